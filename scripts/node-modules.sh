@@ -1,0 +1,8 @@
+# Installs node_modules when they are missing or older than package-lock.json. Sourced by test.sh and start.sh.
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installing npm dependencies (npm ci)..."
+    # Playwright must use Debian's Chromium: its own browser download cannot work offline.
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the desktop app (npm start). Needs a desktop session; Electron fetches its binary on first start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/node-modules.sh
+ensure_node_modules
+exec npx electron-vite dev "$@"

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * How soon a finished task is noticed, as a share of its age: a task that has run for 10 minutes is
+ * checked again after 30 s (eager), 60 s (balanced) or 120 s (frugal), within the 3 s – 60 s bounds.
+ */
+export const RESPONSIVENESS_SHARE = { eager: 0.05, balanced: 0.1, frugal: 0.2 } as const;
+
+export type Responsiveness = keyof typeof RESPONSIVENESS_SHARE;
+
+export const responsivenessSchema = z.enum(['eager', 'balanced', 'frugal']);
+
+export const settingsSchema = z.object({
+  responsiveness: responsivenessSchema,
+  notifyOnSuccess: z.boolean(),
+  notifyOnFailure: z.boolean(),
+  pollingPaused: z.boolean(),
+  launchAtLogin: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  responsiveness: 'balanced',
+  notifyOnSuccess: true,
+  notifyOnFailure: true,
+  pollingPaused: false,
+  launchAtLogin: false,
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { taskKindSchema, type TaskKind } from './taskKinds';
+
+/** Stable identity of a watched task: the same id under two kinds is two different jobs. */
+export type TaskKey = `${TaskKind}:${string}`;
+
+export function taskKey(kind: TaskKind, taskId: string): TaskKey {
+  return `${kind}:${taskId}`;
+}
+
+const epochMs = z.number().int().nonnegative();
+
+export const statusChangeSchema = z.object({
+  status: z.string(),
+  at: epochMs,
+});
+
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+/**
+ * One watched task as the watch list keeps, persists and shows it. Times are epoch milliseconds;
+ * `status` is null until the first answer arrives.
+ */
+export const watchedTaskSchema = z.object({
+  kind: taskKindSchema,
+  taskId: z.string().min(1),
+  label: z.string().nullable(),
+  addedAt: epochMs,
+  lastCheckAt: epochMs.nullable(),
+  nextCheckAt: epochMs.nullable(),
+  status: z.string().nullable(),
+  runId: z.number().int().nullable(),
+  exceptionReason: z.string().nullable(),
+  /** CAMB's `message`; an object message is kept as its JSON text. */
+  message: z.string().nullable(),
+  /** The last transient problem met while checking (server error, rate limit, ...), cleared by a good answer. */
+  lastProblem: z.string().nullable(),
+  history: z.array(statusChangeSchema),
+  finishedAt: epochMs.nullable(),
+  /** Whether the outcome was already notified: survives restarts so no notification ever repeats. */
+  notified: z.boolean(),
+  muted: z.boolean(),
+});
+
+export type WatchedTask = z.infer<typeof watchedTaskSchema>;
