@@ -1,0 +1,111 @@
+/**
+ * Draws the app icon (build/icon.png, 1024 px) without any image tool, so it can be regenerated on any
+ * machine: `npx tsx scripts/generate-icons.ts`. electron-builder derives the .icns and .ico from it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+
+type Rgba = readonly [number, number, number, number];
+
+const SIZE = 1024;
+const SAMPLES = 4; // per axis: 16 samples a pixel for smooth edges
+
+/** Colour of the icon at a point in unit coordinates (0..1), or null where it is transparent. */
+function paint(x: number, y: number): Rgba | null {
+  const cx = x - 0.5;
+  const cy = y - 0.5;
+  // Rounded square background, as macOS and most Linux desktops expect.
+  const half = 0.44;
+  const radius = 0.1;
+  const qx = Math.max(Math.abs(cx) - (half - radius), 0);
+  const qy = Math.max(Math.abs(cy) - (half - radius), 0);
+  if (Math.hypot(qx, qy) > radius) return null;
+
+  const r = Math.hypot(cx, cy);
+  // Watch face: a ring...
+  if (r > 0.25 && r < 0.3) return [255, 255, 255, 255];
+  // ...and two hands pointing to "done" (a tick from the centre).
+  if (onSegment(cx, cy, 0, 0, 0, -0.19, 0.028)) return [255, 255, 255, 255];
+  if (onSegment(cx, cy, 0, 0, 0.14, 0.08, 0.028)) return [255, 196, 61, 255];
+  if (r < 0.04) return [255, 196, 61, 255];
+  // Background gradient: deep indigo to violet, top to bottom.
+  const t = y;
+  return [Math.round(44 + 60 * t), Math.round(38 + 20 * t), Math.round(120 + 80 * t), 255];
+}
+
+function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number, width: number) {
+  const abx = bx - ax;
+  const aby = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * abx + (py - ay) * aby) / (abx * abx + aby * aby)));
+  return Math.hypot(px - (ax + t * abx), py - (ay + t * aby)) < width / 2;
+}
+
+function render(size: number): Buffer {
+  const rowBytes = size * 4 + 1;
+  const raw = Buffer.alloc(rowBytes * size);
+  for (let py = 0; py < size; py++) {
+    raw[py * rowBytes] = 0; // PNG filter type: none
+    for (let px = 0; px < size; px++) {
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      let alpha = 0;
+      for (let sy = 0; sy < SAMPLES; sy++) {
+        for (let sx = 0; sx < SAMPLES; sx++) {
+          const colour = paint((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size);
+          if (colour === null) continue;
+          red += colour[0];
+          green += colour[1];
+          blue += colour[2];
+          alpha += colour[3];
+        }
+      }
+      const covered = alpha / 255;
+      const offset = py * rowBytes + 1 + px * 4;
+      raw[offset] = covered ? Math.round(red / covered) : 0;
+      raw[offset + 1] = covered ? Math.round(green / covered) : 0;
+      raw[offset + 2] = covered ? Math.round(blue / covered) : 0;
+      raw[offset + 3] = Math.round(alpha / (SAMPLES * SAMPLES));
+    }
+  }
+  return encodePng(size, size, raw);
+}
+
+function encodePng(width: number, height: number, filteredRows: Buffer): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // colour type: RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(filteredRows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+mkdirSync('build', { recursive: true });
+writeFileSync('build/icon.png', render(SIZE));
+console.log('wrote build/icon.png');
