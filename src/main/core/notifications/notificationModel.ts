@@ -1,0 +1,39 @@
+import type { TaskKey } from '../../../shared/watchedTask';
+
+/**
+ * What the shell shows as a desktop notification and the CLI or UI can show as a line. Models carry
+ * finished words, so the front ends only display them; the keys say which tasks a click should open.
+ */
+
+export type TaskOutcome = 'succeeded' | 'failed';
+
+/** One task reached an end: "Story ready" / "Chapter 1 (run 4242) after 4 min 12 s". */
+export interface TaskNotification {
+  readonly type: 'task';
+  readonly taskKey: TaskKey;
+  readonly outcome: TaskOutcome;
+  /** The task's label or short id, kept for grouping ("… Chapter 1, Chapter 2 and 1 more"). */
+  readonly taskName: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+/** Several tasks that ended in the same poll round, as one notification: "3 jobs finished". */
+export interface GroupNotification {
+  readonly type: 'group';
+  readonly taskKeys: readonly TaskKey[];
+  readonly title: string;
+  readonly body: string;
+}
+
+export type ProblemKind = 'auth' | 'connectivity';
+
+/** A problem with the key or the connection, once per episode: "CAMB.AI rejected your API key". */
+export interface ProblemNotification {
+  readonly type: 'problem';
+  readonly problem: ProblemKind;
+  readonly title: string;
+  readonly body: string;
+}
+
+export type NotificationModel = TaskNotification | GroupNotification | ProblemNotification;

@@ -1,0 +1,81 @@
+import { formatDuration } from '../../../shared/format/duration';
+import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import type { Settings } from '../../../shared/settings';
+import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
+import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
+import { taskKey, type WatchedTask } from '../../../shared/watchedTask';
+import type { TaskNotification } from './notificationModel';
+
+/** A status change as the scheduler reports it: `task` already holds the new status. */
+export interface TaskStatusChange {
+  readonly previousStatus: string | null;
+  readonly task: WatchedTask;
+}
+
+export type NotificationSettings = Pick<Settings, 'notifyOnSuccess' | 'notifyOnFailure'>;
+
+/** CAMB messages can be whole JSON objects; a notification has room for a line or two. */
+const DETAIL_MAX_CHARS = 160;
+
+const FAILURE_WORDS: Readonly<Record<string, string>> = {
+  ERROR: 'failed',
+  TIMEOUT: 'timed out',
+  PAYMENT_REQUIRED: 'needs payment',
+};
+
+function elapsedText(task: WatchedTask): string | null {
+  const endedAt = task.finishedAt ?? task.lastCheckAt;
+  return endedAt === null ? null : formatDuration(endedAt - task.addedAt);
+}
+
+function withElapsed(text: string, task: WatchedTask): string {
+  const elapsed = elapsedText(task);
+  return elapsed === null ? text : `${text} after ${elapsed}`;
+}
+
+function failureDetail(task: WatchedTask): string | null {
+  const parts = [task.exceptionReason, task.message].filter(
+    (part): part is string => part !== null && part.trim() !== '',
+  );
+  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
+  return unique.length === 0 ? null : truncateText(unique.join(': '), DETAIL_MAX_CHARS);
+}
+
+/**
+ * The notification one status change deserves, or null. Only the step from not-yet-finished into a
+ * finished status notifies (a first answer that is already final counts: the user learns it is done);
+ * unknown statuses never do, and neither does a muted or already-notified task or a switched-off outcome.
+ */
+export function notificationForStatusChange(
+  change: TaskStatusChange,
+  settings: NotificationSettings,
+): TaskNotification | null {
+  const { task, previousStatus } = change;
+  if (task.status === null || !isTerminalStatus(task.status) || isTerminalStatus(previousStatus)) return null;
+  if (task.muted || task.notified) return null;
+
+  const phase = statusPhase(task.status);
+  const kindTitle = TASK_KIND_TABLE[task.kind].title;
+  const taskName = taskDisplayName(task);
+  const common = { type: 'task', taskKey: taskKey(task.kind, task.taskId), taskName } as const;
+
+  if (phase === 'succeeded') {
+    if (!settings.notifyOnSuccess) return null;
+    const run = task.runId === null ? '' : ` (run ${task.runId})`;
+    return {
+      ...common,
+      outcome: 'succeeded',
+      title: `${kindTitle} ready`,
+      body: withElapsed(`${taskName}${run}`, task),
+    };
+  }
+
+  if (!settings.notifyOnFailure) return null;
+  const detail = failureDetail(task);
+  return {
+    ...common,
+    outcome: 'failed',
+    title: `${kindTitle} ${FAILURE_WORDS[task.status] ?? 'failed'}`,
+    body: detail === null ? withElapsed(taskName, task) : `${taskName} — ${detail}`,
+  };
+}

@@ -1,0 +1,134 @@
+import { formatDuration } from '../../../shared/format/duration';
+import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
+import { isTerminalStatus, statusPhase, type StatusPhase } from '../../../shared/taskStatus';
+import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+
+export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
+
+export interface TrayConditions {
+  readonly connectivity: 'online' | 'offline';
+  readonly authProblem: boolean;
+  readonly paused: boolean;
+}
+
+/** 'checking': added, no answer yet. */
+export type TrayItemPhase = StatusPhase | 'checking';
+
+export interface TrayMenuItem {
+  readonly taskKey: TaskKey;
+  /** The user's label, or the start of the task id. */
+  readonly label: string;
+  readonly kindTitle: string;
+  /** "Pending · 4 min", "Ready", "Failed: HARMFUL_CONTENT_DETECTED". */
+  readonly statusText: string;
+  readonly phase: TrayItemPhase;
+  readonly muted: boolean;
+}
+
+export interface TrayModel {
+  readonly icon: TrayIcon;
+  readonly tooltip: string;
+  /** Tasks not finished yet, including ones with an unrecognised status. */
+  readonly pendingCount: number;
+  /** The most recently added tasks, newest first. */
+  readonly menuItems: readonly TrayMenuItem[];
+  /** Tasks left out of the menu, for a "12 more…" entry. */
+  readonly hiddenCount: number;
+}
+
+export const TRAY_MENU_LIMIT = 10;
+
+/**
+ * A failure keeps the icon in "attention" for a day after it ended: long enough to be seen after a
+ * night away, and it clears by itself without an "acknowledge" step the watch list does not have.
+ */
+export const ATTENTION_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const LABEL_MAX_CHARS = 40;
+
+function failedRecently(task: WatchedTask, now: number): boolean {
+  if (task.status === null || statusPhase(task.status) !== 'failed') return false;
+  const endedAt = task.finishedAt ?? task.lastCheckAt ?? task.addedAt;
+  return now - endedAt < ATTENTION_WINDOW_MS;
+}
+
+function statusText(task: WatchedTask, now: number): string {
+  const age = formatDuration(now - task.addedAt, { units: 1 });
+  const retrying = task.lastProblem === null ? '' : ' · retrying';
+  if (task.status === null) return `Checking…${retrying}`;
+  switch (task.status) {
+    case 'PENDING':
+      return `Pending · ${age}${retrying}`;
+    case 'SUCCESS':
+      return 'Ready';
+    case 'ERROR':
+      return `Failed: ${task.exceptionReason ?? 'ERROR'}`;
+    case 'TIMEOUT':
+      return 'Timed out';
+    case 'PAYMENT_REQUIRED':
+      return 'Needs payment';
+    default:
+      // Shown verbatim, as the API sent it, so the user can report it.
+      return `${truncateText(task.status, 24)} (unknown status) · ${age}${retrying}`;
+  }
+}
+
+function menuItem(task: WatchedTask, now: number): TrayMenuItem {
+  return {
+    taskKey: taskKey(task.kind, task.taskId),
+    label: truncateText(taskDisplayName(task), LABEL_MAX_CHARS),
+    kindTitle: TASK_KIND_TABLE[task.kind].title,
+    statusText: statusText(task, now),
+    phase: task.status === null ? 'checking' : statusPhase(task.status),
+    muted: task.muted,
+  };
+}
+
+function newestFirst(a: WatchedTask, b: WatchedTask): number {
+  return b.addedAt - a.addedAt || taskKey(a.kind, a.taskId).localeCompare(taskKey(b.kind, b.taskId));
+}
+
+/** Most urgent first, like Gitify: a dead connection hides everything else, then problems, then work. */
+function chooseIcon(conditions: TrayConditions, pending: number, failures: number): TrayIcon {
+  if (conditions.connectivity === 'offline') return 'offline';
+  if (conditions.authProblem || failures > 0) return 'attention';
+  // Paused tasks are not being watched, so the icon must not claim activity.
+  if (pending > 0 && !conditions.paused) return 'active';
+  return 'idle';
+}
+
+function tooltipText(conditions: TrayConditions, total: number, pending: number, failures: number): string {
+  const situation = [
+    conditions.authProblem ? 'API key rejected' : '',
+    conditions.connectivity === 'offline' ? 'offline, will retry' : '',
+    conditions.paused ? 'paused' : '',
+  ].filter((part) => part !== '');
+  // While nothing is polled, pending tasks are waiting rather than running.
+  const pendingWord = situation.length > 0 ? 'waiting' : 'running';
+  const counts = [
+    pending > 0 ? `${pending} ${pendingWord}` : '',
+    failures > 0 ? `${failures} failed` : '',
+  ].filter((part) => part !== '');
+
+  let text: string;
+  if (situation.length > 0)
+    text = counts.length > 0 ? `${situation.join(', ')} (${counts.join(', ')})` : situation.join(', ');
+  else if (counts.length > 0) text = counts.join(', ');
+  else text = total === 0 ? 'no jobs watched' : 'all jobs finished';
+  return `CAMB Watch — ${text}`;
+}
+
+/** Everything the tray shows, from the watch list and what the app knows about key and connection. */
+export function trayModel(tasks: readonly WatchedTask[], conditions: TrayConditions, now: number): TrayModel {
+  const pending = tasks.filter((task) => !isTerminalStatus(task.status)).length;
+  const failures = tasks.filter((task) => failedRecently(task, now)).length;
+  const shown = [...tasks].sort(newestFirst).slice(0, TRAY_MENU_LIMIT);
+  return {
+    icon: chooseIcon(conditions, pending, failures),
+    tooltip: tooltipText(conditions, tasks.length, pending, failures),
+    pendingCount: pending,
+    menuItems: shown.map((task) => menuItem(task, now)),
+    hiddenCount: tasks.length - shown.length,
+  };
+}

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ATTENTION_WINDOW_MS,
+  TRAY_MENU_LIMIT,
+  trayModel,
+  type TrayConditions,
+} from '../../../src/main/core/tray/trayModel';
+import type { WatchedTask } from '../../../src/shared/watchedTask';
+import { T0, UUID, watchedTask } from '../notifications/watchedTaskFixture';
+
+const ONLINE: TrayConditions = { connectivity: 'online', authProblem: false, paused: false };
+const MIN = 60_000;
+const NOW = T0 + 10 * MIN;
+
+const pending = (id: string, overrides: Partial<WatchedTask> = {}) =>
+  watchedTask({ taskId: id, status: 'PENDING', ...overrides });
+const succeeded = (id: string, overrides: Partial<WatchedTask> = {}) =>
+  watchedTask({ taskId: id, status: 'SUCCESS', finishedAt: NOW - MIN, ...overrides });
+const failed = (id: string, overrides: Partial<WatchedTask> = {}) =>
+  watchedTask({ taskId: id, status: 'ERROR', finishedAt: NOW - MIN, ...overrides });
+
+describe('trayModel: icon, by priority', () => {
+  it('is idle with nothing to watch', () => {
+    expect(trayModel([], ONLINE, NOW)).toEqual({
+      icon: 'idle',
+      tooltip: 'CAMB Watch — no jobs watched',
+      pendingCount: 0,
+      menuItems: [],
+      hiddenCount: 0,
+    });
+  });
+
+  it('is idle when every job finished well', () => {
+    const model = trayModel([succeeded('a'), succeeded('b')], ONLINE, NOW);
+    expect(model.icon).toBe('idle');
+    expect(model.tooltip).toBe('CAMB Watch — all jobs finished');
+  });
+
+  it('is active while any job is unfinished, including unknown statuses and unanswered ones', () => {
+    for (const task of [pending('a'), watchedTask({ status: 'FAILED' }), watchedTask({ status: null })]) {
+      const model = trayModel([succeeded('done'), task], ONLINE, NOW);
+      expect(model.icon).toBe('active');
+      expect(model.pendingCount).toBe(1);
+    }
+  });
+
+  it('asks for attention after a recent failure, over activity', () => {
+    const model = trayModel([pending('a'), pending('b'), pending('c'), failed('d')], ONLINE, NOW);
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('CAMB Watch — 3 running, 1 failed');
+    expect(model.pendingCount).toBe(3);
+  });
+
+  it('counts every kind of failure: error, timeout, payment required', () => {
+    const tasks = [
+      failed('a'),
+      failed('b', { status: 'TIMEOUT' }),
+      failed('c', { status: 'PAYMENT_REQUIRED' }),
+    ];
+    expect(trayModel(tasks, ONLINE, NOW).tooltip).toBe('CAMB Watch — 3 failed');
+  });
+
+  it('lets a failure stop asking for attention a day after it ended', () => {
+    const endedAt = NOW - MIN;
+    const tasks = [failed('a', { finishedAt: endedAt })];
+    expect(trayModel(tasks, ONLINE, endedAt + ATTENTION_WINDOW_MS - 1).icon).toBe('attention');
+    const later = trayModel(tasks, ONLINE, endedAt + ATTENTION_WINDOW_MS);
+    expect(later.icon).toBe('idle');
+    expect(later.tooltip).toBe('CAMB Watch — all jobs finished');
+  });
+
+  it('asks for attention when the key is rejected, even with nothing failed', () => {
+    const model = trayModel([pending('a')], { ...ONLINE, authProblem: true }, NOW);
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('CAMB Watch — API key rejected (1 waiting)');
+  });
+
+  it('shows offline above everything else', () => {
+    const model = trayModel(
+      [pending('a'), failed('b')],
+      { ...ONLINE, connectivity: 'offline', authProblem: true },
+      NOW,
+    );
+    expect(model.icon).toBe('offline');
+    expect(model.tooltip).toBe('CAMB Watch — API key rejected, offline, will retry (1 waiting, 1 failed)');
+    expect(trayModel([], { ...ONLINE, connectivity: 'offline' }, NOW).tooltip).toBe(
+      'CAMB Watch — offline, will retry',
+    );
+  });
+
+  it('does not claim activity while paused, but still shows failures', () => {
+    const paused = { ...ONLINE, paused: true };
+    const quiet = trayModel([pending('a'), pending('b')], paused, NOW);
+    expect(quiet.icon).toBe('idle');
+    expect(quiet.tooltip).toBe('CAMB Watch — paused (2 waiting)');
+    expect(quiet.pendingCount).toBe(2);
+    expect(trayModel([pending('a'), failed('b')], paused, NOW).icon).toBe('attention');
+    expect(trayModel([], paused, NOW).tooltip).toBe('CAMB Watch — paused');
+  });
+});
+
+describe('trayModel: menu items', () => {
+  it('lists the ten most recently added tasks, newest first, and counts the rest', () => {
+    const tasks = Array.from({ length: 13 }, (_, i) => pending(`task-${i}`, { addedAt: T0 + i * 1000 }));
+    const model = trayModel(tasks, ONLINE, NOW);
+    expect(model.menuItems).toHaveLength(TRAY_MENU_LIMIT);
+    expect(model.menuItems.map((item) => item.label)).toEqual(
+      [12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((i) => `task-${i}`),
+    );
+    expect(model.hiddenCount).toBe(3);
+    expect(model.pendingCount).toBe(13);
+  });
+
+  it('gives each item what the menu shows: label or short id, kind title, status in words', () => {
+    const tasks = [
+      pending('p', { kind: 'dub', label: 'Trailer', addedAt: T0 + 6 * MIN }),
+      succeeded(UUID, { addedAt: T0 + 5 * MIN }),
+      failed('e', {
+        kind: 'tts',
+        label: 'Ad',
+        exceptionReason: 'HARMFUL_CONTENT_DETECTED',
+        addedAt: T0 + 4 * MIN,
+      }),
+      failed('e2', { label: 'No reason', addedAt: T0 + 3 * MIN }),
+      failed('t', { label: 'Slow', status: 'TIMEOUT', addedAt: T0 + 2 * MIN }),
+      failed('pay', { label: 'Broke', status: 'PAYMENT_REQUIRED', addedAt: T0 + MIN }),
+      watchedTask({ taskId: 'new', label: 'Fresh', addedAt: T0 + 7 * MIN }),
+      watchedTask({ taskId: 'odd', label: 'Odd', status: 'FAILED', addedAt: T0 }),
+    ];
+    expect(trayModel(tasks, ONLINE, NOW).menuItems).toEqual([
+      {
+        taskKey: 'story:new',
+        label: 'Fresh',
+        kindTitle: 'Story',
+        statusText: 'Checking…',
+        phase: 'checking',
+        muted: false,
+      },
+      {
+        taskKey: 'dub:p',
+        label: 'Trailer',
+        kindTitle: 'Dub',
+        statusText: 'Pending · 4 min',
+        phase: 'pending',
+        muted: false,
+      },
+      {
+        taskKey: `story:${UUID}`,
+        label: '3f2a9c1e…',
+        kindTitle: 'Story',
+        statusText: 'Ready',
+        phase: 'succeeded',
+        muted: false,
+      },
+      {
+        taskKey: 'tts:e',
+        label: 'Ad',
+        kindTitle: 'Speech',
+        statusText: 'Failed: HARMFUL_CONTENT_DETECTED',
+        phase: 'failed',
+        muted: false,
+      },
+      {
+        taskKey: 'story:e2',
+        label: 'No reason',
+        kindTitle: 'Story',
+        statusText: 'Failed: ERROR',
+        phase: 'failed',
+        muted: false,
+      },
+      {
+        taskKey: 'story:t',
+        label: 'Slow',
+        kindTitle: 'Story',
+        statusText: 'Timed out',
+        phase: 'failed',
+        muted: false,
+      },
+      {
+        taskKey: 'story:pay',
+        label: 'Broke',
+        kindTitle: 'Story',
+        statusText: 'Needs payment',
+        phase: 'failed',
+        muted: false,
+      },
+      {
+        taskKey: 'story:odd',
+        label: 'Odd',
+        kindTitle: 'Story',
+        statusText: 'FAILED (unknown status) · 10 min',
+        phase: 'unknown',
+        muted: false,
+      },
+    ]);
+  });
+
+  it('shows that a pending task is being retried, and whether it is muted', () => {
+    const [item] = trayModel(
+      [pending('a', { lastProblem: 'server error 502', muted: true })],
+      ONLINE,
+      T0 + 45_000,
+    ).menuItems;
+    expect(item).toMatchObject({ statusText: 'Pending · 45 s · retrying', muted: true });
+  });
+
+  it('keeps long labels to menu width', () => {
+    const [item] = trayModel([pending('a', { label: 'x'.repeat(200) })], ONLINE, NOW).menuItems;
+    expect(item?.label).toHaveLength(40);
+  });
+
+  it('orders tasks added at the same instant the same way every time', () => {
+    const tasks = [pending('b'), pending('a'), pending('c')];
+    const labels = (list: WatchedTask[]) => trayModel(list, ONLINE, NOW).menuItems.map((item) => item.label);
+    expect(labels(tasks)).toEqual(['a', 'b', 'c']);
+    expect(labels([...tasks].reverse())).toEqual(['a', 'b', 'c']);
+  });
+
+  it('does not change the list it was given', () => {
+    const tasks = [pending('a', { addedAt: T0 }), pending('b', { addedAt: T0 + 1 })];
+    trayModel(tasks, ONLINE, NOW);
+    expect(tasks.map((task) => task.taskId)).toEqual(['a', 'b']);
+  });
+});
