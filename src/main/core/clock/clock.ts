@@ -14,23 +14,29 @@ export interface TimerHandle {
   readonly id: number;
 }
 
+/** setTimeout fires at once for delays beyond 2^31 - 1 ms (~24.8 days): longer waits are chained. */
+const LONGEST_NATIVE_DELAY_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = (() => {
   let nextId = 1;
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const arm = (id: number, callback: () => void, dueAt: number) => {
+    const remaining = Math.max(0, dueAt - Date.now());
+    const timer = setTimeout(
+      () => {
+        if (Date.now() < dueAt) return arm(id, callback, dueAt);
+        timers.delete(id);
+        callback();
+      },
+      Math.min(remaining, LONGEST_NATIVE_DELAY_MS),
+    );
+    timers.set(id, timer);
+  };
   return {
     now: () => Date.now(),
     setTimer(callback, delayMs) {
       const id = nextId++;
-      const timer = setTimeout(
-        () => {
-          timers.delete(id);
-          callback();
-        },
-        Math.max(0, delayMs),
-      );
-      // A pending poll must not keep a CLI or test process alive on its own.
-      timer.unref?.();
-      timers.set(id, timer);
+      arm(id, callback, Date.now() + Math.max(0, delayMs));
       return { id };
     },
     clearTimer(handle) {
