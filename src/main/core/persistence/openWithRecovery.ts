@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import type { Clock } from '../clock/clock';
+import type { Logger } from '../logging/logger';
+import type { DocumentStore } from './keyValueStore';
+import type { PersistedDocument } from './persistedDocument';
+import { salvageDocument, type SalvageResult } from './salvage';
+
+/** What happened to a store file that could not be used as it was. */
+export interface StoreRecovery {
+  /** Where the original file now is, byte for byte; null when there was no file to move. */
+  readonly movedTo: string | null;
+  /** A sentence for the user: what was wrong and what was done about it. */
+  readonly reason: string;
+  /** Saved tasks that could not be kept. */
+  readonly droppedTasks: number;
+}
+
+export interface OpenedStore {
+  readonly store: DocumentStore;
+  /** Null when the file was fine (or absent). */
+  readonly recovery: StoreRecovery | null;
+}
+
+export interface OpenWithRecoveryOptions {
+  /** The file `createStore` reads; it must be known up front because a failing factory returns nothing. */
+  readonly filePath: string;
+  /** Creates the conf-like store, e.g. `() => new Conf({...documentStoreOptions, cwd, configName})`. */
+  readonly createStore: () => DocumentStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+type Snapshot =
+  { kind: 'absent' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'unreadable'; problem: string };
+
+function takeSnapshot(filePath: string): Snapshot {
+  try {
+    return { kind: 'bytes', bytes: fs.readFileSync(filePath) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'absent' };
+    return {
+      kind: 'unreadable',
+      problem: code === undefined ? 'it could not be read' : `reading it failed (${code})`,
+    };
+  }
+}
+
+function parseSnapshot(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
+  try {
+    // Editors may save a byte order mark; conf skips it too.
+    return { ok: true, value: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** `2026-01-01T10-04-05.123Z`: sortable and free of characters Windows refuses in file names. */
+function fileSafeTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replaceAll(':', '-');
+}
+
+/**
+ * Moves the file to `<file>.corrupt-<timestamp>` (never deletes it). conf may have rewritten the file
+ * while failing (a migration that throws rolls back through a re-serialised copy), so the moved file
+ * is given back the bytes read before conf touched it.
+ */
+function moveAside(filePath: string, original: Buffer | null, now: number): string {
+  const base = `${filePath}.corrupt-${fileSafeTimestamp(now)}`;
+  let target = base;
+  for (let n = 1; fs.existsSync(target); n++) target = `${base}-${n}`;
+  fs.renameSync(filePath, target);
+  if (original !== null && !fs.readFileSync(target).equals(original)) fs.writeFileSync(target, original);
+  return target;
+}
+
+/** What can be kept of a damaged file, and why it was damaged. */
+interface Diagnosis {
+  readonly problem: string;
+  readonly kept: PersistedDocument | null;
+  readonly droppedTasks: number;
+  readonly settingsReset: boolean;
+}
+
+function unusable(problem: string): Diagnosis {
+  return { problem, kept: null, droppedTasks: 0, settingsReset: false };
+}
+
+/** Turns a salvage of contents that were refused into a diagnosis; contents zod accepts were incomplete. */
+function fromSalvage(salvage: SalvageResult): Diagnosis {
+  switch (salvage.kind) {
+    case 'unusable':
+      return unusable(salvage.problem);
+    case 'valid':
+      return {
+        problem: 'some of its entries were incomplete',
+        kept: salvage.document,
+        droppedTasks: 0,
+        settingsReset: false,
+      };
+    case 'partial':
+      return {
+        problem: 'some of its entries are damaged',
+        kept: salvage.document,
+        droppedTasks: salvage.droppedTasks,
+        settingsReset: salvage.settingsReset,
+      };
+  }
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function describe(diagnosis: Diagnosis, movedTo: string): string {
+  const start = `The saved watch list could not be used as it was: ${diagnosis.problem}. It was moved to ${movedTo}`;
+  if (diagnosis.kept === null) return `${start} and the list starts empty.`;
+  const parts = [`${plural(diagnosis.kept.tasks.length, 'task was', 'tasks were')} kept`];
+  if (diagnosis.droppedTasks > 0)
+    parts.push(`${plural(diagnosis.droppedTasks, 'damaged task was', 'damaged tasks were')} dropped`);
+  if (diagnosis.settingsReset) parts.push('the settings were reset to their defaults');
+  return `${start}; ${parts.join(', ')}.`;
+}
+
+/** File-system failures (EACCES, EROFS, ENOSPC, ...) carry a code; they are about the place, not the contents. */
+function isFileSystemError(error: unknown): boolean {
+  return typeof (error as NodeJS.ErrnoException | null)?.code === 'string';
+}
+
+/**
+ * Opens a conf-compatible document store (conf for the CLI and tests, electron-store in the shell)
+ * and never lets a damaged file stop the app or vanish: a file that cannot be read, is not JSON or does
+ * not match the schema is moved aside, whatever of it validates is kept, and the recovery is reported.
+ * Files that are not a JSON object are moved before the store sees them, because conf reads them as
+ * an empty store and would write over them. A failure that is not about the file's contents (a folder
+ * that cannot be written, a bad option) is thrown, with the file left in place.
+ */
+export function openWithRecovery(options: OpenWithRecoveryOptions): OpenedStore {
+  const { filePath, createStore, clock, logger } = options;
+  const snapshot = takeSnapshot(filePath);
+
+  const recover = (diagnosis: Diagnosis): OpenedStore => {
+    const original = snapshot.kind === 'bytes' ? snapshot.bytes : null;
+    const movedTo = moveAside(filePath, original, clock.now());
+    let store: DocumentStore;
+    try {
+      store = createStore();
+      if (diagnosis.kept !== null) store.store = diagnosis.kept;
+    } catch (error) {
+      throw new StoreOpenError(
+        `The damaged watch list was moved to ${movedTo}, but a new one could not be created at ${filePath}: ${errorText(error)}`,
+      );
+    }
+    const recovery: StoreRecovery = {
+      movedTo,
+      reason: describe(diagnosis, movedTo),
+      droppedTasks: diagnosis.droppedTasks,
+    };
+    logger.warn(recovery.reason, { movedTo });
+    return { store, recovery };
+  };
+
+  let parsed: unknown = undefined;
+  if (snapshot.kind === 'unreadable') return recover(unusable(snapshot.problem));
+  if (snapshot.kind === 'bytes') {
+    const result = parseSnapshot(snapshot.bytes);
+    if (!result.ok) return recover(unusable('it is not valid JSON (the file is damaged or was cut short)'));
+    if (typeof result.value !== 'object' || result.value === null || Array.isArray(result.value))
+      return recover(unusable('it is not a JSON object'));
+    parsed = result.value;
+  }
+
+  let store: DocumentStore;
+  try {
+    store = createStore();
+  } catch (error) {
+    if (snapshot.kind === 'absent' || isFileSystemError(error))
+      throw new StoreOpenError(`The watch list at ${filePath} could not be opened: ${errorText(error)}`);
+    // conf refused the contents (schema, migration): keep what the file holds that validates.
+    return recover(fromSalvage(salvageDocument(parsed)));
+  }
+  // A store without a schema of its own (or a looser one) is checked here too.
+  const salvage = salvageDocument(store.store);
+  if (salvage.kind === 'valid') return { store, recovery: null };
+  return recover(fromSalvage(salvage));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,51 @@
+import { settingsSchema } from '../../../shared/settings';
+import { taskKey, watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
+import { fillDocumentDefaults } from './migrations';
+import { emptyDocument, persistedDocumentSchema, type PersistedDocument } from './persistedDocument';
+
+export type SalvageResult =
+  | { readonly kind: 'valid'; readonly document: PersistedDocument }
+  | {
+      readonly kind: 'partial';
+      readonly document: PersistedDocument;
+      readonly droppedTasks: number;
+      readonly settingsReset: boolean;
+    }
+  | { readonly kind: 'unusable'; readonly problem: string };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Keeps whatever can be kept of a parsed store document: every task that validates (first one wins
+ * for a duplicate kind + id) and the settings if they validate, else the defaults. Documents that are
+ * not an object holding a list of tasks are unusable: nothing in them can be trusted.
+ */
+export function salvageDocument(raw: unknown): SalvageResult {
+  if (!isPlainObject(raw)) return { kind: 'unusable', problem: 'it is not a JSON object' };
+  const filled = fillDocumentDefaults(raw);
+  const whole = persistedDocumentSchema.safeParse(filled);
+  if (whole.success) return { kind: 'valid', document: whole.data };
+  if (!Array.isArray(filled.tasks)) return { kind: 'unusable', problem: 'it holds no list of tasks' };
+
+  const tasks: WatchedTask[] = [];
+  const seen = new Set<string>();
+  let droppedTasks = 0;
+  for (const entry of filled.tasks) {
+    const task = watchedTaskSchema.safeParse(entry);
+    if (!task.success || seen.has(taskKey(task.data.kind, task.data.taskId))) {
+      droppedTasks += 1;
+      continue;
+    }
+    seen.add(taskKey(task.data.kind, task.data.taskId));
+    tasks.push(task.data);
+  }
+  const settings = settingsSchema.safeParse(filled.settings);
+  return {
+    kind: 'partial',
+    document: { tasks, settings: settings.success ? settings.data : emptyDocument().settings },
+    droppedTasks,
+    settingsReset: !settings.success,
+  };
+}

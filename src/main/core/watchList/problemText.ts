@@ -1,0 +1,30 @@
+import type { RequestFailure } from '../camb/outcomes';
+
+const MAX_DETAIL = 120;
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= MAX_DETAIL ? oneLine : `${oneLine.slice(0, MAX_DETAIL - 1)}…`;
+}
+
+/** A task's `lastProblem`: one short line a user can act on, kept until the next good answer. */
+export function describeProblem(failure: RequestFailure): string {
+  switch (failure.type) {
+    case 'auth-rejected':
+      return `CAMB.AI rejected the API key (HTTP ${failure.httpStatus}); set a valid key`;
+    case 'not-found':
+      return 'CAMB.AI does not know this task id (HTTP 404); check the id and its kind';
+    case 'invalid':
+      return `CAMB.AI refused the request (HTTP 422): ${shorten(failure.message)}`;
+    case 'rate-limited':
+      return failure.retryAfterMs === null
+        ? 'CAMB.AI asked us to slow down (HTTP 429)'
+        : `CAMB.AI asked us to slow down (HTTP 429); retrying in ${Math.ceil(failure.retryAfterMs / 1000)} s`;
+    case 'server-error':
+      return `CAMB.AI had a server error (HTTP ${failure.httpStatus}); retrying`;
+    case 'network':
+      return `Could not reach CAMB.AI (${failure.reason}); retrying`;
+    case 'malformed':
+      return 'CAMB.AI sent an answer that could not be read; retrying';
+  }
+}

@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import type { StatusOutcome } from '../camb/outcomes';
+import type { Clock } from '../clock/clock';
+import { TypedEmitter } from '../events/typedEmitter';
+import type { Logger } from '../logging/logger';
+import type { DocumentStore } from '../persistence/keyValueStore';
+import type { StoreRecovery } from '../persistence/openWithRecovery';
+import { emptyDocument } from '../persistence/persistedDocument';
+import { salvageDocument } from '../persistence/salvage';
+import { settingsSchema, type Settings } from '../../../shared/settings';
+import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
+import { isTerminalStatus } from '../../../shared/taskStatus';
+import { taskKey, watchedTaskSchema, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
+import { describeProblem } from './problemText';
+import { createWriteCoalescer } from './writeCoalescer';
+
+export interface WatchListEvents {
+  taskChanged: { task: WatchedTask };
+  tasksRemoved: { keys: TaskKey[] };
+  settingsChanged: { settings: Settings };
+  /** The saved list was damaged. Sticky: a listener added later still hears of it once. */
+  storeRecovered: StoreRecovery;
+}
+
+/** A change the user asked for that cannot be made; the message says why in plain words. */
+export class WatchListError extends Error {
+  override readonly name = 'WatchListError';
+}
+
+export interface CheckResult {
+  readonly outcome: StatusOutcome;
+  readonly checkedAt: number;
+  /** When the scheduler will look again; ignored (null) once the task has finished. */
+  readonly nextCheckAt: number | null;
+}
+
+export interface AppliedCheck {
+  readonly task: WatchedTask;
+  readonly previousStatus: string | null;
+  readonly statusChanged: boolean;
+}
+
+export interface ImportReport {
+  readonly added: TaskKey[];
+  readonly alreadyWatched: TaskKey[];
+  /** `index` is the entry's position in the file, or null when the file as a whole was refused. */
+  readonly rejected: { index: number | null; reason: string }[];
+}
+
+export interface WatchList {
+  add(kind: TaskKind, taskId: string, label?: string | null): { task: WatchedTask; added: boolean };
+  remove(key: TaskKey): boolean;
+  rename(key: TaskKey, label: string | null): WatchedTask | undefined;
+  setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
+  clearFinished(): TaskKey[];
+  /** Most recently added first. */
+  list(): WatchedTask[];
+  get(key: TaskKey): WatchedTask | undefined;
+  exportJson(): string;
+  importJson(text: string): ImportReport;
+  /** Undefined when the task was removed while its check was in flight. */
+  applyCheck(key: TaskKey, check: CheckResult): AppliedCheck | undefined;
+  setNextCheck(key: TaskKey, at: number | null): WatchedTask | undefined;
+  markNotified(key: TaskKey): WatchedTask | undefined;
+  getSettings(): Settings;
+  updateSettings(changes: Partial<Settings>): Settings;
+  /** Writes pending changes now (e.g. before quitting). */
+  flush(): void;
+  /** Writes pending changes and stops timers; later changes are written at once. */
+  dispose(): void;
+  on<K extends keyof WatchListEvents>(name: K, listener: (payload: WatchListEvents[K]) => void): () => void;
+}
+
+export interface WatchListOptions {
+  readonly store: DocumentStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** At most one store write per interval under churn. */
+  readonly writeIntervalMs?: number;
+  /** What openWithRecovery reported, replayed to `storeRecovered` listeners. */
+  readonly recovery?: StoreRecovery | null;
+  /**
+   * Checks ids arriving from an import file (add() trusts its caller): a message when refused. The
+   * app passes the task-id parser; without it only an empty id is refused.
+   */
+  readonly checkImportedTaskId?: (taskId: string) => string | null;
+}
+
+const addInputSchema = z.object({
+  kind: taskKindSchema,
+  taskId: watchedTaskSchema.shape.taskId,
+  label: labelSchema.nullish(),
+});
+const settingsChangesSchema = settingsSchema.partial().strict();
+
+function errorMessage(error: z.ZodError): string {
+  return z.prettifyError(error).replaceAll('\n', ' ');
+}
+
+function newTask(kind: TaskKind, taskId: string, label: string | null, addedAt: number): WatchedTask {
+  return {
+    kind,
+    taskId,
+    label,
+    addedAt,
+    lastCheckAt: null,
+    nextCheckAt: null,
+    status: null,
+    runId: null,
+    exceptionReason: null,
+    message: null,
+    lastProblem: null,
+    history: [],
+    finishedAt: null,
+    notified: false,
+    muted: false,
+  };
+}
+
+/** Reads the saved document; a store that holds a damaged one (no recovery wrapper) is salvaged in memory. */
+function loadDocument(
+  store: DocumentStore,
+  logger: Logger,
+): { tasks: WatchedTask[]; settings: Settings; recovery: StoreRecovery | null } {
+  const salvage = salvageDocument(store.store);
+  if (salvage.kind === 'valid') return { ...salvage.document, recovery: null };
+  const kept = salvage.kind === 'partial' ? salvage.document : emptyDocument();
+  const reason = `The saved watch list in ${store.path} was damaged and has been replaced; ${kept.tasks.length} of its tasks could be kept.`;
+  logger.warn(reason);
+  return {
+    ...kept,
+    recovery: { movedTo: null, reason, droppedTasks: salvage.kind === 'partial' ? salvage.droppedTasks : 0 },
+  };
+}
+
+export function createWatchList(options: WatchListOptions): WatchList {
+  const { store, clock, logger, writeIntervalMs = 1000 } = options;
+  const checkImportedTaskId = options.checkImportedTaskId ?? (() => null);
+  const emitter = new TypedEmitter<WatchListEvents>((error) =>
+    logger.error('A watch-list listener failed', { error: String(error) }),
+  );
+
+  const loaded = loadDocument(store, logger);
+  // Insertion order is the persisted order; list() sorts for display.
+  const tasks = new Map<TaskKey, WatchedTask>();
+  for (const task of loaded.tasks) {
+    const key = taskKey(task.kind, task.taskId);
+    if (!tasks.has(key)) tasks.set(key, task);
+  }
+  let settings = loaded.settings;
+  const recoveries = [options.recovery ?? null, loaded.recovery].filter(
+    (r): r is StoreRecovery => r !== null,
+  );
+
+  const writer = createWriteCoalescer(clock, writeIntervalMs, () => {
+    try {
+      store.store = { tasks: [...tasks.values()], settings };
+      return true;
+    } catch (error) {
+      logger.error('Could not save the watch list; will try again', {
+        path: store.path,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+  });
+  // A salvaged document replaces the damaged one on disk.
+  if (loaded.recovery !== null) writer.markDirty();
+
+  const commit = (task: WatchedTask): WatchedTask => {
+    tasks.set(taskKey(task.kind, task.taskId), task);
+    writer.markDirty();
+    emitter.emit('taskChanged', { task });
+    return task;
+  };
+
+  const update = (key: TaskKey, change: (task: WatchedTask) => WatchedTask): WatchedTask | undefined => {
+    const task = tasks.get(key);
+    return task === undefined ? undefined : commit(change(task));
+  };
+
+  const removeKeys = (keys: TaskKey[]): TaskKey[] => {
+    for (const key of keys) tasks.delete(key);
+    if (keys.length > 0) {
+      writer.markDirty();
+      // Listeners get their own copy: the caller may sort or change the returned array.
+      emitter.emit('tasksRemoved', { keys: [...keys] });
+    }
+    return keys;
+  };
+
+  const applyStatus = (
+    task: WatchedTask,
+    outcome: Extract<StatusOutcome, { type: 'status' }>,
+    at: number,
+  ): WatchedTask => {
+    const changed = outcome.status !== task.status;
+    const terminal = isTerminalStatus(outcome.status);
+    return {
+      ...task,
+      status: outcome.status,
+      // run_id only appears once a task has one; an answer without it does not take it away.
+      runId: outcome.runId ?? task.runId,
+      exceptionReason: outcome.exceptionReason,
+      message: outcome.message,
+      lastProblem: null,
+      history: changed ? [...task.history, { status: outcome.status, at }] : task.history,
+      finishedAt: terminal ? (task.finishedAt ?? at) : null,
+    };
+  };
+
+  const list = (): WatchedTask[] => [...tasks.values()].reverse().sort((a, b) => b.addedAt - a.addedAt);
+
+  return {
+    add(kind, taskId, label) {
+      const input = addInputSchema.safeParse({ kind, taskId, label });
+      if (!input.success) throw new WatchListError(`Cannot watch this task: ${errorMessage(input.error)}`);
+      const key = taskKey(input.data.kind, input.data.taskId);
+      const existing = tasks.get(key);
+      if (existing !== undefined) return { task: existing, added: false };
+      const task = commit(newTask(input.data.kind, input.data.taskId, input.data.label ?? null, clock.now()));
+      return { task, added: true };
+    },
+
+    remove: (key) => removeKeys(tasks.has(key) ? [key] : []).length > 0,
+
+    rename(key, label) {
+      const parsed = labelSchema.nullable().safeParse(label);
+      if (!parsed.success) throw new WatchListError(`Cannot rename this task: ${errorMessage(parsed.error)}`);
+      return update(key, (task) => ({ ...task, label: parsed.data }));
+    },
+
+    setMuted: (key, muted) => update(key, (task) => ({ ...task, muted })),
+
+    clearFinished: () =>
+      removeKeys([...tasks].filter(([, task]) => isTerminalStatus(task.status)).map(([key]) => key)),
+
+    list,
+
+    get: (key) => tasks.get(key),
+
+    exportJson: () => buildExport(list(), clock.now()),
+
+    importJson(text) {
+      const report: ImportReport = { added: [], alreadyWatched: [], rejected: [] };
+      const file = readImportEntries(text);
+      if (!file.ok) {
+        report.rejected.push({ index: null, reason: file.reason });
+        return report;
+      }
+      file.entries.forEach((raw, index) => {
+        const read = readImportEntry(raw);
+        if (!read.ok) {
+          report.rejected.push({ index, reason: read.reason });
+          return;
+        }
+        const entry = read.entry;
+        const kind = entry.form === 'full' ? entry.task.kind : entry.kind;
+        const taskId = entry.form === 'full' ? entry.task.taskId : entry.taskId;
+        const idProblem = checkImportedTaskId(taskId);
+        if (idProblem !== null) {
+          report.rejected.push({ index, reason: idProblem });
+          return;
+        }
+        const key = taskKey(kind, taskId);
+        // Existing entries always win: an import never overwrites what is already watched.
+        if (tasks.has(key)) {
+          if (!report.alreadyWatched.includes(key)) report.alreadyWatched.push(key);
+          return;
+        }
+        commit(entry.form === 'full' ? entry.task : newTask(kind, taskId, entry.label, clock.now()));
+        report.added.push(key);
+      });
+      return report;
+    },
+
+    applyCheck(key, { outcome, checkedAt, nextCheckAt }) {
+      const task = tasks.get(key);
+      if (task === undefined) return undefined;
+      const checked =
+        outcome.type === 'status'
+          ? applyStatus(task, outcome, checkedAt)
+          : { ...task, lastProblem: describeProblem(outcome) };
+      const finished = isTerminalStatus(checked.status);
+      const next = commit({ ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt });
+      return { task: next, previousStatus: task.status, statusChanged: next.status !== task.status };
+    },
+
+    setNextCheck: (key, at) => update(key, (task) => ({ ...task, nextCheckAt: at })),
+
+    markNotified: (key) => update(key, (task) => ({ ...task, notified: true })),
+
+    getSettings: () => ({ ...settings }),
+
+    updateSettings(changes) {
+      const parsed = settingsChangesSchema.safeParse(changes);
+      if (!parsed.success)
+        throw new WatchListError(`These settings cannot be saved: ${errorMessage(parsed.error)}`);
+      const next = { ...settings, ...parsed.data };
+      if (JSON.stringify(next) !== JSON.stringify(settings)) {
+        settings = next;
+        writer.markDirty();
+        emitter.emit('settingsChanged', { settings: { ...settings } });
+      }
+      return { ...settings };
+    },
+
+    flush: () => writer.flush(),
+
+    dispose: () => writer.dispose(),
+
+    on(name, listener) {
+      const unsubscribe = emitter.on(name, listener);
+      if (name === 'storeRecovered')
+        for (const recovery of recoveries) (listener as (payload: StoreRecovery) => void)(recovery);
+      return unsubscribe;
+    },
+  };
+}

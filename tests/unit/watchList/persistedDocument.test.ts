@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../../src/main/core/persistence/memoryStore';
+import { DOCUMENT_PROJECT_VERSION, documentMigrations } from '../../../src/main/core/persistence/migrations';
+import { persistedDocumentSchema } from '../../../src/main/core/persistence/persistedDocument';
+import { salvageDocument } from '../../../src/main/core/persistence/salvage';
+import { documentStoreOptions } from '../../../src/main/core/persistence/storeOptions';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+describe('persisted document: migrations', () => {
+  it('declares a migration for the current project version', () => {
+    expect(Object.keys(documentMigrations)).toContain(DOCUMENT_PROJECT_VERSION);
+    expect(documentStoreOptions).toMatchObject({
+      projectVersion: DOCUMENT_PROJECT_VERSION,
+      clearInvalidConfig: false,
+    });
+  });
+
+  it('1.0.0 fills every missing field of an old or hand-written document', () => {
+    const store = new MemoryStore<Record<string, unknown>>({
+      tasks: [
+        { kind: 'story', taskId: 'a' },
+        { kind: 'dub', taskId: 'b', label: 'kept', notified: true },
+      ],
+      settings: { responsiveness: 'frugal' },
+    });
+    documentMigrations['1.0.0'](store);
+    const migrated = persistedDocumentSchema.parse(store.store);
+    expect(migrated.settings).toEqual({ ...DEFAULT_SETTINGS, responsiveness: 'frugal' });
+    expect(migrated.tasks[0]).toMatchObject({
+      kind: 'story',
+      taskId: 'a',
+      label: null,
+      history: [],
+      notified: false,
+      muted: false,
+    });
+    expect(migrated.tasks[1]).toMatchObject({ label: 'kept', notified: true });
+  });
+
+  it('1.0.0 gives an empty document its defaults and leaves values it does not understand for the schema check', () => {
+    const empty = new MemoryStore<Record<string, unknown>>({});
+    documentMigrations['1.0.0'](empty);
+    expect(persistedDocumentSchema.parse(empty.store)).toEqual({ tasks: [], settings: DEFAULT_SETTINGS });
+
+    const odd = new MemoryStore<Record<string, unknown>>({ tasks: 'many', settings: 3 });
+    expect(() => documentMigrations['1.0.0'](odd)).not.toThrow();
+    expect(odd.store).toEqual({ tasks: 'many', settings: 3 });
+  });
+});
+
+describe('persisted document: salvage', () => {
+  it('keeps the valid tasks, drops damaged and duplicate ones, and resets invalid settings', () => {
+    const good = { kind: 'story', taskId: 'a' };
+    const result = salvageDocument({
+      tasks: [good, { kind: 'nope', taskId: 'b' }, 7, good],
+      settings: { responsiveness: 'turbo' },
+    });
+    expect(result).toMatchObject({ kind: 'partial', droppedTasks: 3, settingsReset: true });
+    if (result.kind !== 'partial') throw new Error('unreachable');
+    expect(result.document.tasks.map((t) => t.taskId)).toEqual(['a']);
+    expect(result.document.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('calls anything that is not an object holding a task list unusable', () => {
+    expect(salvageDocument([1, 2])).toEqual({ kind: 'unusable', problem: 'it is not a JSON object' });
+    expect(salvageDocument(null).kind).toBe('unusable');
+    expect(salvageDocument({ tasks: { a: 1 } })).toEqual({
+      kind: 'unusable',
+      problem: 'it holds no list of tasks',
+    });
+  });
+});
