@@ -10,8 +10,9 @@ import { salvageDocument } from '../persistence/salvage';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import { taskKey, watchedTaskSchema, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
+import { taskIdSchema } from '../taskId/taskIdSchema';
 import { describeProblem } from './problemText';
 import { createWriteCoalescer } from './writeCoalescer';
 
@@ -80,16 +81,11 @@ export interface WatchListOptions {
   readonly writeIntervalMs?: number;
   /** What openWithRecovery reported, replayed to `storeRecovered` listeners. */
   readonly recovery?: StoreRecovery | null;
-  /**
-   * Checks ids arriving from an import file (add() trusts its caller): a message when refused. The
-   * app passes the task-id parser; without it only an empty id is refused.
-   */
-  readonly checkImportedTaskId?: (taskId: string) => string | null;
 }
 
 const addInputSchema = z.object({
   kind: taskKindSchema,
-  taskId: watchedTaskSchema.shape.taskId,
+  taskId: taskIdSchema,
   label: labelSchema.nullish(),
 });
 const settingsChangesSchema = settingsSchema.partial().strict();
@@ -136,7 +132,6 @@ function loadDocument(
 
 export function createWatchList(options: WatchListOptions): WatchList {
   const { store, clock, logger, writeIntervalMs = 1000 } = options;
-  const checkImportedTaskId = options.checkImportedTaskId ?? (() => null);
   const emitter = new TypedEmitter<WatchListEvents>((error) =>
     logger.error('A watch-list listener failed', { error: String(error) }),
   );
@@ -258,9 +253,12 @@ export function createWatchList(options: WatchListOptions): WatchList {
         const entry = read.entry;
         const kind = entry.form === 'full' ? entry.task.kind : entry.kind;
         const taskId = entry.form === 'full' ? entry.task.taskId : entry.taskId;
-        const idProblem = checkImportedTaskId(taskId);
-        if (idProblem !== null) {
-          report.rejected.push({ index, reason: idProblem });
+        const idCheck = taskIdSchema.safeParse(taskId);
+        if (!idCheck.success || idCheck.data !== taskId) {
+          report.rejected.push({
+            index,
+            reason: idCheck.error?.issues[0]?.message ?? 'The task id has spaces around it',
+          });
           return;
         }
         const key = taskKey(kind, taskId);
