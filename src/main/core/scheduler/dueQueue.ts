@@ -1,0 +1,124 @@
+/**
+ * Keys ordered by due time (ties in the order they were queued), as an indexed binary min-heap: peek is
+ * O(1) and insert, reschedule and delete are O(log n), so thousands of tasks cost little per check.
+ */
+export interface DueItem<K> {
+  readonly key: K;
+  readonly dueAt: number;
+}
+
+interface Slot<K> {
+  readonly key: K;
+  dueAt: number;
+  seq: number;
+}
+
+export class DueQueue<K> {
+  private readonly heap: Slot<K>[] = [];
+  private readonly index = new Map<K, number>();
+  private nextSeq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  has(key: K): boolean {
+    return this.index.has(key);
+  }
+
+  dueAt(key: K): number | null {
+    const at = this.index.get(key);
+    return at === undefined ? null : (this.heap[at]?.dueAt ?? null);
+  }
+
+  /** Queues `key` at `dueAt`, or moves it there if already queued (behind others due at the same time). */
+  set(key: K, dueAt: number): void {
+    const at = this.index.get(key);
+    if (at === undefined) {
+      this.heap.push({ key, dueAt, seq: this.nextSeq++ });
+      this.index.set(key, this.heap.length - 1);
+      this.siftUp(this.heap.length - 1);
+      return;
+    }
+    const slot = this.slot(at);
+    slot.dueAt = dueAt;
+    slot.seq = this.nextSeq++;
+    this.siftUp(at);
+    this.siftDown(this.index.get(key) ?? at);
+  }
+
+  delete(key: K): boolean {
+    const at = this.index.get(key);
+    if (at === undefined) return false;
+    this.removeAt(at);
+    return true;
+  }
+
+  peek(): DueItem<K> | undefined {
+    return this.heap[0];
+  }
+
+  pop(): DueItem<K> | undefined {
+    const top = this.heap[0];
+    if (top !== undefined) this.removeAt(0);
+    return top;
+  }
+
+  *items(): IterableIterator<DueItem<K>> {
+    yield* this.heap;
+  }
+
+  private removeAt(at: number): void {
+    const removed = this.slot(at);
+    const last = this.heap.pop();
+    this.index.delete(removed.key);
+    if (last === undefined || last === removed) return;
+    this.heap[at] = last;
+    this.index.set(last.key, at);
+    this.siftUp(at);
+    this.siftDown(this.index.get(last.key) ?? at);
+  }
+
+  private before(a: Slot<K>, b: Slot<K>): boolean {
+    return a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
+  }
+
+  private siftUp(start: number): void {
+    let at = start;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.before(this.slot(at), this.slot(parent))) return;
+      this.swap(at, parent);
+      at = parent;
+    }
+  }
+
+  private siftDown(start: number): void {
+    let at = start;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let best = at;
+      if (left < this.heap.length && this.before(this.slot(left), this.slot(best))) best = left;
+      if (right < this.heap.length && this.before(this.slot(right), this.slot(best))) best = right;
+      if (best === at) return;
+      this.swap(at, best);
+      at = best;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    const slotA = this.slot(a);
+    const slotB = this.slot(b);
+    this.heap[a] = slotB;
+    this.heap[b] = slotA;
+    this.index.set(slotB.key, a);
+    this.index.set(slotA.key, b);
+  }
+
+  private slot(at: number): Slot<K> {
+    const slot = this.heap[at];
+    if (slot === undefined) throw new Error(`DueQueue: no slot at ${at}`);
+    return slot;
+  }
+}

@@ -1,0 +1,21 @@
+export { createScheduler } from './scheduler';
+export type {
+  CheckStatus,
+  ScheduledTask,
+  Scheduler,
+  SchedulerEvents,
+  SchedulerOptions,
+  SchedulerState,
+} from './schedulerTypes';
+export {
+  adaptiveInterval,
+  applyJitter,
+  detectionBoundMs,
+  fixedInterval,
+  DEFAULT_MAX_JITTER,
+  MAX_INTERVAL_MS,
+  MIN_INTERVAL_MS,
+} from './pollInterval';
+export type { IntervalPolicy } from './pollInterval';
+export { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffPolicy } from './backoff';

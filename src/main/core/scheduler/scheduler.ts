@@ -1,0 +1,484 @@
+import { z } from 'zod';
+import { RESPONSIVENESS_SHARE, responsivenessSchema } from '../../../shared/settings';
+import type { Responsiveness } from '../../../shared/settings';
+import type { TaskKind } from '../../../shared/taskKinds';
+import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
+import type { TaskKey } from '../../../shared/watchedTask';
+import type { Clock, TimerHandle } from '../clock/clock';
+import type { Malformed, RateLimited, StatusOutcome, StatusReport } from '../camb/outcomes';
+import { TypedEmitter } from '../events/typedEmitter';
+import type { Listener } from '../events/typedEmitter';
+import { silentLogger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
+import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
+import type { BackoffPolicy } from './backoff';
+import { DueQueue } from './dueQueue';
+import { Episode } from './episode';
+import { adaptiveInterval, applyJitter, DEFAULT_MAX_JITTER } from './pollInterval';
+import type { IntervalPolicy } from './pollInterval';
+import { RateBudget } from './rateBudget';
+import type {
+  CheckStatus,
+  ScheduledTask,
+  Scheduler,
+  SchedulerEvents,
+  SchedulerOptions,
+  SchedulerState,
+} from './schedulerTypes';
+
+const wholeOrInfinite = (what: string) =>
+  z.custom<number>(
+    (value) => value === Infinity || (Number.isInteger(value) && (value as number) >= 1),
+    `${what} must be a whole number of at least 1, or Infinity`,
+  );
+
+const tuningSchema = z.object({
+  responsiveness: responsivenessSchema,
+  maxJitter: z.number().min(0, 'maxJitter cannot be negative').max(0.5, 'maxJitter above 0.5 is not jitter'),
+  maxConcurrent: wholeOrInfinite('maxConcurrent'),
+  ratePerSecond: wholeOrInfinite('ratePerSecond'),
+  backoff: z
+    .object({ baseMs: z.number().positive(), maxMs: z.number().positive() })
+    .refine((b) => b.maxMs >= b.baseMs, 'backoff.maxMs must be at least backoff.baseMs'),
+});
+
+type Phase = 'queued' | 'in-flight' | 'stopped';
+
+interface Entry {
+  readonly key: TaskKey;
+  readonly kind: TaskKind;
+  readonly taskId: string;
+  readonly addedAt: number;
+  lastCheckAt: number | null;
+  status: string | null;
+  phase: Phase;
+  /** Consecutive answers that were failures or unknown statuses. */
+  strikes: number;
+  /** The jitter draw for the interval now running, kept so a responsiveness change reschedules consistently. */
+  jitter: number;
+  /** Moved up by an immediate round: a responsiveness change must not push it back. */
+  expedited: boolean;
+}
+
+interface Request {
+  readonly entry: Entry;
+  readonly sentAt: number;
+  /** When it was due: a request the server turned away goes back to the queue in its old place. */
+  readonly dueAt: number;
+  readonly authStamp: number;
+  readonly connectivityStamp: number;
+}
+
+/** Creates a scheduler that polls tracked tasks on the injected clock. See Scheduler for the API. */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  return new PollingScheduler(options);
+}
+
+class PollingScheduler implements Scheduler {
+  private readonly clock: Clock;
+  private readonly check: CheckStatus;
+  private readonly random: () => number;
+  private readonly policy: IntervalPolicy;
+  private readonly maxJitter: number;
+  private readonly maxConcurrent: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly logger: Logger;
+  private readonly budget: RateBudget;
+  private readonly emitter: TypedEmitter<SchedulerEvents>;
+
+  private readonly entries = new Map<TaskKey, Entry>();
+  private readonly queue = new DueQueue<TaskKey>();
+  private readonly auth = new Episode();
+  private readonly connectivity = new Episode();
+  private share: number;
+  private inFlight = 0;
+  private paused = false;
+  private online = true;
+  private disposed = false;
+  private rateLimitedUntil: number | null = null;
+  private rateLimitStrikes = 0;
+
+  private timer: TimerHandle | null = null;
+  private timerAt: number | null = null;
+  private pumping = false;
+  private pumpAgain = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(options: SchedulerOptions) {
+    const tuning = tuningSchema.parse({
+      responsiveness: options.responsiveness ?? 'balanced',
+      maxJitter: options.maxJitter ?? DEFAULT_MAX_JITTER,
+      maxConcurrent: options.maxConcurrent ?? 4,
+      ratePerSecond: options.ratePerSecond ?? 5,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+    });
+    this.clock = options.clock;
+    this.check = options.check;
+    this.random = options.random ?? Math.random;
+    this.policy = options.intervalPolicy ?? adaptiveInterval;
+    this.logger = options.logger ?? silentLogger;
+    this.share = RESPONSIVENESS_SHARE[tuning.responsiveness];
+    this.maxJitter = tuning.maxJitter;
+    this.maxConcurrent = tuning.maxConcurrent;
+    this.backoff = tuning.backoff;
+    this.budget = new RateBudget(tuning.ratePerSecond);
+    this.emitter = new TypedEmitter<SchedulerEvents>((error) =>
+      this.logger.error('A scheduler event listener failed', { error: describeError(error) }),
+    );
+  }
+
+  on<K extends keyof SchedulerEvents>(name: K, listener: Listener<SchedulerEvents[K]>): () => void {
+    return this.emitter.on(name, listener);
+  }
+
+  track(task: ScheduledTask): void {
+    if (this.disposed || this.entries.has(task.key) || isTerminalStatus(task.status)) return;
+    const entry: Entry = {
+      key: task.key,
+      kind: task.kind,
+      taskId: task.taskId,
+      addedAt: task.addedAt,
+      lastCheckAt: task.lastCheckAt,
+      status: task.status,
+      phase: 'queued',
+      strikes: 0,
+      jitter: this.random(),
+      expedited: task.lastCheckAt === null,
+    };
+    this.entries.set(task.key, entry);
+    // An overdue restored task keeps its past due time, so it goes before tasks that fell due later.
+    this.queue.set(task.key, task.lastCheckAt === null ? this.clock.now() : this.plannedDue(entry));
+    this.pump();
+  }
+
+  untrack(key: TaskKey): void {
+    if (!this.entries.delete(key)) return;
+    this.queue.delete(key);
+    this.pump();
+  }
+
+  isTracked(key: TaskKey): boolean {
+    return this.entries.has(key);
+  }
+
+  checkNow(key?: TaskKey): void {
+    if (key === undefined) {
+      this.expediteAll();
+    } else {
+      const entry = this.entries.get(key);
+      if (entry === undefined) return;
+      if (entry.phase === 'stopped') {
+        entry.phase = 'queued';
+        entry.strikes = 0;
+      }
+      if (entry.phase === 'queued') this.expedite(entry);
+    }
+    this.pump();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.pump();
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.expediteAll();
+    this.pump();
+  }
+
+  setOnline(online: boolean): void {
+    if (online === this.online) return;
+    this.online = online;
+    if (online) this.expediteAll();
+    this.pump();
+  }
+
+  credentialsChanged(): void {
+    // Rejections of requests sent with the old key must not pause polling again.
+    if (this.auth.reset()) this.expediteAll();
+    this.pump();
+  }
+
+  setResponsiveness(responsiveness: Responsiveness): void {
+    this.share = RESPONSIVENESS_SHARE[responsivenessSchema.parse(responsiveness)];
+    for (const entry of this.entries.values()) {
+      if (entry.phase === 'queued' && !entry.expedited && entry.lastCheckAt !== null)
+        this.queue.set(entry.key, this.plannedDue(entry));
+    }
+    this.pump();
+  }
+
+  nextCheckAt(key: TaskKey): number | null {
+    return this.entries.get(key)?.phase === 'queued' ? this.queue.dueAt(key) : null;
+  }
+
+  state(): SchedulerState {
+    return {
+      tracked: this.entries.size,
+      inFlight: this.inFlight,
+      paused: this.paused,
+      online: this.online,
+      authBlocked: this.auth.active,
+      connectivityProblem: this.connectivity.active,
+      rateLimitedUntil: this.rateLimitedUntil,
+    };
+  }
+
+  whenIdle(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.pump();
+    return idle;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.disarm();
+    this.resolveIdleWaiters();
+  }
+
+  // --- scheduling -------------------------------------------------------------------------------------
+
+  /** When a queued task falls due: the normal interval from its last send, stretched by any backoff, jittered. */
+  private plannedDue(entry: Entry): number {
+    const sentAt = entry.lastCheckAt ?? this.clock.now();
+    const normal = this.policy(sentAt - entry.addedAt, this.share);
+    // Backoff never makes a check come sooner than the normal schedule would.
+    const wait = Math.max(normal, backoffDelayMs(entry.strikes, this.backoff));
+    return sentAt + applyJitter(wait, entry.jitter, this.maxJitter);
+  }
+
+  private requeue(entry: Entry): number {
+    entry.phase = 'queued';
+    entry.jitter = this.random();
+    const dueAt = this.plannedDue(entry);
+    this.queue.set(entry.key, dueAt);
+    return dueAt;
+  }
+
+  private expedite(entry: Entry): void {
+    const now = this.clock.now();
+    const dueAt = this.queue.dueAt(entry.key);
+    if (dueAt === null || dueAt > now) this.queue.set(entry.key, now);
+    entry.expedited = true;
+  }
+
+  private expediteAll(): void {
+    for (const entry of this.entries.values()) if (entry.phase === 'queued') this.expedite(entry);
+  }
+
+  private get blocked(): boolean {
+    return this.disposed || this.paused || !this.online || this.auth.active;
+  }
+
+  /** Sends every due request the gates allow, then sets the one timer for whatever comes next. */
+  private pump(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        this.sendDue();
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+    this.arm();
+    if (this.inFlight === 0) this.resolveIdleWaiters();
+  }
+
+  private sendDue(): void {
+    if (this.blocked) return;
+    const now = this.clock.now();
+    if (this.rateLimitedUntil !== null) {
+      if (now < this.rateLimitedUntil) return;
+      this.rateLimitedUntil = null;
+    }
+    while (this.inFlight < this.maxConcurrent && this.budget.canSend(now)) {
+      const next = this.queue.peek();
+      if (next === undefined || next.dueAt > now) return;
+      this.queue.pop();
+      const entry = this.entries.get(next.key);
+      if (entry !== undefined) this.send(entry, next.dueAt, now);
+    }
+  }
+
+  private nextWakeAt(): number | null {
+    if (this.blocked || this.inFlight >= this.maxConcurrent) return null;
+    const next = this.queue.peek();
+    if (next === undefined) return null;
+    const now = this.clock.now();
+    return Math.max(now, next.dueAt, this.budget.nextSlotAt(now), this.rateLimitedUntil ?? now);
+  }
+
+  private arm(): void {
+    const wakeAt = this.nextWakeAt();
+    if (wakeAt === this.timerAt) return;
+    this.disarm();
+    if (wakeAt === null) return;
+    this.timerAt = wakeAt;
+    this.timer = this.clock.setTimer(() => {
+      this.timer = null;
+      this.timerAt = null;
+      this.pump();
+    }, wakeAt - this.clock.now());
+  }
+
+  private disarm(): void {
+    if (this.timer !== null) this.clock.clearTimer(this.timer);
+    this.timer = null;
+    this.timerAt = null;
+  }
+
+  private resolveIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  // --- requests and answers ---------------------------------------------------------------------------
+
+  private send(entry: Entry, dueAt: number, now: number): void {
+    entry.phase = 'in-flight';
+    entry.expedited = false;
+    this.inFlight++;
+    this.budget.spend(now);
+    const request: Request = {
+      entry,
+      sentAt: now,
+      dueAt,
+      authStamp: this.auth.stamp(),
+      connectivityStamp: this.connectivity.stamp(),
+    };
+    const task: ScheduledTask = {
+      key: entry.key,
+      kind: entry.kind,
+      taskId: entry.taskId,
+      addedAt: entry.addedAt,
+      lastCheckAt: entry.lastCheckAt,
+      status: entry.status,
+    };
+    let answer: Promise<StatusOutcome>;
+    try {
+      answer = this.check(task);
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    answer.then(
+      (outcome) => this.onAnswer(request, outcome),
+      (error: unknown) => this.onAnswer(request, this.unexpectedFailure(error)),
+    );
+  }
+
+  private onAnswer(request: Request, outcome: StatusOutcome): void {
+    if (this.disposed) return;
+    this.inFlight--;
+    const { entry } = request;
+    if (this.entries.get(entry.key) !== entry) {
+      this.pump();
+      return;
+    }
+    const now = this.clock.now();
+    entry.lastCheckAt = request.sentAt;
+    const followUps: (() => void)[] = [];
+    if (outcome.type !== 'network' && this.connectivity.end())
+      followUps.push(() => this.emitter.emit('connectivityRestored', {}));
+    if (outcome.type !== 'rate-limited') this.rateLimitStrikes = 0;
+
+    let nextCheckAt: number | null;
+    switch (outcome.type) {
+      case 'status':
+        nextCheckAt = this.onStatus(entry, outcome, now, followUps);
+        break;
+      case 'server-error':
+      case 'malformed':
+        entry.strikes++;
+        nextCheckAt = this.requeue(entry);
+        break;
+      case 'network':
+        entry.strikes++;
+        nextCheckAt = this.requeue(entry);
+        if (this.connectivity.begin(request.connectivityStamp))
+          followUps.push(() => this.emitter.emit('connectivityProblem', { outcome }));
+        break;
+      case 'rate-limited':
+        nextCheckAt = this.onRateLimited(request, outcome, now, followUps);
+        break;
+      case 'auth-rejected':
+        this.returnToQueue(request);
+        if (this.auth.begin(request.authStamp))
+          followUps.push(() => this.emitter.emit('authProblem', { outcome }));
+        nextCheckAt = this.auth.active ? null : request.dueAt;
+        break;
+      case 'not-found':
+      case 'invalid':
+        // Asking again will not change the answer; checkNow(key) restarts it if the user says so.
+        entry.phase = 'stopped';
+        nextCheckAt = null;
+        break;
+    }
+
+    this.emitter.emit('checked', { key: entry.key, outcome, checkedAt: request.sentAt, nextCheckAt });
+    for (const emit of followUps) emit();
+    this.pump();
+  }
+
+  private onStatus(
+    entry: Entry,
+    report: StatusReport,
+    now: number,
+    followUps: (() => void)[],
+  ): number | null {
+    const from = entry.status;
+    entry.status = report.status;
+    if (from !== report.status)
+      followUps.push(() =>
+        this.emitter.emit('statusChanged', { key: entry.key, from, to: report.status, at: now, report }),
+      );
+    if (isTerminalStatus(report.status)) {
+      this.entries.delete(entry.key);
+      followUps.push(() => this.emitter.emit('finished', { key: entry.key, report, at: now }));
+      return null;
+    }
+    // An undocumented status may mean trouble on CAMB's side: keep asking, but less and less often.
+    entry.strikes = statusPhase(report.status) === 'pending' ? 0 : entry.strikes + 1;
+    return this.requeue(entry);
+  }
+
+  private onRateLimited(
+    request: Request,
+    outcome: RateLimited,
+    now: number,
+    followUps: (() => void)[],
+  ): number {
+    // Answers to requests already in flight when the wait began only extend it, silently.
+    const newEpisode = this.rateLimitedUntil === null;
+    if (newEpisode) this.rateLimitStrikes++;
+    const wait = outcome.retryAfterMs ?? backoffDelayMs(Math.max(1, this.rateLimitStrikes), this.backoff);
+    const until = Math.max(this.rateLimitedUntil ?? now, now + wait);
+    this.rateLimitedUntil = until;
+    this.returnToQueue(request);
+    if (newEpisode) followUps.push(() => this.emitter.emit('rateLimited', { until, outcome }));
+    return Math.max(request.dueAt, until);
+  }
+
+  /** Puts a task the server turned away back where it stood, so it goes first once requests may flow again. */
+  private returnToQueue(request: Request): void {
+    request.entry.phase = 'queued';
+    this.queue.set(request.entry.key, request.dueAt);
+  }
+
+  private unexpectedFailure(error: unknown): Malformed {
+    this.logger.warn('A status check failed unexpectedly', { error: describeError(error) });
+    return { type: 'malformed', message: 'The status check failed unexpectedly; it will be retried.' };
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+}

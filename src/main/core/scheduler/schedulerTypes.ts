@@ -1,0 +1,128 @@
+import type { Responsiveness } from '../../../shared/settings';
+import type { TaskKind } from '../../../shared/taskKinds';
+import type { TaskKey } from '../../../shared/watchedTask';
+import type { Clock } from '../clock/clock';
+import type { Listener } from '../events/typedEmitter';
+import type { Logger } from '../logging/logger';
+import type {
+  AuthRejected,
+  NetworkFailure,
+  RateLimited,
+  StatusOutcome,
+  StatusReport,
+} from '../camb/outcomes';
+import type { BackoffPolicy } from './backoff';
+import type { IntervalPolicy } from './pollInterval';
+
+/** What the scheduler needs to know about a watched task (a subset of WatchedTask, plus its key). */
+export interface ScheduledTask {
+  readonly key: TaskKey;
+  readonly kind: TaskKind;
+  readonly taskId: string;
+  /** When watching began; the task's age, and so its interval, counts from here. */
+  readonly addedAt: number;
+  /** When the last check was sent, or null if never: a restored task resumes from here. */
+  readonly lastCheckAt: number | null;
+  /** The last status seen, or null; `statusChanged.from` starts from it. */
+  readonly status: string | null;
+}
+
+/** Asks CAMB for one task's status: the CAMB client's getStatus, bound by the caller. Should not throw. */
+export type CheckStatus = (task: ScheduledTask) => Promise<StatusOutcome>;
+
+export interface SchedulerOptions {
+  readonly clock: Clock;
+  readonly check: CheckStatus;
+  /** Source of jitter in [0, 1); default Math.random. */
+  readonly random?: () => number;
+  /** Default 'balanced' (10 % of age). */
+  readonly responsiveness?: Responsiveness;
+  /** Default adaptiveInterval: min(60 s, max(3 s, share × age)). */
+  readonly intervalPolicy?: IntervalPolicy;
+  /** Largest share by which jitter shortens an interval; default 0.05. */
+  readonly maxJitter?: number;
+  /** Requests in flight at once, across all tasks; default 4. */
+  readonly maxConcurrent?: number;
+  /** Requests started in any rolling second, across all tasks (a whole number, or Infinity); default 5. */
+  readonly ratePerSecond?: number;
+  /** Per-task backoff on server errors, network failures, malformed answers and unknown statuses; also the global backoff after a 429 without Retry-After. Default 2 s doubling up to 5 min. */
+  readonly backoff?: BackoffPolicy;
+  /** Hears of listeners that throw; default silent. */
+  readonly logger?: Logger;
+}
+
+/** The scheduler's events. Times are epoch milliseconds on the injected clock. */
+export interface SchedulerEvents {
+  /** One per answered request, whatever the answer. `checkedAt` is when the request was sent; `nextCheckAt` is null when polling of this task stopped or waits for new credentials. */
+  checked: {
+    readonly key: TaskKey;
+    readonly outcome: StatusOutcome;
+    readonly checkedAt: number;
+    readonly nextCheckAt: number | null;
+  };
+  /** The status differs from the last one seen (`from` is null for the first answer). `at` is when the answer arrived. */
+  statusChanged: {
+    readonly key: TaskKey;
+    readonly from: string | null;
+    readonly to: string;
+    readonly at: number;
+    readonly report: StatusReport;
+  };
+  /** The task reached SUCCESS, ERROR, TIMEOUT or PAYMENT_REQUIRED and is no longer polled. */
+  finished: { readonly key: TaskKey; readonly report: StatusReport; readonly at: number };
+  /** The API key was rejected: all polling waits for credentialsChanged(). Once per episode. */
+  authProblem: { readonly outcome: AuthRejected };
+  /** Requests stopped reaching CAMB. Once per episode; connectivityRestored ends it. */
+  connectivityProblem: { readonly outcome: NetworkFailure };
+  /** CAMB answered again after a connectivityProblem. */
+  connectivityRestored: Record<string, never>;
+  /** CAMB asked us to slow down: no request is sent before `until`. */
+  rateLimited: { readonly until: number; readonly outcome: RateLimited };
+}
+
+/** A snapshot for status displays (tray icon, CLI). */
+export interface SchedulerState {
+  readonly tracked: number;
+  readonly inFlight: number;
+  readonly paused: boolean;
+  readonly online: boolean;
+  readonly authBlocked: boolean;
+  readonly connectivityProblem: boolean;
+  /** No request before this time, or null when not rate limited. */
+  readonly rateLimitedUntil: number | null;
+}
+
+export interface Scheduler {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends keyof SchedulerEvents>(name: K, listener: Listener<SchedulerEvents[K]>): () => void;
+  /**
+   * Starts polling a task: at once if never checked, else at lastCheckAt + interval (at once if overdue).
+   * Terminal statuses are ignored; tracking a key twice is a no-op.
+   */
+  track(task: ScheduledTask): void;
+  /** Stops polling a task; an answer still in flight for it is ignored. */
+  untrack(key: TaskKey): void;
+  isTracked(key: TaskKey): boolean;
+  /**
+   * Checks one task (restarting it if polling stopped after not-found / invalid) or every polled task, as
+   * soon as the rate budget, concurrency limit, pause, connectivity and auth state allow.
+   */
+  checkNow(key?: TaskKey): void;
+  /** Stops sending requests (answers in flight are still handled). */
+  pause(): void;
+  /** Undoes pause() with an immediate round. */
+  resume(): void;
+  /** Offline: no requests at all. Back online: an immediate round. */
+  setOnline(online: boolean): void;
+  /** The API key changed: ends an auth pause with an immediate round. */
+  credentialsChanged(): void;
+  /** Rescales every pending interval. */
+  setResponsiveness(responsiveness: Responsiveness): void;
+  /** When the task is next due, or null when it is not queued (in flight, stopped or untracked). */
+  nextCheckAt(key: TaskKey): number | null;
+  state(): SchedulerState;
+  /** Resolves once no request is in flight and none can start before time passes or the state changes. */
+  whenIdle(): Promise<void>;
+  /** Clears the timer; later answers are ignored and nothing more is sent. */
+  dispose(): void;
+}
