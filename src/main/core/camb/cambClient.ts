@@ -1,0 +1,153 @@
+import { taskKindInfo, resultNeedsTargetLanguage } from '../../../shared/taskKinds';
+import type { TaskKind } from '../../../shared/taskKinds';
+import type { Clock } from '../clock/clock';
+import type { CambAnswer } from './answerBody';
+import { DEFAULT_CAMB_API_BASE, parseBaseUrl } from './baseUrl';
+import { classifyNetworkError } from './classifyNetworkError';
+import { classifyResultResponse, isAudioContentType } from './classifyResultResponse';
+import { classifyStatusResponse } from './classifyStatusResponse';
+import type { NetworkFailure, StatusOutcome } from './outcomes';
+import { endpointName, fillPathTemplate } from './pathTemplate';
+import { redactSecret } from './redactSecret';
+import type { ResultOutcome, ResultPart, TaskResult } from './resultOutcomes';
+
+/** `fetch`'s shape; the shell passes Electron's net.fetch (system proxy), the CLI and tests Node's fetch. */
+export type CambFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface CambClientOptions {
+  readonly fetch: CambFetch;
+  /** Default https://client.camb.ai/apis; see resolveBaseUrl for CAMB_API_BASE. */
+  readonly baseUrl?: string;
+  /** Read on every request, so a changed key takes effect at once. The caller guarantees there is one. */
+  readonly getApiKey: () => string;
+  /** Drives the request timeout, so tests can expire it in virtual time. */
+  readonly clock: Clock;
+  /** A request with no complete answer after this long is abandoned. Default 15 000. */
+  readonly timeoutMs?: number;
+  readonly userAgent?: string;
+}
+
+export interface GetResultOptions {
+  /** Needed by kinds whose result lives per language (translated-story). */
+  readonly targetLanguage?: string;
+}
+
+export interface CambClient {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  /** `GET /<kind>/{task_id}`, classified. Never throws for anything the network or server does. */
+  getStatus(kind: TaskKind, taskId: string): Promise<StatusOutcome>;
+  /** The kind's result endpoint(s) for a run, normalised. Never throws for anything the network or server does. */
+  getResult(kind: TaskKind, runId: number | string, options?: GetResultOptions): Promise<ResultOutcome>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createCambClient(options: CambClientOptions): CambClient {
+  const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_CAMB_API_BASE);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const host = new URL(baseUrl).host;
+  const { clock } = options;
+
+  async function request(path: string, apiKey: string): Promise<CambAnswer | NetworkFailure> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = clock.setTimer(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const headers: Record<string, string> = { 'x-api-key': apiKey, accept: 'application/json' };
+    if (options.userAgent !== undefined) headers['user-agent'] = options.userAgent;
+    try {
+      // Redirects are not followed: a custom header like x-api-key would travel to any Location.
+      const response = await options.fetch(`${baseUrl}${path}`, {
+        method: 'GET',
+        headers,
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+      const bodyText = isAudioContentType(response.headers)
+        ? await discardBody(response)
+        : await response.text();
+      return { httpStatus: response.status, headers: response.headers, bodyText, receivedAt: clock.now() };
+    } catch (error) {
+      return classifyNetworkError(error, { timedOut, timeoutMs, host });
+    } finally {
+      clock.clearTimer(timer);
+    }
+  }
+
+  async function getStatus(kind: TaskKind, taskId: string): Promise<StatusOutcome> {
+    const apiKey = options.getApiKey();
+    const path = fillPathTemplate(taskKindInfo(kind).statusPath, { task_id: taskId });
+    const answer = await request(path, apiKey);
+    const outcome = 'type' in answer ? answer : classifyStatusResponse(answer);
+    return redactSecret(outcome, apiKey);
+  }
+
+  async function getResult(
+    kind: TaskKind,
+    runId: number | string,
+    resultOptions: GetResultOptions = {},
+  ): Promise<ResultOutcome> {
+    const info = taskKindInfo(kind);
+    if (info.resultPaths.length === 0) {
+      return {
+        type: 'no-result-endpoint',
+        kind,
+        message: `CAMB.AI has no result endpoint for ${kind} jobs; fetch their output in CAMB.AI Studio`,
+      };
+    }
+    const targetLanguage = resultOptions.targetLanguage?.trim();
+    if (resultNeedsTargetLanguage(kind) && (targetLanguage === undefined || targetLanguage === '')) {
+      return {
+        type: 'target-language-required',
+        kind,
+        message: `${kind} results are kept per target language; say which language to fetch`,
+      };
+    }
+    const apiKey = options.getApiKey();
+    const parts: ResultPart[] = [];
+    // One endpoint after the other: the first failure is the answer, and the second request is not wasted.
+    for (const template of info.resultPaths) {
+      const path = fillPathTemplate(template, { run_id: String(runId), target_language: targetLanguage });
+      const answer = await request(path, apiKey);
+      if ('type' in answer) return redactSecret(answer, apiKey);
+      const part = classifyResultResponse(answer, endpointName(template));
+      if (part.type !== 'result-part') return redactSecret(part, apiKey);
+      parts.push(part);
+    }
+    return redactSecret({ type: 'result', result: mergeResultParts(kind, runId, parts) }, apiKey);
+  }
+
+  return { baseUrl, timeoutMs, getStatus, getResult };
+}
+
+/** Audio bytes are never shown, so they are not downloaded either. */
+async function discardBody(response: Response): Promise<string> {
+  await response.body?.cancel().catch(() => undefined);
+  return '';
+}
+
+/** Joins the parts of a kind's endpoints (translated-tts: audio from one, texts from the other). */
+export function mergeResultParts(
+  kind: TaskKind,
+  runId: number | string,
+  parts: readonly ResultPart[],
+): TaskResult {
+  const texts = parts.flatMap((part) => part.texts ?? []);
+  const transcript = parts.flatMap((part) => part.transcript ?? []);
+  const hasTexts = parts.some((part) => part.texts !== undefined);
+  const hasTranscript = parts.some((part) => part.transcript !== undefined);
+  return {
+    kind,
+    runId,
+    links: parts.flatMap((part) => part.links),
+    ...(hasTexts ? { texts } : {}),
+    ...(hasTranscript ? { transcript } : {}),
+    details:
+      parts.length === 1
+        ? parts[0]?.body
+        : Object.fromEntries(parts.map((part) => [part.endpoint, part.body])),
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { asText, contentTypeOf, looksLikeHtml, oneLine, parseJson, summariseHtml } from './answerBody';
+import type { CambAnswer } from './answerBody';
+import { classifyFailureAnswer, isSuccessStatus } from './classifyFailure';
+import type { Malformed, StatusOutcome } from './outcomes';
+
+/** Lenient on purpose: extra fields are CAMB.AI's business, and a numeric-string run id is still a run id. */
+const statusBodySchema = z.looseObject({
+  status: z.string().min(1, 'status should be a non-empty text'),
+  run_id: z
+    .union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)], 'run_id should be a whole number')
+    .nullish(),
+  exception_reason: z.unknown().optional(),
+  message: z.unknown().optional(),
+});
+
+/** Classifies the answer to `GET /<kind>/{task_id}`. Pure: never throws, whatever the answer. */
+export function classifyStatusResponse(answer: CambAnswer): StatusOutcome {
+  if (!isSuccessStatus(answer.httpStatus)) return classifyFailureAnswer(answer, 'task');
+  const json = parseJson(answer.bodyText);
+  if (!json.ok) return notJson(answer);
+  const parsed = statusBodySchema.safeParse(json.value);
+  if (!parsed.success) {
+    return unexpectedJson('the task status', parsed.error, answer);
+  }
+  const body = parsed.data;
+  return {
+    type: 'status',
+    status: body.status,
+    runId: body.run_id ?? null,
+    exceptionReason: optionalText(body.exception_reason),
+    message: optionalText(body.message),
+  };
+}
+
+function optionalText(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return asText(value);
+}
+
+/** A 2xx whose body is not JSON: an empty answer, a proxy's HTML page, or plain text. */
+export function notJson(answer: CambAnswer): Malformed {
+  const text = answer.bodyText;
+  const status = `(HTTP ${answer.httpStatus})`;
+  if (text.trim() === '') {
+    return { type: 'malformed', message: `CAMB.AI sent an empty answer ${status} where JSON was expected` };
+  }
+  if (looksLikeHtml(text, contentTypeOf(answer.headers))) {
+    return {
+      type: 'malformed',
+      message: `CAMB.AI sent ${summariseHtml(text)} ${status} where JSON was expected`,
+    };
+  }
+  return {
+    type: 'malformed',
+    message: `CAMB.AI sent text that is not JSON ${status}: ${oneLine(text).slice(0, 80)}`,
+  };
+}
+
+export function unexpectedJson(what: string, error: z.ZodError, answer: CambAnswer): Malformed {
+  const issue = error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
+  const problem = issue === undefined ? 'unexpected shape' : `${where}${issue.message}`;
+  return {
+    type: 'malformed',
+    message: `CAMB.AI sent JSON that is not ${what} (HTTP ${answer.httpStatus}): ${oneLine(problem)}`,
+  };
+}
