@@ -1,4 +1,4 @@
-import { fixedInterval } from '../src/main/core/scheduler';
+import { DEFAULT_MAX_CONCURRENT, DEFAULT_RATE_PER_SECOND, fixedInterval } from '../src/main/core/scheduler';
 import type { IntervalPolicy } from '../src/main/core/scheduler';
 import { mulberry32 } from './prng';
 import { simulate } from './simulate';
@@ -32,10 +32,6 @@ export interface ConcurrentFigures {
   readonly within_bound_pct: number;
   readonly virtual_hours: number;
 }
-
-/** Default scheduler budget (kept in step with createScheduler's defaults). */
-export const DEFAULT_RATE_PER_SECOND = 5;
-export const DEFAULT_MAX_CONCURRENT = 4;
 
 function delayFigures(result: SimulationResult) {
   const delaysS = result.tasks.map((task) => task.delayMs / 1000);

@@ -1,4 +1,4 @@
-export { createScheduler } from './scheduler';
+export { createScheduler, DEFAULT_MAX_CONCURRENT, DEFAULT_RATE_PER_SECOND } from './scheduler';
 export type {
   CheckStatus,
   ScheduledTask,

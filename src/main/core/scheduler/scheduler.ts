@@ -42,6 +42,11 @@ const tuningSchema = z.object({
     .refine((b) => b.maxMs >= b.baseMs, 'backoff.maxMs must be at least backoff.baseMs'),
 });
 
+/** Requests in flight at once, across all tasks, unless the caller says otherwise. */
+export const DEFAULT_MAX_CONCURRENT = 4;
+/** Requests started in any rolling second, across all tasks, unless the caller says otherwise. */
+export const DEFAULT_RATE_PER_SECOND = 5;
+
 type Phase = 'queued' | 'in-flight' | 'stopped';
 
 interface Entry {
@@ -108,8 +113,8 @@ class PollingScheduler implements Scheduler {
     const tuning = tuningSchema.parse({
       responsiveness: options.responsiveness ?? 'balanced',
       maxJitter: options.maxJitter ?? DEFAULT_MAX_JITTER,
-      maxConcurrent: options.maxConcurrent ?? 4,
-      ratePerSecond: options.ratePerSecond ?? 5,
+      maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+      ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
     });
     this.clock = options.clock;
