@@ -1,0 +1,43 @@
+import { createCambClient, resolveBaseUrl, type CambClient } from '../main/core/camb';
+import type { CliContext } from './cliContext';
+import { HOW_TO_SET_KEY } from './cliContext';
+import { EXIT, type ExitCode } from './exitCodes';
+import { VERSION } from './version';
+
+export type ApiAccess =
+  | { readonly ok: true; readonly client: CambClient; readonly keySource: string | null }
+  | { readonly ok: false; readonly exitCode: ExitCode };
+
+/**
+ * The key (environment first, then the keychain) and a CAMB client using it, or the exit code and a
+ * message saying what is missing. Nothing is sent before this succeeds.
+ */
+export async function openApiAccess(context: CliContext): Promise<ApiAccess> {
+  const { out } = context;
+  let baseUrl: string;
+  try {
+    baseUrl = resolveBaseUrl(context.env);
+  } catch (error) {
+    out.note(`${(error as Error).message}.`);
+    return { ok: false, exitCode: EXIT.usage };
+  }
+  const found = await context.secrets.get();
+  if (!found.ok) {
+    out.note(`${found.message}. ${HOW_TO_SET_KEY}`);
+    return { ok: false, exitCode: EXIT.key };
+  }
+  if (found.key === null) {
+    out.note(`No CAMB.AI API key is set. ${HOW_TO_SET_KEY}`);
+    return { ok: false, exitCode: EXIT.key };
+  }
+  const key = found.key;
+  context.rememberSecret(key);
+  const client = createCambClient({
+    fetch: context.fetch,
+    baseUrl,
+    getApiKey: () => key,
+    clock: context.clock,
+    userAgent: `camb-watch/${VERSION}`,
+  });
+  return { ok: true, client, keySource: found.source };
+}

@@ -1,0 +1,30 @@
+import { statusPhase } from '../../shared/taskStatus';
+import type { TaskKind } from '../../shared/taskKinds';
+import { openApiAccess } from '../apiAccess';
+import type { CliContext } from '../cliContext';
+import { describeFailure, describeRetry } from '../describeFailure';
+import { EXIT, type ExitCode } from '../exitCodes';
+import { retryTransient } from '../retryTransient';
+import { statusJson, statusText } from '../statusReport';
+
+/** `camb-watch status`: one look at a task. Exit 1 when it ended in failure, 0 otherwise. */
+export async function statusCommand(
+  context: CliContext,
+  { kind, taskId, json }: { kind: TaskKind; taskId: string; json: boolean },
+): Promise<ExitCode> {
+  const access = await openApiAccess(context);
+  if (!access.ok) return access.exitCode;
+  const outcome = await retryTransient(
+    context.clock,
+    () => access.client.getStatus(kind, taskId),
+    (failure, waitMs) => context.out.note(describeRetry(failure, waitMs)),
+  );
+  if (outcome.type !== 'status') {
+    const verdict = describeFailure(outcome, `${kind} task ${taskId}`, access.keySource);
+    context.out.note(verdict.message);
+    return verdict.exitCode;
+  }
+  if (json) context.out.json(statusJson(kind, taskId, outcome));
+  else context.out.line(statusText(kind, taskId, outcome));
+  return statusPhase(outcome.status) === 'failed' ? EXIT.taskFailed : EXIT.ok;
+}

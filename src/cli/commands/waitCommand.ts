@@ -1,0 +1,89 @@
+import { isTransientFailure } from '../../main/core/camb/outcomes';
+import { createScheduler } from '../../main/core/scheduler';
+import { formatDuration } from '../../shared/format/duration';
+import type { TaskKind } from '../../shared/taskKinds';
+import { statusPhase } from '../../shared/taskStatus';
+import { taskKey } from '../../shared/watchedTask';
+import { openApiAccess } from '../apiAccess';
+import type { CliContext } from '../cliContext';
+import { describeFailure, describeRetry } from '../describeFailure';
+import { EXIT, type ExitCode } from '../exitCodes';
+import { statusJson, statusText } from '../statusReport';
+
+interface WaitRequest {
+  kind: TaskKind;
+  taskId: string;
+  timeoutMs: number | null;
+  json: boolean;
+}
+
+/**
+ * `camb-watch wait`: polls one task with the app's own scheduler until it ends, printing each status change.
+ * Temporary faults (5xx, 429, network, malformed answers, unknown statuses) are reported on stderr and
+ * retried with backoff; only the task's end, a key or id problem, --timeout or Ctrl-C stop it.
+ */
+export async function waitCommand(context: CliContext, request: WaitRequest): Promise<ExitCode> {
+  const { kind, taskId, timeoutMs, json } = request;
+  const { out, clock } = context;
+  const access = await openApiAccess(context);
+  if (!access.ok) return access.exitCode;
+
+  const startedAt = clock.now();
+  const key = taskKey(kind, taskId);
+  const scheduler = createScheduler({
+    clock,
+    check: (task) => access.client.getStatus(task.kind, task.taskId),
+  });
+  const unsubscribe: (() => void)[] = [];
+  let timeoutTimer: ReturnType<typeof clock.setTimer> | null = null;
+
+  const exitCode = await new Promise<ExitCode>((finish) => {
+    const fail = (message: string, code: ExitCode) => {
+      out.note(message);
+      finish(code);
+    };
+    unsubscribe.push(
+      scheduler.on('statusChanged', ({ report, at }) => {
+        if (json) out.json(statusJson(kind, taskId, report));
+        else out.line(`[${formatDuration(at - startedAt)}] ${statusText(kind, taskId, report)}`);
+        if (statusPhase(report.status) === 'unknown') {
+          out.note(`CAMB.AI reported "${report.status}", which it does not document; still watching.`);
+        }
+      }),
+      scheduler.on('finished', ({ report }) => {
+        finish(statusPhase(report.status) === 'succeeded' ? EXIT.ok : EXIT.taskFailed);
+      }),
+      scheduler.on('checked', ({ outcome, nextCheckAt }) => {
+        if (isTransientFailure(outcome) && outcome.type !== 'rate-limited') {
+          out.note(describeRetry(outcome, nextCheckAt === null ? null : nextCheckAt - clock.now()));
+        } else if (outcome.type === 'not-found' || outcome.type === 'invalid') {
+          const verdict = describeFailure(outcome, `${kind} task ${taskId}`, access.keySource);
+          fail(verdict.message, verdict.exitCode);
+        }
+      }),
+      scheduler.on('rateLimited', ({ outcome, until }) => {
+        out.note(describeRetry(outcome, until - clock.now()));
+      }),
+      scheduler.on('authProblem', ({ outcome }) => {
+        const verdict = describeFailure(outcome, `${kind} task ${taskId}`, access.keySource);
+        fail(verdict.message, verdict.exitCode);
+      }),
+    );
+    if (timeoutMs !== null) {
+      timeoutTimer = clock.setTimer(() => {
+        fail(
+          `Gave up after ${formatDuration(timeoutMs)} (--timeout): ${kind} task ${taskId} has not finished. ` +
+            'It keeps running at CAMB.AI; wait again or check it with `camb-watch status`.',
+          EXIT.timedOut,
+        );
+      }, timeoutMs);
+    }
+    void context.interrupted.then(() => finish(EXIT.interrupted));
+    scheduler.track({ key, kind, taskId, addedAt: startedAt, lastCheckAt: null, status: null });
+  });
+
+  if (timeoutTimer !== null) clock.clearTimer(timeoutTimer);
+  for (const stop of unsubscribe) stop();
+  scheduler.dispose();
+  return exitCode;
+}

@@ -1,0 +1,20 @@
+/** The exit codes scripts rely on (README "CLI"). Keep them stable. */
+export const EXIT = {
+  ok: 0,
+  /** The task ended ERROR, TIMEOUT or PAYMENT_REQUIRED. */
+  taskFailed: 1,
+  /** Bad usage or invalid input: nothing was sent. */
+  usage: 2,
+  /** No API key, or CAMB.AI rejected it (401/403). */
+  key: 3,
+  /** CAMB.AI does not know the task or run (404). */
+  notFound: 4,
+  /** `wait --timeout` elapsed before the task finished. */
+  timedOut: 5,
+  /** A one-shot command met only temporary faults (server errors, rate limits, no network). */
+  unavailable: 6,
+  /** Interrupted (Ctrl-C). */
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,98 @@
+import { acceleratedClock } from '../main/core/clock/acceleratedClock';
+import { systemClock, type Clock } from '../main/core/clock/clock';
+import { createRedactor } from '../main/core/logging/redactor';
+import { preferEnvironmentKey } from '../main/core/secrets/environmentKey';
+import { createKeytarSecretStore } from '../main/core/secrets/keytarSecretStore';
+import { parseCliArgs, type CliCommand } from './args';
+import type { CliContext } from './cliContext';
+import { keyClear, keySet, keyStatus } from './commands/keyCommands';
+import { resultCommand } from './commands/resultCommand';
+import { statusCommand } from './commands/statusCommand';
+import { waitCommand } from './commands/waitCommand';
+import { EXIT, type ExitCode } from './exitCodes';
+import { createOutput } from './output';
+import { sentence } from './sentence';
+import { USAGE } from './usage';
+import { VERSION } from './version';
+
+function runCommand(command: CliCommand, context: CliContext): Promise<ExitCode> | ExitCode {
+  switch (command.name) {
+    case 'help':
+      context.out.line(USAGE);
+      return EXIT.ok;
+    case 'version':
+      context.out.line(VERSION);
+      return EXIT.ok;
+    case 'status':
+      return statusCommand(context, command);
+    case 'wait':
+      return waitCommand(context, command);
+    case 'result':
+      return resultCommand(context, command);
+    case 'key-set':
+      return keySet(context);
+    case 'key-status':
+      return keyStatus(context, command.json);
+    case 'key-clear':
+      return keyClear(context);
+  }
+}
+
+/**
+ * CAMB_WATCH_SPEEDUP=N makes time pass N times faster, so tests and demos can run whole timelines against a
+ * local fake server in a moment. It is refused for any other server: it would multiply the request rate.
+ */
+function chooseClock(env: NodeJS.ProcessEnv): { ok: true; clock: Clock } | { ok: false; error: string } {
+  const raw = env['CAMB_WATCH_SPEEDUP'];
+  if (raw === undefined || raw === '') return { ok: true, clock: systemClock };
+  const speedup = Number(raw);
+  if (!Number.isFinite(speedup) || speedup < 1) {
+    return { ok: false, error: `CAMB_WATCH_SPEEDUP must be a number of at least 1, not "${raw}".` };
+  }
+  const base = env['CAMB_API_BASE'] ?? '';
+  if (!/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(base)) {
+    return { ok: false, error: 'CAMB_WATCH_SPEEDUP only works with a local CAMB_API_BASE (a test server).' };
+  }
+  return { ok: true, clock: acceleratedClock(systemClock, speedup) };
+}
+
+/** Every key the CLI has held: whatever is printed is scrubbed of them. */
+const secretsInUse: string[] = [];
+const redactor = createRedactor(() => secretsInUse);
+
+async function main(): Promise<ExitCode> {
+  const out = createOutput(process.stdout, process.stderr, redactor);
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    out.note(`camb-watch: ${sentence(parsed.error)}\nRun \`camb-watch --help\` for usage.`);
+    return EXIT.usage;
+  }
+  const clock = chooseClock(process.env);
+  if (!clock.ok) {
+    out.note(`camb-watch: ${clock.error}`);
+    return EXIT.usage;
+  }
+  const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  const context: CliContext = {
+    out,
+    stdin: process.stdin,
+    env: process.env,
+    secrets: preferEnvironmentKey(createKeytarSecretStore(), process.env),
+    clock: clock.clock,
+    fetch: globalThis.fetch,
+    rememberSecret: (key) => {
+      if (key !== '') secretsInUse.push(key);
+    },
+    interrupted,
+  };
+  return runCommand(parsed.command, context);
+}
+
+const exitCode = await main().catch((error: unknown) => {
+  // A bug, not a user error: say so plainly, without a stack full of internals (and never the key).
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(redactor.redact(`camb-watch: unexpected internal error: ${message}\n`));
+  return 70;
+});
+// Keep-alive sockets and the keychain connection would hold the process open: leave once output is flushed.
+process.stdout.write('', () => process.exit(exitCode));

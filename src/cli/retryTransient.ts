@@ -1,0 +1,32 @@
+import type { RequestFailure, TransientFailure } from '../main/core/camb/outcomes';
+import type { Clock } from '../main/core/clock/clock';
+
+const ATTEMPTS = 3;
+const FIRST_WAIT_MS = 2_000;
+/** A one-shot command waits at most this long for a Retry-After; longer, and it reports and exits. */
+const LONGEST_WAIT_MS = 30_000;
+
+function isTransient(outcome: { type: string }): outcome is TransientFailure {
+  return ['rate-limited', 'server-error', 'network', 'malformed'].includes(outcome.type);
+}
+
+/**
+ * Runs a one-shot request (status, result) up to three times while it meets only temporary faults, so a
+ * single 502 does not fail a script; returns the last outcome either way.
+ */
+export async function retryTransient<O extends { type: string }>(
+  clock: Clock,
+  attempt: () => Promise<O>,
+  onRetry: (failure: RequestFailure, waitMs: number) => void,
+): Promise<O> {
+  let outcome = await attempt();
+  for (let tries = 1; tries < ATTEMPTS && isTransient(outcome); tries++) {
+    const suggested = outcome.type === 'rate-limited' ? outcome.retryAfterMs : null;
+    const waitMs = suggested ?? FIRST_WAIT_MS * 2 ** (tries - 1);
+    if (waitMs > LONGEST_WAIT_MS) break;
+    onRetry(outcome, waitMs);
+    await new Promise<void>((resolve) => clock.setTimer(resolve, waitMs));
+    outcome = await attempt();
+  }
+  return outcome;
+}
