@@ -1,0 +1,56 @@
+import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
+import type { Clock, TimerHandle } from '../clock/clock';
+import { notificationsForRound } from '../notifications/groupNotifications';
+import type { GroupNotification, TaskNotification } from '../notifications/notificationModel';
+import type { NotificationSettings } from '../notifications/taskNotification';
+
+export interface NotificationRoundOptions {
+  readonly clock: Clock;
+  readonly windowMs: number;
+  /** The task as it is when the round closes: muted or removed meanwhile means no notification. */
+  readonly currentTask: (key: TaskKey) => WatchedTask | undefined;
+  readonly settings: () => NotificationSettings;
+  /** Called with each notification to show and the tasks it covers, which are then marked notified. */
+  readonly deliver: (
+    notification: TaskNotification | GroupNotification,
+    taskKeys: readonly TaskKey[],
+  ) => void;
+}
+
+/**
+ * Gathers the status changes of one poll round, so that several jobs finishing together become one
+ * "3 jobs finished" notification instead of a burst. A round closes `windowMs` after its first change.
+ */
+export function createNotificationRound(options: NotificationRoundOptions) {
+  let pending = new Map<TaskKey, string | null>();
+  let timer: TimerHandle | null = null;
+
+  function close(): void {
+    timer = null;
+    const changes = [...pending].flatMap(([key, previousStatus]) => {
+      const task = options.currentTask(key);
+      return task === undefined ? [] : [{ previousStatus, task }];
+    });
+    pending = new Map();
+    for (const notification of notificationsForRound(changes, options.settings())) {
+      options.deliver(
+        notification,
+        notification.type === 'group' ? notification.taskKeys : [notification.taskKey],
+      );
+    }
+  }
+
+  return {
+    /** Notes that `key` changed from `previousStatus`; the policy decides at the end of the round. */
+    add(key: TaskKey, previousStatus: string | null): void {
+      // The first status of the round counts: PENDING → (unknown) → SUCCESS is still a finish.
+      if (!pending.has(key)) pending.set(key, previousStatus);
+      timer ??= options.clock.setTimer(close, options.windowMs);
+    },
+    dispose(): void {
+      if (timer !== null) options.clock.clearTimer(timer);
+      timer = null;
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,332 @@
+import type { ServiceState } from '../../../shared/serviceState';
+import type { Settings } from '../../../shared/settings';
+import { isTerminalStatus } from '../../../shared/taskStatus';
+import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { createCambClient } from '../camb/cambClient';
+import type { StatusOutcome } from '../camb/outcomes';
+import type { TimerHandle } from '../clock/clock';
+import { TypedEmitter } from '../events/typedEmitter';
+import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
+import { createScheduler } from '../scheduler';
+import { parseApiKey } from '../secrets/apiKey';
+import { parseTaskId } from '../taskId/parseTaskId';
+import { trayModel } from '../tray/trayModel';
+import { createWatchList } from '../watchList/watchList';
+import { createNotificationRound } from './notificationRound';
+import type {
+  KeyTestOutcome,
+  WatchService,
+  WatchServiceEvents,
+  WatchServiceOptions,
+} from './watchServiceTypes';
+
+/** A task id no job will ever have: asking for it answers 404 when the key is accepted. */
+const KEY_TEST_TASK_ID = 'camb-watch-key-check-00000000-0000-0000-0000-000000000000';
+
+export function createWatchService(options: WatchServiceOptions): WatchService {
+  const { clock, logger, secrets } = options;
+  const emitter = new TypedEmitter<WatchServiceEvents>((error) =>
+    logger.error('A watch-service listener failed', { error: String(error) }),
+  );
+  const watchList = createWatchList({
+    store: options.store,
+    clock,
+    logger,
+    recovery: options.recovery ?? null,
+  });
+
+  let apiKey: string | null = null;
+  let suspended = false;
+  let schedulerHeld = true;
+  let rateLimitTimer: TimerHandle | null = null;
+  let state: ServiceState = {
+    key: { present: false, where: null, problem: null },
+    authProblem: null,
+    connectivity: 'online',
+    pollingPaused: watchList.getSettings().pollingPaused,
+    suspended: false,
+    rateLimitedUntil: null,
+  };
+  let lastTrayText = '';
+
+  const client = createCambClient({
+    fetch: options.fetch,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    getApiKey: () => apiKey ?? '',
+    clock,
+    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+  });
+  const scheduler = createScheduler({
+    clock,
+    check: (task) => client.getStatus(task.kind, task.taskId),
+    responsiveness: watchList.getSettings().responsiveness,
+    logger,
+    ...(options.random !== undefined ? { random: options.random } : {}),
+    ...options.scheduler,
+  });
+  // Held until start() has a key: nothing may be sent without one.
+  scheduler.pause();
+
+  const problems = createProblemNotifier();
+  const round = createNotificationRound({
+    clock,
+    windowMs: options.roundWindowMs ?? 1000,
+    currentTask: (key) => watchList.get(key),
+    settings: () => watchList.getSettings(),
+    deliver(notification, keys) {
+      for (const key of keys) watchList.markNotified(key);
+      emitter.emit('notification', { notification });
+    },
+  });
+
+  function setState(changes: Partial<ServiceState>): void {
+    const next = { ...state, ...changes };
+    if (JSON.stringify(next) === JSON.stringify(state)) return;
+    state = next;
+    emitter.emit('stateChanged', { state });
+    refreshTray();
+  }
+
+  function currentTray() {
+    return trayModel(
+      watchList.list(),
+      {
+        connectivity: state.connectivity === 'online' ? 'online' : 'offline',
+        authProblem: state.authProblem !== null || !state.key.present,
+        paused: state.pollingPaused || state.suspended,
+      },
+      clock.now(),
+    );
+  }
+
+  function refreshTray(): void {
+    const tray = currentTray();
+    const text = JSON.stringify(tray);
+    if (text === lastTrayText) return;
+    lastTrayText = text;
+    emitter.emit('trayChanged', { tray });
+  }
+
+  function observeProblem(signal: ProblemSignal): void {
+    const notification = problems.observe(signal);
+    if (notification !== null) emitter.emit('notification', { notification });
+  }
+
+  /** Polling runs only with a key, unpaused by the user, and while the computer is awake. */
+  function updatePolling(): void {
+    const hold = apiKey === null || state.pollingPaused || suspended;
+    if (hold === schedulerHeld) return;
+    schedulerHeld = hold;
+    if (hold) scheduler.pause();
+    else scheduler.resume();
+  }
+
+  function track(task: WatchedTask): void {
+    if (isTerminalStatus(task.status)) return;
+    scheduler.track({
+      key: taskKey(task.kind, task.taskId),
+      kind: task.kind,
+      taskId: task.taskId,
+      addedAt: task.addedAt,
+      lastCheckAt: task.lastCheckAt,
+      status: task.status,
+    });
+  }
+
+  async function reloadKey(): Promise<void> {
+    const found = await secrets.get();
+    const description = await secrets.describe();
+    const storeProblem = description.store.works ? null : description.store.message;
+    if (found.ok) {
+      apiKey = found.key;
+      setState({ key: { present: found.key !== null, where: found.source, problem: storeProblem } });
+    } else {
+      apiKey = null;
+      setState({ key: { present: false, where: null, problem: found.message } });
+    }
+  }
+
+  async function keyChanged(): Promise<void> {
+    await reloadKey();
+    setState({ authProblem: null });
+    observeProblem({ type: 'key-changed' });
+    scheduler.credentialsChanged();
+    updatePolling();
+  }
+
+  function applySettings(settings: Settings): void {
+    scheduler.setResponsiveness(settings.responsiveness);
+    setState({ pollingPaused: settings.pollingPaused });
+    updatePolling();
+  }
+
+  function onChecked(
+    key: TaskKey,
+    outcome: StatusOutcome,
+    checkedAt: number,
+    nextCheckAt: number | null,
+  ): void {
+    const applied = watchList.applyCheck(key, { outcome, checkedAt, nextCheckAt });
+    if (outcome.type === 'status' || outcome.type === 'not-found' || outcome.type === 'invalid') {
+      observeProblem({ type: 'answered' });
+    }
+    if (applied?.statusChanged) round.add(key, applied.previousStatus);
+  }
+
+  const unsubscribe = [
+    scheduler.on('checked', ({ key, outcome, checkedAt, nextCheckAt }) =>
+      onChecked(key, outcome, checkedAt, nextCheckAt),
+    ),
+    scheduler.on('authProblem', ({ outcome }) => {
+      setState({ authProblem: outcome.message });
+      observeProblem({ type: 'auth-rejected', httpStatus: outcome.httpStatus });
+    }),
+    scheduler.on('connectivityProblem', ({ outcome }) => {
+      if (state.connectivity === 'online') setState({ connectivity: 'unreachable' });
+      observeProblem({ type: 'unreachable', reason: outcome.reason });
+    }),
+    scheduler.on('connectivityRestored', () => {
+      if (state.connectivity === 'unreachable') setState({ connectivity: 'online' });
+    }),
+    scheduler.on('rateLimited', ({ until }) => {
+      setState({ rateLimitedUntil: until });
+      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      rateLimitTimer = clock.setTimer(() => {
+        rateLimitTimer = null;
+        setState({ rateLimitedUntil: null });
+      }, until - clock.now());
+    }),
+    watchList.on('taskChanged', ({ task }) => {
+      emitter.emit('taskChanged', { task });
+      refreshTray();
+    }),
+    watchList.on('tasksRemoved', ({ keys }) => {
+      for (const key of keys) scheduler.untrack(key);
+      emitter.emit('tasksRemoved', { keys });
+      refreshTray();
+    }),
+    watchList.on('settingsChanged', ({ settings }) => {
+      applySettings(settings);
+      emitter.emit('settingsChanged', { settings });
+    }),
+    watchList.on('storeRecovered', (recovery) => emitter.emit('storeRecovered', recovery)),
+  ];
+
+  async function testApiKey(candidate?: string): Promise<KeyTestOutcome> {
+    let key = apiKey;
+    if (candidate !== undefined) {
+      const parsed = parseApiKey(candidate);
+      if (!parsed.ok) return { verdict: 'rejected', message: parsed.message };
+      key = parsed.key;
+    }
+    if (key === null) return { verdict: 'inconclusive', message: 'No API key is set yet.' };
+    const probe = createCambClient({
+      fetch: options.fetch,
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      getApiKey: () => key,
+      clock,
+    });
+    const outcome = await probe.getStatus('story', KEY_TEST_TASK_ID);
+    switch (outcome.type) {
+      case 'not-found':
+      case 'status':
+        return { verdict: 'works', message: 'CAMB.AI accepted the key.' };
+      case 'auth-rejected':
+        return {
+          verdict: 'rejected',
+          message: `CAMB.AI rejected the key (${outcome.httpStatus}): ${outcome.message}`,
+        };
+      default:
+        return { verdict: 'inconclusive', message: `Could not test the key: ${outcome.message}` };
+    }
+  }
+
+  return {
+    async start() {
+      await reloadKey();
+      applySettings(watchList.getSettings());
+      for (const task of watchList.list()) {
+        track(task);
+        // A finish recorded just before a crash or quit still deserves its notification.
+        if (isTerminalStatus(task.status) && !task.notified) round.add(taskKey(task.kind, task.taskId), null);
+      }
+      updatePolling();
+      refreshTray();
+    },
+
+    add(kind, rawTaskId, label = null) {
+      const parsed = parseTaskId(rawTaskId);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      try {
+        const { task, added } = watchList.add(kind, parsed.taskId, label);
+        if (added) track(task);
+        return { ok: true, task, added };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
+    remove: (key) => watchList.remove(key),
+    rename: (key, label) => watchList.rename(key, label),
+    setMuted: (key, muted) => watchList.setMuted(key, muted),
+    clearFinished: () => watchList.clearFinished(),
+    checkNow: (key) => scheduler.checkNow(key),
+    list: () => watchList.list(),
+    get: (key) => watchList.get(key),
+    exportJson: () => watchList.exportJson(),
+    importJson(text) {
+      const report = watchList.importJson(text);
+      for (const key of report.added) {
+        const task = watchList.get(key);
+        if (task !== undefined) track(task);
+      }
+      return report;
+    },
+    getSettings: () => watchList.getSettings(),
+    updateSettings: (changes) => watchList.updateSettings(changes),
+
+    setOnline(online) {
+      scheduler.setOnline(online);
+      setState({ connectivity: online ? 'online' : 'offline' });
+    },
+    setSuspended(value) {
+      suspended = value;
+      setState({ suspended: value });
+      updatePolling();
+    },
+
+    async setApiKey(key) {
+      const outcome = await secrets.set(key);
+      if (outcome.ok) await keyChanged();
+      return outcome;
+    },
+    async clearApiKey() {
+      const outcome = await secrets.clear();
+      if (outcome.ok) await keyChanged();
+      return outcome;
+    },
+    describeKey: () => secrets.describe(),
+    testApiKey,
+
+    async fetchResult(key, resultOptions) {
+      const task = watchList.get(key);
+      if (task === undefined)
+        return { type: 'not-ready', message: 'This task is no longer in the watch list.' };
+      if (task.status !== 'SUCCESS' || task.runId === null) {
+        return { type: 'not-ready', message: 'Results can be fetched once the task has succeeded.' };
+      }
+      return client.getResult(task.kind, task.runId, resultOptions);
+    },
+
+    state: () => state,
+    trayModel: currentTray,
+    on: (name, listener) => emitter.on(name, listener),
+
+    dispose() {
+      for (const stop of unsubscribe) stop();
+      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      round.dispose();
+      scheduler.dispose();
+      watchList.dispose();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { Settings } from '../../../shared/settings';
+import type { ServiceState } from '../../../shared/serviceState';
+import type { TaskKind } from '../../../shared/taskKinds';
+import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
+import type { CambFetch, GetResultOptions } from '../camb/cambClient';
+import type { ResultOutcome } from '../camb/resultOutcomes';
+import type { Clock } from '../clock/clock';
+import type { Listener } from '../events/typedEmitter';
+import type { Logger } from '../logging/logger';
+import type { NotificationModel } from '../notifications/notificationModel';
+import type { DocumentStore } from '../persistence/keyValueStore';
+import type { StoreRecovery } from '../persistence/openWithRecovery';
+import type { SchedulerOptions } from '../scheduler';
+import type { ClearKeyOutcome, KeyDescription, SecretStore, SetKeyOutcome } from '../secrets/secretStore';
+import type { TrayModel } from '../tray/trayModel';
+import type { ImportReport } from '../watchList/watchList';
+
+export interface WatchServiceOptions {
+  readonly clock: Clock;
+  /** Node's fetch in the CLI and tests; Electron's net.fetch in the shell (system proxy settings). */
+  readonly fetch: CambFetch;
+  /** Default https://client.camb.ai/apis. */
+  readonly baseUrl?: string;
+  readonly store: DocumentStore;
+  /** What opening the store had to repair, reported as a `storeRecovered` event. */
+  readonly recovery?: StoreRecovery | null;
+  /** Where the API key lives: keychain, environment override, or the shell's encrypted fallback. */
+  readonly secrets: SecretStore;
+  readonly logger: Logger;
+  readonly random?: () => number;
+  readonly scheduler?: Pick<SchedulerOptions, 'maxConcurrent' | 'ratePerSecond' | 'backoff' | 'maxJitter'>;
+  /** Tasks finishing within this window of each other make one round, grouped into one notification. */
+  readonly roundWindowMs?: number;
+  readonly userAgent?: string;
+}
+
+export type AddTaskOutcome =
+  | { readonly ok: true; readonly task: WatchedTask; readonly added: boolean }
+  | { readonly ok: false; readonly error: string };
+
+/** What "Test key" found: a status request for a task that cannot exist answers 404 when the key works. */
+export type KeyTestOutcome =
+  | { readonly verdict: 'works'; readonly message: string }
+  | { readonly verdict: 'rejected'; readonly message: string }
+  | { readonly verdict: 'inconclusive'; readonly message: string };
+
+export interface WatchServiceEvents {
+  taskChanged: { readonly task: WatchedTask };
+  tasksRemoved: { readonly keys: readonly TaskKey[] };
+  /** A desktop notification to show: a finished task, a group of them, or a key/connection problem. */
+  notification: { readonly notification: NotificationModel };
+  trayChanged: { readonly tray: TrayModel };
+  stateChanged: { readonly state: ServiceState };
+  settingsChanged: { readonly settings: Settings };
+  /** The saved watch list was damaged and has been moved aside (sticky: late listeners hear it too). */
+  storeRecovered: StoreRecovery;
+}
+
+/**
+ * The whole app behind one object, with no Electron in it: the shell, the web host and tests wire it to
+ * their world (IPC, tray, notifications) and add no behaviour of their own.
+ */
+export interface WatchService {
+  /** Loads the key and resumes polling every unfinished task. Call once. */
+  start(): Promise<void>;
+  /** Validates a pasted id (bare, or the JSON a create call returns) and starts watching it. */
+  add(kind: TaskKind, rawTaskId: string, label?: string | null): AddTaskOutcome;
+  remove(key: TaskKey): boolean;
+  rename(key: TaskKey, label: string | null): WatchedTask | undefined;
+  setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
+  clearFinished(): readonly TaskKey[];
+  /** Checks one task, or all, at once (within the rate budget). */
+  checkNow(key?: TaskKey): void;
+  list(): WatchedTask[];
+  get(key: TaskKey): WatchedTask | undefined;
+  exportJson(): string;
+  importJson(text: string): ImportReport;
+  getSettings(): Settings;
+  updateSettings(changes: Partial<Settings>): Settings;
+  /** From the system's network status (Electron: net.isOnline, online/offline events). */
+  setOnline(online: boolean): void;
+  /** Sleep or screen lock: true holds polling, false resumes it with an immediate round. */
+  setSuspended(suspended: boolean): void;
+  setApiKey(key: string): Promise<SetKeyOutcome>;
+  clearApiKey(): Promise<ClearKeyOutcome>;
+  describeKey(): Promise<KeyDescription>;
+  /** Tests the stored key, or a candidate key before it is saved. */
+  testApiKey(candidate?: string): Promise<KeyTestOutcome>;
+  /** The result of a finished task, fetched now (links expire after about a day, so never cached). */
+  fetchResult(
+    key: TaskKey,
+    options?: GetResultOptions,
+  ): Promise<ResultOutcome | { type: 'not-ready'; message: string }>;
+  state(): ServiceState;
+  trayModel(): TrayModel;
+  on<K extends keyof WatchServiceEvents>(name: K, listener: Listener<WatchServiceEvents[K]>): () => void;
+  /** Writes what is pending and stops every timer; nothing is sent afterwards. */
+  dispose(): void;
+}

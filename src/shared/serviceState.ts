@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * What the app as a whole is doing, for banners and the tray: whether there is a usable key, whether
+ * CAMB.AI accepts it and can be reached, and whether polling is held back. Never holds the key itself.
+ */
+export const serviceStateSchema = z.object({
+  key: z.object({
+    present: z.boolean(),
+    /** Where the key in use is kept ('environment', 'OS keychain', ...); null when there is none. */
+    where: z.string().nullable(),
+    /** Why the key store cannot be used, e.g. "keychain unavailable: the keyring is locked". */
+    problem: z.string().nullable(),
+  }),
+  /** Why CAMB.AI rejected the key; polling waits for a new key while set. */
+  authProblem: z.string().nullable(),
+  /** offline: the system says so; unreachable: requests fail although the system is online. */
+  connectivity: z.enum(['online', 'offline', 'unreachable']),
+  /** The user's "Pause polling". */
+  pollingPaused: z.boolean(),
+  /** The computer is asleep or locked: polling waits, and resumes with a round at once. */
+  suspended: z.boolean(),
+  /** CAMB.AI asked to slow down: nothing is sent before this time (epoch ms). */
+  rateLimitedUntil: z.number().nullable(),
+});
+
+export type ServiceState = z.infer<typeof serviceStateSchema>;
