@@ -2,6 +2,7 @@ import { createCambClient, resolveBaseUrl, type CambClient } from '../main/core/
 import type { CliContext } from './cliContext';
 import { HOW_TO_SET_KEY } from './cliContext';
 import { EXIT, type ExitCode } from './exitCodes';
+import { sentence } from './sentence';
 import { VERSION } from './version';
 
 export type ApiAccess =
@@ -23,7 +24,11 @@ export async function openApiAccess(context: CliContext): Promise<ApiAccess> {
   }
   const found = await context.secrets.get();
   if (!found.ok) {
-    out.note(`${found.message}. ${HOW_TO_SET_KEY}`);
+    out.note(
+      found.problem === 'keychain-unavailable'
+        ? `${found.message}, and CAMB_API_KEY is not set. Put the key in the CAMB_API_KEY environment variable, or start your desktop keyring.`
+        : sentence(found.message),
+    );
     return { ok: false, exitCode: EXIT.key };
   }
   if (found.key === null) {

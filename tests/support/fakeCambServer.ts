@@ -26,6 +26,8 @@ export interface FakeCambServerOptions {
   readonly now?: () => number;
   /** Path prefix of the API, as on client.camb.ai. Default `/apis`. */
   readonly basePath?: string;
+  /** Port on 127.0.0.1; default 0, any free port. */
+  readonly port?: number;
 }
 
 export interface RequestLogEntry {
@@ -209,7 +211,7 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

@@ -36,7 +36,7 @@ export async function resultCommand(context: CliContext, request: ResultRequest)
       out.note(`${outcome.message}: add --target-language <code>.`);
       return EXIT.usage;
     default: {
-      const verdict = describeFailure(outcome, `${kind} run ${runId}`, access.keySource);
+      const verdict = describeFailure(outcome, access.keySource);
       out.note(verdict.message);
       return verdict.exitCode;
     }

@@ -20,7 +20,7 @@ export async function statusCommand(
     (failure, waitMs) => context.out.note(describeRetry(failure, waitMs)),
   );
   if (outcome.type !== 'status') {
-    const verdict = describeFailure(outcome, `${kind} task ${taskId}`, access.keySource);
+    const verdict = describeFailure(outcome, access.keySource);
     context.out.note(verdict.message);
     return verdict.exitCode;
   }

@@ -57,7 +57,7 @@ export async function waitCommand(context: CliContext, request: WaitRequest): Pr
         if (isTransientFailure(outcome) && outcome.type !== 'rate-limited') {
           out.note(describeRetry(outcome, nextCheckAt === null ? null : nextCheckAt - clock.now()));
         } else if (outcome.type === 'not-found' || outcome.type === 'invalid') {
-          const verdict = describeFailure(outcome, `${kind} task ${taskId}`, access.keySource);
+          const verdict = describeFailure(outcome, access.keySource);
           fail(verdict.message, verdict.exitCode);
         }
       }),
@@ -65,7 +65,7 @@ export async function waitCommand(context: CliContext, request: WaitRequest): Pr
         out.note(describeRetry(outcome, until - clock.now()));
       }),
       scheduler.on('authProblem', ({ outcome }) => {
-        const verdict = describeFailure(outcome, `${kind} task ${taskId}`, access.keySource);
+        const verdict = describeFailure(outcome, access.keySource);
         fail(verdict.message, verdict.exitCode);
       }),
     );
