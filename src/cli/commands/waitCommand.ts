@@ -10,6 +10,11 @@ import { describeFailure, describeRetry } from '../describeFailure';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { statusJson, statusText } from '../statusReport';
 
+/** "0 s" for the first answer, which usually arrives within the first second. */
+function elapsedLabel(ms: number): string {
+  return ms < 1000 ? '0 s' : formatDuration(ms);
+}
+
 interface WaitRequest {
   kind: TaskKind;
   taskId: string;
@@ -45,7 +50,7 @@ export async function waitCommand(context: CliContext, request: WaitRequest): Pr
     unsubscribe.push(
       scheduler.on('statusChanged', ({ report, at }) => {
         if (json) out.json(statusJson(kind, taskId, report));
-        else out.line(`[${formatDuration(at - startedAt)}] ${statusText(kind, taskId, report)}`);
+        else out.line(`[${elapsedLabel(at - startedAt)}] ${statusText(kind, taskId, report)}`);
         if (statusPhase(report.status) === 'unknown') {
           out.note(`CAMB.AI reported "${report.status}", which it does not document; still watching.`);
         }
