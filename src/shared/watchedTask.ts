@@ -43,3 +43,29 @@ export const watchedTaskSchema = z.object({
 });
 
 export type WatchedTask = z.infer<typeof watchedTaskSchema>;
+
+/** Every field a task starts with, before anything is known of it beyond its kind and id. */
+export const NEW_TASK_FIELDS = {
+  label: null,
+  lastCheckAt: null,
+  nextCheckAt: null,
+  status: null,
+  runId: null,
+  exceptionReason: null,
+  message: null,
+  lastProblem: null,
+  history: [],
+  finishedAt: null,
+  notified: false,
+  muted: false,
+} as const satisfies Partial<WatchedTask>;
+
+/** A task just added to the watch list. */
+export function newWatchedTask(
+  kind: TaskKind,
+  taskId: string,
+  label: string | null,
+  addedAt: number,
+): WatchedTask {
+  return { ...NEW_TASK_FIELDS, history: [], kind, taskId, label, addedAt };
+}

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { NEW_TASK_FIELDS } from '../../../shared/watchedTask';
 
 /**
  * The version the persisted document is at. Bump it (semver) together with a new entry in
@@ -12,21 +13,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Fields a 1.0 task has that older or hand-written entries may lack. */
 const TASK_FIELD_DEFAULTS = {
-  label: null,
+  ...NEW_TASK_FIELDS,
   // The real time is unknown: 0 sorts such a task after every task added since.
   addedAt: 0,
-  lastCheckAt: null,
-  nextCheckAt: null,
-  status: null,
-  runId: null,
-  exceptionReason: null,
-  message: null,
-  lastProblem: null,
-  history: [],
-  finishedAt: null,
-  notified: false,
-  muted: false,
-} as const;
+};
 
 /**
  * Brings a document written before 1.0 (no version recorded, or a hand-written file holding only

@@ -10,7 +10,7 @@ import { salvageDocument } from '../persistence/salvage';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { newWatchedTask, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
 import { taskIdSchema } from '../taskId/taskIdSchema';
 import { describeProblem } from './problemText';
@@ -92,26 +92,6 @@ const settingsChangesSchema = settingsSchema.partial().strict();
 
 function errorMessage(error: z.ZodError): string {
   return z.prettifyError(error).replaceAll('\n', ' ');
-}
-
-function newTask(kind: TaskKind, taskId: string, label: string | null, addedAt: number): WatchedTask {
-  return {
-    kind,
-    taskId,
-    label,
-    addedAt,
-    lastCheckAt: null,
-    nextCheckAt: null,
-    status: null,
-    runId: null,
-    exceptionReason: null,
-    message: null,
-    lastProblem: null,
-    history: [],
-    finishedAt: null,
-    notified: false,
-    muted: false,
-  };
 }
 
 /** Reads the saved document; a store that holds a damaged one (no recovery wrapper) is salvaged in memory. */
@@ -214,7 +194,9 @@ export function createWatchList(options: WatchListOptions): WatchList {
       const key = taskKey(input.data.kind, input.data.taskId);
       const existing = tasks.get(key);
       if (existing !== undefined) return { task: existing, added: false };
-      const task = commit(newTask(input.data.kind, input.data.taskId, input.data.label ?? null, clock.now()));
+      const task = commit(
+        newWatchedTask(input.data.kind, input.data.taskId, input.data.label ?? null, clock.now()),
+      );
       return { task, added: true };
     },
 
@@ -267,7 +249,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
           if (!report.alreadyWatched.includes(key)) report.alreadyWatched.push(key);
           return;
         }
-        commit(entry.form === 'full' ? entry.task : newTask(kind, taskId, entry.label, clock.now()));
+        commit(entry.form === 'full' ? entry.task : newWatchedTask(kind, taskId, entry.label, clock.now()));
         report.added.push(key);
       });
       return report;
