@@ -5,7 +5,8 @@ import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watched
 import { createCambClient } from '../camb/cambClient';
 import type { StatusOutcome } from '../camb/outcomes';
 import type { TimerHandle } from '../clock/clock';
-import { TypedEmitter } from '../events/typedEmitter';
+import { TypedEmitter, type Listener } from '../events/typedEmitter';
+import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
 import { createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
@@ -37,6 +38,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
   let apiKey: string | null = null;
   let suspended = false;
+  // Two separate facts: the system's network status, and whether CAMB.AI answers. Reconnecting the
+  // system must not hide that CAMB.AI is still unreachable (the scheduler reports that only once).
+  let systemOnline = true;
+  let cambUnreachable = false;
   let schedulerHeld = true;
   let rateLimitTimer: TimerHandle | null = null;
   let state: ServiceState = {
@@ -48,6 +53,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     rateLimitedUntil: null,
   };
   let lastTrayText = '';
+  // The watch list reports a recovery while it is being created, before anyone can listen to the service.
+  const recoveries: StoreRecovery[] = [];
 
   const client = createCambClient({
     fetch: options.fetch,
@@ -105,6 +112,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     if (text === lastTrayText) return;
     lastTrayText = text;
     emitter.emit('trayChanged', { tray });
+  }
+
+  function updateConnectivity(): void {
+    setState({ connectivity: !systemOnline ? 'offline' : cambUnreachable ? 'unreachable' : 'online' });
   }
 
   function observeProblem(signal: ProblemSignal): void {
@@ -182,11 +193,15 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       observeProblem({ type: 'auth-rejected', httpStatus: outcome.httpStatus });
     }),
     scheduler.on('connectivityProblem', ({ outcome }) => {
-      if (state.connectivity === 'online') setState({ connectivity: 'unreachable' });
+      cambUnreachable = true;
+      updateConnectivity();
       observeProblem({ type: 'unreachable', reason: outcome.reason });
     }),
     scheduler.on('connectivityRestored', () => {
-      if (state.connectivity === 'unreachable') setState({ connectivity: 'online' });
+      cambUnreachable = false;
+      updateConnectivity();
+      // Any answer, an error page included, ends the outage: the next one is a new episode to tell.
+      observeProblem({ type: 'answered' });
     }),
     scheduler.on('rateLimited', ({ until }) => {
       setState({ rateLimitedUntil: until });
@@ -209,7 +224,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       applySettings(settings);
       emitter.emit('settingsChanged', { settings });
     }),
-    watchList.on('storeRecovered', (recovery) => emitter.emit('storeRecovered', recovery)),
+    watchList.on('storeRecovered', (recovery) => {
+      recoveries.push(recovery);
+      emitter.emit('storeRecovered', recovery);
+    }),
   ];
 
   async function testApiKey(candidate?: string): Promise<KeyTestOutcome> {
@@ -285,8 +303,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     updateSettings: (changes) => watchList.updateSettings(changes),
 
     setOnline(online) {
+      systemOnline = online;
       scheduler.setOnline(online);
-      setState({ connectivity: online ? 'online' : 'offline' });
+      updateConnectivity();
     },
     setSuspended(value) {
       suspended = value;
@@ -319,7 +338,13 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
     state: () => state,
     trayModel: currentTray,
-    on: (name, listener) => emitter.on(name, listener),
+    on(name, listener) {
+      const unsubscribe = emitter.on(name, listener);
+      if (name === 'storeRecovered')
+        for (const recovery of recoveries) (listener as Listener<StoreRecovery>)(recovery);
+      return unsubscribe;
+    },
+    whenIdle: () => scheduler.whenIdle(),
 
     dispose() {
       for (const stop of unsubscribe) stop();

@@ -94,6 +94,12 @@ export interface WatchService {
   state(): ServiceState;
   trayModel(): TrayModel;
   on<K extends keyof WatchServiceEvents>(name: K, listener: Listener<WatchServiceEvents[K]>): () => void;
+  /**
+   * Resolves once no status check is in flight and none can start before time passes or the state
+   * changes. For tests and the web host, which drive the service on a virtual clock while real HTTP
+   * answers arrive in real time.
+   */
+  whenIdle(): Promise<void>;
   /** Writes what is pending and stops every timer; nothing is sent afterwards. */
   dispose(): void;
 }

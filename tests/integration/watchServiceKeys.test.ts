@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServiceState } from '../../src/shared/serviceState';
+import type { WatchServiceEvents } from '../../src/main/core/watchService/watchServiceTypes';
+import { faults, step } from '../support/fakeCambServer';
+import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
+import type { WatchServiceHarness } from '../support/watchServiceHarness';
+
+const ROTATED_KEY = 'camb-watch-rotated-key-Hn3rB8wYc5Jd0uEa';
+const WRONG_KEY = 'camb-watch-wrong-key-Xp4tZ7kQm2Vs9fGb';
+
+let h: WatchServiceHarness;
+
+afterEach(async () => {
+  const said = h.everythingSaid();
+  for (const key of [TEST_API_KEY, ROTATED_KEY, WRONG_KEY]) expect(said).not.toContain(key);
+  await h.close();
+});
+
+function authNotifications() {
+  return h.run.notifications().filter((n) => n.type === 'problem' && n.problem === 'auth');
+}
+
+function states(): ServiceState[] {
+  return h.run.events
+    .filter((event) => event.name === 'stateChanged')
+    .map((event) => (event.payload as WatchServiceEvents['stateChanged']).state);
+}
+
+describe('watch service: no key', () => {
+  it('sends nothing without a key, and starts polling at once when one is set', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    h.server.addTask('story', 'waiting', step.pending());
+    h.service.add('story', 'waiting');
+    await h.advance(10 * 60_000);
+    expect(h.server.requests).toHaveLength(0);
+    expect(h.service.state().key).toEqual({ present: false, where: null, problem: null });
+    expect(h.service.trayModel().icon).toBe('attention');
+
+    expect(await h.service.setApiKey(`  ${TEST_API_KEY}\n`)).toMatchObject({ ok: true, where: 'memory' });
+    await h.settle();
+    // An immediate round: no virtual time has to pass.
+    expect(h.statusRequests('story', 'waiting')).toBe(1);
+    expect(h.server.requests.every((r) => r.hadValidKey)).toBe(true);
+    expect(h.service.state().key).toEqual({ present: true, where: 'memory', problem: null });
+    expect(h.service.get('story:waiting')?.status).toBe('PENDING');
+    expect(h.service.trayModel().icon).toBe('active');
+  });
+
+  it('stops polling when the key is cleared', async () => {
+    h = await createWatchServiceHarness();
+    h.server.addTask('dub', 'long', step.pending());
+    h.service.add('dub', 'long');
+    await h.settle();
+    expect(await h.service.clearApiKey()).toMatchObject({ ok: true, removed: true });
+    const requests = h.server.requests.length;
+    await h.advance(10 * 60_000);
+    expect(h.server.requests).toHaveLength(requests);
+    expect(h.service.state().key.present).toBe(false);
+  });
+
+  it('explains a locked keychain in the state and sends nothing', async () => {
+    h = await createWatchServiceHarness({ start: false });
+    h.secrets.state.broken = 'the keyring is locked';
+    h.server.addTask('story', 'waiting', step.pending());
+    h.service.add('story', 'waiting');
+    await h.service.start();
+    await h.advance(10 * 60_000);
+    expect(h.server.requests).toHaveLength(0);
+    expect(h.service.state().key).toEqual({
+      present: false,
+      where: null,
+      problem: 'keychain unavailable: the keyring is locked',
+    });
+    expect(h.service.trayModel().icon).toBe('attention');
+  });
+
+  it('refuses a malformed key without storing it', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    const outcome = await h.service.setApiKey('two words');
+    expect(outcome).toMatchObject({ ok: false, problem: 'invalid-key' });
+    expect(h.secrets.state.key).toBeNull();
+    expect(h.service.state().key.present).toBe(false);
+  });
+});
+
+describe('watch service: a rejected key', () => {
+  it('notifies once for many 401s, stops polling, and resumes with the new key', async () => {
+    h = await createWatchServiceHarness();
+    const ids = ['t1', 't2', 't3', 't4', 't5', 't6'];
+    for (const id of ids) {
+      h.server.addTask('story', id, step.pending());
+      h.service.add('story', id);
+    }
+    await h.advance(5_000);
+    expect(h.service.list().every((t) => t.status === 'PENDING')).toBe(true);
+
+    // The user revokes the key on CAMB.AI and creates another.
+    h.server.setApiKey(ROTATED_KEY);
+    await h.advance(60_000);
+    const rejected = h.server.requests.filter((r) => r.answer === '401');
+    expect(rejected.length).toBeGreaterThanOrEqual(1);
+    expect(authNotifications()).toHaveLength(1);
+    expect(authNotifications()[0]?.title).toBe('CAMB.AI rejected your API key');
+    expect(h.service.state().authProblem).not.toBeNull();
+    expect(h.service.trayModel().icon).toBe('attention');
+
+    // Polling waits for a new key, however long.
+    const requests = h.server.requests.length;
+    await h.advance(2 * 3600_000);
+    expect(h.server.requests).toHaveLength(requests);
+    expect(authNotifications()).toHaveLength(1);
+
+    expect(await h.service.setApiKey(ROTATED_KEY)).toMatchObject({ ok: true });
+    await h.settle();
+    const resumed = h.server.requests.slice(requests);
+    // As many as the concurrency limit go out at once, without waiting for their next turn.
+    expect(resumed.length).toBeGreaterThanOrEqual(4);
+    expect(resumed.every((r) => r.id !== null && ids.includes(r.id))).toBe(true);
+    expect(resumed.every((r) => r.hadValidKey)).toBe(true);
+    expect(h.service.state().authProblem).toBeNull();
+    await h.advance(5_000);
+    for (const id of ids) expect(h.statusRequests('story', id)).toBeGreaterThan(0);
+    expect(h.server.requests.slice(requests).every((r) => r.answer === 'status PENDING')).toBe(true);
+    expect(h.service.trayModel().icon).toBe('active');
+
+    // A later rejection is a new episode and is told again.
+    h.server.setApiKey(TEST_API_KEY);
+    await h.advance(120_000);
+    expect(authNotifications()).toHaveLength(2);
+    expect(states().filter((s) => s.authProblem !== null).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('watch service: testing a key', () => {
+  it("says 'works' when CAMB.AI answers 404 for the probe id", async () => {
+    h = await createWatchServiceHarness();
+    const outcome = await h.service.testApiKey();
+    expect(outcome.verdict).toBe('works');
+    expect(h.server.requests).toHaveLength(1);
+    expect(h.server.requests[0]).toMatchObject({ route: 'status', answer: '404', hadValidKey: true });
+  });
+
+  it("says 'rejected' for a wrong candidate and keeps the stored key", async () => {
+    h = await createWatchServiceHarness();
+    const outcome = await h.service.testApiKey(WRONG_KEY);
+    expect(outcome.verdict).toBe('rejected');
+    expect(outcome.message).toContain('401');
+    expect(h.server.requests[0]?.hadValidKey).toBe(false);
+    expect(h.secrets.state.key).toBe(TEST_API_KEY);
+    // A good candidate works even before it is saved.
+    h.server.setApiKey(ROTATED_KEY);
+    expect((await h.service.testApiKey(ROTATED_KEY)).verdict).toBe('works');
+    expect((await h.service.testApiKey()).verdict).toBe('rejected');
+  });
+
+  it("says 'rejected' for a malformed candidate without sending it", async () => {
+    h = await createWatchServiceHarness();
+    expect((await h.service.testApiKey('with space')).verdict).toBe('rejected');
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it("says 'inconclusive' when the server errors, or when there is no key", async () => {
+    h = await createWatchServiceHarness();
+    h.server.injectGlobalFaults([faults.serverError(503, { html: true })]);
+    expect((await h.service.testApiKey()).verdict).toBe('inconclusive');
+    expect(h.server.requests).toHaveLength(1);
+
+    await h.service.clearApiKey();
+    expect((await h.service.testApiKey()).verdict).toBe('inconclusive');
+    expect(h.server.requests).toHaveLength(1);
+  });
+});
