@@ -8,7 +8,10 @@ import { createRedactor, type Redactor } from '../logging/redactor';
  */
 export function redactSecret<T>(value: T, secret: string): T {
   if (secret === '') return value;
-  return mask(value, createRedactor(() => [secret])) as T;
+  return mask(
+    value,
+    createRedactor(() => [secret]),
+  ) as T;
 }
 
 function mask(value: unknown, redactor: Redactor): unknown {
