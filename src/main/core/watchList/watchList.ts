@@ -226,6 +226,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
         report.rejected.push({ index: null, reason: file.reason });
         return report;
       }
+      const accepted = new Map<TaskKey, WatchedTask>();
       file.entries.forEach((raw, index) => {
         const read = readImportEntry(raw);
         if (!read.ok) {
@@ -245,13 +246,18 @@ export function createWatchList(options: WatchListOptions): WatchList {
         }
         const key = taskKey(kind, taskId);
         // Existing entries always win: an import never overwrites what is already watched.
-        if (tasks.has(key)) {
+        if (tasks.has(key) || accepted.has(key)) {
           if (!report.alreadyWatched.includes(key)) report.alreadyWatched.push(key);
           return;
         }
-        commit(entry.form === 'full' ? entry.task : newWatchedTask(kind, taskId, entry.label, clock.now()));
+        accepted.set(
+          key,
+          entry.form === 'full' ? entry.task : newWatchedTask(kind, taskId, entry.label, clock.now()),
+        );
         report.added.push(key);
       });
+      // Files list the newest first: adding from the bottom up keeps tasks of equal age in the file's order.
+      for (const task of [...accepted.values()].reverse()) commit(task);
       return report;
     },
 
