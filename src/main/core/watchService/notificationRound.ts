@@ -1,4 +1,5 @@
-import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
+import { isTerminalStatus } from '../../../shared/taskStatus';
+import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import type { Clock, TimerHandle } from '../clock/clock';
 import { notificationsForRound } from '../notifications/groupNotifications';
 import type { GroupNotification, TaskNotification } from '../notifications/notificationModel';
@@ -10,11 +11,12 @@ export interface NotificationRoundOptions {
   /** The task as it is when the round closes: muted or removed meanwhile means no notification. */
   readonly currentTask: (key: TaskKey) => WatchedTask | undefined;
   readonly settings: () => NotificationSettings;
-  /** Called with each notification to show and the tasks it covers, which are then marked notified. */
-  readonly deliver: (
-    notification: TaskNotification | GroupNotification,
-    taskKeys: readonly TaskKey[],
-  ) => void;
+  /**
+   * Records that a finished task's outcome was dealt with, shown or not: a task that finished while muted
+   * must not be announced later, when it is unmuted and the app restarts.
+   */
+  readonly markHandled: (key: TaskKey) => void;
+  readonly deliver: (notification: TaskNotification | GroupNotification) => void;
 }
 
 /**
@@ -32,12 +34,13 @@ export function createNotificationRound(options: NotificationRoundOptions) {
       return task === undefined ? [] : [{ previousStatus, task }];
     });
     pending = new Map();
-    for (const notification of notificationsForRound(changes, options.settings())) {
-      options.deliver(
-        notification,
-        notification.type === 'group' ? notification.taskKeys : [notification.taskKey],
-      );
+    const notifications = notificationsForRound(changes, options.settings());
+    // Marked before showing: after a crash in between, a lost notification beats a repeated one.
+    for (const { task } of changes) {
+      if (isTerminalStatus(task.status) && !task.notified)
+        options.markHandled(taskKey(task.kind, task.taskId));
     }
+    for (const notification of notifications) options.deliver(notification);
   }
 
   return {

@@ -80,10 +80,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     windowMs: options.roundWindowMs ?? 1000,
     currentTask: (key) => watchList.get(key),
     settings: () => watchList.getSettings(),
-    deliver(notification, keys) {
-      for (const key of keys) watchList.markNotified(key);
-      emitter.emit('notification', { notification });
-    },
+    markHandled: (key) => watchList.markNotified(key),
+    deliver: (notification) => emitter.emit('notification', { notification }),
   });
 
   function setState(changes: Partial<ServiceState>): void {
