@@ -41,7 +41,7 @@ export async function openApiAccess(context: CliContext): Promise<ApiAccess> {
     fetch: context.fetch,
     baseUrl,
     getApiKey: () => key,
-    clock: context.clock,
+    clock: context.requestClock,
     userAgent: `camb-watch/${VERSION}`,
   });
   return { ok: true, client, keySource: found.source };

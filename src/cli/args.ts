@@ -138,5 +138,11 @@ function describeParseError(error: unknown): string {
   if (unknownOption) return `unknown option ${unknownOption[1]}`;
   const missingValue = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
   if (missingValue) return `${missingValue[1]} needs a value`;
+  // "--kind --json" or "--timeout -5m": the next word starts with a dash, so it is not taken as the value.
+  const dashValue = /Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(message);
+  if (dashValue) {
+    const option = dashValue[1] ?? '';
+    return `${option} needs a value; to give one that starts with "-", write ${option}=<value>`;
+  }
   return message.replace(/\. To specify a positional argument.*$/s, '');
 }

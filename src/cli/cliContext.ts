@@ -10,6 +10,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly secrets: SecretStore;
   readonly clock: Clock;
+  /** The CAMB client's clock: `clock`, with request timeouts kept to real time under a speedup. */
+  readonly requestClock: Clock;
   readonly fetch: typeof globalThis.fetch;
   /** Tells the redactor about a key as soon as the CLI holds it, before anything can print it. */
   readonly rememberSecret: (key: string) => void;

@@ -11,6 +11,7 @@ import { statusCommand } from './commands/statusCommand';
 import { waitCommand } from './commands/waitCommand';
 import { EXIT, type ExitCode } from './exitCodes';
 import { createOutput } from './output';
+import { requestClockFor } from './requestClock';
 import { sentence } from './sentence';
 import { USAGE } from './usage';
 import { VERSION } from './version';
@@ -42,9 +43,11 @@ function runCommand(command: CliCommand, context: CliContext): Promise<ExitCode>
  * CAMB_WATCH_SPEEDUP=N makes time pass N times faster, so tests and demos can run whole timelines against a
  * local fake server in a moment. It is refused for any other server: it would multiply the request rate.
  */
-function chooseClock(env: NodeJS.ProcessEnv): { ok: true; clock: Clock } | { ok: false; error: string } {
+function chooseClock(
+  env: NodeJS.ProcessEnv,
+): { ok: true; clock: Clock; speedup: number } | { ok: false; error: string } {
   const raw = env['CAMB_WATCH_SPEEDUP'];
-  if (raw === undefined || raw === '') return { ok: true, clock: systemClock };
+  if (raw === undefined || raw === '') return { ok: true, clock: systemClock, speedup: 1 };
   const speedup = Number(raw);
   if (!Number.isFinite(speedup) || speedup < 1) {
     return { ok: false, error: `CAMB_WATCH_SPEEDUP must be a number of at least 1, not "${raw}".` };
@@ -53,7 +56,11 @@ function chooseClock(env: NodeJS.ProcessEnv): { ok: true; clock: Clock } | { ok:
   if (!/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(base)) {
     return { ok: false, error: 'CAMB_WATCH_SPEEDUP only works with a local CAMB_API_BASE (a test server).' };
   }
-  return { ok: true, clock: acceleratedClock(systemClock, speedup) };
+  return { ok: true, clock: acceleratedClock(systemClock, speedup), speedup };
+}
+
+function talksToCamb(command: CliCommand): boolean {
+  return command.name === 'status' || command.name === 'wait' || command.name === 'result';
 }
 
 /** Every key the CLI has held: whatever is printed is scrubbed of them. */
@@ -67,7 +74,10 @@ async function main(): Promise<ExitCode> {
     out.note(`camb-watch: ${sentence(parsed.error)}\nRun \`camb-watch --help\` for usage.`);
     return EXIT.usage;
   }
-  const clock = chooseClock(process.env);
+  // Help, version and the key commands never reach CAMB.AI: a speedup cannot matter (nor stop) them.
+  const clock = talksToCamb(parsed.command)
+    ? chooseClock(process.env)
+    : { ok: true as const, clock: systemClock, speedup: 1 };
   if (!clock.ok) {
     out.note(`camb-watch: ${clock.error}`);
     return EXIT.usage;
@@ -79,6 +89,7 @@ async function main(): Promise<ExitCode> {
     env: process.env,
     secrets: preferEnvironmentKey(createKeytarSecretStore(), process.env),
     clock: clock.clock,
+    requestClock: requestClockFor(clock.clock, clock.speedup),
     fetch: globalThis.fetch,
     rememberSecret: (key) => {
       if (key !== '') secretsInUse.push(key);

@@ -1,0 +1,165 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { FakeCambServer } from '../../support/fakeCambServer';
+
+/*
+ * Runs the built `bin/camb-watch` as a real process against the fake CAMB server, and checks on every run
+ * that no key it knows of reached stdout or stderr.
+ */
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+const BIN = join(REPO_ROOT, 'bin/camb-watch');
+const BUILT_ENTRY = join(REPO_ROOT, 'out/cli/main.js');
+
+/** The key every CLI test runs with, unless it says otherwise. */
+export const TEST_KEY = 'cli-test-key-7c1e5a90d2b4';
+/**
+ * Time in the CLI passes this many times faster (CAMB_WATCH_SPEEDUP): a 3 s poll interval takes 3 ms, the
+ * `--timeout 2m` of a test 120 ms.
+ */
+export const SPEEDUP = 1000;
+
+/** Keys that must never be printed; tests add the ones they use besides TEST_KEY. */
+const secrets = new Set<string>([TEST_KEY]);
+
+export function neverPrint(key: string): void {
+  secrets.add(key);
+}
+
+export interface CliRun {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunCliOptions {
+  /** Sets CAMB_API_BASE to it. */
+  readonly server?: FakeCambServer;
+  /** CAMB_API_KEY; null leaves it unset so the keychain is used. Default TEST_KEY. */
+  readonly apiKey?: string | null;
+  /** Default SPEEDUP; null leaves CAMB_WATCH_SPEEDUP unset. */
+  readonly speedup?: number | null;
+  /** More variables; undefined removes one. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Piped to standard input, which is then closed. Default: empty. */
+  readonly stdin?: string;
+}
+
+/** Only a safety net against a CLI that never exits: tests assert on what it did, never on how long. */
+const RUN_LIMIT_MS = 25_000;
+
+/** The CLI's variables are set here and nowhere else, so a developer's own CAMB_API_KEY never leaks in. */
+function cliEnv(options: RunCliOptions): NodeJS.ProcessEnv {
+  const apiKey = options.apiKey === undefined ? TEST_KEY : options.apiKey;
+  const speedup = options.speedup === undefined ? SPEEDUP : options.speedup;
+  const chosen: Record<string, string | undefined> = {
+    CAMB_API_KEY: apiKey ?? undefined,
+    CAMB_API_BASE: options.server?.baseUrl,
+    CAMB_WATCH_SPEEDUP: speedup === null ? undefined : String(speedup),
+    ...options.env,
+  };
+  const inherited = Object.entries(process.env).filter(([name]) => !(name in chosen));
+  const set = Object.entries(chosen).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return Object.fromEntries([...inherited, ...set]);
+}
+
+function assertNoSecretIn(run: CliRun, args: readonly string[]): void {
+  for (const secret of secrets) {
+    const spellings = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+    for (const [stream, text] of [
+      ['stdout', run.stdout],
+      ['stderr', run.stderr],
+    ] as const) {
+      if (spellings.some((spelling) => text.includes(spelling))) {
+        // The message names the stream, never the key.
+        throw new Error(`camb-watch ${args.join(' ')} printed an API key on ${stream}`);
+      }
+    }
+  }
+}
+
+/** Runs `camb-watch ...args` and resolves with its exit code and output once it has exited. */
+export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: cliEnv(options),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+    child.on('error', (error) => {
+      clearTimeout(limit);
+      reject(error);
+    });
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(limit);
+      const run = { exitCode, signal, stdout, stderr };
+      try {
+        assertNoSecretIn(run, args);
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
+      if (signal === 'SIGKILL') {
+        reject(new Error(`camb-watch ${args.join(' ')} did not exit; stderr so far:\n${stderr}`));
+        return;
+      }
+      resolvePromise(run);
+    });
+    // A CLI that exits before reading stdin closes the pipe: that is its business, not a test failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/** The stdout lines of a `--json` run, each parsed. */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+// --- keeping out/cli up to date ---------------------------------------------------------------------------
+
+/** Everything bundled into out/cli/main.js, plus what decides how it is built. */
+const SOURCES = ['src/cli', 'src/main/core', 'src/shared', 'vite.cli.config.ts', 'package.json'];
+
+function newestMtime(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), 0);
+}
+
+function isBuildCurrent(): boolean {
+  if (!existsSync(BUILT_ENTRY)) return false;
+  const built = statSync(BUILT_ENTRY).mtimeMs;
+  return SOURCES.every((source) => newestMtime(join(REPO_ROOT, source)) <= built);
+}
+
+/**
+ * Builds the CLI when out/cli/main.js is missing or older than its sources, so running vitest alone never
+ * tests a stale binary. Several test files may call this at once: each builds into its own folder and
+ * renames the files into place, so a running CLI never sees a half-written bundle.
+ */
+export async function ensureCliBuilt(): Promise<void> {
+  if (isBuildCurrent()) return;
+  const staging = join(REPO_ROOT, 'out', `cli-build-${process.pid}-${Date.now()}`);
+  try {
+    await promisify(execFile)('npx', ['vite', 'build', '-c', 'vite.cli.config.ts', '--outDir', staging], {
+      cwd: REPO_ROOT,
+    });
+    mkdirSync(join(REPO_ROOT, 'out/cli'), { recursive: true });
+    renameSync(join(staging, 'main.js.map'), join(REPO_ROOT, 'out/cli/main.js.map'));
+    renameSync(join(staging, 'main.js'), BUILT_ENTRY);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
