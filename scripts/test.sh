@@ -21,7 +21,7 @@ rm -f "$summary"
 
 echo "Running the test suites..."
 status=0
-HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/.local/share" dbus-run-session -- \
+NPM_CONFIG_UPDATE_NOTIFIER=false HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/.local/share" dbus-run-session -- \
   bash scripts/with-unlocked-keyring.sh \
   npx vitest run --reporter=default --reporter=json --outputFile.json="$summary" "$@" || status=$?
 

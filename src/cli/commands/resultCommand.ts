@@ -1,4 +1,4 @@
-import type { TaskResult } from '../../main/core/camb';
+import { resultRequestProblem, type TaskResult } from '../../main/core/camb';
 import type { TaskKind } from '../../shared/taskKinds';
 import { openApiAccess } from '../apiAccess';
 import type { CliContext } from '../cliContext';
@@ -17,11 +17,22 @@ interface ResultRequest {
 export async function resultCommand(context: CliContext, request: ResultRequest): Promise<ExitCode> {
   const { kind, runId, targetLanguage, json } = request;
   const { out } = context;
+  const resultOptions = targetLanguage === null ? {} : { targetLanguage };
+  // A request that cannot be made is a usage error, whether or not a key is set.
+  const refusal = resultRequestProblem(kind, resultOptions);
+  if (refusal !== null) {
+    out.note(
+      refusal.type === 'target-language-required'
+        ? `${refusal.message}: add --target-language <code>.`
+        : `${refusal.message}.`,
+    );
+    return EXIT.usage;
+  }
   const access = await openApiAccess(context);
   if (!access.ok) return access.exitCode;
   const outcome = await retryTransient(
     context.clock,
-    () => access.client.getResult(kind, runId, targetLanguage === null ? {} : { targetLanguage }),
+    () => access.client.getResult(kind, runId, resultOptions),
     (failure, waitMs) => out.note(describeRetry(failure, waitMs)),
   );
   switch (outcome.type) {
@@ -30,10 +41,9 @@ export async function resultCommand(context: CliContext, request: ResultRequest)
       else out.line(resultText(outcome.result));
       return EXIT.ok;
     case 'no-result-endpoint':
-      out.note(`${outcome.message}.`);
-      return EXIT.usage;
     case 'target-language-required':
-      out.note(`${outcome.message}: add --target-language <code>.`);
+      // Ruled out above; kept so every outcome is handled.
+      out.note(`${outcome.message}.`);
       return EXIT.usage;
     default: {
       const verdict = describeFailure(outcome, access.keySource);

@@ -122,6 +122,17 @@ describe.concurrent('camb-watch result', () => {
     expect(server.requests.filter((entry) => entry.path.includes('1008'))).toEqual([]);
   });
 
+  it('calls a request that cannot be made a usage error (exit 2) even when no key is set', async () => {
+    for (const args of [
+      ['result', '1009', '--kind', 'dub-alt-format'],
+      ['result', '1009', '--kind', 'translated-story'],
+    ]) {
+      const run = await runCli(args, { server, apiKey: null });
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).not.toMatch(/API key/);
+    }
+  });
+
   it.each([
     ['abc', 'a run id is a whole number'],
     ['12ab', 'a run id is a whole number'],

@@ -9,7 +9,13 @@ import { classifyStatusResponse } from './classifyStatusResponse';
 import type { NetworkFailure, StatusOutcome } from './outcomes';
 import { endpointName, fillPathTemplate } from './pathTemplate';
 import { redactSecret } from './redactSecret';
-import type { ResultOutcome, ResultPart, TaskResult } from './resultOutcomes';
+import type {
+  NoResultEndpoint,
+  ResultOutcome,
+  ResultPart,
+  TargetLanguageRequired,
+  TaskResult,
+} from './resultOutcomes';
 
 /** `fetch`'s shape; the shell passes Electron's net.fetch (system proxy), the CLI and tests Node's fetch. */
 export type CambFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -90,22 +96,10 @@ export function createCambClient(options: CambClientOptions): CambClient {
     runId: number | string,
     resultOptions: GetResultOptions = {},
   ): Promise<ResultOutcome> {
+    const refusal = resultRequestProblem(kind, resultOptions);
+    if (refusal !== null) return refusal;
     const info = taskKindInfo(kind);
-    if (info.resultPaths.length === 0) {
-      return {
-        type: 'no-result-endpoint',
-        kind,
-        message: `CAMB.AI has no result endpoint for ${kind} jobs; fetch their output in CAMB.AI Studio`,
-      };
-    }
     const targetLanguage = resultOptions.targetLanguage?.trim();
-    if (resultNeedsTargetLanguage(kind) && (targetLanguage === undefined || targetLanguage === '')) {
-      return {
-        type: 'target-language-required',
-        kind,
-        message: `${kind} results are kept per target language; say which language to fetch`,
-      };
-    }
     const apiKey = options.getApiKey();
     const parts: ResultPart[] = [];
     // One endpoint after the other: the first failure is the answer, and the second request is not wasted.
@@ -127,6 +121,32 @@ export function createCambClient(options: CambClientOptions): CambClient {
 async function discardBody(response: Response): Promise<string> {
   await response.body?.cancel().catch(() => undefined);
   return '';
+}
+
+/**
+ * Why a result cannot be asked for at all (the kind has no result endpoint, or needs a target language
+ * that was not given), or null. Needs no key and sends nothing, so front ends can check it first.
+ */
+export function resultRequestProblem(
+  kind: TaskKind,
+  resultOptions: GetResultOptions = {},
+): NoResultEndpoint | TargetLanguageRequired | null {
+  if (taskKindInfo(kind).resultPaths.length === 0) {
+    return {
+      type: 'no-result-endpoint',
+      kind,
+      message: `CAMB.AI has no result endpoint for ${kind} jobs; fetch their output in CAMB.AI Studio`,
+    };
+  }
+  const targetLanguage = resultOptions.targetLanguage?.trim();
+  if (resultNeedsTargetLanguage(kind) && (targetLanguage === undefined || targetLanguage === '')) {
+    return {
+      type: 'target-language-required',
+      kind,
+      message: `${kind} results are kept per target language; say which language to fetch`,
+    };
+  }
+  return null;
 }
 
 /** Joins the parts of a kind's endpoints (translated-tts: audio from one, texts from the other). */

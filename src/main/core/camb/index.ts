@@ -1,4 +1,4 @@
-export { createCambClient, mergeResultParts, DEFAULT_TIMEOUT_MS } from './cambClient';
+export { createCambClient, mergeResultParts, resultRequestProblem, DEFAULT_TIMEOUT_MS } from './cambClient';
 export type { CambClient, CambClientOptions, CambFetch, GetResultOptions } from './cambClient';
 export {
   DEFAULT_CAMB_API_BASE,
