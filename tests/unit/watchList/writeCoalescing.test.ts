@@ -3,6 +3,7 @@ import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../../src/main/core/logging/logger';
 import { createWatchList } from '../../../src/main/core/watchList/watchList';
 import { taskKey } from '../../../src/shared/watchedTask';
+import { JumpingClock } from '../scheduler/jumpingClock';
 import { CountingStore } from './countingStore';
 
 function setup(writeIntervalMs?: number) {
@@ -104,5 +105,19 @@ describe('watch list: coalesced writes', () => {
     await clock.advance(1000);
     expect(store.writes).toBe(1);
     expect(store.store.tasks.map((t) => t.taskId)).toEqual(['a']);
+  });
+
+  it('still saves within one interval after the wall clock is set back', async () => {
+    const clock = new JumpingClock();
+    const store = new CountingStore(undefined, () => clock.elapsed.now());
+    const list = createWatchList({ store, clock, logger: silentLogger });
+    list.add('story', 'a');
+    expect(store.writes).toBe(1);
+    // An NTP correction or a user fixing the date: the last write now looks an hour in the future.
+    clock.jump(-3600_000);
+    list.add('story', 'b');
+    await clock.advance(1000);
+    expect(store.writes).toBe(2);
+    expect(store.store.tasks.map((t) => t.taskId).sort()).toEqual(['a', 'b']);
   });
 });

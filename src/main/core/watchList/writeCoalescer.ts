@@ -31,7 +31,8 @@ export function createWriteCoalescer(clock: Clock, intervalMs: number, write: ()
 
   const schedule = (): void => {
     if (timer !== null) return;
-    timer = clock.setTimer(writeNow, lastWriteAt + intervalMs - clock.now());
+    // Capped at one interval: after the wall clock is set back, the last write seems to lie in the future.
+    timer = clock.setTimer(writeNow, Math.min(intervalMs, lastWriteAt + intervalMs - clock.now()));
   };
 
   return {
