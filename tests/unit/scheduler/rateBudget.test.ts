@@ -46,4 +46,12 @@ describe('RateBudget', () => {
     for (let i = 0; i < 10_000; i++) budget.spend(0);
     expect(budget.canSend(0)).toBe(true);
   });
+
+  it('never holds requests back longer than one window after the clock is set back', () => {
+    const budget = new RateBudget(2);
+    budget.spend(3600_000);
+    budget.spend(3600_000);
+    // The log says the last requests went out an hour from now: only the clock moved, not the requests.
+    expect(budget.nextSlotAt(0)).toBeLessThanOrEqual(1_000);
+  });
 });

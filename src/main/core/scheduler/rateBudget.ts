@@ -24,7 +24,9 @@ export class RateBudget {
   /** The earliest time, at or after `now`, at which a request may be sent. */
   nextSlotAt(now: number): number {
     if (this.sent.length < this.requestsPerWindow) return now;
-    return Math.max(now, (this.sent[this.oldest] ?? now) + this.windowMs);
+    const oldest = this.sent[this.oldest] ?? now;
+    // A send time after `now` means the wall clock was set back: wait one window, not until it catches up.
+    return Math.max(now, Math.min(oldest, now) + this.windowMs);
   }
 
   /** Records a request sent at `now`. */
