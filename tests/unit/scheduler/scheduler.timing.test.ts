@@ -5,6 +5,9 @@ import { RESPONSIVENESS_SHARE } from '../../../src/shared/settings';
 import type { Responsiveness } from '../../../src/shared/settings';
 import { gaps, keyOf, named, PENDING, rig, SUCCESS, T0, task } from './harness';
 import type { Script } from './harness';
+import { FakeCamb } from './harness';
+import { createScheduler } from '../../../src/main/core/scheduler';
+import { JumpingClock } from './jumpingClock';
 
 const finishesAfter =
   (durationMs: number): Script =>
@@ -120,6 +123,25 @@ describe('scheduler timing', () => {
     second.scheduler.track(task('badly', { addedAt: T0 - 3600_000, lastCheckAt: T0 - 600_000 }));
     await second.advance(2_000);
     expect(second.camb.sent.map((r) => r.key)).toEqual([keyOf('blocker'), keyOf('badly'), keyOf('slightly')]);
+  });
+
+  it('checks a restored task whose last check lies in the future (clock set back) within one interval', async () => {
+    const { scheduler, camb, advance } = rig();
+    // Saved before the clock was corrected by an hour.
+    scheduler.track(task('a', { addedAt: T0 - 600_000, lastCheckAt: T0 + 3600_000, status: 'PENDING' }));
+    await advance(60_000);
+    expect(camb.times(keyOf('a'))).toHaveLength(1);
+  });
+
+  it('keeps polling when the clock is set back while a check is in flight', async () => {
+    const clock = new JumpingClock(T0);
+    const camb = new FakeCamb(clock.elapsed, undefined, 1_000);
+    const scheduler = createScheduler({ clock, check: camb.check, random: () => 0 });
+    scheduler.track(task('a'));
+    clock.jump(-3600_000);
+    await clock.advance(1_000 + 3_000);
+    expect(camb.sent).toHaveLength(2);
+    scheduler.dispose();
   });
 
   it('reschedules pending checks when the responsiveness changes', async () => {

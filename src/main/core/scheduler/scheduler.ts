@@ -248,7 +248,9 @@ class PollingScheduler implements Scheduler {
 
   /** When a queued task falls due: the normal interval from its last send, stretched by any backoff, jittered. */
   private plannedDue(entry: Entry): number {
-    const sentAt = entry.lastCheckAt ?? this.clock.now();
+    const now = this.clock.now();
+    // A last check "in the future" means the wall clock was set back: count from now, not from then.
+    const sentAt = Math.min(entry.lastCheckAt ?? now, now);
     const normal = this.policy(sentAt - entry.addedAt, this.share);
     // Backoff never makes a check come sooner than the normal schedule would.
     const wait = Math.max(normal, backoffDelayMs(entry.strikes, this.backoff));
