@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/system-packages.sh
 source scripts/node-modules.sh
 
-ensure_system_packages
+ensure_system_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_node_modules
 
 echo "Building (the CLI tests run the built bin/camb-watch)..."
