@@ -7,6 +7,7 @@ import type { PersistedDocument } from '../../../src/main/core/persistence/persi
 import type { StoreRecovery } from '../../../src/main/core/persistence/openWithRecovery';
 import {
   createWatchList,
+  HISTORY_LIMIT,
   WatchListError,
   type WatchListEvents,
 } from '../../../src/main/core/watchList/watchList';
@@ -169,6 +170,26 @@ describe('watch list: checks', () => {
         { status: 'ERROR', at: t0 + 6000 },
       ],
     });
+  });
+
+  it('bounds the history of a task whose status flaps, keeping the first and the latest changes', () => {
+    const { list, store } = setup();
+    const key = taskKey('story', 'flappy');
+    list.add('story', 'flappy');
+    // An undocumented status alternating with PENDING at every check, for days.
+    for (let i = 0; i < 1000; i++) {
+      list.applyCheck(key, {
+        outcome: status(i % 2 === 0 ? 'PENDING' : 'PROCESSING'),
+        checkedAt: 1000 + i,
+        nextCheckAt: 2000 + i,
+      });
+    }
+    list.flush();
+    const history = list.get(key)?.history ?? [];
+    expect(history.length).toBeLessThanOrEqual(HISTORY_LIMIT);
+    expect(history[0]).toEqual({ status: 'PENDING', at: 1000 });
+    expect(history.at(-1)).toEqual({ status: 'PROCESSING', at: 1000 + 999 });
+    expect(store.store.tasks[0]?.history).toEqual(history);
   });
 
   it('keeps a known run id and keeps the first finish time', () => {

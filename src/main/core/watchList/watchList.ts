@@ -16,6 +16,23 @@ import { taskIdSchema } from '../taskId/taskIdSchema';
 import { describeProblem } from './problemText';
 import { createWriteCoalescer } from './writeCoalescer';
 
+/**
+ * Status changes kept per task: enough to show how a job went, while an undocumented status that flaps
+ * with PENDING at every check cannot make the task, and the store file rewritten each second, grow forever.
+ */
+export const HISTORY_LIMIT = 50;
+
+/** Appends a change; past the limit the oldest changes go, except the first one (when the task was first seen). */
+function appendHistory(
+  history: WatchedTask['history'],
+  change: WatchedTask['history'][number],
+): WatchedTask['history'] {
+  const next = [...history, change];
+  const [first] = next;
+  if (next.length <= HISTORY_LIMIT || first === undefined) return next;
+  return [first, ...next.slice(next.length - HISTORY_LIMIT + 1)];
+}
+
 export interface WatchListEvents {
   taskChanged: { task: WatchedTask };
   tasksRemoved: { keys: TaskKey[] };
@@ -180,7 +197,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
       exceptionReason: outcome.exceptionReason,
       message: outcome.message,
       lastProblem: null,
-      history: changed ? [...task.history, { status: outcome.status, at }] : task.history,
+      history: changed ? appendHistory(task.history, { status: outcome.status, at }) : task.history,
       finishedAt: terminal ? (task.finishedAt ?? at) : null,
     };
   };
