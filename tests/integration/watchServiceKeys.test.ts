@@ -131,6 +131,30 @@ describe('watch service: a rejected key', () => {
   });
 });
 
+describe('watch service: event order', () => {
+  it('already reports the key problem when a task shows its rejection, and never shows it on an active icon', async () => {
+    h = await createWatchServiceHarness();
+    h.server.addTask('story', 'a', step.pending());
+    h.service.add('story', 'a');
+    await h.settle();
+    const seen: { authProblem: string | null; icon: string }[] = [];
+    h.service.on('taskChanged', ({ task }) => {
+      if (task.lastProblem?.includes('rejected the API key'))
+        seen.push({ authProblem: h.service.state().authProblem, icon: h.service.trayModel().icon });
+    });
+    const trays: string[] = [];
+    h.service.on('trayChanged', ({ tray }) => trays.push(tray.icon));
+    h.server.setApiKey(ROTATED_KEY);
+    await h.advance(60_000);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    for (const view of seen)
+      expect(view).toMatchObject({ authProblem: expect.any(String), icon: 'attention' });
+    // Straight to attention: no tray showing the rejection under the old, active icon.
+    expect(trays.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(trays)).toEqual(new Set(['attention']));
+  });
+});
+
 describe('watch service: testing a key', () => {
   it("says 'works' when CAMB.AI answers 404 for the probe id", async () => {
     h = await createWatchServiceHarness();

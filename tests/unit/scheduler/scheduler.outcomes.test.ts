@@ -215,4 +215,31 @@ describe('scheduler: answers', () => {
     expect(named(events, 'connectivityRestored')).toEqual([{}]);
     expect(scheduler.state().connectivityProblem).toBe(false);
   });
+
+  it('announces an episode change before the check that caused it, so listeners of a check see the new state', async () => {
+    const answers: StatusOutcome[] = [networkDown, PENDING, authRejected];
+    const { scheduler, events, advance } = rig({}, ({ nth }) => answers[nth] ?? PENDING);
+    const seen: { name: string; connectivityProblem: boolean; authBlocked: boolean }[] = [];
+    for (const name of ['checked', 'connectivityProblem', 'connectivityRestored', 'authProblem'] as const)
+      scheduler.on(name, () => seen.push({ name, ...scheduler.state() }));
+    scheduler.track(task('a'));
+    await advance(60_000);
+    expect(events.map((e) => e.name)).toEqual([
+      'connectivityProblem',
+      'checked',
+      'connectivityRestored',
+      'checked',
+      'statusChanged',
+      'authProblem',
+      'checked',
+    ]);
+    // Whatever a listener of 'checked' reads already agrees with the answer it is told of.
+    expect(
+      seen.filter((e) => e.name === 'checked').map((e) => [e.connectivityProblem, e.authBlocked]),
+    ).toEqual([
+      [true, false],
+      [false, false],
+      [false, true],
+    ]);
+  });
 });

@@ -392,15 +392,19 @@ class PollingScheduler implements Scheduler {
     }
     const now = this.clock.now();
     entry.lastCheckAt = request.sentAt;
-    const followUps: (() => void)[] = [];
+    // Episode news goes out before 'checked' and status news after it, so a listener reacting to the check
+    // already knows whether CAMB is reachable and the key accepted (e.g. the tray never shows a fresh
+    // answer under a stale "offline" icon).
+    const episodeEvents: (() => void)[] = [];
+    const statusEvents: (() => void)[] = [];
     if (outcome.type !== 'network' && this.connectivity.end())
-      followUps.push(() => this.emitter.emit('connectivityRestored', {}));
+      episodeEvents.push(() => this.emitter.emit('connectivityRestored', {}));
     if (outcome.type !== 'rate-limited') this.rateLimitStrikes = 0;
 
     let nextCheckAt: number | null;
     switch (outcome.type) {
       case 'status':
-        nextCheckAt = this.onStatus(entry, outcome, now, followUps);
+        nextCheckAt = this.onStatus(entry, outcome, now, statusEvents);
         break;
       case 'server-error':
       case 'malformed':
@@ -411,15 +415,15 @@ class PollingScheduler implements Scheduler {
         entry.strikes++;
         nextCheckAt = this.requeue(entry);
         if (this.connectivity.begin(request.connectivityStamp))
-          followUps.push(() => this.emitter.emit('connectivityProblem', { outcome }));
+          episodeEvents.push(() => this.emitter.emit('connectivityProblem', { outcome }));
         break;
       case 'rate-limited':
-        nextCheckAt = this.onRateLimited(request, outcome, now, followUps);
+        nextCheckAt = this.onRateLimited(request, outcome, now, episodeEvents);
         break;
       case 'auth-rejected':
         this.returnToQueue(request);
         if (this.auth.begin(request.authStamp))
-          followUps.push(() => this.emitter.emit('authProblem', { outcome }));
+          episodeEvents.push(() => this.emitter.emit('authProblem', { outcome }));
         nextCheckAt = this.auth.active ? null : request.dueAt;
         break;
       case 'not-found':
@@ -430,8 +434,9 @@ class PollingScheduler implements Scheduler {
         break;
     }
 
+    for (const emit of episodeEvents) emit();
     this.emitter.emit('checked', { key: entry.key, outcome, checkedAt: request.sentAt, nextCheckAt });
-    for (const emit of followUps) emit();
+    for (const emit of statusEvents) emit();
     this.pump();
   }
 
@@ -439,17 +444,17 @@ class PollingScheduler implements Scheduler {
     entry: Entry,
     report: StatusReport,
     now: number,
-    followUps: (() => void)[],
+    statusEvents: (() => void)[],
   ): number | null {
     const from = entry.status;
     entry.status = report.status;
     if (from !== report.status)
-      followUps.push(() =>
+      statusEvents.push(() =>
         this.emitter.emit('statusChanged', { key: entry.key, from, to: report.status, at: now, report }),
       );
     if (isTerminalStatus(report.status)) {
       this.entries.delete(entry.key);
-      followUps.push(() => this.emitter.emit('finished', { key: entry.key, report, at: now }));
+      statusEvents.push(() => this.emitter.emit('finished', { key: entry.key, report, at: now }));
       return null;
     }
     // An undocumented status may mean trouble on CAMB's side: keep asking, but less and less often.
@@ -461,7 +466,7 @@ class PollingScheduler implements Scheduler {
     request: Request,
     outcome: RateLimited,
     now: number,
-    followUps: (() => void)[],
+    episodeEvents: (() => void)[],
   ): number {
     // Answers to requests already in flight when the wait began only extend it, silently.
     const newEpisode = this.rateLimitedUntil === null;
@@ -470,7 +475,7 @@ class PollingScheduler implements Scheduler {
     const until = Math.max(this.rateLimitedUntil ?? now, now + wait);
     this.rateLimitedUntil = until;
     this.returnToQueue(request);
-    if (newEpisode) followUps.push(() => this.emitter.emit('rateLimited', { until, outcome }));
+    if (newEpisode) episodeEvents.push(() => this.emitter.emit('rateLimited', { until, outcome }));
     return Math.max(request.dueAt, until);
   }
 

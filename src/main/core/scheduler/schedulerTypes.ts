@@ -51,7 +51,11 @@ export interface SchedulerOptions {
   readonly logger?: Logger;
 }
 
-/** The scheduler's events. Times are epoch milliseconds on the injected clock. */
+/**
+ * The scheduler's events. Times are epoch milliseconds on the injected clock. For one answer, episode
+ * events (authProblem, connectivityProblem, connectivityRestored, rateLimited) come first, then `checked`,
+ * then statusChanged and finished.
+ */
 export interface SchedulerEvents {
   /** One per answered request, whatever the answer. `checkedAt` is when the request was sent; `nextCheckAt` is null when polling of this task stopped or waits for new credentials. */
   checked: {
