@@ -34,6 +34,9 @@ describe('watch service: no key', () => {
     await h.advance(10 * 60_000);
     expect(h.server.requests).toHaveLength(0);
     expect(h.service.state().key).toEqual({ present: false, where: null, problem: null });
+    // Nothing was rejected: the tray asks for a key.
+    expect(h.service.trayModel().tooltip).toMatch(/no API key set/);
+    expect(h.service.trayModel().tooltip).not.toMatch(/rejected/);
     expect(h.service.trayModel().icon).toBe('attention');
 
     expect(await h.service.setApiKey(`  ${TEST_API_KEY}\n`)).toMatchObject({ ok: true, where: 'memory' });

@@ -69,6 +69,12 @@ describe('trayModel: icon, by priority', () => {
     expect(later.tooltip).toBe('CAMB Watch — all jobs finished');
   });
 
+  it('asks for a key, not about a rejected one, when none is set', () => {
+    const model = trayModel([pending('a')], { ...ONLINE, keyMissing: true }, NOW);
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('CAMB Watch — no API key set (1 waiting)');
+  });
+
   it('asks for attention when the key is rejected, even with nothing failed', () => {
     const model = trayModel([pending('a')], { ...ONLINE, authProblem: true }, NOW);
     expect(model.icon).toBe('attention');

@@ -8,7 +8,10 @@ export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
 
 export interface TrayConditions {
   readonly connectivity: 'online' | 'offline';
+  /** CAMB.AI rejected the key in use. */
   readonly authProblem: boolean;
+  /** No key is set, or the keychain cannot be read: nothing is polled, but nothing was rejected either. */
+  readonly keyMissing?: boolean;
   readonly paused: boolean;
 }
 
@@ -92,7 +95,7 @@ function newestFirst(a: WatchedTask, b: WatchedTask): number {
 /** Most urgent first, like Gitify: a dead connection hides everything else, then problems, then work. */
 function chooseIcon(conditions: TrayConditions, pending: number, failures: number): TrayIcon {
   if (conditions.connectivity === 'offline') return 'offline';
-  if (conditions.authProblem || failures > 0) return 'attention';
+  if (conditions.authProblem || conditions.keyMissing === true || failures > 0) return 'attention';
   // Paused tasks are not being watched, so the icon must not claim activity.
   if (pending > 0 && !conditions.paused) return 'active';
   return 'idle';
@@ -101,6 +104,7 @@ function chooseIcon(conditions: TrayConditions, pending: number, failures: numbe
 function tooltipText(conditions: TrayConditions, total: number, pending: number, failures: number): string {
   const situation = [
     conditions.authProblem ? 'API key rejected' : '',
+    conditions.keyMissing === true && !conditions.authProblem ? 'no API key set' : '',
     conditions.connectivity === 'offline' ? 'offline, will retry' : '',
     conditions.paused ? 'paused' : '',
   ].filter((part) => part !== '');

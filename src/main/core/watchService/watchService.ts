@@ -97,7 +97,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       watchList.list(),
       {
         connectivity: state.connectivity === 'online' ? 'online' : 'offline',
-        authProblem: state.authProblem !== null || !state.key.present,
+        authProblem: state.authProblem !== null,
+        keyMissing: !state.key.present,
         paused: state.pollingPaused || state.suspended,
       },
       clock.now(),
