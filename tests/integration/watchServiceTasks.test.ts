@@ -203,6 +203,25 @@ describe('watch service: failures', () => {
   });
 });
 
+describe('watch service: the tray over time', () => {
+  it('lets the attention icon of a failure go by itself after a day, with nothing else happening', async () => {
+    h = await createWatchServiceHarness();
+    h.server.addTask('story', 'doomed', [step.pending({ polls: 1 }), step.error('SOMETHING')]);
+    h.service.add('story', 'doomed');
+    await h.advance(30_000);
+    expect(h.service.get('story:doomed')?.status).toBe('ERROR');
+    const trayIcons = () =>
+      h.run.events
+        .filter((event) => event.name === 'trayChanged')
+        .map((event) => (event.payload as WatchServiceEvents['trayChanged']).tray.icon);
+    expect(trayIcons().at(-1)).toBe('attention');
+    // Nothing is polled any more, so only the passing of time can change the icon.
+    await h.advance(25 * 3600_000);
+    expect(h.service.trayModel().icon).toBe('idle');
+    expect(trayIcons().at(-1)).toBe('idle');
+  });
+});
+
 describe('watch service: results', () => {
   it('fetches the links of a succeeded task, and says not-ready for a pending one', async () => {
     h = await createWatchServiceHarness();

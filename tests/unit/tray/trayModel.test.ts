@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ATTENTION_WINDOW_MS,
   TRAY_MENU_LIMIT,
+  trayAttentionEndsAt,
   trayModel,
   type TrayConditions,
 } from '../../../src/main/core/tray/trayModel';
@@ -226,5 +227,17 @@ describe('trayModel: menu items', () => {
     const tasks = [pending('a', { addedAt: T0 }), pending('b', { addedAt: T0 + 1 })];
     trayModel(tasks, ONLINE, NOW);
     expect(tasks.map((task) => task.taskId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('trayAttentionEndsAt', () => {
+  it('is when the most recent failure still in its window leaves it, or null', () => {
+    const older = failed('old', { finishedAt: NOW - 2 * MIN });
+    const newer = failed('new', { finishedAt: NOW - MIN });
+    const expired = failed('gone', { finishedAt: NOW - ATTENTION_WINDOW_MS });
+    expect(trayAttentionEndsAt([newer, older, expired, pending('p')], NOW)).toBe(
+      NOW - 2 * MIN + ATTENTION_WINDOW_MS,
+    );
+    expect(trayAttentionEndsAt([expired, succeeded('s'), pending('p')], NOW)).toBeNull();
   });
 });

@@ -50,10 +50,28 @@ export const ATTENTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const LABEL_MAX_CHARS = 40;
 
+/** When a failed task stops asking for attention, or null for a task that did not fail. */
+function attentionEndsAtFor(task: WatchedTask): number | null {
+  if (task.status === null || statusPhase(task.status) !== 'failed') return null;
+  return (task.finishedAt ?? task.lastCheckAt ?? task.addedAt) + ATTENTION_WINDOW_MS;
+}
+
 function failedRecently(task: WatchedTask, now: number): boolean {
-  if (task.status === null || statusPhase(task.status) !== 'failed') return false;
-  const endedAt = task.finishedAt ?? task.lastCheckAt ?? task.addedAt;
-  return now - endedAt < ATTENTION_WINDOW_MS;
+  const endsAt = attentionEndsAtFor(task);
+  return endsAt !== null && now < endsAt;
+}
+
+/**
+ * The next time the tray changes by time alone (a failure leaving the attention window), or null. The
+ * model is pure, so whoever shows it recomputes it then: no poll or other event may come to do it.
+ */
+export function trayAttentionEndsAt(tasks: readonly WatchedTask[], now: number): number | null {
+  let next: number | null = null;
+  for (const task of tasks) {
+    const endsAt = attentionEndsAtFor(task);
+    if (endsAt !== null && endsAt > now && (next === null || endsAt < next)) next = endsAt;
+  }
+  return next;
 }
 
 function statusText(task: WatchedTask, now: number): string {

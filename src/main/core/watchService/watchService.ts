@@ -11,7 +11,7 @@ import { createProblemNotifier, type ProblemSignal } from '../notifications/prob
 import { createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
-import { trayModel } from '../tray/trayModel';
+import { trayAttentionEndsAt, trayModel } from '../tray/trayModel';
 import { createWatchList } from '../watchList/watchList';
 import { createNotificationRound } from './notificationRound';
 import type {
@@ -44,6 +44,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let cambUnreachable = false;
   let schedulerHeld = true;
   let rateLimitTimer: TimerHandle | null = null;
+  let trayExpiryTimer: TimerHandle | null = null;
+  let trayExpiryAt: number | null = null;
+  let disposed = false;
   let state: ServiceState = {
     key: { present: false, where: null, problem: null },
     authProblem: null,
@@ -106,11 +109,27 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   }
 
   function refreshTray(): void {
+    armTrayExpiry();
     const tray = currentTray();
     const text = JSON.stringify(tray);
     if (text === lastTrayText) return;
     lastTrayText = text;
     emitter.emit('trayChanged', { tray });
+  }
+
+  /** Recomputes the tray when a failure leaves the attention window, even if nothing else happens. */
+  function armTrayExpiry(): void {
+    const endsAt = disposed ? null : trayAttentionEndsAt(watchList.list(), clock.now());
+    if (endsAt === trayExpiryAt) return;
+    if (trayExpiryTimer !== null) clock.clearTimer(trayExpiryTimer);
+    trayExpiryTimer = null;
+    trayExpiryAt = endsAt;
+    if (endsAt === null) return;
+    trayExpiryTimer = clock.setTimer(() => {
+      trayExpiryTimer = null;
+      trayExpiryAt = null;
+      refreshTray();
+    }, endsAt - clock.now());
   }
 
   function updateConnectivity(): void {
@@ -346,8 +365,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     whenIdle: () => scheduler.whenIdle(),
 
     dispose() {
+      disposed = true;
       for (const stop of unsubscribe) stop();
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      if (trayExpiryTimer !== null) clock.clearTimer(trayExpiryTimer);
       round.dispose();
       scheduler.dispose();
       watchList.dispose();
