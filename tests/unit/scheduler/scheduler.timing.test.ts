@@ -45,7 +45,7 @@ describe('scheduler timing', () => {
   );
 
   it.each([30_000, 31_000, 47_500, 5 * 60_000, 20 * 60_000, 3 * 3600_000])(
-    'detects a task that runs %i ms within min(60 s, max(3 s, 10 %% of it))',
+    'detects a task that runs %i ms within min(60 s, max(3 s, 10 percent of it))',
     async (durationMs) => {
       const { scheduler, events, advance } = rig({ random: Math.random }, finishesAfter(durationMs));
       scheduler.track(task('a'));
