@@ -17,18 +17,22 @@ export interface TimerHandle {
 /** setTimeout fires at once for delays beyond 2^31 - 1 ms (~24.8 days): longer waits are chained. */
 const LONGEST_NATIVE_DELAY_MS = 2 ** 31 - 1;
 
+/**
+ * Timers count elapsed time on the monotonic clock, so setting the wall clock back (or an NTP correction)
+ * cannot stall a poll or a timeout; `now()` is wall-clock time, as stored in the watch list.
+ */
 export const systemClock: Clock = (() => {
   let nextId = 1;
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
-  const arm = (id: number, callback: () => void, dueAt: number) => {
-    const remaining = Math.max(0, dueAt - Date.now());
+  const arm = (id: number, callback: () => void, dueAtMonotonic: number) => {
+    const remaining = Math.max(0, dueAtMonotonic - performance.now());
     const timer = setTimeout(
       () => {
-        if (Date.now() < dueAt) return arm(id, callback, dueAt);
+        if (performance.now() < dueAtMonotonic) return arm(id, callback, dueAtMonotonic);
         timers.delete(id);
         callback();
       },
-      Math.min(remaining, LONGEST_NATIVE_DELAY_MS),
+      Math.min(Math.ceil(remaining), LONGEST_NATIVE_DELAY_MS),
     );
     timers.set(id, timer);
   };
@@ -36,7 +40,7 @@ export const systemClock: Clock = (() => {
     now: () => Date.now(),
     setTimer(callback, delayMs) {
       const id = nextId++;
-      arm(id, callback, Date.now() + Math.max(0, delayMs));
+      arm(id, callback, performance.now() + Math.max(0, delayMs));
       return { id };
     },
     clearTimer(handle) {
