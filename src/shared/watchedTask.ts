@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskKindSchema, type TaskKind } from './taskKinds';
+import { isTerminalStatus } from './taskStatus';
 
 /** Stable identity of a watched task: the same id under two kinds is two different jobs. */
 export type TaskKey = `${TaskKind}:${string}`;
@@ -35,6 +36,11 @@ export const watchedTaskSchema = z.object({
   message: z.string().nullable(),
   /** The last transient problem met while checking (server error, rate limit, ...), cleared by a good answer. */
   lastProblem: z.string().nullable(),
+  /**
+   * Why polling stopped although the task has not finished: CAMB.AI does not know it (404) or refused the
+   * id (422). Asking again would get the same answer, so it waits for "check now"; a status answer clears it.
+   */
+  stoppedReason: z.string().nullable(),
   history: z.array(statusChangeSchema),
   finishedAt: epochMs.nullable(),
   /** Whether the outcome was already notified: survives restarts so no notification ever repeats. */
@@ -54,6 +60,7 @@ export const NEW_TASK_FIELDS = {
   exceptionReason: null,
   message: null,
   lastProblem: null,
+  stoppedReason: null,
   history: [],
   finishedAt: null,
   notified: false,
@@ -68,4 +75,16 @@ export function newWatchedTask(
   addedAt: number,
 ): WatchedTask {
   return { ...NEW_TASK_FIELDS, history: [], kind, taskId, label, addedAt };
+}
+
+type PollingFacts = Pick<WatchedTask, 'status' | 'stoppedReason'>;
+
+/** Not finished, but not polled either: CAMB.AI does not know the task or refused its id. */
+export function isStopped(task: PollingFacts): boolean {
+  return !isTerminalStatus(task.status) && task.stoppedReason !== null;
+}
+
+/** Whether the app is still polling the task: not finished, and not stopped by a 404 or 422. */
+export function isWatching(task: PollingFacts): boolean {
+  return !isTerminalStatus(task.status) && task.stoppedReason === null;
 }

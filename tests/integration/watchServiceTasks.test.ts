@@ -243,3 +243,29 @@ describe('watch service: results', () => {
     expect(h.server.requests).toHaveLength(before);
   });
 });
+
+describe('watch service: a task CAMB.AI does not know', () => {
+  it('stops polling it, says why, keeps it stopped across a restart, and "check now" brings it back', async () => {
+    h = await createWatchServiceHarness();
+    const key = taskKey('story', 'typo');
+    h.service.add('story', 'typo', 'Mistyped');
+    await h.settle();
+    expect(h.statusRequests('story', 'typo')).toBe(1);
+    expect(h.service.get(key)?.stoppedReason).toMatch(/does not know this task id/);
+    expect(h.service.trayModel()).toMatchObject({ icon: 'attention', pendingCount: 0 });
+
+    await h.advance(10 * 60_000);
+    expect(h.statusRequests('story', 'typo')).toBe(1);
+
+    const second = await h.restart();
+    await h.advance(10 * 60_000);
+    expect(h.statusRequests('story', 'typo')).toBe(1);
+
+    // The user fixed things at CAMB.AI's end (or the task appeared late): checking again resumes it.
+    h.server.addTask('story', 'typo', [step.pending({ polls: 1 }), step.success(7)]);
+    second.service.checkNow(key);
+    await h.advance(60_000);
+    expect(second.service.get(key)).toMatchObject({ status: 'SUCCESS', runId: 7, stoppedReason: null });
+    expect(second.notifications().map((n) => n.title)).toEqual(['Story ready']);
+  });
+});

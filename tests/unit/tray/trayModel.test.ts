@@ -241,3 +241,24 @@ describe('trayAttentionEndsAt', () => {
     expect(trayAttentionEndsAt([expired, succeeded('s'), pending('p')], NOW)).toBeNull();
   });
 });
+
+describe('trayModel: tasks CAMB.AI does not know', () => {
+  const stopped = watchedTask({
+    taskId: 'typo',
+    stoppedReason: 'CAMB.AI does not know this task id (HTTP 404); check the id and its kind',
+    lastProblem: 'CAMB.AI does not know this task id (HTTP 404); check the id and its kind',
+  });
+
+  it('are not counted as running, and ask for attention until checked again or removed', () => {
+    const model = trayModel([stopped, pending('running')], ONLINE, NOW);
+    expect(model.pendingCount).toBe(1);
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('CAMB Watch — 1 running, 1 not found');
+  });
+
+  it('say in the menu why they are not polled', () => {
+    const [item] = trayModel([stopped], ONLINE, NOW).menuItems;
+    expect(item).toMatchObject({ phase: 'stopped' });
+    expect(item?.statusText).toMatch(/^Stopped: CAMB\.AI does not know this task id/);
+  });
+});

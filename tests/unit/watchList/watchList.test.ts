@@ -128,6 +128,33 @@ describe('watch list: entries', () => {
 });
 
 describe('watch list: checks', () => {
+  it('marks a task CAMB.AI does not know as stopped, and a later status answer as watched again', () => {
+    const { clock, list } = setup();
+    const key = taskKey('story', 'typo');
+    list.add('story', 'typo');
+    const stopped = list.applyCheck(key, {
+      outcome: { type: 'not-found', message: 'Task not found' },
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+    });
+    expect(stopped?.task.stoppedReason).toMatch(/does not know this task id/);
+    expect(stopped?.task.status).toBeNull();
+    // A temporary fault afterwards does not make it look watched again...
+    const faulted = list.applyCheck(key, {
+      outcome: { type: 'server-error', httpStatus: 502, message: 'Bad gateway' },
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+    });
+    expect(faulted?.task.stoppedReason).toMatch(/does not know this task id/);
+    // ...but a real answer (after "check now") does.
+    const answered = list.applyCheck(key, {
+      outcome: status('PENDING'),
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+    });
+    expect(answered?.task).toMatchObject({ stoppedReason: null, status: 'PENDING' });
+  });
+
   it('records status changes in the history and the finish time on a terminal status', async () => {
     const { clock, list } = setup();
     const key = taskKey('dub', 't1');

@@ -2,7 +2,7 @@ import { formatDuration } from '../../../shared/format/duration';
 import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { isTerminalStatus, statusPhase, type StatusPhase } from '../../../shared/taskStatus';
-import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 
 export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
 
@@ -15,8 +15,8 @@ export interface TrayConditions {
   readonly paused: boolean;
 }
 
-/** 'checking': added, no answer yet. */
-export type TrayItemPhase = StatusPhase | 'checking';
+/** 'checking': added, no answer yet; 'stopped': CAMB.AI does not know the task (or refused its id). */
+export type TrayItemPhase = StatusPhase | 'checking' | 'stopped';
 
 export interface TrayMenuItem {
   readonly taskKey: TaskKey;
@@ -32,7 +32,7 @@ export interface TrayMenuItem {
 export interface TrayModel {
   readonly icon: TrayIcon;
   readonly tooltip: string;
-  /** Tasks not finished yet, including ones with an unrecognised status. */
+  /** Tasks still polled: not finished (an unrecognised status counts) and not stopped by a 404 or 422. */
   readonly pendingCount: number;
   /** The most recently added tasks, newest first. */
   readonly menuItems: readonly TrayMenuItem[];
@@ -75,6 +75,7 @@ export function trayAttentionEndsAt(tasks: readonly WatchedTask[], now: number):
 }
 
 function statusText(task: WatchedTask, now: number): string {
+  if (isStopped(task)) return `Stopped: ${truncateText(task.stoppedReason ?? '', 60)}`;
   const age = formatDuration(now - task.addedAt, { units: 1 });
   const retrying = task.lastProblem === null ? '' : ' · retrying';
   if (task.status === null) return `Checking…${retrying}`;
@@ -95,13 +96,18 @@ function statusText(task: WatchedTask, now: number): string {
   }
 }
 
+function phaseOf(task: WatchedTask): TrayItemPhase {
+  if (isStopped(task)) return 'stopped';
+  return task.status === null ? 'checking' : statusPhase(task.status);
+}
+
 function menuItem(task: WatchedTask, now: number): TrayMenuItem {
   return {
     taskKey: taskKey(task.kind, task.taskId),
     label: truncateText(taskDisplayName(task), LABEL_MAX_CHARS),
     kindTitle: TASK_KIND_TABLE[task.kind].title,
     statusText: statusText(task, now),
-    phase: task.status === null ? 'checking' : statusPhase(task.status),
+    phase: phaseOf(task),
     muted: task.muted,
   };
 }
@@ -111,15 +117,27 @@ function newestFirst(a: WatchedTask, b: WatchedTask): number {
 }
 
 /** Most urgent first, like Gitify: a dead connection hides everything else, then problems, then work. */
-function chooseIcon(conditions: TrayConditions, pending: number, failures: number): TrayIcon {
+function chooseIcon(
+  conditions: TrayConditions,
+  pending: number,
+  failures: number,
+  stopped: number,
+): TrayIcon {
   if (conditions.connectivity === 'offline') return 'offline';
-  if (conditions.authProblem || conditions.keyMissing === true || failures > 0) return 'attention';
+  if (conditions.authProblem || conditions.keyMissing === true || failures > 0 || stopped > 0)
+    return 'attention';
   // Paused tasks are not being watched, so the icon must not claim activity.
   if (pending > 0 && !conditions.paused) return 'active';
   return 'idle';
 }
 
-function tooltipText(conditions: TrayConditions, total: number, pending: number, failures: number): string {
+function tooltipText(
+  conditions: TrayConditions,
+  total: number,
+  pending: number,
+  failures: number,
+  stopped: number,
+): string {
   const situation = [
     conditions.authProblem ? 'API key rejected' : '',
     conditions.keyMissing === true && !conditions.authProblem ? 'no API key set' : '',
@@ -131,6 +149,7 @@ function tooltipText(conditions: TrayConditions, total: number, pending: number,
   const counts = [
     pending > 0 ? `${pending} ${pendingWord}` : '',
     failures > 0 ? `${failures} failed` : '',
+    stopped > 0 ? `${stopped} not found` : '',
   ].filter((part) => part !== '');
 
   let text: string;
@@ -143,12 +162,15 @@ function tooltipText(conditions: TrayConditions, total: number, pending: number,
 
 /** Everything the tray shows, from the watch list and what the app knows about key and connection. */
 export function trayModel(tasks: readonly WatchedTask[], conditions: TrayConditions, now: number): TrayModel {
-  const pending = tasks.filter((task) => !isTerminalStatus(task.status)).length;
+  const pending = tasks.filter(isWatching).length;
+  const stopped = tasks.filter(
+    (task) => !isTerminalStatus(task.status) && task.stoppedReason !== null,
+  ).length;
   const failures = tasks.filter((task) => failedRecently(task, now)).length;
   const shown = [...tasks].sort(newestFirst).slice(0, TRAY_MENU_LIMIT);
   return {
-    icon: chooseIcon(conditions, pending, failures),
-    tooltip: tooltipText(conditions, tasks.length, pending, failures),
+    icon: chooseIcon(conditions, pending, failures, stopped),
+    tooltip: tooltipText(conditions, tasks.length, pending, failures, stopped),
     pendingCount: pending,
     menuItems: shown.map((task) => menuItem(task, now)),
     hiddenCount: tasks.length - shown.length,

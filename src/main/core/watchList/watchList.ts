@@ -197,6 +197,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
       exceptionReason: outcome.exceptionReason,
       message: outcome.message,
       lastProblem: null,
+      stoppedReason: null,
       history: changed ? appendHistory(task.history, { status: outcome.status, at }) : task.history,
       finishedAt: terminal ? (task.finishedAt ?? at) : null,
     };
@@ -284,7 +285,14 @@ export function createWatchList(options: WatchListOptions): WatchList {
       const checked =
         outcome.type === 'status'
           ? applyStatus(task, outcome, checkedAt)
-          : { ...task, lastProblem: describeProblem(outcome) };
+          : {
+              ...task,
+              lastProblem: describeProblem(outcome),
+              stoppedReason:
+                outcome.type === 'not-found' || outcome.type === 'invalid'
+                  ? describeProblem(outcome)
+                  : task.stoppedReason,
+            };
       const finished = isTerminalStatus(checked.status);
       const next = commit({ ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt });
       return { task: next, previousStatus: task.status, statusChanged: next.status !== task.status };

@@ -1,7 +1,7 @@
 import type { ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
 import type { StatusOutcome } from '../camb/outcomes';
 import type { TimerHandle } from '../clock/clock';
@@ -282,7 +282,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       await reloadKey();
       applySettings(watchList.getSettings());
       for (const task of watchList.list()) {
-        track(task);
+        // A task CAMB.AI did not know stays stopped across restarts, until the user asks to check it.
+        if (isWatching(task)) track(task);
         // A finish recorded just before a crash or quit still deserves its notification.
         if (isTerminalStatus(task.status) && !task.notified) round.add(taskKey(task.kind, task.taskId), null);
       }
@@ -305,7 +306,12 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     rename: (key, label) => watchList.rename(key, label),
     setMuted: (key, muted) => watchList.setMuted(key, muted),
     clearFinished: () => watchList.clearFinished(),
-    checkNow: (key) => scheduler.checkNow(key),
+    checkNow(key) {
+      const task = key === undefined ? undefined : watchList.get(key);
+      // A stopped task (404/422) may no longer be tracked, after a restart: "check now" brings it back.
+      if (key !== undefined && task !== undefined && !scheduler.isTracked(key)) track(task);
+      scheduler.checkNow(key);
+    },
     list: () => watchList.list(),
     get: (key) => watchList.get(key),
     exportJson: () => watchList.exportJson(),
