@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../bench/prng';
 import { gaps, keyOf, rig, T0, task } from './harness';
 
 const TASKS = 1_000;
@@ -6,7 +7,7 @@ const RUN_MS = 30 * 60_000;
 
 describe('scheduler under load: 1,000 tasks, default budget (5 requests/s, 4 in flight)', () => {
   it('never exceeds the budget or the concurrency limit, uses the budget, and starves no task', async () => {
-    const { scheduler, camb, advance } = rig({ random: Math.random }, undefined, 300);
+    const { scheduler, camb, advance } = rig({ random: mulberry32(300) }, undefined, 300);
     const keys = Array.from({ length: TASKS }, (_, i) => keyOf(`t${i}`));
     for (let i = 0; i < TASKS; i++) scheduler.track(task(`t${i}`));
     await advance(RUN_MS);

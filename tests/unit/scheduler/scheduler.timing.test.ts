@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { mulberry32 } from '../../../bench/prng';
 import { describe, expect, it } from 'vitest';
 import { adaptiveInterval, detectionBoundMs } from '../../../src/main/core/scheduler';
 import { RESPONSIVENESS_SHARE } from '../../../src/shared/settings';
@@ -47,7 +48,10 @@ describe('scheduler timing', () => {
   it.each([30_000, 31_000, 47_500, 5 * 60_000, 20 * 60_000, 3 * 3600_000])(
     'detects a task that runs %i ms within min(60 s, max(3 s, 10 percent of it))',
     async (durationMs) => {
-      const { scheduler, events, advance } = rig({ random: Math.random }, finishesAfter(durationMs));
+      const { scheduler, events, advance } = rig(
+        { random: mulberry32(durationMs) },
+        finishesAfter(durationMs),
+      );
       scheduler.track(task('a'));
       await advance(durationMs + 61_000);
       const [finished] = named(events, 'finished');
