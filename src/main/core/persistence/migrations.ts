@@ -7,7 +7,7 @@ import { NEW_TASK_FIELDS } from '../../../shared/watchedTask';
  */
 export const DOCUMENT_PROJECT_VERSION = '1.0.0';
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

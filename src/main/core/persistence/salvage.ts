@@ -1,6 +1,6 @@
 import { settingsSchema } from '../../../shared/settings';
 import { taskKey, watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
-import { fillDocumentDefaults } from './migrations';
+import { fillDocumentDefaults, isPlainObject } from './migrations';
 import { emptyDocument, persistedDocumentSchema, type PersistedDocument } from './persistedDocument';
 
 export type SalvageResult =
@@ -12,10 +12,6 @@ export type SalvageResult =
       readonly settingsReset: boolean;
     }
   | { readonly kind: 'unusable'; readonly problem: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Keeps whatever can be kept of a parsed store document: every task that validates (first one wins
