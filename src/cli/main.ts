@@ -96,7 +96,9 @@ async function main(): Promise<ExitCode> {
     },
     interrupted,
   };
-  return runCommand(parsed.command, context);
+  // Only `wait` listens for Ctrl-C itself (to stop its scheduler); the handler above replaced Node's default
+  // exit, so every other command (a hung request, a retry's backoff, a key read from a pipe) ends here.
+  return Promise.race([runCommand(parsed.command, context), interrupted.then(() => EXIT.interrupted)]);
 }
 
 const exitCode = await main().catch((error: unknown) => {

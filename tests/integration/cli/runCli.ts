@@ -46,6 +46,10 @@ export interface RunCliOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Piped to standard input, which is then closed. Default: empty. */
   readonly stdin?: string;
+  /** Sends SIGINT (Ctrl-C) once this settles, e.g. when the server has seen the CLI's request. */
+  readonly interruptWhen?: Promise<unknown>;
+  /** Closes the reading end of stdout, as `| head -n 1` does, once the output so far satisfies this. */
+  readonly closeStdoutWhen?: (stdoutSoFar: string) => boolean;
 }
 
 /** Only a safety net against a CLI that never exits: tests assert on what it did, never on how long. */
@@ -91,9 +95,13 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (options.closeStdoutWhen?.(stdout) === true) child.stdout.destroy();
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+    void options.interruptWhen?.then(() => child.kill('SIGINT'));
     child.on('error', (error) => {
       clearTimeout(limit);
       reject(error);
