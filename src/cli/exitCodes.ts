@@ -15,6 +15,8 @@ export const EXIT = {
   unavailable: 6,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
+  /** Whoever read stdout went away (`| head -n 1`): what a shell reports for a process ended by SIGPIPE. */
+  brokenPipe: 141,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -67,6 +67,15 @@ function talksToCamb(command: CliCommand): boolean {
 const secretsInUse: string[] = [];
 const redactor = createRedactor(() => secretsInUse);
 
+// Node ignores SIGPIPE, so a closed pipe surfaces as an 'error' event that would crash with a stack trace
+// and exit 1, which scripts read as "the task failed".
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.brokenPipe);
+    throw error;
+  });
+}
+
 async function main(): Promise<ExitCode> {
   const out = createOutput(process.stdout, process.stderr, redactor);
   const parsed = parseCliArgs(process.argv.slice(2));

@@ -50,6 +50,8 @@ export interface RunCliOptions {
   readonly interruptWhen?: Promise<unknown>;
   /** Closes the reading end of stdout, as `| head -n 1` does, once the output so far satisfies this. */
   readonly closeStdoutWhen?: (stdoutSoFar: string) => boolean;
+  /** Called once that reading end is really closed, so the CLI's next write meets a broken pipe. */
+  readonly afterStdoutClosed?: () => void;
 }
 
 /** Only a safety net against a CLI that never exits: tests assert on what it did, never on how long. */
@@ -97,7 +99,9 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (options.closeStdoutWhen?.(stdout) === true) child.stdout.destroy();
+      if (options.closeStdoutWhen?.(stdout) !== true) return;
+      child.stdout.once('close', () => options.afterStdoutClosed?.());
+      child.stdout.destroy();
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
