@@ -133,6 +133,15 @@ describe.concurrent('bad options and arguments', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('CAMB_API_BASE');
   });
+
+  it('refuses a CAMB_API_BASE with a query, which would swallow the request path', async () => {
+    const run = await runCli(['status', 'abc'], {
+      speedup: null,
+      env: { CAMB_API_BASE: `${server.baseUrl}?region=eu` },
+    });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/CAMB_API_BASE ".*\?region=eu" must not have a \?query/);
+  });
 });
 
 describe.concurrent('help and version', () => {

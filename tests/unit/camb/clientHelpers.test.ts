@@ -27,6 +27,30 @@ describe('base URL', () => {
       /CAMB_API_BASE "ftp:\/\/x" must be an http:\/\/ or https:\/\/ URL/,
     );
   });
+
+  it('refuses a query or fragment, which request paths would end up in', () => {
+    for (const value of [
+      'http://127.0.0.1:8799/apis?x=1',
+      'https://proxy.example/apis?',
+      'https://p.example/#a',
+    ]) {
+      expect(() => parseBaseUrl(value)).toThrow(/must not have a \?query or #fragment/);
+    }
+    expect(parseBaseUrl('https://proxy.example/camb/apis/')).toBe('https://proxy.example/camb/apis');
+  });
+
+  it('refuses credentials in the URL without repeating them', () => {
+    let message = '';
+    try {
+      resolveBaseUrl({ CAMB_API_BASE: 'https://me:hunter22@proxy.example/apis' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /CAMB_API_BASE "https:\/\/…@proxy.example\/apis" must not contain a user name or password/,
+    );
+    expect(message).not.toContain('hunter22');
+  });
 });
 
 describe('path templates', () => {
