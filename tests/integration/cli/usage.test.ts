@@ -43,6 +43,7 @@ describe.concurrent('invalid task ids are refused before anything is sent', () =
     ['with a space', 'abc def', 'cannot contain spaces'],
     ['with a slash', 'abc/def', 'cannot contain a slash'],
     ['that is ..', '..', 'two dots in a row'],
+    ['that is .', '.', 'cannot be a single dot'],
     ['that is empty', '', 'The task id is empty'],
     ['of 129 characters', 'x'.repeat(129), '129 characters long; task ids are at most 128'],
     ['with a control character', 'abc\u0007def', 'control characters (found U+0007)'],

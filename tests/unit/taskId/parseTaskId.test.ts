@@ -15,7 +15,7 @@ function errorOf(input: string): string {
 const validId = fc
   .array(fc.constantFrom(...'abcXYZ0189-_.:é字'.split('')), { minLength: 1, maxLength: TASK_ID_MAX_LENGTH })
   .map((chars) => chars.join(''))
-  .filter((id) => !id.includes('..'));
+  .filter((id) => !id.includes('..') && id !== '.');
 
 describe('parseTaskId: what it accepts', () => {
   it('takes a bare id, trimmed', () => {
@@ -65,6 +65,8 @@ describe('parseTaskId: what it rejects, in plain words', () => {
     ['../admin', 'A task id cannot contain a slash (/)'],
     ['abc..def', 'A task id cannot contain two dots in a row (..)'],
     ['..', 'A task id cannot contain two dots in a row (..)'],
+    ['.', 'A task id cannot be a single dot (.)'],
+    ['{"task_id": " . "}', 'A task id cannot be a single dot (.)'],
   ])('%j', (input, message) => {
     expect(errorOf(input)).toContain(message);
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The rules a CAMB task id must meet before anything is sent. A task id ends up in a URL path, so the
- * rules reject what could change which path is requested ('/', '..') and what a copy-paste tends to drag
+ * rules reject what could change which path is requested ('/', '..', '.') and what a copy-paste tends to drag
  * along (spaces, line breaks, invisible characters). Every boundary that takes a task id (the paste box,
  * IPC, the CLI, import) uses this one schema, so they all accept and refuse the same ids with the same words.
  */
@@ -52,4 +52,6 @@ export const taskIdSchema = z
   .refine((id) => !id.includes('..'), {
     error: 'A task id cannot contain two dots in a row (..)',
     abort: true,
-  });
+  })
+  // URLs drop a "." path segment, so `/story/.` would ask `/story/` instead: another endpoint.
+  .refine((id) => id !== '.', { error: 'A task id cannot be a single dot (.)', abort: true });
