@@ -27,7 +27,7 @@ export async function openApiAccess(context: CliContext): Promise<ApiAccess> {
     out.note(
       found.problem === 'keychain-unavailable'
         ? `${found.message}, and CAMB_API_KEY is not set. Put the key in the CAMB_API_KEY environment variable, or start your desktop keyring.`
-        : sentence(found.message),
+        : `${sentence(found.message)} Replace it: ${HOW_TO_SET_KEY}`,
     );
     return { ok: false, exitCode: EXIT.key };
   }

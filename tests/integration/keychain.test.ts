@@ -114,6 +114,28 @@ describe('keytar secret store against a real gnome-keyring', () => {
     expect(await store.get()).toMatchObject({ key: KEY });
   });
 
+  it('checks a key another tool stored like a typed one: trimmed, and refused when unusable', async () => {
+    const storeRaw = (value: string) =>
+      nodeWithKeytar(
+        `keytar.setPassword(${JSON.stringify(service)}, ${JSON.stringify(account)}, ${JSON.stringify(value)}).then(() => console.log('stored'));`,
+      );
+    await storeRaw(`${KEY}\n`);
+    expect(await store.get()).toEqual({ ok: true, key: KEY, source: 'OS keychain' });
+
+    // A zero-width space from a copy: fetch cannot send it, and every request would fail as a network error.
+    await storeRaw(`${KEY}\u200b`);
+    const read = await store.get();
+    expect(read).toMatchObject({ ok: false, problem: 'invalid-key' });
+    expect(!read.ok && read.message).toMatch(
+      /^The API key in the OS keychain is not usable\. .*visible ASCII/,
+    );
+    expect(JSON.stringify(read)).not.toContain(KEY);
+    expect(await store.describe()).toEqual({
+      where: 'OS keychain',
+      store: { where: 'OS keychain', works: true, hasKey: true },
+    });
+  });
+
   it('shares the entry with other processes, in both directions', async () => {
     await store.set(KEY);
     const read = await nodeWithKeytar(

@@ -162,4 +162,18 @@ describe.sequential('camb-watch key and where the key comes from', () => {
     expect(status.exitCode).toBe(3);
     expect(status.stderr).toContain('camb-watch key set');
   });
+
+  it('a key another tool stored with an invisible character exits 3 and says so, sending nothing', async () => {
+    const script = `require('keytar').setPassword('camb-watch', 'api-key', ${JSON.stringify(`${KEYCHAIN_KEY}\u200b`)})`;
+    const env = { ...process.env };
+    delete env['CAMB_API_KEY'];
+    await promisify(execFile)('node', ['-e', script], { cwd: REPO_ROOT, env });
+    const before = statusRequests('k-task').length;
+
+    const run = await runCli(['status', 'k-task'], { server, apiKey: null });
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toMatch(/The API key in the OS keychain is not usable\./);
+    expect(run.stderr).toContain('camb-watch key set');
+    expect(statusRequests('k-task')).toHaveLength(before);
+  });
 });

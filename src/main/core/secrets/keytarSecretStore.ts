@@ -59,8 +59,14 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     const read = await attempt((api) => api.getPassword(service, account));
     if (!read.ok) return storeUnavailable(read.reason);
     // An empty entry (written by another tool) means no key, not an empty one.
-    const key = read.value === null || read.value === '' ? null : read.value;
-    return { ok: true, key, source: key === null ? null : KEYCHAIN_WHERE };
+    if (read.value === null || read.value === '') return { ok: true, key: null, source: null };
+    // Other tools (secret-tool, a keyring manager) write this entry too. A key with a line break or an
+    // invisible character cannot go into a header: every request would fail as if the network were down.
+    const parsed = parseApiKey(read.value);
+    if (!parsed.ok) {
+      return { ...parsed, message: `The API key in the ${KEYCHAIN_WHERE} is not usable. ${parsed.message}` };
+    }
+    return { ok: true, key: parsed.key, source: KEYCHAIN_WHERE };
   }
 
   async function set(raw: string): Promise<SetKeyOutcome> {
@@ -79,6 +85,9 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
 
   async function describe(): Promise<KeyDescription> {
     const read = await get();
+    // A stored key that is not usable is still there: using it says what is wrong with it.
+    if (!read.ok && read.problem === 'invalid-key')
+      return { where: KEYCHAIN_WHERE, store: { where: KEYCHAIN_WHERE, works: true, hasKey: true } };
     if (!read.ok)
       return { where: null, store: { where: KEYCHAIN_WHERE, works: false, message: read.message } };
     return { where: read.source, store: { where: KEYCHAIN_WHERE, works: true, hasKey: read.key !== null } };
