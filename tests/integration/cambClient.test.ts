@@ -329,6 +329,20 @@ describe('every fault of CAMB-API.md', () => {
   });
 });
 
+describe('a key echoed where a message is cut short', () => {
+  // The text before the key is as long as the summary kept of each answer, less a few characters.
+  it.each([
+    ['a JSON error', 190, (text: string) => faults.unauthorized(text)],
+    ['a plain-text 500', 190, (text: string) => faults.answer(500, text)],
+    ['a 200 that is not JSON', 72, (text: string) => faults.answer(200, text)],
+  ])('is masked before %s is shortened, so no part of it shows', async (_what, before, fault) => {
+    server.injectFaults('story', 'cut', [fault(`${'x'.repeat(before)}${KEY} and more`)]);
+    const outcome = await status('story', 'cut');
+    expect(outcome.type).not.toBe('status');
+    expect(JSON.stringify(outcome)).not.toContain(KEY.slice(0, 8));
+  });
+});
+
 describe('getResult over HTTP', () => {
   it('story: links and transcript, asking for the transcript', async () => {
     server.addResult('story', 4242, {

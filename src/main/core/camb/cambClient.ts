@@ -75,7 +75,14 @@ export function createCambClient(options: CambClientOptions): CambClient {
       const bodyText = isAudioContentType(response.headers)
         ? await discardBody(response)
         : await response.text();
-      return { httpStatus: response.status, headers: response.headers, bodyText, receivedAt: clock.now() };
+      // Masked here, before the classifiers shorten what they quote: a cut can leave a piece of an echoed
+      // key that the final redaction no longer recognises.
+      return {
+        httpStatus: response.status,
+        headers: response.headers,
+        bodyText: redactSecret(bodyText, apiKey),
+        receivedAt: clock.now(),
+      };
     } catch (error) {
       return classifyNetworkError(error, { timedOut, timeoutMs, host });
     } finally {
