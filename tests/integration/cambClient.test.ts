@@ -329,6 +329,39 @@ describe('every fault of CAMB-API.md', () => {
   });
 });
 
+describe('answers too large to be one', () => {
+  it('stops reading past maxBodyBytes and reports it, instead of holding it all in memory', async () => {
+    const small = createCambClient({
+      fetch,
+      baseUrl: server.baseUrl,
+      getApiKey: () => KEY,
+      clock,
+      maxBodyBytes: 64 * 1024,
+    });
+    server.addTask('story', 'big', step.pending());
+    server.injectFaults('story', 'big', [faults.oversized(4 * 1024 * 1024)]);
+    const outcome = await small.getStatus('story', 'big');
+    expect(outcome).toEqual({
+      type: 'malformed',
+      message: 'CAMB.AI sent an answer larger than 64 KB (HTTP 200), which was not read to the end',
+    });
+    // Only the one oversized answer: the next poll reads the timeline normally.
+    expect(await small.getStatus('story', 'big')).toMatchObject({ type: 'status', status: 'PENDING' });
+  });
+
+  it('reads an answer just within the limit', async () => {
+    const small = createCambClient({
+      fetch,
+      baseUrl: server.baseUrl,
+      getApiKey: () => KEY,
+      clock,
+      maxBodyBytes: 64 * 1024,
+    });
+    server.injectFaults('story', 'fits', [faults.oversized(64 * 1024)]);
+    expect(await small.getStatus('story', 'fits')).toMatchObject({ type: 'status', status: 'PENDING' });
+  });
+});
+
 describe('a key echoed where a message is cut short', () => {
   // The text before the key is as long as the summary kept of each answer, less a few characters.
   it.each([

@@ -199,6 +199,11 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       req.socket.resetAndDestroy();
       return;
     }
+    if (fault.type === 'oversized') {
+      entry.answer = `fault oversized ${fault.bytes}`;
+      streamOversized(res, fault.bytes);
+      return;
+    }
     entry.answer = `fault ${fault.name}`;
     res.writeHead(fault.status, fault.headers);
     res.end(fault.body);
@@ -277,6 +282,28 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       await closed;
     },
   };
+}
+
+/** Blanks, then a status object: valid JSON of `bytes` bytes, written as the client reads it. */
+function streamOversized(res: ServerResponse, bytes: number): void {
+  const tail = Buffer.from(JSON.stringify({ status: 'PENDING', run_id: null }));
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let left = Math.max(0, bytes - tail.length);
+  // A client that stops reading closes the socket; that ends the stream, not the server.
+  res.on('error', () => undefined);
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const pump = (): void => {
+    while (left > 0 && !res.destroyed) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      if (!res.write(piece)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end(tail);
+  };
+  pump();
 }
 
 function headersWithoutKey(req: IncomingMessage): Record<string, string> {

@@ -23,7 +23,13 @@ export interface CannedAnswer {
   readonly body: string;
 }
 
-export type Fault = HangFault | ResetFault | CannedAnswer;
+/** A 200 whose JSON body is padded to `bytes`, streamed so the server never holds it whole. */
+export interface OversizedFault {
+  readonly type: 'oversized';
+  readonly bytes: number;
+}
+
+export type Fault = HangFault | ResetFault | CannedAnswer | OversizedFault;
 
 export interface ValidationDetailBody {
   readonly loc: readonly (string | number)[];
@@ -70,6 +76,9 @@ export const faults = {
   hang: (): HangFault => ({ type: 'hang' }),
 
   reset: (): ResetFault => ({ type: 'reset' }),
+
+  /** A status answer padded with blanks to `bytes`: valid JSON, but far larger than any answer should be. */
+  oversized: (bytes: number): OversizedFault => ({ type: 'oversized', bytes }),
 
   /** 5xx; `html: true` sends a proxy's error page, a string sends that HTML, otherwise plain text. */
   serverError(status: 500 | 502 | 503 | 504 = 500, options: { html?: boolean | string } = {}): CannedAnswer {

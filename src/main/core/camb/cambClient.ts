@@ -6,7 +6,7 @@ import { DEFAULT_CAMB_API_BASE, parseBaseUrl } from './baseUrl';
 import { classifyNetworkError } from './classifyNetworkError';
 import { classifyResultResponse, isAudioContentType } from './classifyResultResponse';
 import { classifyStatusResponse } from './classifyStatusResponse';
-import type { NetworkFailure, StatusOutcome } from './outcomes';
+import type { Malformed, NetworkFailure, StatusOutcome } from './outcomes';
 import { endpointName, fillPathTemplate } from './pathTemplate';
 import { redactSecret } from './redactSecret';
 import type {
@@ -30,6 +30,8 @@ export interface CambClientOptions {
   readonly clock: Clock;
   /** A request with no complete answer after this long is abandoned. Default 15 000. */
   readonly timeoutMs?: number;
+  /** An answer body beyond this many bytes is not read on (malformed). Default 16 MiB. */
+  readonly maxBodyBytes?: number;
   readonly userAgent?: string;
 }
 
@@ -48,14 +50,17 @@ export interface CambClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Far above any status or result (long transcripts run to a few MB), far below what hurts memory. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export function createCambClient(options: CambClientOptions): CambClient {
   const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_CAMB_API_BASE);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const host = new URL(baseUrl).host;
   const { clock } = options;
 
-  async function request(path: string, apiKey: string): Promise<CambAnswer | NetworkFailure> {
+  async function request(path: string, apiKey: string): Promise<CambAnswer | NetworkFailure | Malformed> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = clock.setTimer(() => {
@@ -74,7 +79,13 @@ export function createCambClient(options: CambClientOptions): CambClient {
       });
       const bodyText = isAudioContentType(response.headers)
         ? await discardBody(response)
-        : await response.text();
+        : await readBodyText(response, maxBodyBytes);
+      if (bodyText === null) {
+        return {
+          type: 'malformed',
+          message: `CAMB.AI sent an answer larger than ${formatBytes(maxBodyBytes)} (HTTP ${response.status}), which was not read to the end`,
+        };
+      }
       // Masked here, before the classifiers shorten what they quote: a cut can leave a piece of an echoed
       // key that the final redaction no longer recognises.
       return {
@@ -122,6 +133,32 @@ export function createCambClient(options: CambClientOptions): CambClient {
   }
 
   return { baseUrl, timeoutMs, getStatus, getResult };
+}
+
+/**
+ * The body as text (UTF-8, as `response.text()` reads it), or null once it grows past `maxBytes`: a proxy
+ * or a misrouted CAMB_API_BASE can stream without end, and all of it would otherwise be held in memory.
+ */
+async function readBodyText(response: Response, maxBytes: number): Promise<string | null> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} KB`;
 }
 
 /** Audio bytes are never shown, so they are not downloaded either. */

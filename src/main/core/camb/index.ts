@@ -1,4 +1,10 @@
-export { createCambClient, mergeResultParts, resultRequestProblem, DEFAULT_TIMEOUT_MS } from './cambClient';
+export {
+  createCambClient,
+  mergeResultParts,
+  resultRequestProblem,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+} from './cambClient';
 export type { CambClient, CambClientOptions, CambFetch, GetResultOptions } from './cambClient';
 export {
   DEFAULT_CAMB_API_BASE,
