@@ -82,6 +82,17 @@ describe('classifyResultResponse', () => {
     });
   });
 
+  it.each(['constructor', 'toString', '__proto__'])(
+    'an endpoint named like an Object method (%s) has no expectations, and does not throw',
+    (endpoint) => {
+      expect(classifyResultResponse(answer(200, { a: 1 }), endpoint)).toMatchObject({
+        type: 'result-part',
+        endpoint,
+        links: [],
+      });
+    },
+  );
+
   it.each([
     ['story-result', { transcript: [] }, /none of audio_url, dialogue_url/],
     ['tts-result', { url: 'https://x' }, /none of file_url/],

@@ -80,7 +80,10 @@ export function classifyResultResponse(answer: CambAnswer, endpoint: string): Re
   if (audio !== null) return audio;
   const json = parseJson(answer.bodyText);
   if (!json.ok) return notJson(answer);
-  const expectation = EXPECTATIONS[endpoint] ?? { anyOf: [] };
+  // Own keys only: EXPECTATIONS['constructor'] would otherwise be Object's and the lookup would throw.
+  const expectation = (Object.hasOwn(EXPECTATIONS, endpoint) ? EXPECTATIONS[endpoint] : undefined) ?? {
+    anyOf: [],
+  };
   const raw = json.value;
   const wrapped =
     Array.isArray(raw) && expectation.bareList !== undefined ? { [expectation.bareList]: raw } : raw;
