@@ -20,7 +20,18 @@ export interface Output {
 export function createOutput(stdout: TextSink, stderr: TextSink, redactor: Redactor): Output {
   return {
     line: (text) => stdout.write(`${redactor.redact(text)}\n`),
-    json: (value) => stdout.write(`${redactor.redact(JSON.stringify(value))}\n`),
+    json: (value) => stdout.write(`${escapeLineSeparators(redactor.redact(JSON.stringify(value)))}\n`),
     note: (text) => stderr.write(`${redactor.redact(text)}\n`),
   };
+}
+
+/**
+ * JSON.stringify leaves U+0085, U+2028 and U+2029 raw, and line readers such as Python's splitlines() break
+ * lines there: escaped, each JSON object stays on one line for every reader.
+ */
+function escapeLineSeparators(json: string): string {
+  return json.replace(
+    /[\u0085\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

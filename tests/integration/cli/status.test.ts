@@ -96,6 +96,15 @@ describe.concurrent('camb-watch status', () => {
     expect(jsonLines(run.stdout)[0]?.['message']).toBe('{"code":7,"why":"voice unavailable"}');
   });
 
+  it('keeps --json to one line when a message holds Unicode line separators', async () => {
+    const message = 'line\u2028separator\u2029paragraph\u0085next-line';
+    server.addTask('story', 'st-separators', step.error('ERROR', message));
+    const run = await runCli(['status', 'st-separators', '--json'], { server });
+    // Python's splitlines() and some editors break lines at U+2028, U+2029 and U+0085 as well.
+    expect(run.stdout.trimEnd().split(/\r\n|[\n\r\u2028\u2029\u0085]/)).toHaveLength(1);
+    expect(jsonLines(run.stdout)[0]?.['message']).toBe(message);
+  });
+
   it('shows an undocumented status verbatim and exits 0', async () => {
     server.addTask('story', 'st-unknown', step.status('FAILED'));
     const human = await runCli(['status', 'st-unknown'], { server });
