@@ -3,6 +3,11 @@ import type { Readable } from 'node:stream';
 /** Far more than any API key: stops `key set < big-file` from reading a whole file into memory. */
 const MAX_INPUT_BYTES = 4096;
 
+/** The person pressed Ctrl-C at the prompt (raw mode turns it into a character instead of SIGINT). */
+export class SecretInputCancelled extends Error {
+  override readonly name = 'SecretInputCancelled';
+}
+
 interface TerminalInput extends Readable {
   isTTY?: boolean;
   setRawMode?(mode: boolean): unknown;
@@ -35,14 +40,13 @@ function readHiddenLine(stdin: TerminalInput, prompt: (text: string) => void): P
       stdin.setRawMode?.(false);
       stdin.off('data', onData);
       stdin.pause();
-      prompt('\n');
       if (error) reject(error);
       else resolve(typed);
     };
     const onData = (text: string) => {
       for (const char of text) {
         if (char === '\r' || char === '\n') return finish(null);
-        if (char === '\u0003') return finish(new Error('cancelled'));
+        if (char === '\u0003') return finish(new SecretInputCancelled('cancelled'));
         if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
         else typed += char;
         if (typed.length > MAX_INPUT_BYTES) return finish(new Error('the input is too long'));

@@ -1,7 +1,7 @@
 import type { CliContext } from '../cliContext';
 import { HOW_TO_SET_KEY } from '../cliContext';
 import { EXIT, type ExitCode } from '../exitCodes';
-import { readSecretInput } from '../readSecretInput';
+import { readSecretInput, SecretInputCancelled } from '../readSecretInput';
 
 const KEYCHAIN_ADVICE =
   'Start your desktop keyring (gnome-keyring, KWallet or KeePassXC), or put the key in the CAMB_API_KEY environment variable instead.';
@@ -12,6 +12,10 @@ export async function keySet(context: CliContext): Promise<ExitCode> {
   try {
     input = await readSecretInput(context.stdin as Parameters<typeof readSecretInput>[0], out.note);
   } catch (error) {
+    if (error instanceof SecretInputCancelled) {
+      out.note('Cancelled: no API key was saved.');
+      return EXIT.interrupted;
+    }
     out.note(`Could not read the API key from standard input: ${(error as Error).message}.`);
     return EXIT.usage;
   }
