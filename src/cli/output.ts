@@ -19,9 +19,9 @@ export interface Output {
 
 export function createOutput(stdout: TextSink, stderr: TextSink, redactor: Redactor): Output {
   return {
-    line: (text) => stdout.write(`${redactor.redact(text)}\n`),
+    line: (text) => stdout.write(`${printable(redactor.redact(text))}\n`),
     json: (value) => stdout.write(`${escapeLineSeparators(redactor.redact(JSON.stringify(value)))}\n`),
-    note: (text) => stderr.write(`${redactor.redact(text)}\n`),
+    note: (text) => stderr.write(`${printable(redactor.redact(text))}\n`),
   };
 }
 
@@ -34,4 +34,12 @@ function escapeLineSeparators(json: string): string {
     /[\u0085\u2028\u2029]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/**
+ * Human lines quote what CAMB.AI sent (messages, reasons, statuses): control characters in them could move
+ * the cursor, recolour or retitle the user's terminal. Line breaks and tabs are kept, the rest made visible.
+ */
+function printable(text: string): string {
+  return text.replace(/\p{Cc}/gu, (char) => (char === '\n' || char === '\t' ? char : '\uFFFD'));
 }

@@ -1,4 +1,9 @@
-import type { RequestFailure, TransientFailure } from '../main/core/camb/outcomes';
+import {
+  isTransientFailure,
+  type RequestFailure,
+  type StatusOutcome,
+  type TransientFailure,
+} from '../main/core/camb/outcomes';
 import type { Clock } from '../main/core/clock/clock';
 
 const ATTEMPTS = 3;
@@ -7,7 +12,7 @@ const FIRST_WAIT_MS = 2_000;
 const LONGEST_WAIT_MS = 30_000;
 
 function isTransient(outcome: { type: string }): outcome is TransientFailure {
-  return ['rate-limited', 'server-error', 'network', 'malformed'].includes(outcome.type);
+  return isTransientFailure(outcome as StatusOutcome);
 }
 
 /**

@@ -21,4 +21,5 @@ Environment:
   CAMB_API_BASE  the API base URL (default https://client.camb.ai/apis)
 
 Exit codes: 0 success, 1 task failed (ERROR, TIMEOUT, PAYMENT_REQUIRED), 2 bad usage or input,
-3 API key missing or rejected, 4 task or run not found, 5 --timeout elapsed, 6 CAMB.AI unavailable.`;
+3 API key missing or rejected, 4 task or run not found, 5 --timeout elapsed, 6 CAMB.AI unavailable,
+130 interrupted, 141 output closed early.`;

@@ -89,6 +89,15 @@ describe.concurrent('camb-watch status', () => {
     },
   );
 
+  it('never passes terminal control sequences from CAMB.AI through to the terminal', async () => {
+    server.addTask('story', 'st-escape', step.error('ERROR', '\u001b]0;pwned\u0007\u001b[2Jcleared'));
+    const run = await runCli(['status', 'st-escape'], { server });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\u0007');
+    expect(run.stdout).toContain('cleared');
+  });
+
   it('shows an object message as its JSON text', async () => {
     server.addTask('story', 'st-object-message', step.error('ERROR', { code: 7, why: 'voice unavailable' }));
     const run = await runCli(['status', 'st-object-message', '--json'], { server });
