@@ -17,6 +17,8 @@ export const EXIT = {
   interrupted: 130,
   /** Whoever read stdout went away (`| head -n 1`): what a shell reports for a process ended by SIGPIPE. */
   brokenPipe: 141,
+  /** A bug in camb-watch itself (EX_SOFTWARE). */
+  internalError: 70,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -114,7 +114,7 @@ const exitCode = await main().catch((error: unknown) => {
   // A bug, not a user error: say so plainly, without a stack full of internals (and never the key).
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(redactor.redact(`camb-watch: unexpected internal error: ${message}\n`));
-  return 70;
+  return EXIT.internalError;
 });
 // Keep-alive sockets and the keychain connection would hold the process open: leave once output is flushed.
 process.stdout.write('', () => process.exit(exitCode));
