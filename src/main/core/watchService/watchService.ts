@@ -11,9 +11,9 @@ import { createProblemNotifier, type ProblemSignal } from '../notifications/prob
 import { createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
-import { trayAttentionEndsAt, trayModel } from '../tray/trayModel';
 import { createWatchList } from '../watchList/watchList';
 import { createNotificationRound } from './notificationRound';
+import { createTrayPublisher } from './trayPublisher';
 import type {
   KeyTestOutcome,
   WatchService,
@@ -44,9 +44,6 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let cambUnreachable = false;
   let schedulerHeld = true;
   let rateLimitTimer: TimerHandle | null = null;
-  let trayExpiryTimer: TimerHandle | null = null;
-  let trayExpiryAt: number | null = null;
-  let disposed = false;
   let state: ServiceState = {
     key: { present: false, where: null, problem: null },
     authProblem: null,
@@ -55,7 +52,6 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     suspended: false,
     rateLimitedUntil: null,
   };
-  let lastTrayText = '';
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
 
@@ -92,45 +88,20 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     if (JSON.stringify(next) === JSON.stringify(state)) return;
     state = next;
     emitter.emit('stateChanged', { state });
-    refreshTray();
+    tray.refresh();
   }
 
-  function currentTray() {
-    return trayModel(
-      watchList.list(),
-      {
-        connectivity: state.connectivity === 'online' ? 'online' : 'offline',
-        authProblem: state.authProblem !== null,
-        keyMissing: !state.key.present,
-        paused: state.pollingPaused || state.suspended,
-      },
-      clock.now(),
-    );
-  }
-
-  function refreshTray(): void {
-    armTrayExpiry();
-    const tray = currentTray();
-    const text = JSON.stringify(tray);
-    if (text === lastTrayText) return;
-    lastTrayText = text;
-    emitter.emit('trayChanged', { tray });
-  }
-
-  /** Recomputes the tray when a failure leaves the attention window, even if nothing else happens. */
-  function armTrayExpiry(): void {
-    const endsAt = disposed ? null : trayAttentionEndsAt(watchList.list(), clock.now());
-    if (endsAt === trayExpiryAt) return;
-    if (trayExpiryTimer !== null) clock.clearTimer(trayExpiryTimer);
-    trayExpiryTimer = null;
-    trayExpiryAt = endsAt;
-    if (endsAt === null) return;
-    trayExpiryTimer = clock.setTimer(() => {
-      trayExpiryTimer = null;
-      trayExpiryAt = null;
-      refreshTray();
-    }, endsAt - clock.now());
-  }
+  const tray = createTrayPublisher({
+    clock,
+    tasks: () => watchList.list(),
+    conditions: () => ({
+      connectivity: state.connectivity === 'online' ? 'online' : 'offline',
+      authProblem: state.authProblem !== null,
+      keyMissing: !state.key.present,
+      paused: state.pollingPaused || state.suspended,
+    }),
+    publish: (model) => emitter.emit('trayChanged', { tray: model }),
+  });
 
   function updateConnectivity(): void {
     setState({ connectivity: !systemOnline ? 'offline' : cambUnreachable ? 'unreachable' : 'online' });
@@ -231,12 +202,12 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     }),
     watchList.on('taskChanged', ({ task }) => {
       emitter.emit('taskChanged', { task });
-      refreshTray();
+      tray.refresh();
     }),
     watchList.on('tasksRemoved', ({ keys }) => {
       for (const key of keys) scheduler.untrack(key);
       emitter.emit('tasksRemoved', { keys });
-      refreshTray();
+      tray.refresh();
     }),
     watchList.on('settingsChanged', ({ settings }) => {
       applySettings(settings);
@@ -288,7 +259,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
         if (isTerminalStatus(task.status) && !task.notified) round.add(taskKey(task.kind, task.taskId), null);
       }
       updatePolling();
-      refreshTray();
+      tray.refresh();
     },
 
     add(kind, rawTaskId, label = null) {
@@ -361,7 +332,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     },
 
     state: () => state,
-    trayModel: currentTray,
+    trayModel: () => tray.current(),
     on(name, listener) {
       const unsubscribe = emitter.on(name, listener);
       if (name === 'storeRecovered')
@@ -371,10 +342,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     whenIdle: () => scheduler.whenIdle(),
 
     dispose() {
-      disposed = true;
       for (const stop of unsubscribe) stop();
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
-      if (trayExpiryTimer !== null) clock.clearTimer(trayExpiryTimer);
+      tray.dispose();
       round.dispose();
       scheduler.dispose();
       watchList.dispose();
