@@ -12,6 +12,7 @@ import { createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
 import { createWatchList } from '../watchList/watchList';
+import { probeApiKey } from './keyProbe';
 import { createNotificationRound } from './notificationRound';
 import { createTrayPublisher } from './trayPublisher';
 import type {
@@ -20,9 +21,6 @@ import type {
   WatchServiceEvents,
   WatchServiceOptions,
 } from './watchServiceTypes';
-
-/** A task id no job will ever have: asking for it answers 404 when the key is accepted. */
-const KEY_TEST_TASK_ID = 'camb-watch-key-check-00000000-0000-0000-0000-000000000000';
 
 export function createWatchService(options: WatchServiceOptions): WatchService {
   const { clock, logger, secrets } = options;
@@ -55,13 +53,13 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
 
-  const client = createCambClient({
+  const clientOptions = {
     fetch: options.fetch,
-    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-    getApiKey: () => apiKey ?? '',
     clock,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-  });
+  };
+  const client = createCambClient({ ...clientOptions, getApiKey: () => apiKey ?? '' });
   const scheduler = createScheduler({
     clock,
     check: (task) => client.getStatus(task.kind, task.taskId),
@@ -227,25 +225,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       key = parsed.key;
     }
     if (key === null) return { verdict: 'inconclusive', message: 'No API key is set yet.' };
-    const probe = createCambClient({
-      fetch: options.fetch,
-      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
-      getApiKey: () => key,
-      clock,
-    });
-    const outcome = await probe.getStatus('story', KEY_TEST_TASK_ID);
-    switch (outcome.type) {
-      case 'not-found':
-      case 'status':
-        return { verdict: 'works', message: 'CAMB.AI accepted the key.' };
-      case 'auth-rejected':
-        return {
-          verdict: 'rejected',
-          message: `CAMB.AI rejected the key (${outcome.httpStatus}): ${outcome.message}`,
-        };
-      default:
-        return { verdict: 'inconclusive', message: `Could not test the key: ${outcome.message}` };
-    }
+    const probeKey = key;
+    return probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => probeKey }));
   }
 
   return {
