@@ -39,9 +39,7 @@ describe('tray publisher', () => {
     await first.clock.advance(ATTENTION_WINDOW_MS + 1);
     expect(first.published.map((model) => model.icon)).toEqual(['attention', 'idle']);
 
-    const second = setup([
-      watchedTask({ taskId: 'g', status: 'ERROR', finishedAt: new VirtualClock().now() }),
-    ]);
+    const second = setup([failedNow('g')]);
     second.tray.refresh();
     second.tray.dispose();
     await second.clock.advance(ATTENTION_WINDOW_MS + 1);
