@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { serviceStateSchema } from '../serviceState';
+import { settingsSchema } from '../settings';
+import { watchedTaskSchema } from '../watchedTask';
+import {
+  actionOutcomeSchema,
+  addTaskRequestSchema,
+  addTaskResponseSchema,
+  apiKeyRequestSchema,
+  appSnapshotSchema,
+  downloadStartedSchema,
+  emptySchema,
+  exportedWatchListSchema,
+  externalLinkRequestSchema,
+  importReportSchema,
+  importRequestSchema,
+  keyChangeOutcomeSchema,
+  keyStatusSchema,
+  keyTestOutcomeSchema,
+  keyTestRequestSchema,
+  labelSchema,
+  resultLinkRequestSchema,
+  resultRequestSchema,
+  resultViewSchema,
+  settingsChangesSchema,
+  taskKeyRequestSchema,
+  taskKeySchema,
+  taskOrNullSchema,
+} from './payloads';
+
+function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response } as const;
+}
+
+/**
+ * Every action the UI can ask of the app, declared once. The preload, the web host's bridge, the main
+ * process handlers and the renderer's types are all derived from this table.
+ */
+export const INVOKE_CHANNELS = {
+  /** Everything the window needs to draw itself the first time; later it follows the events. */
+  getSnapshot: invoke(emptySchema, appSnapshotSchema),
+  listTasks: invoke(emptySchema, z.object({ tasks: z.array(watchedTaskSchema), now: z.number() })),
+  addTask: invoke(addTaskRequestSchema, addTaskResponseSchema),
+  removeTask: invoke(taskKeyRequestSchema, z.object({ removed: z.boolean() })),
+  renameTask: invoke(
+    z.object({ key: taskKeySchema, label: labelSchema.nullable() }).strict(),
+    taskOrNullSchema,
+  ),
+  setMuted: invoke(z.object({ key: taskKeySchema, muted: z.boolean() }).strict(), taskOrNullSchema),
+  /** One task, or every watched task when no key is given. */
+  checkNow: invoke(z.object({ key: taskKeySchema.optional() }).strict(), emptySchema),
+  clearFinished: invoke(emptySchema, z.object({ removed: z.array(taskKeySchema) })),
+  setPollingPaused: invoke(z.object({ paused: z.boolean() }).strict(), settingsSchema),
+  fetchResult: invoke(resultRequestSchema, resultViewSchema),
+  /** Fetches the result now and opens its link in the default browser or player. */
+  openResult: invoke(resultLinkRequestSchema, actionOutcomeSchema),
+  /** Fetches the result now and streams it into the Downloads folder; progress arrives as events. */
+  downloadResult: invoke(resultLinkRequestSchema, downloadStartedSchema),
+  /** Opens an https link (help, a result link) outside the app, after main has checked it. */
+  openExternalLink: invoke(externalLinkRequestSchema, actionOutcomeSchema),
+  getSettings: invoke(emptySchema, settingsSchema),
+  updateSettings: invoke(settingsChangesSchema, settingsSchema),
+  setApiKey: invoke(apiKeyRequestSchema, keyChangeOutcomeSchema),
+  clearApiKey: invoke(emptySchema, keyChangeOutcomeSchema),
+  /** Tests the saved key, or a candidate before it is saved. */
+  testApiKey: invoke(keyTestRequestSchema, keyTestOutcomeSchema),
+  getKeyStatus: invoke(emptySchema, keyStatusSchema),
+  exportWatchList: invoke(emptySchema, exportedWatchListSchema),
+  importWatchList: invoke(importRequestSchema, importReportSchema),
+} as const;
+
+/**
+ * Everything the app tells the UI without being asked. Updates are per task and per fact, never whole
+ * lists, so 1,000 watched tasks cost one small message per change.
+ */
+export const EVENT_CHANNELS = {
+  taskChanged: z.object({ task: watchedTaskSchema }),
+  tasksRemoved: z.object({ keys: z.array(taskKeySchema) }),
+  connectivity: z.object({ connectivity: serviceStateSchema.shape.connectivity }),
+  authProblem: z.object({ problem: z.string().nullable() }),
+  rateLimited: z.object({ until: z.number().nullable() }),
+  /** The user's pause and the computer's sleep or lock, which both hold polling. */
+  polling: z.object({ paused: z.boolean(), suspended: z.boolean() }),
+  keyStatus: keyStatusSchema,
+  settingsChanged: settingsSchema,
+  downloadProgress: z.object({
+    downloadId: z.string(),
+    key: taskKeySchema,
+    fileName: z.string(),
+    receivedBytes: z.number(),
+    /** null when the server did not say how large the file is. */
+    totalBytes: z.number().nullable(),
+    state: z.enum(['progressing', 'done', 'failed']),
+    /** On 'done' where the file is; on 'failed' why. */
+    message: z.string().nullable(),
+  }),
+  /** A sentence to show for a moment: a task added from a link, a finished download, a repaired file. */
+  notice: z.object({
+    level: z.enum(['info', 'success', 'warning', 'error']),
+    text: z.string(),
+    key: taskKeySchema.nullable(),
+  }),
+  /** Bring a task into view: a notification or a tray menu entry was clicked. */
+  showTask: z.object({ key: taskKeySchema }),
+} as const;
+
+export type InvokeChannels = typeof INVOKE_CHANNELS;
+export type InvokeChannel = keyof InvokeChannels;
+export type EventChannels = typeof EVENT_CHANNELS;
+export type EventChannel = keyof EventChannels;
+
+/** What the UI sends: the schema's input (before defaults and trimming). */
+export type InvokeRequest<C extends InvokeChannel> = z.input<InvokeChannels[C]['request']>;
+/** What the handler receives: the validated, normalised request. */
+export type InvokeParsedRequest<C extends InvokeChannel> = z.output<InvokeChannels[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.output<InvokeChannels[C]['response']>;
+export type EventPayload<E extends EventChannel> = z.output<EventChannels[E]>;
+
+export const INVOKE_CHANNEL_NAMES = Object.keys(INVOKE_CHANNELS) as InvokeChannel[];
+export const EVENT_CHANNEL_NAMES = Object.keys(EVENT_CHANNELS) as EventChannel[];
+
+/** The IPC channel names, prefixed so they cannot collide with anything Electron or a library sends. */
+export function invokeChannelId(channel: InvokeChannel): string {
+  return `camb-watch:invoke:${channel}`;
+}
+
+export function eventChannelId(channel: EventChannel): string {
+  return `camb-watch:event:${channel}`;
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { serviceStateSchema } from '../serviceState';
+import { settingsSchema } from '../settings';
+import { taskKindSchema, TASK_KINDS } from '../taskKinds';
+import { watchedTaskSchema, type TaskKey } from '../watchedTask';
+
+/**
+ * The shapes that travel between the UI and the app. Everything here is data the renderer may see: the API
+ * key only ever travels towards main (setApiKey, testApiKey), never back.
+ */
+
+const KIND_PREFIXES = TASK_KINDS.map((kind) => `${kind}:`);
+
+/** "story:1234…": a kind, a colon and a non-empty id; whether such a task is watched is the handler's business. */
+export const taskKeySchema = z
+  .string({ error: 'A task key must be text' })
+  .max(200, { error: 'A task key is at most 200 characters' })
+  .refine((key) => KIND_PREFIXES.some((prefix) => key.startsWith(prefix) && key.length > prefix.length), {
+    error: 'A task key is "<kind>:<task id>" with a known kind',
+  })
+  .transform((key) => key as TaskKey);
+
+export const taskKeyRequestSchema = z.object({ key: taskKeySchema }).strict();
+
+/** Labels are shown in menus and notifications: one line of reasonable length. */
+export const labelSchema = z
+  .string({ error: 'A label must be text' })
+  .max(200, { error: 'A label is at most 200 characters' })
+  .transform((label) => label.replace(/\s+/gu, ' ').trim())
+  .transform((label) => (label === '' ? null : label));
+
+export const addTaskRequestSchema = z
+  .object({
+    kind: taskKindSchema,
+    /** What the user pasted: a bare id or the JSON a create call returns; the core parses it. */
+    taskId: z.string({ error: 'The task id must be text' }).max(100_000, {
+      error: 'That is too much text to be a task id or the answer of a create call',
+    }),
+    label: labelSchema.nullable().optional(),
+  })
+  .strict();
+
+export const addTaskResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), task: watchedTaskSchema, added: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+export const taskOrNullSchema = z.object({ task: watchedTaskSchema.nullable() });
+
+export const resultLinkSchema = z.object({ name: z.string(), url: z.string() });
+
+export const transcriptSegmentSchema = z.object({
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+  speaker: z.string().nullable(),
+});
+
+/** A finished task's output, fetched when asked: links expire after about a day and are never cached. */
+export const resultViewSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    runId: z.union([z.number(), z.string()]),
+    links: z.array(resultLinkSchema),
+    texts: z.array(z.string()),
+    transcript: z.array(transcriptSegmentSchema),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** Lets the UI ask for a target language when a translated story needs one. */
+    needsTargetLanguage: z.boolean(),
+    message: z.string(),
+  }),
+]);
+
+export const languageCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/u, { error: 'A target language is a code such as "fr" or "es-mx"' });
+
+export const resultRequestSchema = z
+  .object({ key: taskKeySchema, targetLanguage: languageCodeSchema.optional() })
+  .strict();
+
+/** Which of a result's links to act on; the first when unnamed. */
+export const resultLinkRequestSchema = resultRequestSchema
+  .extend({ linkName: z.string().max(200).optional() })
+  .strict();
+
+export const actionOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), message: z.string() }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+
+export const downloadStartedSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), downloadId: z.string(), fileName: z.string() }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+
+export const externalLinkRequestSchema = z
+  .object({ url: z.string().max(8192, { error: 'That link is too long' }) })
+  .strict();
+
+export const settingsChangesSchema = settingsSchema.partial().strict();
+
+/** The key on its way in. It is validated in main (parseApiKey); here only its size is bounded. */
+export const apiKeyRequestSchema = z
+  .object({ apiKey: z.string({ error: 'The API key must be text' }).max(4096) })
+  .strict();
+
+export const keyTestRequestSchema = z
+  .object({ apiKey: z.string({ error: 'The API key must be text' }).max(4096).optional() })
+  .strict();
+
+export const keyTestOutcomeSchema = z.object({
+  verdict: z.enum(['works', 'rejected', 'inconclusive']),
+  message: z.string(),
+});
+
+/** Where the key is kept and whether the place works; never the key. */
+export const keyStatusSchema = z.object({
+  present: z.boolean(),
+  /** 'OS keychain', 'encrypted app storage', 'environment', or null when no key is set. */
+  where: z.string().nullable(),
+  /** Where a key typed into Settings would be saved. */
+  storeWhere: z.string(),
+  /** Why that place cannot be used right now, or null. */
+  storeProblem: z.string().nullable(),
+});
+
+export const keyChangeOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), message: z.string(), status: keyStatusSchema }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+
+export const exportedWatchListSchema = z.object({ json: z.string(), suggestedFileName: z.string() });
+
+export const importRequestSchema = z
+  .object({ json: z.string().max(20_000_000, { error: 'That file is too large to be a watch list' }) })
+  .strict();
+
+export const importReportSchema = z.object({
+  added: z.array(taskKeySchema),
+  alreadyWatched: z.array(taskKeySchema),
+  rejected: z.array(z.object({ index: z.number().nullable(), reason: z.string() })),
+});
+
+export const storeRecoverySchema = z.object({
+  movedTo: z.string().nullable(),
+  reason: z.string(),
+  droppedTasks: z.number(),
+});
+
+export const appSnapshotSchema = z.object({
+  tasks: z.array(watchedTaskSchema),
+  state: serviceStateSchema,
+  settings: settingsSchema,
+  keyStatus: keyStatusSchema,
+  /** The watch list was damaged at start and moved aside. */
+  storeRecovery: storeRecoverySchema.nullable(),
+  /** The core's clock: the UI measures ages against it, not against its own. */
+  now: z.number(),
+  /** 'electron' or 'web' (the development host): the UI words a few things differently. */
+  host: z.enum(['electron', 'web']),
+});
+
+export const emptySchema = z.object({}).strict();
+
+export type AppSnapshot = z.infer<typeof appSnapshotSchema>;
+export type ResultView = z.infer<typeof resultViewSchema>;
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+export type StoreRecoveryView = z.infer<typeof storeRecoverySchema>;
