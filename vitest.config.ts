@@ -1,5 +1,7 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// One project per kind of test (see tests/README-style layout in the main README): each names what it needs.
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +19,39 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The React UI in happy-dom, driven through the real contract.
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.tsx'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Real Chromium through the web host, the real core and the fake CAMB server.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One browser per file is plenty; several at once only compete for the same cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        // Playwright's _electron against the built app, wherever the Electron binary exists.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,33 @@
+import type { ContractHandlers, EventSink } from '../../../shared/contract';
+import type { NoticeLevel } from './notices';
+import type { TaskKey } from '../../../shared/watchedTask';
+import type { InvokeEnvelope } from '../../../shared/contract/envelope';
+
+/** What only the host can do: the Electron shell implements it with shell/app, the web host with Node. */
+export interface HostPlatform {
+  readonly host: 'electron' | 'web';
+  /** Opens a link that has already been checked (https only) in the default browser or player. */
+  openExternal(url: string): Promise<void>;
+  /** The folder downloads go to (the user's Downloads folder in the app, the state folder in the web host). */
+  readonly downloadsDir: string;
+  /** Applies "launch at login" to the OS; absent where there is no such thing (the web host). */
+  applyLaunchAtLogin?(enabled: boolean): void;
+}
+
+/**
+ * The contract served by the real core, for any host: the Electron shell feeds it IPC, the web host HTTP.
+ * It holds every decision the hosts would otherwise each make, so they stay thin.
+ */
+export interface AppHost {
+  readonly handlers: ContractHandlers;
+  /** Validates and runs one request from the UI (unknown channels and bad payloads are refused in words). */
+  dispatch(channel: string, payload: unknown): Promise<InvokeEnvelope>;
+  /** Sends every event to `sink` until the returned function is called; several windows may listen. */
+  attach(sink: EventSink): () => void;
+  /** A sentence for the UI (and nothing else): a task added from a link, a finished download, … */
+  notice(level: NoticeLevel, text: string, key?: TaskKey | null): void;
+  /** Asks the UI to bring a task into view (a notification or tray entry was clicked). */
+  showTask(key: TaskKey): void;
+  /** Stops forwarding service events and cancels downloads in progress. */
+  dispose(): void;
+}

@@ -1,0 +1,1 @@
+export type NoticeLevel = 'info' | 'success' | 'warning' | 'error';
