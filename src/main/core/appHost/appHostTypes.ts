@@ -28,6 +28,8 @@ export interface AppHost {
   notice(level: NoticeLevel, text: string, key?: TaskKey | null): void;
   /** Asks the UI to bring a task into view (a notification or tray entry was clicked). */
   showTask(key: TaskKey): void;
+  /** Resolves when every download started so far has ended (tests; an orderly quit). */
+  whenDownloadsSettled(): Promise<void>;
   /** Stops forwarding service events and cancels downloads in progress. */
   dispose(): void;
 }

@@ -1,0 +1,118 @@
+import type { ContractHandlers, KeyStatus } from '../../../shared/contract';
+import type { ClearKeyOutcome, SetKeyOutcome } from '../secrets/secretStore';
+import type { WatchService } from '../watchService/watchServiceTypes';
+import type { ResultDownloads } from '../downloads/resultDownloads';
+import type { StoreRecovery } from '../persistence/openWithRecovery';
+import type { Clock } from '../clock/clock';
+import type { HostPlatform } from './appHostTypes';
+import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
+import { keyStatusFrom } from './keyStatus';
+import { pickLink, toResultView } from './resultView';
+
+export interface ContractHandlerDeps {
+  readonly service: WatchService;
+  readonly platform: HostPlatform;
+  readonly clock: Clock;
+  readonly downloads: ResultDownloads;
+  /** Plain-http result links are downloaded only from a local simulator. */
+  readonly allowLoopbackHttp: boolean;
+  readonly storeRecovery: () => StoreRecovery | null;
+}
+
+function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string): string {
+  if (!outcome.ok) return outcome.message;
+  return outcome.notice === undefined ? done : `${done} ${outcome.notice}`;
+}
+
+function exportFileName(now: number): string {
+  return `camb-watch-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+/**
+ * Every action of the contract, served by the watch service. The `ContractHandlers` type makes a missing
+ * action a compile error; requests arrive already validated by the dispatcher.
+ */
+export function createContractHandlers(deps: ContractHandlerDeps): ContractHandlers {
+  const { service, platform, clock, downloads } = deps;
+
+  const keyStatus = async (): Promise<KeyStatus> => keyStatusFrom(await service.describeKey());
+
+  const fetchView = async (key: Parameters<WatchService['get']>[0], targetLanguage?: string) =>
+    toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage }));
+
+  return {
+    getSnapshot: async () => ({
+      tasks: service.list(),
+      state: service.state(),
+      settings: service.getSettings(),
+      keyStatus: await keyStatus(),
+      storeRecovery: deps.storeRecovery(),
+      now: clock.now(),
+      host: platform.host,
+    }),
+    listTasks: () => ({ tasks: service.list(), now: clock.now() }),
+    addTask: ({ kind, taskId, label }) => service.add(kind, taskId, label ?? null),
+    removeTask: ({ key }) => ({ removed: service.remove(key) }),
+    renameTask: ({ key, label }) => ({ task: service.rename(key, label) ?? null }),
+    setMuted: ({ key, muted }) => ({ task: service.setMuted(key, muted) ?? null }),
+    checkNow: ({ key }) => {
+      service.checkNow(key);
+      return {};
+    },
+    clearFinished: () => ({ removed: [...service.clearFinished()] }),
+    setPollingPaused: ({ paused }) => service.updateSettings({ pollingPaused: paused }),
+    fetchResult: ({ key, targetLanguage }) => fetchView(key, targetLanguage),
+    openResult: async ({ key, targetLanguage, linkName }) => {
+      const picked = pickLink(await fetchView(key, targetLanguage), linkName);
+      if (!picked.ok) return picked;
+      const checked = checkExternalUrl(picked.link.url);
+      if (!checked.ok) return checked;
+      await platform.openExternal(checked.url);
+      return { ok: true, message: `Opened ${picked.link.name}.` };
+    },
+    downloadResult: async ({ key, targetLanguage, linkName }) => {
+      const picked = pickLink(await fetchView(key, targetLanguage), linkName);
+      if (!picked.ok) return picked;
+      const checked = checkDownloadUrl(picked.link.url, deps.allowLoopbackHttp);
+      if (!checked.ok) return checked;
+      const task = service.get(key);
+      const fallback = `camb-${task?.kind ?? 'result'}-${task?.runId ?? 'run'}-${picked.link.name}`;
+      const started = await downloads.start(key, checked.url, fallback.replace(/[^\w.-]+/gu, '_'));
+      return { ok: true, ...started };
+    },
+    openExternalLink: async ({ url }) => {
+      const checked = checkExternalUrl(url);
+      if (!checked.ok) return checked;
+      await platform.openExternal(checked.url);
+      return { ok: true, message: 'Opened in your browser.' };
+    },
+    getSettings: () => service.getSettings(),
+    updateSettings: (changes) => {
+      const settings = service.updateSettings(changes);
+      if (changes.launchAtLogin !== undefined) platform.applyLaunchAtLogin?.(settings.launchAtLogin);
+      return settings;
+    },
+    setApiKey: async ({ apiKey }) => {
+      const outcome = await service.setApiKey(apiKey);
+      if (!outcome.ok) return { ok: false, message: outcome.message };
+      return {
+        ok: true,
+        message: keyChangeMessage(outcome, `Key saved in ${outcome.where}.`),
+        status: await keyStatus(),
+      };
+    },
+    clearApiKey: async () => {
+      const outcome = await service.clearApiKey();
+      if (!outcome.ok) return { ok: false, message: outcome.message };
+      const done = outcome.removed ? `Key removed from ${outcome.where}.` : 'No key was saved.';
+      return { ok: true, message: keyChangeMessage(outcome, done), status: await keyStatus() };
+    },
+    testApiKey: ({ apiKey }) => service.testApiKey(apiKey),
+    getKeyStatus: keyStatus,
+    exportWatchList: () => ({
+      json: service.exportJson(),
+      suggestedFileName: exportFileName(clock.now()),
+    }),
+    importWatchList: ({ json }) => service.importJson(json),
+  };
+}

@@ -1,0 +1,81 @@
+import { checkedEvent, dispatchInvoke, type EventSink } from '../../../shared/contract';
+import type { CambFetch } from '../camb/cambClient';
+import type { Clock } from '../clock/clock';
+import type { Logger } from '../logging/logger';
+import type { StoreRecovery } from '../persistence/openWithRecovery';
+import { createResultDownloads } from '../downloads/resultDownloads';
+import type { WatchService } from '../watchService/watchServiceTypes';
+import type { AppHost, HostPlatform } from './appHostTypes';
+import { createContractHandlers } from './contractHandlers';
+import { forwardServiceEvents } from './forwardServiceEvents';
+
+export interface AppHostOptions {
+  readonly service: WatchService;
+  readonly platform: HostPlatform;
+  /** For result downloads: Node's fetch, or Electron's net.fetch (system proxy). Never carries the key. */
+  readonly fetch: CambFetch;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Accept plain-http result links from this computer: only when the API itself is a local simulator. */
+  readonly allowLoopbackHttp?: boolean;
+}
+
+export function createAppHost(options: AppHostOptions): AppHost {
+  const { service, logger } = options;
+  const sinks = new Set<EventSink>();
+  let storeRecovery: StoreRecovery | null = null;
+
+  const broadcast: EventSink = (event, payload) => {
+    const checked = checkedEvent(event, payload);
+    for (const sink of sinks) {
+      try {
+        sink(event, checked);
+      } catch (error) {
+        logger.error('Could not send an event to a window', { event, error: String(error) });
+      }
+    }
+  };
+
+  const downloads = createResultDownloads({
+    fetch: options.fetch,
+    clock: options.clock,
+    logger,
+    folder: options.platform.downloadsDir,
+    onEvent: (event) => broadcast('downloadProgress', event),
+  });
+  const handlers = createContractHandlers({
+    service,
+    platform: options.platform,
+    clock: options.clock,
+    downloads,
+    allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+    storeRecovery: () => storeRecovery,
+  });
+  const stops = [
+    forwardServiceEvents(service, broadcast, logger),
+    service.on('storeRecovered', (recovery) => {
+      storeRecovery = recovery;
+    }),
+  ];
+
+  return {
+    handlers,
+    dispatch: (channel, payload) =>
+      dispatchInvoke(handlers, channel, payload, {
+        onBug: (failed, error) =>
+          logger.error('An action failed inside CAMB Watch', { channel: failed, error: String(error) }),
+      }),
+    attach(sink) {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
+    notice: (level, text, key = null) => broadcast('notice', { level, text, key }),
+    showTask: (key) => broadcast('showTask', { key }),
+    whenDownloadsSettled: () => downloads.whenSettled(),
+    dispose() {
+      for (const stop of stops) stop();
+      downloads.dispose();
+      sinks.clear();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Which links may leave the app. Opening a link hands it to the OS, which would as happily run a
+ * `file:` or custom-scheme URL: only https goes out, without credentials in it.
+ */
+export type UrlCheck =
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string };
+
+function parse(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/** For links opened in the browser or player. */
+export function checkExternalUrl(raw: string): UrlCheck {
+  const url = parse(raw.trim());
+  if (url === null) return { ok: false, message: 'That is not a web link.' };
+  if (url.protocol !== 'https:') return { ok: false, message: 'Only secure (https) links are opened.' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, message: 'Links with a user name or password in them are not opened.' };
+  return { ok: true, url: url.href };
+}
+
+/**
+ * For files main downloads itself. Plain http is accepted only from this computer, and only when the app
+ * talks to a local simulator (the demo and the tests), never from the real CAMB.AI.
+ */
+export function checkDownloadUrl(raw: string, allowLoopbackHttp: boolean): UrlCheck {
+  const url = parse(raw.trim());
+  if (url?.protocol === 'http:' && allowLoopbackHttp && isLoopbackHost(url.hostname))
+    return { ok: true, url: url.href };
+  return checkExternalUrl(raw);
+}

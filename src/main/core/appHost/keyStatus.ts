@@ -1,0 +1,12 @@
+import type { KeyStatus } from '../../../shared/contract';
+import type { KeyDescription } from '../secrets/secretStore';
+
+/** What the UI may know of the key: whether there is one and where it is kept, never the key. */
+export function keyStatusFrom(description: KeyDescription): KeyStatus {
+  return {
+    present: description.where !== null,
+    where: description.where,
+    storeWhere: description.store.where,
+    storeProblem: description.store.works ? null : description.store.message,
+  };
+}
