@@ -17,14 +17,18 @@ export function isLoopbackHost(hostname: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
-/** For links opened in the browser or player. */
-export function checkExternalUrl(raw: string): UrlCheck {
+function checkHttps(raw: string, done: 'opened' | 'downloaded'): UrlCheck {
   const url = parse(raw.trim());
   if (url === null) return { ok: false, message: 'That is not a web link.' };
-  if (url.protocol !== 'https:') return { ok: false, message: 'Only secure (https) links are opened.' };
+  if (url.protocol !== 'https:') return { ok: false, message: `Only secure (https) links are ${done}.` };
   if (url.username !== '' || url.password !== '')
-    return { ok: false, message: 'Links with a user name or password in them are not opened.' };
+    return { ok: false, message: `Links with a user name or password in them are not ${done}.` };
   return { ok: true, url: url.href };
+}
+
+/** For links opened in the browser or player. */
+export function checkExternalUrl(raw: string): UrlCheck {
+  return checkHttps(raw, 'opened');
 }
 
 /**
@@ -35,5 +39,5 @@ export function checkDownloadUrl(raw: string, allowLoopbackHttp: boolean): UrlCh
   const url = parse(raw.trim());
   if (url?.protocol === 'http:' && allowLoopbackHttp && isLoopbackHost(url.hostname))
     return { ok: true, url: url.href };
-  return checkExternalUrl(raw);
+  return checkHttps(raw, 'downloaded');
 }

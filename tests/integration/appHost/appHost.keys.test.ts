@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { step } from '../../support/fakeCambServer';
+import { TEST_API_KEY } from '../../support/watchServiceHarness';
+import { createAppHostHarness, type AppHostHarness } from './appHostHarness';
+
+const NEW_KEY = 'camb-watch-rotated-key-Hq3nW8rT5yZ2';
+
+let a: AppHostHarness;
+
+afterEach(async () => {
+  const seen = a.everythingThePageSaw();
+  expect(seen).not.toContain(TEST_API_KEY);
+  expect(seen).not.toContain(NEW_KEY);
+  await a.close();
+});
+
+describe('app host: the API key', () => {
+  it('says whether a key is set and where, never the key', async () => {
+    a = await createAppHostHarness({ storedKey: null });
+    expect(await a.invoke('getKeyStatus')).toEqual({
+      ok: true,
+      value: { present: false, where: null, storeWhere: 'memory', storeProblem: null },
+    });
+    expect(await a.invoke('setApiKey', { apiKey: `  ${TEST_API_KEY}\n` })).toEqual({
+      ok: true,
+      value: {
+        ok: true,
+        message: 'Key saved in memory.',
+        status: { present: true, where: 'memory', storeWhere: 'memory', storeProblem: null },
+      },
+    });
+    await a.h.settle();
+    expect(a.eventsOf('keyStatus').at(-1)).toMatchObject({ present: true, where: 'memory' });
+    expect(await a.invoke('setApiKey', { apiKey: 'two words' })).toEqual({
+      ok: true,
+      value: {
+        ok: false,
+        message: 'The API key contains a space or line break: paste only the key, on one line.',
+      },
+    });
+    expect(await a.invoke('clearApiKey')).toMatchObject({
+      value: { ok: true, message: 'Key removed from memory.', status: { present: false } },
+    });
+  });
+
+  it('tests a candidate key without saving it', async () => {
+    a = await createAppHostHarness({ storedKey: null });
+    expect(await a.invoke('testApiKey', { apiKey: TEST_API_KEY })).toMatchObject({
+      value: { verdict: 'works' },
+    });
+    expect(await a.invoke('testApiKey', { apiKey: NEW_KEY })).toMatchObject({
+      value: { verdict: 'rejected' },
+    });
+    expect(await a.invoke('getKeyStatus')).toMatchObject({ value: { present: false } });
+  });
+
+  it('reports a rejected key as an auth problem, and recovers with a new key', async () => {
+    a = await createAppHostHarness();
+    a.h.server.addTask('story', 'job-1', [step.pending({ polls: 2 }), step.success(7)]);
+    a.h.server.setApiKey(NEW_KEY);
+    a.h.service.add('story', 'job-1');
+    await a.h.advance(10_000);
+    expect(a.eventsOf('authProblem').at(-1)?.problem).toMatch(/rejected/u);
+
+    await a.invoke('setApiKey', { apiKey: NEW_KEY });
+    await a.h.advance(120_000);
+    expect(a.eventsOf('authProblem').at(-1)).toEqual({ problem: null });
+    expect(a.h.service.list()[0]?.status).toBe('SUCCESS');
+  });
+
+  it('sends one connectivity event per change, not one per state change', async () => {
+    a = await createAppHostHarness();
+    a.h.service.setOnline(false);
+    a.h.service.setOnline(false);
+    await a.invoke('setPollingPaused', { paused: true });
+    a.h.service.setOnline(true);
+    expect(a.eventsOf('connectivity')).toEqual([{ connectivity: 'offline' }, { connectivity: 'online' }]);
+  });
+});

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { step } from '../../support/fakeCambServer';
+import { TEST_API_KEY } from '../../support/watchServiceHarness';
+import { createAppHostHarness, type AppHostHarness } from './appHostHarness';
+
+let a: AppHostHarness;
+let files: http.Server | null = null;
+
+afterEach(async () => {
+  expect(a.everythingThePageSaw()).not.toContain(TEST_API_KEY);
+  await a.close();
+  if (files !== null) await new Promise((resolve) => files?.close(resolve));
+  files = null;
+});
+
+/** A file host like the storage CAMB.AI links to: answers by path, and records whether a key was sent. */
+async function startFileHost(routes: Record<string, { status: number; body: Buffer }>) {
+  const seenKeys: (string | undefined)[] = [];
+  files = http.createServer((req, res) => {
+    seenKeys.push(req.headers['x-api-key'] as string | undefined);
+    const route = routes[req.url ?? ''];
+    if (route === undefined) return res.writeHead(404).end();
+    res.writeHead(route.status, { 'content-length': route.body.length });
+    res.end(route.body);
+  });
+  await new Promise<void>((resolve) => files?.listen(0, '127.0.0.1', resolve));
+  const { port } = files.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, seenKeys };
+}
+
+async function finishedStory(links: Record<string, string>): Promise<void> {
+  a.h.server.addTask('story', 'done', step.success(4242));
+  a.h.server.addResult('story', 4242, { ...links, transcript: [] });
+  a.h.service.add('story', 'done', 'Chapter 1');
+  await a.h.settle();
+}
+
+describe('app host: results', () => {
+  it('opens a result link in the browser only when it is https', async () => {
+    a = await createAppHostHarness();
+    await finishedStory({
+      audio_url: 'https://storage.example/story/4242/audio.flac',
+      dialogue_url: 'http://storage.example/story/4242/dialogue.json',
+    });
+    expect(await a.invoke('openResult', { key: 'story:done' })).toEqual({
+      ok: true,
+      value: { ok: true, message: 'Opened audio_url.' },
+    });
+    expect(await a.invoke('openResult', { key: 'story:done', linkName: 'dialogue_url' })).toEqual({
+      ok: true,
+      value: { ok: false, message: 'Only secure (https) links are opened.' },
+    });
+    expect(a.opened).toEqual(['https://storage.example/story/4242/audio.flac']);
+  });
+
+  it('explains why there is no result yet', async () => {
+    a = await createAppHostHarness();
+    a.h.server.addTask('dub', 'busy', step.pending());
+    a.h.service.add('dub', 'busy');
+    await a.h.settle();
+    expect(await a.invoke('fetchResult', { key: 'dub:busy' })).toEqual({
+      ok: true,
+      value: {
+        ok: false,
+        needsTargetLanguage: false,
+        message: 'Results can be fetched once the task has succeeded.',
+      },
+    });
+    expect(await a.invoke('openExternalLink', { url: 'file:///etc/passwd' })).toMatchObject({
+      value: { ok: false },
+    });
+    expect(a.opened).toEqual([]);
+  });
+
+  it('streams a download into the folder, reports progress, and never sends the key to the file host', async () => {
+    const body = Buffer.alloc(300_000, 7);
+    const host = await startFileHost({ '/story/4242/audio.flac': { status: 200, body } });
+    a = await createAppHostHarness({ allowLoopbackHttp: true });
+    await finishedStory({ audio_url: `${host.base}/story/4242/audio.flac` });
+
+    const started = await a.invoke('downloadResult', { key: 'story:done' });
+    expect(started).toEqual({
+      ok: true,
+      value: { ok: true, downloadId: expect.any(String), fileName: 'audio.flac' },
+    });
+    await a.host.whenDownloadsSettled();
+    const target = path.join(a.downloadsDir, 'audio.flac');
+    expect(fs.readFileSync(target).equals(body)).toBe(true);
+    const progress = a.eventsOf('downloadProgress');
+    expect(progress[0]).toMatchObject({ state: 'progressing', receivedBytes: 0, key: 'story:done' });
+    expect(progress.at(-1)).toMatchObject({
+      state: 'done',
+      receivedBytes: body.length,
+      totalBytes: body.length,
+      message: target,
+    });
+    expect(host.seenKeys).toEqual([undefined]);
+
+    // A second download of the same file does not overwrite the first.
+    await a.invoke('downloadResult', { key: 'story:done' });
+    await a.host.whenDownloadsSettled();
+    expect(fs.readdirSync(a.downloadsDir).sort()).toEqual(['audio (2).flac', 'audio.flac']);
+  });
+
+  it('leaves no file behind when the link has expired', async () => {
+    const host = await startFileHost({ '/old.mp4': { status: 403, body: Buffer.from('expired') } });
+    a = await createAppHostHarness({ allowLoopbackHttp: true });
+    await finishedStory({ audio_url: `${host.base}/old.mp4` });
+    await a.invoke('downloadResult', { key: 'story:done' });
+    await a.host.whenDownloadsSettled();
+    expect(a.eventsOf('downloadProgress').at(-1)).toMatchObject({
+      state: 'failed',
+      message: 'Could not download old.mp4: the server answered HTTP 403; the link may have expired.',
+    });
+    expect(fs.readdirSync(a.downloadsDir)).toEqual([]);
+  });
+
+  it('refuses plain-http downloads unless the API itself is a local simulator', async () => {
+    const host = await startFileHost({ '/a.flac': { status: 200, body: Buffer.from('x') } });
+    a = await createAppHostHarness({ allowLoopbackHttp: false });
+    await finishedStory({ audio_url: `${host.base}/a.flac` });
+    expect(await a.invoke('downloadResult', { key: 'story:done' })).toEqual({
+      ok: true,
+      value: { ok: false, message: 'Only secure (https) links are downloaded.' },
+    });
+    expect(host.seenKeys).toEqual([]);
+  });
+});

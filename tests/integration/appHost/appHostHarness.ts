@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppHost } from '../../../src/main/core/appHost';
+import type { AppHost } from '../../../src/main/core/appHost';
+import { silentLogger } from '../../../src/main/core/logging/logger';
+import type { EventChannel, EventPayload } from '../../../src/shared/contract';
+import { createWatchServiceHarness, type ServiceHarnessOptions } from '../../support/watchServiceHarness';
+import type { WatchServiceHarness } from '../../support/watchServiceHarness';
+
+export interface SentEvent {
+  readonly event: EventChannel;
+  readonly payload: unknown;
+}
+
+export interface AppHostHarness {
+  readonly h: WatchServiceHarness;
+  readonly host: AppHost;
+  readonly sent: SentEvent[];
+  readonly opened: string[];
+  readonly loginItem: boolean[];
+  readonly downloadsDir: string;
+  /** Runs a request the way a window sends it: as plain JSON data. */
+  invoke(channel: string, payload?: unknown): Promise<unknown>;
+  eventsOf<E extends EventChannel>(event: E): EventPayload<E>[];
+  /** Every envelope and event the page received, as text (to prove what never leaves main). */
+  everythingThePageSaw(): string;
+  close(): Promise<void>;
+}
+
+export async function createAppHostHarness(
+  options: ServiceHarnessOptions & { allowLoopbackHttp?: boolean } = {},
+): Promise<AppHostHarness> {
+  const h = await createWatchServiceHarness(options);
+  const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-downloads-'));
+  const opened: string[] = [];
+  const loginItem: boolean[] = [];
+  const host = createAppHost({
+    service: h.service,
+    platform: {
+      host: 'web',
+      downloadsDir,
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+      applyLaunchAtLogin: (enabled) => loginItem.push(enabled),
+    },
+    fetch,
+    clock: h.clock,
+    logger: silentLogger,
+    allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+  });
+  const sent: SentEvent[] = [];
+  const envelopes: unknown[] = [];
+  host.attach((event, payload) => sent.push({ event, payload: structuredClone(payload) }));
+  return {
+    h,
+    host,
+    sent,
+    opened,
+    loginItem,
+    downloadsDir,
+    async invoke(channel, payload = {}) {
+      const envelope = await host.dispatch(channel, JSON.parse(JSON.stringify(payload)));
+      envelopes.push(envelope);
+      return envelope;
+    },
+    eventsOf: (event) => sent.filter((entry) => entry.event === event).map((entry) => entry.payload) as never,
+    everythingThePageSaw: () => JSON.stringify({ envelopes, sent }),
+    async close() {
+      host.dispose();
+      await h.close();
+      fs.rmSync(downloadsDir, { recursive: true, force: true });
+    },
+  };
+}
