@@ -9,7 +9,7 @@ import { documentStoreFile } from '../../src/main/core/persistence/storeOptions'
 import { createWatchService } from '../../src/main/core/watchService/watchService';
 import type { WatchService, WatchServiceEvents } from '../../src/main/core/watchService/watchServiceTypes';
 import type { TaskKind } from '../../src/shared/taskKinds';
-import { memorySecretStore } from '../unit/secrets/memorySecretStore';
+import { memorySecretStore } from '../../src/main/core/secrets/memorySecretStore';
 import { startFakeCambServer } from './fakeCambServer';
 import type { FakeCambServer } from './fakeCambServer';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { keySet } from '../../../src/cli/commands/keyCommands';
 import type { CliContext } from '../../../src/cli/cliContext';
 import { systemClock } from '../../../src/main/core/clock/clock';
-import { memorySecretStore } from '../secrets/memorySecretStore';
+import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 
 /**
  * `key set` at a terminal: raw mode, nothing echoed, one line. A real TTY cannot be opened in a test, so

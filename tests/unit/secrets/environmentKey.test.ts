@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preferEnvironmentKey } from '../../../src/main/core/secrets/environmentKey';
-import { memorySecretStore } from './memorySecretStore';
+import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 
 const ENV_KEY = 'env-key-0123456789';
 const STORED_KEY = 'stored-key-0123456789';

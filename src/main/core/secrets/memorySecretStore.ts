@@ -1,8 +1,11 @@
-import { parseApiKey } from '../../../src/main/core/secrets/apiKey';
-import { storeUnavailable } from '../../../src/main/core/secrets/secretStore';
-import type { SecretStore } from '../../../src/main/core/secrets/secretStore';
+import { parseApiKey } from './apiKey';
+import { storeUnavailable } from './secretStore';
+import type { SecretStore } from './secretStore';
 
-/** A SecretStore kept in memory, for testing what wraps a store; `broken` makes it answer like a dead keychain. */
+/**
+ * A SecretStore kept in memory: the web host's (a development session forgets its key on exit) and the
+ * tests'. `broken` makes it answer like a dead keychain.
+ */
 export function memorySecretStore(where = 'memory') {
   const state: { key: string | null; broken: string | null } = { key: null, broken: null };
   const store: SecretStore = {
