@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BridgeError,
+  createBridge,
+  dispatchInvoke,
+  EVENT_CHANNEL_NAMES,
+  INVOKE_CHANNEL_NAMES,
+  type BridgeTransport,
+  type ContractHandlers,
+  type EventChannel,
+} from '../../../src/shared/contract';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+/** Handlers for the channels a test touches; the rest answer outside the contract on purpose. */
+function someHandlers(overrides: Partial<ContractHandlers>): ContractHandlers {
+  const unexpected = () => {
+    throw new Error('not part of this test');
+  };
+  return Object.fromEntries(
+    INVOKE_CHANNEL_NAMES.map((channel) => [channel, overrides[channel] ?? unexpected]),
+  ) as unknown as ContractHandlers;
+}
+
+function inMemoryTransport(handlers: ContractHandlers) {
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  const transport: BridgeTransport = {
+    invoke: (channel, request) => dispatchInvoke(handlers, channel, structuredClone(request)),
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  const emit = (event: EventChannel, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  return { transport, emit };
+}
+
+describe('the bridge built from the contract', () => {
+  it('has one function per action and one on<Event> per event, and nothing else', () => {
+    const bridge = createBridge(inMemoryTransport(someHandlers({})).transport);
+    const expected = [
+      ...INVOKE_CHANNEL_NAMES,
+      ...EVENT_CHANNEL_NAMES.map((event) => `on${event[0]?.toUpperCase()}${event.slice(1)}`),
+    ];
+    expect(Object.keys(bridge).sort()).toEqual(expected.sort());
+    expect(Object.isFrozen(bridge)).toBe(true);
+    expect(bridge).toHaveProperty('onTaskChanged');
+    expect(bridge).not.toHaveProperty('invoke');
+  });
+
+  it("returns the validated answer, and rejects with the app's own words", async () => {
+    const bridge = createBridge(
+      inMemoryTransport(
+        someHandlers({
+          getSettings: () => DEFAULT_SETTINGS,
+          removeTask: () => ({ removed: true }),
+        }),
+      ).transport,
+    );
+    await expect(bridge.getSettings()).resolves.toEqual(DEFAULT_SETTINGS);
+    await expect(bridge.removeTask({ key: 'story:abc' })).resolves.toEqual({ removed: true });
+    await expect(bridge.removeTask({ key: 'nonsense' as never })).rejects.toThrow(
+      new BridgeError('key: A task key is "<kind>:<task id>" with a known kind'),
+    );
+    await expect(bridge.clearFinished()).rejects.toThrow(
+      'Something went wrong in CAMB Watch; the details are in its log.',
+    );
+  });
+
+  it('strips what the contract does not name before it leaves the handler', async () => {
+    const result = await dispatchInvoke(
+      someHandlers({
+        getKeyStatus: () =>
+          ({
+            present: true,
+            where: 'OS keychain',
+            storeWhere: 'OS keychain',
+            storeProblem: null,
+            apiKey: 'must-not-leave',
+          }) as never,
+      }),
+      'getKeyStatus',
+      {},
+    );
+    expect(JSON.stringify(result)).not.toContain('must-not-leave');
+  });
+
+  it('delivers events that match their schema and drops the rest', () => {
+    const { transport, emit } = inMemoryTransport(someHandlers({}));
+    const bridge = createBridge(transport);
+    const seen: unknown[] = [];
+    const stop = bridge.onConnectivity((payload) => seen.push(payload));
+    emit('connectivity', { connectivity: 'offline' });
+    emit('connectivity', { connectivity: 'on fire' });
+    stop();
+    emit('connectivity', { connectivity: 'online' });
+    expect(seen).toEqual([{ connectivity: 'offline' }]);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    const bridge = createBridge(inMemoryTransport(someHandlers({})).transport);
+    expect(() => bridge.onNotice('alert(1)' as never)).toThrow('onNotice needs a function');
+  });
+});
+
+describe('the compile-time coverage check', () => {
+  it('rejects a handler table that misses a channel or answers with the wrong shape', () => {
+    // @ts-expect-error -- every channel of the contract needs a handler
+    const missing: ContractHandlers = { getSettings: () => DEFAULT_SETTINGS };
+    const wrongAnswer: Partial<ContractHandlers> = {
+      // @ts-expect-error -- removeTask answers { removed: boolean }
+      removeTask: () => ({ removed: 'yes' }),
+    };
+    expect([missing, wrongAnswer]).toHaveLength(2);
+  });
+});
