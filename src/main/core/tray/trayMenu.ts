@@ -1,0 +1,41 @@
+import type { TaskKey } from '../../../shared/watchedTask';
+import type { TrayModel } from './trayModel';
+
+export type TrayAction = 'open' | 'addFromClipboard' | 'checkAll' | 'pause' | 'resume' | 'quit';
+
+/** One line of the tray menu, described without Electron: the shell turns each into a MenuItem. */
+export type TrayMenuEntry =
+  | { readonly type: 'task'; readonly taskKey: TaskKey; readonly label: string }
+  /** "3 more…": opens the window, where the whole list is. */
+  | { readonly type: 'more'; readonly label: string }
+  | { readonly type: 'separator' }
+  | { readonly type: 'action'; readonly action: TrayAction; readonly label: string };
+
+const MUTED_MARK = ' (muted)';
+
+/** The tray menu: the most recent tasks, then what can be done from the tray. */
+export function trayMenuEntries(model: TrayModel, pollingPaused: boolean): TrayMenuEntry[] {
+  const entries: TrayMenuEntry[] = model.menuItems.map((item) => ({
+    type: 'task',
+    taskKey: item.taskKey,
+    label: `${item.label} — ${item.statusText}${item.muted ? MUTED_MARK : ''}`,
+  }));
+  if (model.hiddenCount > 0) entries.push({ type: 'more', label: `${model.hiddenCount} more…` });
+  if (entries.length > 0) entries.push({ type: 'separator' });
+  entries.push(
+    { type: 'action', action: 'open', label: 'Open CAMB Watch' },
+    { type: 'action', action: 'addFromClipboard', label: 'Add task from clipboard' },
+    { type: 'action', action: 'checkAll', label: 'Check all now' },
+    pollingPaused
+      ? { type: 'action', action: 'resume', label: 'Resume polling' }
+      : { type: 'action', action: 'pause', label: 'Pause polling' },
+    { type: 'separator' },
+    { type: 'action', action: 'quit', label: 'Quit' },
+  );
+  return entries;
+}
+
+/** The tray title on macOS: the number of tasks still running, or nothing. */
+export function trayTitle(model: TrayModel): string {
+  return model.pendingCount > 0 ? String(model.pendingCount) : '';
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { trayMenuEntries, trayTitle } from '../../../src/main/core/tray/trayMenu';
+import { trayModel } from '../../../src/main/core/tray/trayModel';
+import { T0, watchedTask } from '../notifications/watchedTaskFixture';
+
+const ONLINE = { connectivity: 'online', authProblem: false, paused: false } as const;
+const NOW = T0 + 5 * 60_000;
+
+const actions = (entries: ReturnType<typeof trayMenuEntries>) =>
+  entries.flatMap((entry) => (entry.type === 'action' ? [entry.action] : []));
+
+describe('trayMenuEntries', () => {
+  it('offers the actions, and Pause or Resume by the setting', () => {
+    const model = trayModel([], ONLINE, NOW);
+    expect(actions(trayMenuEntries(model, false))).toEqual([
+      'open',
+      'addFromClipboard',
+      'checkAll',
+      'pause',
+      'quit',
+    ]);
+    expect(actions(trayMenuEntries(model, true))).toContain('resume');
+    expect(trayMenuEntries(model, false)[0]).toEqual({
+      type: 'action',
+      action: 'open',
+      label: 'Open CAMB Watch',
+    });
+  });
+
+  it('lists the recent tasks with their status, then "N more…"', () => {
+    const tasks = Array.from({ length: 12 }, (_, i) =>
+      watchedTask({
+        taskId: `task-${i}`,
+        label: `Job ${i}`,
+        addedAt: T0 + i,
+        status: 'PENDING',
+        muted: i === 11,
+      }),
+    );
+    const entries = trayMenuEntries(trayModel(tasks, ONLINE, NOW), false);
+    const taskEntries = entries.filter((entry) => entry.type === 'task');
+    expect(taskEntries).toHaveLength(10);
+    expect(taskEntries[0]).toEqual({
+      type: 'task',
+      taskKey: 'story:task-11',
+      label: 'Job 11 — Pending · 4 min (muted)',
+    });
+    expect(entries[10]).toEqual({ type: 'more', label: '2 more…' });
+    expect(entries[11]).toEqual({ type: 'separator' });
+  });
+});
+
+describe('trayTitle', () => {
+  it('shows the running count, or nothing', () => {
+    expect(trayTitle(trayModel([], ONLINE, NOW))).toBe('');
+    expect(trayTitle(trayModel([watchedTask({ status: 'PENDING' })], ONLINE, NOW))).toBe('1');
+  });
+});
