@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
+import { taskKey } from '../../shared/watchedTask';
+import { Banners } from '../banners/Banners';
+import { NoticeToasts } from '../notices/NoticeToasts';
+import { useNotices } from '../notices/useNotices';
+import { SettingsView } from '../settings/SettingsView';
+import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
+import type { RevealRequest } from '../tasks/TaskList';
+import { useBridge } from './bridgeContext';
+import { CoreClockContext } from './coreClock';
+import { TaskStoreContext } from './useTaskStore';
+import { TasksView } from './TasksView';
+import { useAppConnection } from './useAppConnection';
+
+type View = 'tasks' | 'settings';
+
+interface RevealOptions {
+  readonly highlight?: boolean;
+  readonly focusDetail?: boolean;
+}
+
+/** The connected window: header, banners, the task or settings view, and the notices. */
+export function AppShell() {
+  const bridge = useBridge();
+  const { notices, add: addNotice, dismiss } = useNotices();
+  const [view, setView] = useState<View>('tasks');
+  const [filter, setFilter] = useState<TaskFilter>('all');
+  const [query, setQuery] = useState('');
+  const [selectedKey, setSelectedKey] = useState<TaskKey | null>(null);
+  const [highlightKey, setHighlightKey] = useState<TaskKey | null>(null);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const revealCount = useRef(0);
+  const detailHeadingRef = useRef<HTMLHeadingElement>(null);
+
+  const revealRef = useRef<(key: TaskKey, options?: RevealOptions) => void>(() => undefined);
+  const { connection, store, clock, dispatch, retry } = useAppConnection(bridge, {
+    onNotice: addNotice,
+    onShowTask: (key) => revealRef.current(key, { focusDetail: true }),
+  });
+
+  /** Selects a task and scrolls it into view, clearing a filter or search that would hide it. */
+  const revealTask = (key: TaskKey, options: RevealOptions = {}) => {
+    setView('tasks');
+    setSelectedKey(key);
+    setHighlightKey(options.highlight === true ? key : null);
+    const task = store.get(key);
+    if (task !== undefined && (!passesFilter(task, filter) || !matchesSearch(task, query))) {
+      setFilter('all');
+      setQuery('');
+    }
+    revealCount.current += 1;
+    setReveal({ key, nonce: revealCount.current });
+    if (options.focusDetail === true) setFocusRequest((n) => n + 1);
+  };
+  useEffect(() => {
+    revealRef.current = revealTask;
+  });
+
+  useEffect(() => {
+    if (focusRequest > 0) detailHeadingRef.current?.focus();
+  }, [focusRequest]);
+
+  useEffect(() => {
+    // Ctrl+, (Cmd+, on macOS) opens Settings, as in most desktop apps.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+        event.preventDefault();
+        setView('settings');
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const select = useCallback((key: TaskKey) => {
+    setSelectedKey(key);
+    setHighlightKey(null);
+  }, []);
+
+  function onAdded(task: WatchedTask, added: boolean) {
+    // The answer can come before the taskChanged event; never overwrite a newer state with it.
+    const key = taskKey(task.kind, task.taskId);
+    if (store.get(key) === undefined) store.upsert(task);
+    revealTask(key, { highlight: !added });
+  }
+
+  function onRemoved(key: TaskKey) {
+    store.remove([key]);
+    setSelectedKey((current) => (current === key ? null : current));
+  }
+
+  if (connection.phase !== 'ready') {
+    return (
+      <main className="app-loading">
+        <h1>CAMB Watch</h1>
+        {connection.phase === 'loading' ? (
+          <p role="status">Loading your watch list…</p>
+        ) : (
+          <div role="alert">
+            <p>CAMB Watch could not load the watch list: {connection.message}</p>
+            <button type="button" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        )}
+      </main>
+    );
+  }
+
+  const { status } = connection;
+  return (
+    <TaskStoreContext.Provider value={store}>
+      <CoreClockContext.Provider value={clock}>
+        <div className="app">
+          <header className="app-header">
+            <h1>CAMB Watch</h1>
+            <nav aria-label="Views" className="app-nav">
+              <button
+                type="button"
+                aria-current={view === 'tasks' ? 'page' : undefined}
+                onClick={() => setView('tasks')}
+              >
+                Tasks
+              </button>
+              <button
+                type="button"
+                aria-current={view === 'settings' ? 'page' : undefined}
+                aria-keyshortcuts="Control+Comma"
+                onClick={() => setView('settings')}
+              >
+                Settings
+              </button>
+            </nav>
+          </header>
+          <main className="app-main">
+            <Banners
+              status={status}
+              onOpenSettings={() => setView('settings')}
+              onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
+              onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
+            />
+            {view === 'settings' ? (
+              <SettingsView status={status} onClose={() => setView('tasks')} />
+            ) : (
+              <TasksView
+                status={status}
+                filter={filter}
+                query={query}
+                selectedKey={selectedKey}
+                highlightKey={highlightKey}
+                reveal={reveal}
+                detailHeadingRef={detailHeadingRef}
+                onFilter={setFilter}
+                onQuery={setQuery}
+                onSelect={select}
+                onOpen={() => detailHeadingRef.current?.focus()}
+                onAdded={onAdded}
+                onRemoved={onRemoved}
+              />
+            )}
+          </main>
+          <aside aria-label="Notices" className="toasts-region">
+            <NoticeToasts
+              notices={notices}
+              onDismiss={dismiss}
+              onShowTask={(key) => revealTask(key, { focusDetail: true })}
+            />
+          </aside>
+        </div>
+      </CoreClockContext.Provider>
+    </TaskStoreContext.Provider>
+  );
+}

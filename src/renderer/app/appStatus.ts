@@ -1,0 +1,78 @@
+import type { AppSnapshot, EventPayload, KeyStatus, StoreRecoveryView } from '../../shared/contract';
+import type { ServiceState } from '../../shared/serviceState';
+import type { Settings } from '../../shared/settings';
+import type { TaskKey } from '../../shared/watchedTask';
+
+export type DownloadProgress = EventPayload<'downloadProgress'>;
+
+/** Everything the window shows about the app as a whole (the tasks live in the TaskStore). */
+export interface AppStatus {
+  readonly state: ServiceState;
+  readonly settings: Settings;
+  readonly keyStatus: KeyStatus;
+  readonly storeRecovery: StoreRecoveryView | null;
+  readonly host: AppSnapshot['host'];
+  /** The latest download of each task, for its progress bar. */
+  readonly downloads: ReadonlyMap<TaskKey, DownloadProgress>;
+}
+
+export type AppStatusAction =
+  | { readonly type: 'snapshot'; readonly snapshot: AppSnapshot }
+  | { readonly type: 'connectivity'; readonly payload: EventPayload<'connectivity'> }
+  | { readonly type: 'authProblem'; readonly payload: EventPayload<'authProblem'> }
+  | { readonly type: 'rateLimited'; readonly payload: EventPayload<'rateLimited'> }
+  | { readonly type: 'polling'; readonly payload: EventPayload<'polling'> }
+  | { readonly type: 'keyStatus'; readonly payload: KeyStatus }
+  | { readonly type: 'settings'; readonly payload: Settings }
+  | { readonly type: 'download'; readonly payload: DownloadProgress }
+  | { readonly type: 'dismissRecovery' };
+
+export function statusFromSnapshot(snapshot: AppSnapshot): AppStatus {
+  return {
+    state: snapshot.state,
+    settings: snapshot.settings,
+    keyStatus: snapshot.keyStatus,
+    storeRecovery: snapshot.storeRecovery,
+    host: snapshot.host,
+    downloads: new Map(),
+  };
+}
+
+function withState(status: AppStatus, changes: Partial<ServiceState>): AppStatus {
+  return { ...status, state: { ...status.state, ...changes } };
+}
+
+export function appStatusReducer(status: AppStatus, action: AppStatusAction): AppStatus {
+  switch (action.type) {
+    case 'snapshot':
+      return { ...statusFromSnapshot(action.snapshot), downloads: status.downloads };
+    case 'connectivity':
+      return withState(status, { connectivity: action.payload.connectivity });
+    case 'authProblem':
+      return withState(status, { authProblem: action.payload.problem });
+    case 'rateLimited':
+      return withState(status, { rateLimitedUntil: action.payload.until });
+    case 'polling':
+      return withState(status, { pollingPaused: action.payload.paused, suspended: action.payload.suspended });
+    case 'keyStatus': {
+      const key = action.payload;
+      const problem = key.storeProblem;
+      return {
+        ...withState(status, { key: { present: key.present, where: key.where, problem } }),
+        keyStatus: key,
+      };
+    }
+    case 'settings':
+      return {
+        ...withState(status, { pollingPaused: action.payload.pollingPaused }),
+        settings: action.payload,
+      };
+    case 'download': {
+      const downloads = new Map(status.downloads);
+      downloads.set(action.payload.key, action.payload);
+      return { ...status, downloads };
+    }
+    case 'dismissRecovery':
+      return { ...status, storeRecovery: null };
+  }
+}

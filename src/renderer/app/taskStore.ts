@@ -1,0 +1,146 @@
+import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
+import { taskKey } from '../../shared/watchedTask';
+import { emptyCounts, filtersOf, type FilterCounts } from '../tasks/taskCategory';
+
+type Listener = () => void;
+
+function keyOf(task: WatchedTask): TaskKey {
+  return taskKey(task.kind, task.taskId);
+}
+
+/** Newest first; the key breaks ties so the order never depends on arrival. */
+function comesBefore(a: WatchedTask, b: WatchedTask): boolean {
+  return a.addedAt !== b.addedAt ? a.addedAt > b.addedAt : keyOf(a) < keyOf(b);
+}
+
+/**
+ * The watched tasks as the window knows them. Events change one task at a time, so a change notifies only
+ * that task's row; the list is told only when the order, the filter counts or the searchable text moved.
+ * That keeps a status tick for one of 1,000 tasks at constant cost.
+ */
+export class TaskStore {
+  private readonly tasks = new Map<TaskKey, WatchedTask>();
+  private order: TaskKey[] = [];
+  private counts: FilterCounts = emptyCounts();
+  private version = 0;
+  private readonly rowListeners = new Map<TaskKey, Set<Listener>>();
+  private readonly listListeners = new Set<Listener>();
+
+  get(key: TaskKey): WatchedTask | undefined {
+    return this.tasks.get(key);
+  }
+
+  get size(): number {
+    return this.tasks.size;
+  }
+
+  /** Keys newest first. The array is replaced, never mutated, when the order changes. */
+  keys(): readonly TaskKey[] {
+    return this.order;
+  }
+
+  filterCounts(): FilterCounts {
+    return this.counts;
+  }
+
+  /** Changes whenever the list (not just one row) has to be drawn again. */
+  listVersion(): number {
+    return this.version;
+  }
+
+  replaceAll(tasks: readonly WatchedTask[]): void {
+    const removed = new Set(this.tasks.keys());
+    this.tasks.clear();
+    this.counts = emptyCounts();
+    for (const task of tasks) {
+      const key = keyOf(task);
+      removed.delete(key);
+      this.tasks.set(key, task);
+      this.count(task, 1);
+    }
+    this.order = [...this.tasks.values()]
+      .sort((a, b) => (comesBefore(a, b) ? -1 : comesBefore(b, a) ? 1 : 0))
+      .map(keyOf);
+    this.listChanged();
+    for (const key of this.tasks.keys()) this.rowChanged(key);
+    for (const key of removed) this.rowChanged(key);
+  }
+
+  upsert(task: WatchedTask): void {
+    const key = keyOf(task);
+    const previous = this.tasks.get(key);
+    this.tasks.set(key, task);
+    if (previous === undefined) {
+      this.count(task, 1);
+      this.insertInOrder(task);
+      this.listChanged();
+    } else {
+      this.count(previous, -1);
+      this.count(task, 1);
+      const regrouped = filtersOf(previous).join() !== filtersOf(task).join();
+      if (regrouped || previous.label !== task.label) this.listChanged();
+    }
+    this.rowChanged(key);
+  }
+
+  remove(keys: readonly TaskKey[]): void {
+    const gone = new Set<TaskKey>();
+    for (const key of keys) {
+      const task = this.tasks.get(key);
+      if (task === undefined) continue;
+      this.tasks.delete(key);
+      this.count(task, -1);
+      gone.add(key);
+    }
+    if (gone.size === 0) return;
+    this.order = this.order.filter((key) => !gone.has(key));
+    this.listChanged();
+    for (const key of gone) this.rowChanged(key);
+  }
+
+  subscribeRow(key: TaskKey, listener: Listener): () => void {
+    let listeners = this.rowListeners.get(key);
+    if (listeners === undefined) {
+      listeners = new Set();
+      this.rowListeners.set(key, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.rowListeners.delete(key);
+    };
+  }
+
+  subscribeList(listener: Listener): () => void {
+    this.listListeners.add(listener);
+    return () => this.listListeners.delete(listener);
+  }
+
+  private insertInOrder(task: WatchedTask): void {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = this.tasks.get(this.order[middle] as TaskKey);
+      if (other !== undefined && comesBefore(other, task)) low = middle + 1;
+      else high = middle;
+    }
+    this.order = [...this.order.slice(0, low), keyOf(task), ...this.order.slice(low)];
+  }
+
+  private count(task: WatchedTask, delta: number): void {
+    const counts = { ...this.counts };
+    for (const filter of filtersOf(task)) counts[filter] += delta;
+    this.counts = counts;
+  }
+
+  private listChanged(): void {
+    this.version += 1;
+    for (const listener of [...this.listListeners]) listener();
+  }
+
+  private rowChanged(key: TaskKey): void {
+    const listeners = this.rowListeners.get(key);
+    if (listeners !== undefined) for (const listener of [...listeners]) listener();
+  }
+}

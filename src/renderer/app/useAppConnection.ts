@@ -1,0 +1,93 @@
+import { useEffect, useReducer, useRef, useState } from 'react';
+import type { CambWatchBridge, EventPayload } from '../../shared/contract';
+import type { TaskKey } from '../../shared/watchedTask';
+import { appStatusReducer, statusFromSnapshot, type AppStatus, type AppStatusAction } from './appStatus';
+import { CoreClock } from './coreClock';
+import { errorMessage } from './errorMessage';
+import { TaskStore } from './taskStore';
+
+export interface ConnectionListeners {
+  readonly onNotice: (notice: EventPayload<'notice'>) => void;
+  readonly onShowTask: (key: TaskKey) => void;
+}
+
+export type ConnectionPhase =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'failed'; readonly message: string }
+  | { readonly phase: 'ready'; readonly status: AppStatus };
+
+export interface AppConnection {
+  readonly connection: ConnectionPhase;
+  readonly store: TaskStore;
+  readonly clock: CoreClock;
+  readonly dispatch: (action: AppStatusAction) => void;
+  readonly retry: () => void;
+}
+
+function reduce(status: AppStatus | null, action: AppStatusAction): AppStatus | null {
+  if (action.type === 'snapshot')
+    return appStatusReducer(status ?? statusFromSnapshot(action.snapshot), action);
+  return status === null ? null : appStatusReducer(status, action);
+}
+
+/**
+ * Draws from one snapshot, then follows the events. Listening starts before the snapshot is asked for and
+ * events are held until it arrives, so nothing that happens in between is lost.
+ */
+export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionListeners): AppConnection {
+  const [store] = useState(() => new TaskStore());
+  const [clock] = useState(() => new CoreClock());
+  const [status, dispatch] = useReducer(reduce, null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const listenersRef = useRef(listeners);
+  useEffect(() => {
+    listenersRef.current = listeners;
+  });
+
+  useEffect(() => {
+    let ready = false;
+    let cancelled = false;
+    const held: (() => void)[] = [];
+    const whenReady = (apply: () => void) => (ready ? apply() : held.push(apply));
+    const unsubscribe = [
+      bridge.onTaskChanged(({ task }) => whenReady(() => store.upsert(task))),
+      bridge.onTasksRemoved(({ keys }) => whenReady(() => store.remove(keys))),
+      bridge.onConnectivity((payload) => whenReady(() => dispatch({ type: 'connectivity', payload }))),
+      bridge.onAuthProblem((payload) => whenReady(() => dispatch({ type: 'authProblem', payload }))),
+      bridge.onRateLimited((payload) => whenReady(() => dispatch({ type: 'rateLimited', payload }))),
+      bridge.onPolling((payload) => whenReady(() => dispatch({ type: 'polling', payload }))),
+      bridge.onKeyStatus((payload) => whenReady(() => dispatch({ type: 'keyStatus', payload }))),
+      bridge.onSettingsChanged((payload) => whenReady(() => dispatch({ type: 'settings', payload }))),
+      bridge.onDownloadProgress((payload) => whenReady(() => dispatch({ type: 'download', payload }))),
+      bridge.onNotice((notice) => listenersRef.current.onNotice(notice)),
+      bridge.onShowTask(({ key }) => whenReady(() => listenersRef.current.onShowTask(key))),
+    ];
+    setFailure(null);
+    bridge.getSnapshot().then(
+      (snapshot) => {
+        if (cancelled) return;
+        store.replaceAll(snapshot.tasks);
+        clock.syncTo(snapshot.now);
+        dispatch({ type: 'snapshot', snapshot });
+        ready = true;
+        for (const apply of held.splice(0)) apply();
+      },
+      (error: unknown) => {
+        if (!cancelled) setFailure(errorMessage(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+      for (const stop of unsubscribe) stop();
+    };
+  }, [bridge, store, clock, attempt]);
+
+  const connection: ConnectionPhase =
+    failure !== null
+      ? { phase: 'failed', message: failure }
+      : status === null
+        ? { phase: 'loading' }
+        : { phase: 'ready', status };
+  return { connection, store, clock, dispatch, retry: () => setAttempt((n) => n + 1) };
+}

@@ -1,0 +1,101 @@
+import type { AppStatus } from '../app/appStatus';
+import { useNow } from '../app/coreClock';
+import { RelativeTime } from '../tasks/RelativeTime';
+import { Banner } from './Banner';
+
+interface BannersProps {
+  readonly status: AppStatus;
+  readonly onOpenSettings: () => void;
+  readonly onResume: () => void;
+  readonly onDismissRecovery: () => void;
+}
+
+/** App-wide problems, most pressing first, each saying what to do. */
+export function Banners({ status, onOpenSettings, onResume, onDismissRecovery }: BannersProps) {
+  const now = useNow();
+  const { state, storeRecovery } = status;
+  const rateLimited = state.rateLimitedUntil !== null && state.rateLimitedUntil > now;
+  return (
+    <div className="banners">
+      {!state.key.present && (
+        <Banner
+          tone="error"
+          testId="banner-no-key"
+          title="No API key."
+          actions={
+            <button type="button" onClick={onOpenSettings}>
+              Add API key
+            </button>
+          }
+        >
+          CAMB Watch needs your CAMB.AI API key to check tasks. Add it in Settings.
+          {state.key.problem !== null && ` (${state.key.problem})`}
+        </Banner>
+      )}
+      {state.key.present && state.authProblem !== null && (
+        <Banner
+          tone="error"
+          testId="banner-auth"
+          title="CAMB.AI rejected the API key."
+          actions={
+            <button type="button" onClick={onOpenSettings}>
+              Replace API key
+            </button>
+          }
+        >
+          {state.authProblem} Checking waits until you save a working key in Settings.
+        </Banner>
+      )}
+      {state.connectivity !== 'online' && (
+        <Banner
+          tone="warning"
+          testId="banner-offline"
+          title={state.connectivity === 'offline' ? 'You are offline.' : 'CAMB.AI cannot be reached.'}
+        >
+          Checking resumes by itself once the connection is back; nothing is lost meanwhile.
+        </Banner>
+      )}
+      {rateLimited && state.rateLimitedUntil !== null && (
+        <Banner tone="warning" testId="banner-rate-limited" title="CAMB.AI asked CAMB Watch to slow down.">
+          Checking resumes <RelativeTime at={state.rateLimitedUntil} direction="future" />, by itself.
+        </Banner>
+      )}
+      {state.pollingPaused && (
+        <Banner
+          tone="info"
+          testId="banner-paused"
+          title="Polling is paused."
+          actions={
+            <button type="button" onClick={onResume}>
+              Resume polling
+            </button>
+          }
+        >
+          No task is checked until you resume.
+        </Banner>
+      )}
+      {state.suspended && (
+        <Banner tone="info" testId="banner-suspended" title="The computer is asleep or locked.">
+          Checking waits and catches up as soon as you are back.
+        </Banner>
+      )}
+      {storeRecovery !== null && (
+        <Banner
+          tone="warning"
+          testId="banner-recovered"
+          title="The watch list was damaged and has been repaired."
+          actions={
+            <button type="button" onClick={onDismissRecovery}>
+              Dismiss
+            </button>
+          }
+        >
+          {storeRecovery.reason}
+          {storeRecovery.droppedTasks > 0 &&
+            ` ${storeRecovery.droppedTasks} unreadable ${storeRecovery.droppedTasks === 1 ? 'entry was' : 'entries were'} left out.`}
+          {storeRecovery.movedTo !== null && ` The old file was kept at ${storeRecovery.movedTo}.`}
+        </Banner>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useBridge } from '../app/bridgeContext';
+import { errorMessage } from '../app/errorMessage';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { downloadTextFile } from './downloadTextFile';
+import { ImportReportView, type ImportReport } from './ImportReportView';
+
+/** Export and import the watch list as JSON, and clear finished tasks. */
+export function WatchListTransfer() {
+  const bridge = useBridge();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+
+  async function run(action: () => Promise<string | null>) {
+    try {
+      const text = await action();
+      setMessage(text === null ? null : { tone: 'ok', text });
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error) });
+    }
+  }
+
+  const exportList = () =>
+    run(async () => {
+      const exported = await bridge.exportWatchList();
+      downloadTextFile(exported.json, exported.suggestedFileName);
+      return `Saved ${exported.suggestedFileName}.`;
+    });
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file === undefined) return;
+    setReport(null);
+    await run(async () => {
+      setReport(await bridge.importWatchList({ json: await file.text() }));
+      return null;
+    });
+  }
+
+  const clearFinished = () =>
+    run(async () => {
+      const { removed } = await bridge.clearFinished();
+      return removed.length === 0
+        ? 'No finished tasks to clear.'
+        : `Cleared ${removed.length} finished ${removed.length === 1 ? 'task' : 'tasks'}.`;
+    });
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Watch list</h3>
+      <div className="button-row">
+        <button type="button" onClick={() => void exportList()}>
+          Export watch list
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Import watch list…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          aria-label="Watch list file to import"
+          className="visually-hidden"
+          tabIndex={-1}
+          onChange={(event) => void importFile(event)}
+        />
+        <button type="button" className="danger" onClick={() => setConfirmClear(true)}>
+          Clear finished tasks
+        </button>
+      </div>
+      {message !== null && (
+        <p className={message.tone === 'ok' ? 'field-note' : 'field-error'} role="status">
+          {message.text}
+        </p>
+      )}
+      {report !== null && <ImportReportView report={report} />}
+      {confirmClear && (
+        <ConfirmDialog
+          title="Clear finished tasks?"
+          message="Every task that succeeded or failed leaves the watch list. Tasks still running stay."
+          confirmLabel="Clear finished"
+          onCancel={() => setConfirmClear(false)}
+          onConfirm={() => {
+            setConfirmClear(false);
+            void clearFinished();
+          }}
+        />
+      )}
+    </section>
+  );
+}

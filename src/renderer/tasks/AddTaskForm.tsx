@@ -1,0 +1,127 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { WatchedTask } from '../../shared/watchedTask';
+import { DEFAULT_TASK_KIND, TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
+import { useBridge } from '../app/bridgeContext';
+import { errorMessage } from '../app/errorMessage';
+
+interface AddTaskFormProps {
+  /** `added` is false when the task was already watched. */
+  readonly onAdded: (task: WatchedTask, added: boolean) => void;
+}
+
+/**
+ * Kind, id (a bare id or the whole JSON a create call returns: the core reads either) and an optional
+ * label. The core's message shows next to the id, and what was typed stays so it can be corrected.
+ */
+export function AddTaskForm({ onAdded }: AddTaskFormProps) {
+  const bridge = useBridge();
+  const id = useId();
+  const [kind, setKind] = useState<TaskKind>(DEFAULT_TASK_KIND);
+  const [taskId, setTaskId] = useState('');
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setNote(null);
+    try {
+      const trimmedLabel = label.trim();
+      const outcome = await bridge.addTask({
+        kind,
+        taskId,
+        ...(trimmedLabel === '' ? {} : { label: trimmedLabel }),
+      });
+      if (!outcome.ok) {
+        setError(outcome.error);
+        return;
+      }
+      setError(null);
+      if (outcome.added) {
+        setTaskId('');
+        setLabel('');
+      } else {
+        setNote('Already watching this task.');
+      }
+      onAdded(outcome.task, outcome.added);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onIdKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter adds, as in a one-line field; Shift+Enter still makes a new line for hand-edited JSON.
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  const describedBy = [`${id}-hint`, error !== null ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <form className="add-task" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)}>
+      <h2 id={`${id}-title`}>Add a task</h2>
+      <div className="add-task-fields">
+        <label className="field field-kind">
+          <span>Kind</span>
+          <select value={kind} onChange={(event) => setKind(event.target.value as TaskKind)}>
+            {TASK_KINDS.map((name) => (
+              <option key={name} value={name}>
+                {taskKindInfo(name).title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field field-id">
+          <label htmlFor={`${id}-task-id`}>Task id</label>
+          <textarea
+            id={`${id}-task-id`}
+            rows={1}
+            spellCheck={false}
+            autoComplete="off"
+            value={taskId}
+            placeholder="Paste a task id or the create call's answer"
+            aria-invalid={error !== null}
+            aria-describedby={describedBy}
+            onChange={(event) => {
+              setTaskId(event.target.value);
+              setNote(null);
+            }}
+            onKeyDown={onIdKeyDown}
+          />
+        </div>
+        <label className="field field-label">
+          <span>Label (optional)</span>
+          <input
+            type="text"
+            value={label}
+            maxLength={200}
+            placeholder="e.g. Chapter 3 narration"
+            onChange={(event) => setLabel(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          Watch
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="hint">
+        A bare id such as <code>8c1f6a52-…</code> or the JSON <code>{'{ "task_id": "…" }'}</code> both work.
+      </p>
+      {error !== null && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {note !== null && (
+        <p className="field-note" role="status">
+          {note}
+        </p>
+      )}
+    </form>
+  );
+}

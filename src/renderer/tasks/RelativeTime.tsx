@@ -1,0 +1,19 @@
+import { useNow } from '../app/coreClock';
+import { formatAgo, formatClockTime, formatUntil } from './relativeTime';
+
+interface RelativeTimeProps {
+  readonly at: number;
+  /** past: "3 min ago"; future: "in 20 s". */
+  readonly direction: 'past' | 'future';
+}
+
+/** A relative time that ticks once a second against the core's clock; the exact time is in the tooltip. */
+export function RelativeTime({ at, direction }: RelativeTimeProps) {
+  const now = useNow();
+  const text = direction === 'past' ? formatAgo(at, now) : formatUntil(at, now);
+  return (
+    <time dateTime={new Date(at).toISOString()} title={formatClockTime(at)}>
+      {text}
+    </time>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState, type RefObject } from 'react';
+import { taskDisplayName } from '../../shared/format/taskLabel';
+import { taskKindInfo } from '../../shared/taskKinds';
+import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
+import type { DownloadProgress } from '../app/appStatus';
+import { useBridge } from '../app/bridgeContext';
+import { errorMessage } from '../app/errorMessage';
+import { useTask } from '../app/useTaskStore';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { CopyableValue } from './CopyableValue';
+import { RelativeTime } from './RelativeTime';
+import { RenameForm } from './RenameForm';
+import { ResultActions } from './ResultActions';
+import { MutedMark, StatusBadge } from './StatusBadge';
+import { StatusHistory } from './StatusHistory';
+import { statusView } from './statusView';
+import { taskProblem } from './taskProblem';
+
+interface TaskDetailProps {
+  readonly taskKey: TaskKey;
+  readonly download: DownloadProgress | undefined;
+  readonly onRemoved: (key: TaskKey) => void;
+  readonly headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/** Everything about one task, and what can be done with it. The heading takes focus when asked to. */
+export function TaskDetail({ taskKey, download, onRemoved, headingRef }: TaskDetailProps) {
+  const task = useTask(taskKey);
+  if (task === undefined) {
+    return (
+      <section className="task-detail" aria-labelledby="task-detail-title">
+        <h2 id="task-detail-title" ref={headingRef} tabIndex={-1}>
+          Task details
+        </h2>
+        <p>This task is no longer watched.</p>
+      </section>
+    );
+  }
+  return (
+    <TaskDetailBody
+      key={taskKey}
+      task={task}
+      taskKey={taskKey}
+      download={download}
+      onRemoved={onRemoved}
+      headingRef={headingRef}
+    />
+  );
+}
+
+interface TaskDetailBodyProps extends TaskDetailProps {
+  readonly task: WatchedTask;
+}
+
+function TaskDetailBody({ task, taskKey, download, onRemoved, headingRef }: TaskDetailBodyProps) {
+  const bridge = useBridge();
+  const [renaming, setRenaming] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  async function act(action: () => Promise<unknown>, done: string | null = null) {
+    try {
+      await action();
+      setFailed(false);
+      setMessage(done);
+    } catch (error) {
+      setFailed(true);
+      setMessage(errorMessage(error));
+    }
+  }
+
+  async function rename(label: string): Promise<string | null> {
+    try {
+      await bridge.renameTask({ key: taskKey, label: label.trim() === '' ? null : label });
+      setRenaming(false);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  }
+
+  const problem = taskProblem(task);
+  const view = statusView(task);
+  return (
+    <section className="task-detail" aria-labelledby="task-detail-title">
+      <h2 id="task-detail-title" ref={headingRef} tabIndex={-1}>
+        {taskDisplayName(task)}
+      </h2>
+      <p className="task-detail-status">
+        <StatusBadge task={task} /> {task.muted && <MutedMark />}{' '}
+        <span className="muted-text">{view.description}</span>
+      </p>
+      {problem !== null && (
+        <p className="task-detail-problem">
+          <strong>{task.exceptionReason !== null ? 'Reason: ' : 'Problem: '}</strong>
+          {problem}
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>{taskKindInfo(task.kind).title}</dd>
+        <dt>Task id</dt>
+        <dd>
+          <CopyableValue value={task.taskId} name="task id" />
+        </dd>
+        {task.runId !== null && (
+          <>
+            <dt>Run id</dt>
+            <dd>
+              <CopyableValue value={String(task.runId)} name="run id" />
+            </dd>
+          </>
+        )}
+        <dt>Added</dt>
+        <dd>
+          <RelativeTime at={task.addedAt} direction="past" />
+        </dd>
+        <dt>Last check</dt>
+        <dd>
+          {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
+        </dd>
+        {task.nextCheckAt !== null && (
+          <>
+            <dt>Next check</dt>
+            <dd>
+              about <RelativeTime at={task.nextCheckAt} direction="future" />
+            </dd>
+          </>
+        )}
+        {task.finishedAt !== null && (
+          <>
+            <dt>Finished</dt>
+            <dd>
+              <RelativeTime at={task.finishedAt} direction="past" />
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {renaming ? (
+        <RenameForm initial={task.label ?? ''} onSave={rename} onCancel={() => setRenaming(false)} />
+      ) : (
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => void act(() => bridge.checkNow({ key: taskKey }), 'Checking now.')}
+          >
+            Check now
+          </button>
+          <button type="button" onClick={() => setRenaming(true)}>
+            Rename
+          </button>
+          <button
+            type="button"
+            aria-pressed={task.muted}
+            onClick={() => void act(() => bridge.setMuted({ key: taskKey, muted: !task.muted }))}
+          >
+            {task.muted ? 'Unmute notifications' : 'Mute notifications'}
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
+            Remove
+          </button>
+        </div>
+      )}
+      {message !== null && (
+        <p className={failed ? 'field-error' : 'field-note'} role="status">
+          {message}
+        </p>
+      )}
+
+      {task.status === 'SUCCESS' && <ResultActions task={task} download={download} />}
+
+      <section aria-labelledby="task-history-title">
+        <h3 id="task-history-title">Status history</h3>
+        <StatusHistory history={task.history} />
+      </section>
+
+      {confirmRemove && (
+        <ConfirmDialog
+          title="Stop watching this task?"
+          message={`"${taskDisplayName(task)}" leaves the watch list. The job itself keeps running on CAMB.AI.`}
+          confirmLabel="Remove"
+          onCancel={() => setConfirmRemove(false)}
+          onConfirm={() => {
+            setConfirmRemove(false);
+            void act(async () => {
+              await bridge.removeTask({ key: taskKey });
+              onRemoved(taskKey);
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppHost } from '../../../src/main/core/appHost';
+import type { AppHost } from '../../../src/main/core/appHost';
+import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
+import { silentLogger } from '../../../src/main/core/logging/logger';
+import { MemoryStore } from '../../../src/main/core/persistence/memoryStore';
+import type { StoreRecovery } from '../../../src/main/core/persistence/openWithRecovery';
+import { emptyDocument, type PersistedDocument } from '../../../src/main/core/persistence/persistedDocument';
+import { createWatchService } from '../../../src/main/core/watchService/watchService';
+import type { WatchService } from '../../../src/main/core/watchService/watchServiceTypes';
+import { createBridge, type CambWatchBridge, type EventChannel } from '../../../src/shared/contract';
+import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
+
+/** The key the fake server accepts; long and odd so that finding it in the page would mean a leak. */
+export const TEST_API_KEY = 'renderer-test-key-Vb7Qm2Xz9Lp4Kt8R';
+
+export interface RealBridgeOptions {
+  /** The key saved when the app starts; null for none. Default TEST_API_KEY. */
+  readonly storedKey?: string | null;
+  /** A damaged watch list the app "repaired" at start. */
+  readonly recovery?: StoreRecovery | null;
+}
+
+export interface RealBridge {
+  /** window.cambWatch as the page sees it, built from the contract over the real host. */
+  readonly bridge: CambWatchBridge;
+  readonly host: AppHost;
+  readonly service: WatchService;
+  readonly clock: VirtualClock;
+  readonly server: FakeCambServer;
+  readonly secrets: ReturnType<typeof memorySecretStore>;
+  /** Links the app asked the platform to open. */
+  readonly openedLinks: string[];
+  /** Every request and event that crossed the bridge, as JSON text: for "the key never reaches the page". */
+  readonly traffic: string[];
+  /** Waits until no status check is in flight. */
+  settle(): Promise<void>;
+  /** Moves the virtual clock forward timer by timer, letting real HTTP answers arrive on the way. */
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app behind a renderer test: the watch service on a virtual clock, the fake CAMB server over real
+ * HTTP, the app host with its validation, and the contract's own bridge. Requests and events are cloned on
+ * the way, as IPC would, so nothing is shared by reference with the core.
+ */
+export async function createRealBridge(options: RealBridgeOptions = {}): Promise<RealBridge> {
+  const clock = new VirtualClock();
+  const server = await startFakeCambServer({ apiKey: TEST_API_KEY, now: () => clock.now() });
+  const secrets = memorySecretStore('memory');
+  const storedKey = options.storedKey === undefined ? TEST_API_KEY : options.storedKey;
+  if (storedKey !== null) await secrets.store.set(storedKey);
+  const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-renderer-'));
+
+  const service = createWatchService({
+    clock,
+    fetch,
+    baseUrl: server.baseUrl,
+    store: new MemoryStore<PersistedDocument>(emptyDocument()),
+    recovery: options.recovery ?? null,
+    secrets: secrets.store,
+    logger: silentLogger,
+    random: () => 0.5,
+  });
+  const openedLinks: string[] = [];
+  const host = createAppHost({
+    service,
+    platform: {
+      host: 'web',
+      downloadsDir,
+      openExternal: async (url) => {
+        openedLinks.push(url);
+      },
+    },
+    fetch,
+    clock,
+    logger: silentLogger,
+    allowLoopbackHttp: true,
+  });
+
+  const traffic: string[] = [];
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  const detach = host.attach((event, payload) => {
+    traffic.push(JSON.stringify({ event, payload }));
+    for (const listener of listeners.get(event) ?? []) listener(structuredClone(payload));
+  });
+  const bridge = createBridge({
+    async invoke(channel, request) {
+      traffic.push(JSON.stringify({ channel, request }));
+      const envelope = await host.dispatch(channel, structuredClone(request));
+      traffic.push(JSON.stringify({ channel, envelope }));
+      return structuredClone(envelope);
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  });
+
+  await service.start();
+  await service.whenIdle();
+
+  async function advance(ms: number): Promise<void> {
+    const target = clock.now() + ms;
+    await service.whenIdle();
+    for (;;) {
+      const due = clock.nextDueAt();
+      if (due === null || due > target) break;
+      await clock.advanceTo(due);
+      await service.whenIdle();
+    }
+    await clock.advanceTo(target);
+    await service.whenIdle();
+  }
+
+  return {
+    bridge,
+    host,
+    service,
+    clock,
+    server,
+    secrets,
+    openedLinks,
+    traffic,
+    settle: () => service.whenIdle(),
+    advance,
+    async close() {
+      detach();
+      host.dispose();
+      service.dispose();
+      await server.close();
+      fs.rmSync(downloadsDir, { recursive: true, force: true });
+    },
+  };
+}
