@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BRIDGE_SCRIPT_PATH } from '../browser/webHostPaths';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeFor(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type StaticFile =
+  { readonly found: true; readonly body: Buffer; readonly contentType: string } | { readonly found: false };
+
+const NOT_FOUND: StaticFile = { found: false };
+
+/** Puts the bridge (a classic script) before the first script of the page, so window.cambWatch exists when the app starts. */
+export function injectBridgeScript(html: string): string {
+  const tag = `<script src="${BRIDGE_SCRIPT_PATH}"></script>`;
+  const firstScript = html.search(/<script\b/iu);
+  if (firstScript !== -1) return `${html.slice(0, firstScript)}${tag}\n    ${html.slice(firstScript)}`;
+  const headEnd = html.search(/<\/head>/iu);
+  if (headEnd !== -1) return `${html.slice(0, headEnd)}${tag}\n  ${html.slice(headEnd)}`;
+  return `${tag}\n${html}`;
+}
+
+function isInside(root: string, candidate: string): boolean {
+  return candidate === root || candidate.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
+}
+
+/**
+ * The renderer's files, and nothing outside its folder: the decoded path is resolved and checked against
+ * the folder, and so is its real path, so neither `..` (encoded or not) nor a symbolic link leads out.
+ */
+export function createStaticFiles(rendererDir: string) {
+  const root = path.resolve(rendererDir);
+
+  async function read(urlPath: string): Promise<StaticFile> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return NOT_FOUND;
+    }
+    if (decoded.includes('\0') || decoded.includes('\\')) return NOT_FOUND;
+    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/u, '');
+    const candidate = path.resolve(root, relative);
+    if (!isInside(root, candidate)) return NOT_FOUND;
+    try {
+      const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(candidate)]);
+      if (!isInside(realRoot, real) || !(await fs.stat(real)).isFile()) return NOT_FOUND;
+      const body = await fs.readFile(real);
+      if (real === path.join(realRoot, 'index.html')) {
+        return {
+          found: true,
+          body: Buffer.from(injectBridgeScript(body.toString('utf8'))),
+          contentType: contentTypeFor(real),
+        };
+      }
+      return { found: true, body, contentType: contentTypeFor(real) };
+    } catch {
+      return NOT_FOUND;
+    }
+  }
+
+  return { root, read };
+}
