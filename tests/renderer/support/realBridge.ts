@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppHost } from '../../../src/main/core/appHost';
 import type { AppHost } from '../../../src/main/core/appHost';
+import type { CambFetch } from '../../../src/main/core/camb/cambClient';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../../src/main/core/logging/logger';
 import { MemoryStore } from '../../../src/main/core/persistence/memoryStore';
@@ -43,6 +44,21 @@ export interface RealBridge {
   close(): Promise<void>;
 }
 
+interface HappyDomGlobal {
+  readonly happyDOM?: { readonly settings: { fetch: { disableSameOriginPolicy: boolean } } };
+}
+
+/**
+ * The core's fetch. In the happy-dom environment the global fetch is happy-dom's (Vitest replaces Node's
+ * and keeps no handle on it); it makes real HTTP requests but applies a browser page's same-origin policy,
+ * which would preflight the x-api-key header. The core is not a page, so that policy is switched off.
+ */
+function coreFetch(): CambFetch {
+  const happyDOM = (globalThis as HappyDomGlobal).happyDOM;
+  if (happyDOM !== undefined) happyDOM.settings.fetch.disableSameOriginPolicy = true;
+  return (url, init) => fetch(url, init);
+}
+
 /**
  * The real app behind a renderer test: the watch service on a virtual clock, the fake CAMB server over real
  * HTTP, the app host with its validation, and the contract's own bridge. Requests and events are cloned on
@@ -56,6 +72,7 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
   if (storedKey !== null) await secrets.store.set(storedKey);
   const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-renderer-'));
 
+  const fetch = coreFetch();
   const service = createWatchService({
     clock,
     fetch,
@@ -134,6 +151,8 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
     settle: () => service.whenIdle(),
     advance,
     async close() {
+      // Let answers in flight arrive, so closing the server does not cut requests off mid-way.
+      await service.whenIdle();
       detach();
       host.dispose();
       service.dispose();

@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { step } from '../support/fakeCambServer';
+import { renderApp } from './support/renderApp';
+
+describe('a task’s life in the window', () => {
+  it('goes from Checking… to Pending to Ready as the clock advances', async () => {
+    const { real } = await renderApp({
+      before: (r) => {
+        r.server.addTask('story', 'job-1', [step.pending({ polls: 2 }), step.success(4242)]);
+      },
+    });
+    real.service.add('story', 'job-1', 'Narration');
+    const row = await screen.findByRole('option', { name: /Narration/ });
+    await real.settle();
+    await waitFor(() => expect(within(row).getByText('Pending')).toBeTruthy());
+
+    await real.advance(120_000);
+    await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
+    expect(within(row).queryByText('Pending')).toBeNull();
+  });
+});
+
+describe('task detail', () => {
+  it('renames, mutes and removes a task (removal asks first)', async () => {
+    const { user, real } = await renderApp({ before: (r) => void r.service.add('dub', 'dub-7', 'Trailer') });
+    await user.click(await screen.findByRole('option', { name: /Trailer/ }));
+    const detail = screen.getByRole('region', { name: 'Trailer' });
+
+    await user.click(within(detail).getByRole('button', { name: 'Rename' }));
+    const field = within(detail).getByRole('textbox', { name: 'New label' });
+    await user.clear(field);
+    await user.type(field, 'Final trailer{Enter}');
+    await screen.findByRole('option', { name: /Final trailer/ });
+    expect(real.service.get('dub:dub-7')?.label).toBe('Final trailer');
+
+    const mute = screen.getByRole('button', { name: 'Mute notifications' });
+    await user.click(mute);
+    await screen.findByRole('button', { name: 'Unmute notifications' });
+    expect(real.service.get('dub:dub-7')?.muted).toBe(true);
+    expect(within(screen.getByRole('option', { name: /Final trailer/ })).getByText('Muted')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Stop watching this task?' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(real.service.get('dub:dub-7')).toBeDefined();
+    expect(dialog.isConnected).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryAllByTestId('task-row')).toHaveLength(0));
+    expect(real.service.get('dub:dub-7')).toBeUndefined();
+  });
+
+  it('shows the status history, failure reason and copyable ids', async () => {
+    const { user, real } = await renderApp({
+      before: (r) => {
+        r.server.addTask('tts', 'tts-1', [
+          step.pending({ polls: 1 }),
+          {
+            status: 'ERROR',
+            runId: 77,
+            exceptionReason: 'VoiceNotFound',
+            message: 'Voice 12 does not exist',
+          },
+        ]);
+        r.service.add('tts', 'tts-1', 'Greeting');
+      },
+    });
+    await real.advance(60_000);
+    const row = await screen.findByRole('option', { name: /Greeting/ });
+    await waitFor(() => expect(within(row).getByText('Failed')).toBeTruthy());
+    expect(row.textContent).toContain('VoiceNotFound: Voice 12 does not exist');
+
+    await user.click(row);
+    const detail = screen.getByRole('region', { name: 'Greeting' });
+    const history = within(detail).getByRole('list');
+    expect(
+      within(history)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringContaining('Pending'), expect.stringContaining('Failed')]);
+
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void written.push(text) },
+    });
+    await user.click(within(detail).getByRole('button', { name: 'Copy run id' }));
+    expect(await within(detail).findByText('Copied')).toBeTruthy();
+    expect(written).toEqual(['77']);
+
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async () => Promise.reject(new Error('denied')) },
+    });
+    await user.click(within(detail).getByRole('button', { name: 'Copy task id' }));
+    expect(await within(detail).findByText(/Could not copy/)).toBeTruthy();
+  });
+
+  it('opens and copies a result through the app, never as a link in the page', async () => {
+    const { user, real } = await renderApp({
+      before: (r) => {
+        r.server.addTask('story', 'done', step.success(4242));
+        r.server.addResult('story', 4242, {
+          audio_url: 'https://storage.example/story/4242/audio.flac',
+          transcript: [],
+        });
+        r.service.add('story', 'done', 'Chapter 1');
+      },
+    });
+    await real.settle();
+    const row = await screen.findByRole('option', { name: /Chapter 1/ });
+    await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
+    await user.click(row);
+
+    await user.click(screen.getByRole('button', { name: 'Open result' }));
+    await screen.findByText('Opened audio_url.');
+    expect(real.openedLinks).toEqual(['https://storage.example/story/4242/audio.flac']);
+
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void written.push(text) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    await screen.findByText(/Copied the result link/);
+    expect(written).toEqual(['https://storage.example/story/4242/audio.flac']);
+    expect(document.querySelector('a[href]')).toBeNull();
+  });
+
+  it('downloads a result and reports where the file went', async () => {
+    const files = http.createServer((_req, res) => {
+      const body = Buffer.alloc(200_000, 7);
+      res.writeHead(200, { 'content-length': body.length });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = files.address() as AddressInfo;
+      const { user, real } = await renderApp({
+        before: (r) => {
+          r.server.addTask('story', 'done', step.success(4242));
+          r.server.addResult('story', 4242, {
+            audio_url: `http://127.0.0.1:${port}/audio.flac`,
+            transcript: [],
+          });
+          r.service.add('story', 'done', 'Chapter 1');
+        },
+      });
+      await real.settle();
+      const row = await screen.findByRole('option', { name: /Chapter 1/ });
+      await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
+      await user.click(row);
+      await user.click(screen.getByRole('button', { name: 'Download' }));
+      expect(await screen.findByText(/^Downloaded /, {}, { timeout: 10_000 })).toBeTruthy();
+    } finally {
+      await new Promise((resolve) => files.close(resolve));
+    }
+  });
+});

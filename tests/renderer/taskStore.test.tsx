@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { TaskStore } from '../../src/renderer/app/taskStore';
+import { CoreClock } from '../../src/renderer/app/coreClock';
+import { statusView } from '../../src/renderer/tasks/statusView';
+import { formatAgo, formatUntil } from '../../src/renderer/tasks/relativeTime';
+import { newWatchedTask, type WatchedTask } from '../../src/shared/watchedTask';
+
+function task(id: string, addedAt: number, changes: Partial<WatchedTask> = {}): WatchedTask {
+  return { ...newWatchedTask('story', id, null, addedAt), ...changes };
+}
+
+describe('TaskStore', () => {
+  it('keeps newest first and counts per filter as tasks change', () => {
+    const store = new TaskStore();
+    store.replaceAll([task('a', 1), task('b', 3)]);
+    store.upsert(task('c', 2));
+    expect(store.keys()).toEqual(['story:b', 'story:c', 'story:a']);
+    store.upsert(task('a', 1, { status: 'ERROR' }));
+    store.upsert(task('b', 3, { status: 'SUCCESS' }));
+    expect(store.filterCounts()).toEqual({ all: 3, active: 1, finished: 2, failed: 1 });
+    store.remove(['story:a']);
+    expect(store.filterCounts()).toEqual({ all: 2, active: 1, finished: 1, failed: 0 });
+    expect(store.keys()).toEqual(['story:b', 'story:c']);
+  });
+
+  it('tells only the changed row about a check, and the list only when it must redraw', () => {
+    const store = new TaskStore();
+    store.replaceAll([task('a', 1), task('b', 2)]);
+    const heard: string[] = [];
+    store.subscribeRow('story:a', () => heard.push('a'));
+    store.subscribeRow('story:b', () => heard.push('b'));
+    store.subscribeList(() => heard.push('list'));
+
+    store.upsert(task('a', 1, { status: 'PENDING', lastCheckAt: 5 }));
+    expect(heard).toEqual(['a']);
+    store.upsert(task('a', 1, { status: 'SUCCESS' }));
+    expect(heard).toEqual(['a', 'list', 'a']);
+    store.upsert(task('b', 2, { label: 'Named' }));
+    expect(heard).toEqual(['a', 'list', 'a', 'list', 'b']);
+  });
+});
+
+describe('status and time wording', () => {
+  it('never relies on colour: every state has a glyph and a word', () => {
+    const views = [
+      statusView({ status: null, stoppedReason: null }),
+      statusView({ status: 'PENDING', stoppedReason: null }),
+      statusView({ status: 'SUCCESS', stoppedReason: null }),
+      statusView({ status: 'TIMEOUT', stoppedReason: null }),
+      statusView({ status: null, stoppedReason: 'CAMB.AI does not know this task' }),
+      statusView({ status: 'QUEUED', stoppedReason: null }),
+    ];
+    expect(views.map((view) => view.text)).toEqual([
+      'Checking…',
+      'Pending',
+      'Ready',
+      'Failed',
+      'Stopped',
+      'QUEUED',
+    ]);
+    expect(new Set(views.map((view) => view.glyph)).size).toBe(views.length);
+  });
+
+  it('clamps ages ahead of the clock to "just now" and overdue checks to "any moment"', () => {
+    expect(formatAgo(10_000, 5_000)).toBe('just now');
+    expect(formatAgo(0, 180_000)).toBe('3 min ago');
+    expect(formatUntil(1_000, 5_000)).toBe('any moment');
+    expect(formatUntil(25_000, 5_000)).toBe('in 20 s');
+  });
+
+  it('measures against the core’s clock, not the window’s', () => {
+    let local = 1_000_000;
+    const clock = new CoreClock(0, () => local);
+    clock.syncTo(5_000);
+    expect(clock.now()).toBe(5_000);
+    local += 2_500;
+    expect(clock.now()).toBe(7_500);
+  });
+});
