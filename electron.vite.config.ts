@@ -12,6 +12,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron` (and a few Node built-ins): zod and the shared
+      // contract are bundled into it rather than left as require() calls to node_modules.
+      externalizeDeps: false,
       // A sandboxed renderer cannot load an ESM preload: emit one bundled CommonJS file.
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },

@@ -1,6 +1,11 @@
 /**
- * Draws the app icon (build/icon.png, 1024 px) without any image tool, so it can be regenerated on any
- * machine: `npx tsx scripts/generate-icons.ts`. electron-builder derives the .icns and .ico from it.
+ * Draws the app's images without any image tool, so they can be regenerated on any machine:
+ * `npx tsx scripts/generate-icons.ts`.
+ * - build/icon.png (1024 px): electron-builder derives the .icns and .ico from it.
+ * - resources/icon.png (256 px): the window and notification icon at run time.
+ * - resources/tray/<state>.png and <state>@2x.png (16 / 32 px) for idle, active, attention and offline,
+ *   each with its own shape so the state does not rest on colour alone, and <state>Template.png (+ @2x)
+ *   in black for macOS, which recolours template images for light and dark menu bars.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -10,7 +15,10 @@ type Rgba = readonly [number, number, number, number];
 const SIZE = 1024;
 const SAMPLES = 4; // per axis: 16 samples a pixel for smooth edges
 
-/** Colour of the icon at a point in unit coordinates (0..1), or null where it is transparent. */
+/** Colour of an image at a point in unit coordinates (0..1), or null where it is transparent. */
+type Painter = (x: number, y: number) => Rgba | null;
+
+/** The app icon. */
 function paint(x: number, y: number): Rgba | null {
   const cx = x - 0.5;
   const cy = y - 0.5;
@@ -40,7 +48,7 @@ function onSegment(px: number, py: number, ax: number, ay: number, bx: number, b
   return Math.hypot(px - (ax + t * abx), py - (ay + t * aby)) < width / 2;
 }
 
-function render(size: number): Buffer {
+function render(size: number, painter: Painter = paint): Buffer {
   const rowBytes = size * 4 + 1;
   const raw = Buffer.alloc(rowBytes * size);
   for (let py = 0; py < size; py++) {
@@ -52,7 +60,7 @@ function render(size: number): Buffer {
       let alpha = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const colour = paint((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size);
+          const colour = painter((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size);
           if (colour === null) continue;
           red += colour[0];
           green += colour[1];
@@ -106,6 +114,64 @@ function crc32(bytes: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+type TrayState = 'idle' | 'active' | 'attention' | 'offline';
+
+const TRAY_COLOURS: Readonly<Record<TrayState, Rgba>> = {
+  idle: [98, 88, 196, 255],
+  active: [37, 128, 230, 255],
+  attention: [222, 72, 60, 255],
+  offline: [128, 132, 140, 255],
+};
+
+/**
+ * A tray glyph: a watch ring plus a mark per state: idle a tick, active a sweeping hand with a filled
+ * quarter, attention an exclamation mark, offline a slash through the ring.
+ */
+function trayPainter(state: TrayState, colour: Rgba): Painter {
+  return (x, y) => {
+    const cx = x - 0.5;
+    const cy = y - 0.5;
+    const r = Math.hypot(cx, cy);
+    const ring = r > 0.36 && r < 0.48;
+    let mark = false;
+    switch (state) {
+      case 'idle':
+        mark =
+          onSegment(cx, cy, -0.17, 0.0, -0.04, 0.13, 0.12) ||
+          onSegment(cx, cy, -0.04, 0.13, 0.2, -0.13, 0.12);
+        break;
+      case 'active':
+        mark = r < 0.3 && cx >= 0 && cy <= 0;
+        mark ||= onSegment(cx, cy, 0, 0, 0, -0.26, 0.1) || r < 0.07;
+        break;
+      case 'attention':
+        mark = onSegment(cx, cy, 0, -0.22, 0, 0.06, 0.13) || Math.hypot(cx, cy - 0.19) < 0.07;
+        break;
+      case 'offline':
+        if (onSegment(cx, cy, -0.5, 0.5, 0.5, -0.5, 0.2) && !onSegment(cx, cy, -0.5, 0.5, 0.5, -0.5, 0.1))
+          return null; // a gap around the slash keeps it readable at 16 px
+        mark = onSegment(cx, cy, -0.42, 0.42, 0.42, -0.42, 0.1);
+        break;
+    }
+    return ring || mark ? colour : null;
+  };
+}
+
+function write(file: string, bytes: Buffer): void {
+  writeFileSync(file, bytes);
+  console.log(`wrote ${file}`);
+}
+
 mkdirSync('build', { recursive: true });
-writeFileSync('build/icon.png', render(SIZE));
-console.log('wrote build/icon.png');
+mkdirSync('resources/tray', { recursive: true });
+write('build/icon.png', render(SIZE));
+write('resources/icon.png', render(256));
+const BLACK: Rgba = [0, 0, 0, 255];
+for (const state of Object.keys(TRAY_COLOURS) as TrayState[]) {
+  const coloured = trayPainter(state, TRAY_COLOURS[state]);
+  const template = trayPainter(state, BLACK);
+  write(`resources/tray/${state}.png`, render(16, coloured));
+  write(`resources/tray/${state}@2x.png`, render(32, coloured));
+  write(`resources/tray/${state}Template.png`, render(16, template));
+  write(`resources/tray/${state}Template@2x.png`, render(32, template));
+}

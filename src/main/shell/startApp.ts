@@ -1,39 +1,231 @@
-import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, dialog, net, session } from 'electron';
+import ElectronStore from 'electron-store';
+import type { TaskKey } from '../../shared/watchedTask';
+import { createAppHost, isLoopbackHost, type AppHost } from '../core/appHost';
+import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rendererFiles';
+import { resolveBaseUrl } from '../core/camb/baseUrl';
+import { systemClock } from '../core/clock/clock';
+import type { Logger } from '../core/logging/logger';
+import { openWithRecovery } from '../core/persistence/openWithRecovery';
+import type { PersistedDocument } from '../core/persistence/persistedDocument';
+import {
+  DOCUMENT_STORE_NAME,
+  documentStoreFile,
+  documentStoreOptions,
+} from '../core/persistence/storeOptions';
+import type { TrayAction } from '../core/tray/trayMenu';
+import { createWatchService } from '../core/watchService/watchService';
+import type { WatchService } from '../core/watchService/watchServiceTypes';
+import { appPaths } from './appPaths';
+import { registerAppScheme, serveRendererFiles } from './appProtocol';
+import {
+  addTaskFromClipboard,
+  createLaunchRequestHandler,
+  listenForOpenUrl,
+  registerWatchLinkScheme,
+  type LaunchRequestHandler,
+} from './watchRequests';
+import { installE2eHooks } from './e2eHooks';
+import { electronHostPlatform } from './hostPlatform';
+import { sendEventsTo, serveContractOverIpc } from './ipcBridge';
+import { openAppLog } from './logFile';
+import { createMainWindow, type MainWindow } from './mainWindow';
+import { createDesktopNotifications, type DesktopNotifications } from './notifications';
+import { openShellSecrets } from './secrets';
+import { openShellState } from './shellState';
+import { claimSingleInstance } from './singleInstance';
+import { followSystemEvents } from './systemEvents';
+import { createAppTray } from './tray';
+import { applyUserDataOverride } from './userDataOverride';
+import { lockDownWebContents } from './webContentsSecurity';
+
+/** Windows groups notifications by this id; it must match electron-builder's appId. */
+const APP_USER_MODEL_ID = 'ai.cambwatch.app';
 
 /**
- * The desktop shell, minimal until the tray, notifications and bridge land (issue 3): one secure window
- * showing the renderer. It decides nothing; behaviour belongs in src/main/core.
+ * The desktop app: wires Electron to the core and decides nothing. Before `ready` it claims the profile
+ * and the single-instance lock and registers the app:// scheme; after it, everything else.
  */
 export function startApp(): void {
-  if (!app.requestSingleInstanceLock()) {
+  const env = process.env;
+  applyUserDataOverride(env);
+  registerAppScheme();
+
+  // Command lines and links that arrive before the app can act on them wait here.
+  let handleLaunch: LaunchRequestHandler | null = null;
+  const waiting: { argv: readonly string[]; secondLaunch: boolean }[] = [
+    { argv: process.argv, secondLaunch: false },
+  ];
+  const deliver = (argv: readonly string[], secondLaunch: boolean) => {
+    if (handleLaunch === null) waiting.push({ argv, secondLaunch });
+    else handleLaunch(argv, { secondLaunch });
+  };
+
+  if (!claimSingleInstance((argv) => deliver(argv, true))) {
     app.quit();
     return;
   }
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  void app.whenReady().then(openMainWindow);
+  listenForOpenUrl((argv) => deliver(argv, true));
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // A tray app: closing the window must not end it (the default quits when the last window closes).
+  app.on('window-all-closed', () => {});
+
+  app
+    .whenReady()
+    .then(async () => {
+      handleLaunch = await runApp(env);
+      for (const { argv, secondLaunch } of waiting.splice(0)) handleLaunch(argv, { secondLaunch });
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'CAMB Watch could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.exit(1);
+    });
 }
 
-function openMainWindow(): void {
-  const window = new BrowserWindow({
-    width: 960,
-    height: 640,
-    show: false,
-    title: 'CAMB Watch',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+function openWatchList(logger: Logger) {
+  return openWithRecovery({
+    filePath: documentStoreFile(app.getPath('userData')),
+    createStore: () =>
+      new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
+    clock: systemClock,
+    logger,
   });
-  window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  const devServer = process.env['ELECTRON_RENDERER_URL'];
-  if (devServer !== undefined && !app.isPackaged) void window.loadURL(devServer);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+}
+
+function usesLocalSimulator(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
+  app.dock?.hide();
+  const log = openAppLog(app.getPath('logs'), env, !app.isPackaged);
+  const { logger } = log;
+  logger.info('CAMB Watch is starting', { version: app.getVersion(), userData: app.getPath('userData') });
+
+  // A bad CAMB_API_BASE stops the start with its own message (InvalidBaseUrlError names the variable).
+  const baseUrl = resolveBaseUrl(env);
+  const devServer = app.isPackaged ? null : (env['ELECTRON_RENDERER_URL'] ?? null);
+
+  lockDownWebContents(session.defaultSession);
+  serveRendererFiles(appPaths.renderer, logger);
+
+  const shellState = openShellState();
+  const opened = openWatchList(logger);
+  const secrets = await openShellSecrets({
+    slot: shellState.encryptedKeySlot,
+    env,
+    logger,
+    rememberSecret: log.rememberSecret,
+  });
+  const fetch = net.fetch.bind(net);
+  const service = createWatchService({
+    clock: systemClock,
+    fetch,
+    baseUrl,
+    store: opened.store,
+    recovery: opened.recovery,
+    secrets,
+    logger,
+    userAgent: `camb-watch/${app.getVersion()} (desktop)`,
+  });
+  const platform = electronHostPlatform(logger);
+  const appHost = createAppHost({
+    service,
+    platform,
+    fetch,
+    clock: systemClock,
+    logger,
+    allowLoopbackHttp: usesLocalSimulator(baseUrl),
+  });
+
+  // A task to bring into view once a freshly created page has asked for its first snapshot.
+  let pendingFocus: TaskKey | null = null;
+  const stopIpc = serveContractOverIpc(appHost, trustedRendererOrigins(devServer), logger, (channel) => {
+    if (channel !== 'getSnapshot' || pendingFocus === null) return;
+    appHost.showTask(pendingFocus);
+    pendingFocus = null;
+  });
+  const window = createMainWindow({
+    preloadPath: appPaths.preload,
+    url: devServer ?? APP_ENTRY_URL,
+    devTools: !app.isPackaged,
+    state: shellState,
+    iconPath: appPaths.appIcon,
+    onCreated: (created) => sendEventsTo(created, appHost),
+  });
+  const showWindow = (key: TaskKey | null) => {
+    const shown = window.show();
+    if (key === null) return;
+    if (shown.webContents.isLoading()) pendingFocus = key;
+    else appHost.showTask(key);
+  };
+
+  const notifications = createDesktopNotifications({
+    service,
+    iconPath: appPaths.appIcon,
+    logger,
+    onClick: showWindow,
+  });
+  const tray = createAppTray({
+    service,
+    iconsDir: appPaths.trayIcons,
+    onTask: showWindow,
+    onAction: (action) => runTrayAction(action, { service, appHost, notifications, window }),
+  });
+  const stopSystemEvents = followSystemEvents(service, systemClock);
+  installE2eHooks(env, tray);
+  registerWatchLinkScheme(logger);
+
+  platform.applyLaunchAtLogin?.(service.getSettings().launchAtLogin);
+  await service.start();
+  logger.info('CAMB Watch is running', { logFile: log.filePath });
+
+  let disposed = false;
+  app.on('before-quit', () => window.allowClose());
+  app.on('will-quit', () => {
+    if (disposed) return;
+    disposed = true;
+    stopSystemEvents();
+    stopIpc();
+    tray.dispose();
+    notifications.dispose();
+    appHost.dispose();
+    // Writes what is pending to the watch list before the process ends.
+    service.dispose();
+  });
+
+  return createLaunchRequestHandler({ service, appHost, notifications, logger, showWindow });
+}
+
+interface TrayActionDeps {
+  readonly service: WatchService;
+  readonly appHost: AppHost;
+  readonly notifications: DesktopNotifications;
+  readonly window: MainWindow;
+}
+
+function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
+  const { service } = deps;
+  switch (action) {
+    case 'open':
+      deps.window.show();
+      return;
+    case 'addFromClipboard':
+      void addTaskFromClipboard(deps);
+      return;
+    case 'checkAll':
+      service.checkNow();
+      return;
+    case 'pause':
+    case 'resume':
+      service.updateSettings({ pollingPaused: action === 'pause' });
+      return;
+    case 'quit':
+      app.quit();
+      return;
+  }
 }

@@ -1,0 +1,20 @@
+import type { AppTray } from './tray';
+
+/** The name of the one object the Electron tests read in the main process. */
+export const E2E_GLOBAL = '__cambWatchE2E';
+
+export interface E2eHooks {
+  /** What the tray shows: the Electron tests cannot click or read a real tray icon. */
+  tray(): ReturnType<AppTray['current']>;
+}
+
+/**
+ * The only test hook in the app: with CAMB_WATCH_E2E=1 the tray's tooltip, title and icon state are
+ * readable from the main process (Playwright's electronApp.evaluate). It exposes nothing to the page and
+ * nothing that changes state; without the variable it does not exist.
+ */
+export function installE2eHooks(env: NodeJS.ProcessEnv, tray: AppTray): void {
+  if (env['CAMB_WATCH_E2E'] !== '1') return;
+  const hooks: E2eHooks = { tray: () => tray.current() };
+  Object.defineProperty(globalThis, E2E_GLOBAL, { value: Object.freeze(hooks), configurable: false });
+}

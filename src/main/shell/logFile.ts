@@ -1,0 +1,57 @@
+import { createWriteStream, mkdirSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createRedactor } from '../core/logging/redactor';
+import type { Logger } from '../core/logging/logger';
+import { createStreamLogger, logLevelSchema, type LogLevel } from '../core/logging/streamLogger';
+
+export const LOG_FILE_NAME = 'camb-watch.log';
+/** One previous file is kept: enough for a bug report, never a disk filler. */
+const ROTATE_AT_BYTES = 5 * 1024 * 1024;
+
+export interface AppLog {
+  readonly logger: Logger;
+  readonly filePath: string;
+  /** Every key the app has held, masked in every line from then on. */
+  rememberSecret(secret: string): void;
+}
+
+function rotateIfLarge(filePath: string): void {
+  try {
+    if (statSync(filePath).size >= ROTATE_AT_BYTES) renameSync(filePath, `${filePath}.1`);
+  } catch {
+    // No file yet.
+  }
+}
+
+function levelFrom(env: NodeJS.ProcessEnv): LogLevel {
+  const parsed = logLevelSchema.safeParse(env['CAMB_WATCH_LOG_LEVEL']);
+  return parsed.success ? parsed.data : 'info';
+}
+
+/** The app's log in Electron's logs folder, through the redacting logger; mirrored to stderr in development. */
+export function openAppLog(folder: string, env: NodeJS.ProcessEnv, alsoToStderr: boolean): AppLog {
+  mkdirSync(folder, { recursive: true });
+  const filePath = path.join(folder, LOG_FILE_NAME);
+  rotateIfLarge(filePath);
+  const file = createWriteStream(filePath, { flags: 'a', mode: 0o600 });
+  const secrets: string[] = [];
+  const stream = {
+    write(text: string) {
+      const line = `${new Date().toISOString()} ${text}`;
+      file.write(line);
+      if (alsoToStderr) process.stderr.write(line);
+    },
+  };
+  const logger = createStreamLogger({
+    stream,
+    level: levelFrom(env),
+    redactor: createRedactor(() => secrets),
+  });
+  return {
+    logger,
+    filePath,
+    rememberSecret(secret) {
+      if (secret !== '' && !secrets.includes(secret)) secrets.push(secret);
+    },
+  };
+}

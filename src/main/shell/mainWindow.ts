@@ -1,0 +1,102 @@
+import { BrowserWindow, screen } from 'electron';
+import { boundsToSave, MIN_WINDOW_SIZE, restoreWindowPlacement } from '../core/window/windowBounds';
+import type { ShellState } from './shellState';
+
+export interface MainWindowOptions {
+  readonly preloadPath: string;
+  /** app://camb-watch/index.html, or the electron-vite dev server while developing. */
+  readonly url: string;
+  readonly devTools: boolean;
+  readonly state: ShellState;
+  readonly iconPath?: string;
+  /** Called once per window created: the IPC bridge starts sending events to it. */
+  readonly onCreated: (window: BrowserWindow) => void;
+}
+
+export interface MainWindow {
+  /** Creates the window on first use, then shows and focuses it. */
+  show(): BrowserWindow;
+  /** The window, if it has been created. */
+  current(): BrowserWindow | null;
+  /** From now on closing really closes (the app is quitting). */
+  allowClose(): void;
+}
+
+/**
+ * The one window. The app lives in the tray, so the window is created only when first asked for, and
+ * closing it hides it: the page keeps its state and reopens at once.
+ */
+export function createMainWindow(options: MainWindowOptions): MainWindow {
+  let window: BrowserWindow | null = null;
+  let quitting = false;
+
+  const saveBounds = () => {
+    if (window === null || window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
+    options.state.saveWindowBounds(boundsToSave(window.getNormalBounds()));
+  };
+
+  const create = (): BrowserWindow => {
+    const placement = restoreWindowPlacement(
+      options.state.savedWindowBounds(),
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
+    const created = new BrowserWindow({
+      ...(placement.position === 'saved'
+        ? { x: placement.x, y: placement.y, width: placement.width, height: placement.height }
+        : { width: placement.width, height: placement.height, center: true }),
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
+      show: false,
+      title: 'CAMB Watch',
+      ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload: options.preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        devTools: options.devTools,
+      },
+    });
+    created.once('ready-to-show', () => created.show());
+    created.on('resized', saveBounds);
+    created.on('moved', saveBounds);
+    created.on('close', (event) => {
+      saveBounds();
+      if (quitting) return;
+      event.preventDefault();
+      created.hide();
+    });
+    created.on('closed', () => {
+      window = null;
+    });
+    window = created;
+    options.onCreated(created);
+    void created.loadURL(options.url);
+    return created;
+  };
+
+  return {
+    show() {
+      const shown = window ?? create();
+      // A fresh window shows itself once painted (ready-to-show); an existing one comes forward now.
+      if (shown.webContents.isLoading()) return shown;
+      if (shown.isMinimized()) shown.restore();
+      shown.show();
+      shown.focus();
+      return shown;
+    },
+    current: () => window,
+    allowClose() {
+      quitting = true;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { Notification } from 'electron';
+import type { TaskKey } from '../../shared/watchedTask';
+import type { Logger } from '../core/logging/logger';
+import type { NotificationModel } from '../core/notifications/notificationModel';
+import type { WatchService } from '../core/watchService/watchServiceTypes';
+
+export interface DesktopNotice {
+  readonly title: string;
+  readonly body: string;
+  /** The task a click shows; null opens the window as it is. */
+  readonly taskKey: TaskKey | null;
+}
+
+export interface DesktopNotifications {
+  show(notice: DesktopNotice): void;
+  dispose(): void;
+}
+
+export interface DesktopNotificationOptions {
+  readonly service: WatchService;
+  readonly iconPath?: string;
+  readonly logger: Logger;
+  /** Shows the window; on the given task when there is one. */
+  readonly onClick: (key: TaskKey | null) => void;
+}
+
+function toNotice(model: NotificationModel): DesktopNotice {
+  switch (model.type) {
+    case 'task':
+      return { title: model.title, body: model.body, taskKey: model.taskKey };
+    case 'group':
+      return { title: model.title, body: model.body, taskKey: model.taskKeys[0] ?? null };
+    case 'problem':
+      return { title: model.title, body: model.body, taskKey: null };
+  }
+}
+
+/**
+ * Desktop notifications from the core's notification policy, plus the shell's own confirmations. Shown
+ * notifications are held until they are closed: a collected Notification loses its click handler.
+ */
+export function createDesktopNotifications(options: DesktopNotificationOptions): DesktopNotifications {
+  const alive = new Set<Notification>();
+
+  const show = (notice: DesktopNotice) => {
+    if (!Notification.isSupported()) {
+      options.logger.info('Desktop notifications are not supported here', { title: notice.title });
+      return;
+    }
+    const notification = new Notification({
+      title: notice.title,
+      body: notice.body,
+      ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
+    });
+    const release = () => alive.delete(notification);
+    notification.on('click', () => {
+      release();
+      options.onClick(notice.taskKey);
+    });
+    notification.on('close', release);
+    notification.on('failed', (_event, error) => {
+      release();
+      options.logger.warn('A desktop notification could not be shown', { error });
+    });
+    alive.add(notification);
+    notification.show();
+  };
+
+  const stop = options.service.on('notification', ({ notification }) => show(toNotice(notification)));
+  return {
+    show,
+    dispose() {
+      stop();
+      alive.clear();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import ElectronStore from 'electron-store';
+import type { ValueSlot } from '../core/secrets/encryptedValueStore';
+import type { Rectangle } from '../core/window/windowBounds';
+
+/** What the shell keeps for itself, apart from the core's watch list: `shell-state.json` in userData. */
+interface ShellStateDocument extends Record<string, unknown> {
+  windowBounds?: Rectangle;
+  /** The API key encrypted by safeStorage (base64), only where the OS keychain cannot be used. */
+  encryptedApiKey?: string;
+}
+
+export interface ShellState {
+  /** As saved: the file is the user's, so the reader validates it (restoreWindowPlacement). */
+  readonly savedWindowBounds: () => unknown;
+  saveWindowBounds(bounds: Rectangle): void;
+  readonly encryptedKeySlot: ValueSlot;
+}
+
+export function openShellState(): ShellState {
+  const store = new ElectronStore<ShellStateDocument>({
+    name: 'shell-state',
+    // Nothing here is worth refusing to start for: a damaged file means a centred window and, at worst,
+    // a key to enter again (the key status says so).
+    clearInvalidConfig: true,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+  return {
+    savedWindowBounds: () => store.get('windowBounds'),
+    saveWindowBounds: (bounds) => store.set('windowBounds', bounds),
+    encryptedKeySlot: {
+      read() {
+        const value: unknown = store.get('encryptedApiKey');
+        return typeof value === 'string' && value !== '' ? value : null;
+      },
+      write(value) {
+        if (value === null) store.delete('encryptedApiKey');
+        else store.set('encryptedApiKey', value);
+      },
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { app } from 'electron';
+
+/**
+ * One running app per profile. A second launch hands its command line (a `--watch`, a deep link on
+ * Windows and Linux, or nothing: the user opened the app again) to the first, and quits.
+ * Returns false when this process is the second one.
+ */
+export function claimSingleInstance(onSecondLaunch: (argv: readonly string[]) => void): boolean {
+  if (!app.requestSingleInstanceLock()) return false;
+  app.on('second-instance', (_event, argv) => onSecondLaunch(argv));
+  return true;
+}

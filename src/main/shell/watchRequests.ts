@@ -1,0 +1,105 @@
+import { app, clipboard } from 'electron';
+import type { TaskKey } from '../../shared/watchedTask';
+import type { AppHost } from '../core/appHost';
+import {
+  parseClipboardTask,
+  parseLaunchArguments,
+  WATCH_LINK_SCHEME,
+} from '../core/deepLinks/parseWatchLink';
+import {
+  confirmUnreadableRequest,
+  confirmWatchRequest,
+  type WatchConfirmation,
+} from '../core/deepLinks/watchRequestOutcome';
+import type { Logger } from '../core/logging/logger';
+import type { WatchService } from '../core/watchService/watchServiceTypes';
+import type { DesktopNotifications } from './notifications';
+
+/**
+ * Makes the OS send `camb-watch://` links to this app. Only an installed app registers: a development or
+ * test run would point the user's desktop at a throw-away build.
+ */
+export function registerWatchLinkScheme(logger: Logger): void {
+  if (!app.isPackaged) return;
+  if (!app.setAsDefaultProtocolClient(WATCH_LINK_SCHEME))
+    logger.warn('Could not register as the handler of camb-watch:// links');
+}
+
+/** macOS delivers links as 'open-url', possibly before `ready`; `deliver` queues them until the app can act. */
+export function listenForOpenUrl(deliver: (argv: readonly string[]) => void): void {
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deliver([url]);
+  });
+}
+
+export interface WatchRequestDeps {
+  readonly service: WatchService;
+  readonly appHost: AppHost;
+  readonly notifications: DesktopNotifications;
+}
+
+/** A task added from outside the window is confirmed twice: on the desktop and, if open, in the window. */
+function announce(confirmation: WatchConfirmation, deps: WatchRequestDeps): void {
+  deps.notifications.show({
+    title: confirmation.title,
+    body: confirmation.body,
+    taskKey: confirmation.taskKey,
+  });
+  deps.appHost.notice(
+    confirmation.level,
+    `${confirmation.title}: ${confirmation.body}`,
+    confirmation.taskKey,
+  );
+}
+
+export interface LaunchRequestHandlerOptions extends WatchRequestDeps {
+  readonly logger: Logger;
+  /** Shows the window, on a task when one is given. */
+  readonly showWindow: (key: TaskKey | null) => void;
+}
+
+export type LaunchRequestHandler = (argv: readonly string[], context: { secondLaunch: boolean }) => void;
+
+/**
+ * Acts on a command line or a link: adds the tasks it names and confirms each. `--show`, or a second
+ * launch naming nothing (the user opened the app again), opens the window.
+ */
+export function createLaunchRequestHandler(options: LaunchRequestHandlerOptions): LaunchRequestHandler {
+  const { service } = options;
+  return (argv, { secondLaunch }) => {
+    const parsed = parseLaunchArguments(argv);
+    for (const problem of parsed.problems) {
+      options.logger.warn('A launch argument was not understood', { problem });
+      announce(confirmUnreadableRequest(problem), options);
+    }
+    for (const request of parsed.requests) {
+      announce(
+        confirmWatchRequest(request, service.add(request.kind, request.taskId, request.label)),
+        options,
+      );
+    }
+    const namedNothing = parsed.requests.length === 0 && parsed.problems.length === 0;
+    if (parsed.show || (secondLaunch && namedNothing)) options.showWindow(null);
+  };
+}
+
+/** The tray's "Add task from clipboard": `kind:id`, a story id, or the answer of a create call. */
+export async function addTaskFromClipboard(deps: WatchRequestDeps): Promise<void> {
+  let text: string;
+  try {
+    text = await clipboard.readText();
+  } catch {
+    text = '';
+  }
+  const request = parseClipboardTask(text);
+  if (request === null) {
+    deps.notifications.show({
+      title: 'Nothing to add',
+      body: 'Copy a task id (or kind:id, or the answer of a create call) first.',
+      taskKey: null,
+    });
+    return;
+  }
+  announce(confirmWatchRequest(request, deps.service.add(request.kind, request.taskId, request.label)), deps);
+}
