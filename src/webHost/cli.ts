@@ -1,0 +1,81 @@
+/**
+ * `npm run dev:web -- [--demo] [--state-dir DIR] [--port N] [--api-base URL]`: the real core in Node and
+ * the built renderer in any browser, for development. Never packaged.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRedactor } from '../main/core/logging/redactor';
+import { createStreamLogger } from '../main/core/logging/streamLogger';
+import { USAGE, parseWebHostArgs } from './cliArgs';
+import { startDemoSimulator, type DemoSimulator } from './demo/startDemoSimulator';
+import { startWebHost } from './server/startWebHost';
+
+const PREFIX = 'camb-watch web host';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${PREFIX}: ${message}\n`);
+  process.exit(code);
+}
+
+const parsed = parseWebHostArgs(process.argv.slice(2));
+if (!parsed.ok) fail(`${parsed.error}\n\n${USAGE}`, 2);
+const { args } = parsed;
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const stateDir = args.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-'));
+// startWebHost puts its own redactor, which knows every key it sees, in front of this one.
+const logger = createStreamLogger({
+  stream: process.stderr,
+  level: 'info',
+  redactor: createRedactor(() => []),
+  prefix: PREFIX,
+});
+
+let simulator: DemoSimulator | null = null;
+try {
+  if (args.demo) simulator = await startDemoSimulator();
+  const web = await startWebHost({
+    stateDir,
+    port: args.port,
+    ...(simulator !== null
+      ? { apiBase: simulator.apiBase }
+      : args.apiBase !== undefined
+        ? { apiBase: args.apiBase }
+        : {}),
+    // The demo key must not lose to a real CAMB_API_KEY in the environment.
+    ...(simulator !== null ? { environment: {} } : {}),
+    logger,
+  });
+
+  const lines = ['CAMB Watch web host (development only)', `  State folder: ${stateDir}`];
+  if (args.stateDir === undefined)
+    lines.push('    (a fresh temporary folder; --state-dir DIR keeps the list between runs)');
+  if (simulator !== null) {
+    await web.service.setApiKey(simulator.apiKey);
+    for (const job of simulator.jobs) web.service.add(job.kind, job.taskId, job.label);
+    lines.push(
+      `  Demo: a simulated CAMB.AI at ${simulator.apiBase} plays ${simulator.jobs.length} jobs; the demo key is set.`,
+    );
+  } else {
+    lines.push(`  CAMB API: ${args.apiBase ?? 'https://client.camb.ai/apis'}`);
+  }
+  lines.push('', `  Open ${web.url}`, '', "The address carries this run's token. Ctrl-C stops the host.");
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stdout.write('\nStopping…\n');
+    void Promise.all([web.close(), simulator?.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  await simulator?.close();
+  fail(error instanceof Error ? error.message : String(error), 1);
+}
