@@ -5,11 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRedactor } from '../main/core/logging/redactor';
-import { createStreamLogger } from '../main/core/logging/streamLogger';
 import { USAGE, parseWebHostArgs } from './cliArgs';
-import { startDemoSimulator, type DemoSimulator } from './demo/startDemoSimulator';
-import { startWebHost } from './server/startWebHost';
+import type { DemoSimulator } from './demo/startDemoSimulator';
 
 const PREFIX = 'camb-watch web host';
 
@@ -25,6 +22,15 @@ if (args.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
+
+// Loaded once the arguments are known good, so a typo is answered at once.
+const [{ createRedactor }, { createStreamLogger }, { startDemoSimulator }, { startWebHost }] =
+  await Promise.all([
+    import('../main/core/logging/redactor'),
+    import('../main/core/logging/streamLogger'),
+    import('./demo/startDemoSimulator'),
+    import('./server/startWebHost'),
+  ]);
 
 const stateDir = args.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-'));
 // startWebHost puts its own redactor, which knows every key it sees, in front of this one.

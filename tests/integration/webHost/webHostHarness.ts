@@ -66,7 +66,10 @@ interface Shared {
   readonly fixtureDir: string;
 }
 
-async function open(shared: Shared, options: Partial<WebHostOptions>): Promise<WebHostHarness> {
+async function open(
+  shared: Shared,
+  options: Omit<Partial<WebHostOptions>, 'clock'>,
+): Promise<WebHostHarness> {
   const { clock, server, stateDir, fixtureDir } = shared;
   const web = await startWebHost({
     stateDir,
@@ -158,9 +161,13 @@ async function open(shared: Shared, options: Partial<WebHostOptions>): Promise<W
 
 /** A web host over a fresh state folder, a fixture renderer, a fake CAMB server and a virtual clock. */
 export async function createWebHostHarness(
-  options: Partial<WebHostOptions> & { beforeStart?: (stateDir: string) => void } = {},
+  options: Omit<Partial<WebHostOptions>, 'clock'> & {
+    /** The clock the host runs on and `advance` moves; default a new one. */
+    clock?: VirtualClock;
+    beforeStart?: (stateDir: string) => void;
+  } = {},
 ): Promise<WebHostHarness> {
-  const clock = new VirtualClock();
+  const { beforeStart, clock = new VirtualClock(), ...hostOptions } = options;
   const server = await startFakeCambServer({ apiKey: SERVER_KEY, now: () => clock.now() });
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-state-'));
   const fixtureDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-fixture-'));
@@ -169,7 +176,6 @@ export async function createWebHostHarness(
   fs.writeFileSync(path.join(fixtureDir, 'renderer', 'assets', 'app.js'), FIXTURE_SCRIPT);
   fs.writeFileSync(path.join(fixtureDir, 'bridge.js'), FIXTURE_BRIDGE);
   fs.writeFileSync(path.join(fixtureDir, 'secret.txt'), OUTSIDE_SECRET);
-  const { beforeStart, ...hostOptions } = options;
   beforeStart?.(stateDir);
   return open({ clock, server, stateDir, fixtureDir }, hostOptions);
 }
