@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
 import type { Logger } from '../core/logging/logger';
-import type { NotificationModel } from '../core/notifications/notificationModel';
+import { notificationClickTarget } from '../core/notifications/notificationClickTarget';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 
 export interface DesktopNotice {
@@ -22,17 +22,6 @@ export interface DesktopNotificationOptions {
   readonly logger: Logger;
   /** Shows the window; on the given task when there is one. */
   readonly onClick: (key: TaskKey | null) => void;
-}
-
-function toNotice(model: NotificationModel): DesktopNotice {
-  switch (model.type) {
-    case 'task':
-      return { title: model.title, body: model.body, taskKey: model.taskKey };
-    case 'group':
-      return { title: model.title, body: model.body, taskKey: model.taskKeys[0] ?? null };
-    case 'problem':
-      return { title: model.title, body: model.body, taskKey: null };
-  }
 }
 
 /**
@@ -66,7 +55,13 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     notification.show();
   };
 
-  const stop = options.service.on('notification', ({ notification }) => show(toNotice(notification)));
+  const stop = options.service.on('notification', ({ notification }) =>
+    show({
+      title: notification.title,
+      body: notification.body,
+      taskKey: notificationClickTarget(notification),
+    }),
+  );
   return {
     show,
     dispose() {

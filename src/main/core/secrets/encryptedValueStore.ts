@@ -50,10 +50,10 @@ function unavailable(reason: string): StoreUnavailable {
  */
 export function createEncryptedSecretStore(options: EncryptedSecretStoreOptions): SecretStore {
   const { cipher, slot } = options;
+  // The keychain's own message starts "keychain unavailable: "; only its reason is worth repeating here.
+  const keychainReason = options.keychainProblem?.replace(/^keychain unavailable:\s*/u, '') ?? null;
   const withKeychainProblem = (reason: string) =>
-    options.keychainProblem == null
-      ? reason
-      : `${reason} (and the OS keychain cannot be used: ${options.keychainProblem})`;
+    keychainReason === null ? reason : `${reason} (the OS keychain cannot be used either: ${keychainReason})`;
 
   async function unsafeReason(): Promise<string | null> {
     try {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { notificationClickTarget } from '../../../src/main/core/notifications/notificationClickTarget';
+
+describe('notificationClickTarget', () => {
+  it('opens the task, the first of a group, or nothing for a problem', () => {
+    expect(
+      notificationClickTarget({
+        type: 'task',
+        taskKey: 'story:1',
+        outcome: 'succeeded',
+        taskName: '1',
+        title: 'Story ready',
+        body: '',
+      }),
+    ).toBe('story:1');
+    expect(
+      notificationClickTarget({
+        type: 'group',
+        taskKeys: ['dub:2', 'story:3'],
+        title: '2 jobs finished',
+        body: '',
+      }),
+    ).toBe('dub:2');
+    expect(notificationClickTarget({ type: 'group', taskKeys: [], title: '', body: '' })).toBeNull();
+    expect(
+      notificationClickTarget({ type: 'problem', problem: 'auth', title: 'Key rejected', body: '' }),
+    ).toBeNull();
+  });
+});
