@@ -51,7 +51,8 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
       ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
       autoHideMenuBar: true,
       webPreferences: {
-        preload: options.preloadPath,
+        // Reviewed: the preload exposes only the contract's bridge (src/preload/index.ts).
+        preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
@@ -63,6 +64,8 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
         experimentalFeatures: false,
         navigateOnDragDrop: false,
         spellcheck: false,
+        // A middle click must not open links in new windows (they are denied anyway).
+        disableBlinkFeatures: 'Auxclick',
         devTools: options.devTools,
       },
     });
