@@ -1,19 +1,11 @@
+import { RENDERER_CSP } from '../../main/core/appProtocol/rendererFiles';
 import type { ServerResponse } from 'node:http';
 
 /**
- * Stricter than the meta tag in index.html: a header also covers what a meta tag cannot (frame-ancestors,
- * base-uri) and files that are not HTML. The bridge is a file of its own, so no inline script is needed.
+ * The same policy the desktop app's protocol handler sends: the page runs under the rules it ships with. A
+ * header also covers what index.html's meta tag cannot (frame-ancestors) and files that are not HTML.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
