@@ -14,8 +14,8 @@ export interface MainWindowOptions {
 }
 
 export interface MainWindow {
-  /** Creates the window on first use, then shows and focuses it. */
-  show(): BrowserWindow;
+  /** Creates the window on first use, then shows and focuses it; `created` when the page is just loading. */
+  show(): { readonly window: BrowserWindow; readonly created: boolean };
   /** The window, if it has been created. */
   current(): BrowserWindow | null;
   /** From now on closing really closes (the app is quitting). */
@@ -89,13 +89,12 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
 
   return {
     show() {
-      const shown = window ?? create();
       // A fresh window shows itself once painted (ready-to-show); an existing one comes forward now.
-      if (shown.webContents.isLoading()) return shown;
-      if (shown.isMinimized()) shown.restore();
-      shown.show();
-      shown.focus();
-      return shown;
+      if (window === null) return { window: create(), created: true };
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      return { window, created: false };
     },
     current: () => window,
     allowClose() {

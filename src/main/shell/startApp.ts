@@ -158,9 +158,10 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     onCreated: (created) => sendEventsTo(created, appHost),
   });
   const showWindow = (key: TaskKey | null) => {
-    const shown = window.show();
+    const { created } = window.show();
     if (key === null) return;
-    if (shown.webContents.isLoading()) pendingFocus = key;
+    // A page still loading would miss the event: it is sent once the page has asked for its snapshot.
+    if (created) pendingFocus = key;
     else appHost.showTask(key);
   };
 
