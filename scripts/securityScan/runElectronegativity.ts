@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -24,6 +24,9 @@ export function stageScanInput(repoRoot: string = REPO_ROOT): StagedInput {
   const dir = mkdtempSync(join(tmpdir(), 'camb-watch-electronegativity-'));
   cpSync(join(repoRoot, 'src'), join(dir, 'src'), { recursive: true });
   copyFileSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
+  // With only the range "^45.5.0" it cannot tell the version and assumes 0.1.0; the lock file pins it.
+  const lockFile = join(repoRoot, 'package-lock.json');
+  if (existsSync(lockFile)) copyFileSync(lockFile, join(dir, 'package-lock.json'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

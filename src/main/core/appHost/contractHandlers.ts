@@ -37,6 +37,14 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
 
   const keyStatus = async (): Promise<KeyStatus> => keyStatusFrom(await service.describeKey());
 
+  // The one place a link leaves the app: only after checkExternalUrl (https, no credentials).
+  const openOutside = async (url: string, done: string) => {
+    const checked = checkExternalUrl(url);
+    if (!checked.ok) return checked;
+    await platform.openExternal(checked.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+    return { ok: true as const, message: done };
+  };
+
   const fetchView = async (key: Parameters<WatchService['get']>[0], targetLanguage?: string) =>
     toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage }));
 
@@ -65,10 +73,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     openResult: async ({ key, targetLanguage, linkName }) => {
       const picked = pickLink(await fetchView(key, targetLanguage), linkName);
       if (!picked.ok) return picked;
-      const checked = checkExternalUrl(picked.link.url);
-      if (!checked.ok) return checked;
-      await platform.openExternal(checked.url);
-      return { ok: true, message: `Opened ${picked.link.name}.` };
+      return openOutside(picked.link.url, `Opened ${picked.link.name}.`);
     },
     downloadResult: async ({ key, targetLanguage, linkName }) => {
       const picked = pickLink(await fetchView(key, targetLanguage), linkName);
@@ -80,12 +85,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       const started = await downloads.start(key, checked.url, fallback.replace(/[^\w.-]+/gu, '_'));
       return { ok: true, ...started };
     },
-    openExternalLink: async ({ url }) => {
-      const checked = checkExternalUrl(url);
-      if (!checked.ok) return checked;
-      await platform.openExternal(checked.url);
-      return { ok: true, message: 'Opened in your browser.' };
-    },
+    openExternalLink: ({ url }) => openOutside(url, 'Opened in your browser.'),
     getSettings: () => service.getSettings(),
     updateSettings: (changes) => {
       const settings = service.updateSettings(changes);
