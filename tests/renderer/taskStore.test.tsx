@@ -76,4 +76,15 @@ describe('status and time wording', () => {
     local += 2_500;
     expect(clock.now()).toBe(7_500);
   });
+
+  it('catches up with a core clock that has run ahead, and never goes back', () => {
+    const local = 1_000_000;
+    const clock = new CoreClock(0, () => local);
+    clock.syncTo(5_000);
+    clock.observe(65_000);
+    expect(clock.now()).toBe(65_000);
+    clock.observe(10_000);
+    clock.observe(null);
+    expect(clock.now()).toBe(65_000);
+  });
 });

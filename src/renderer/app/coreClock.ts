@@ -25,6 +25,18 @@ export class CoreClock {
     this.tick();
   }
 
+  /**
+   * A time the core has just written (a task's last check): the core's clock is at least there. Keeps the
+   * window in step when the core's clock runs ahead of the window's (a virtual clock jumps; clocks drift).
+   */
+  observe(coreTime: number | null): void {
+    if (coreTime === null) return;
+    const behindBy = coreTime - this.now();
+    if (behindBy <= 0) return;
+    this.offsetMs += behindBy;
+    this.tick();
+  }
+
   now(): number {
     return this.localNow() + this.offsetMs;
   }

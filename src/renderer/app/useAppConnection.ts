@@ -51,7 +51,12 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
     const held: (() => void)[] = [];
     const whenReady = (apply: () => void) => (ready ? apply() : held.push(apply));
     const unsubscribe = [
-      bridge.onTaskChanged(({ task }) => whenReady(() => store.upsert(task))),
+      bridge.onTaskChanged(({ task }) =>
+        whenReady(() => {
+          clock.observe(task.lastCheckAt);
+          store.upsert(task);
+        }),
+      ),
       bridge.onTasksRemoved(({ keys }) => whenReady(() => store.remove(keys))),
       bridge.onConnectivity((payload) => whenReady(() => dispatch({ type: 'connectivity', payload }))),
       bridge.onAuthProblem((payload) => whenReady(() => dispatch({ type: 'authProblem', payload }))),
