@@ -1,0 +1,83 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { TaskKind } from '../../../src/shared/taskKinds';
+import { launchChromium } from './chromium';
+
+/** One Chromium per test file, shared by its tests (each opens its own page). */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error('Chromium has not been launched yet');
+    return browser;
+  };
+}
+
+/** The list row of a task, by its key (`kind:taskId`). */
+export function taskRow(page: Page, key: string): Locator {
+  return page.locator(`[data-testid="task-row"][data-task-key="${key}"]`);
+}
+
+export function banner(page: Page, name: string): Locator {
+  return page.getByTestId(`banner-${name}`);
+}
+
+/** The shape the function Playwright runs in the page sees (this project has no DOM types). */
+interface BadgeElement {
+  readonly textContent: string | null;
+  querySelector(selector: string): { readonly textContent: string | null } | null;
+}
+
+/** A row's status in words, as the badge says it ("Ready", "Pending", "Checking…"), without its glyph. */
+export function statusOf(row: Locator): Promise<string> {
+  return row
+    .locator('.task-badges > .badge')
+    .first()
+    .evaluate((badge: BadgeElement) => {
+      const glyph = badge.querySelector('.badge-glyph')?.textContent ?? '';
+      return (badge.textContent ?? '').slice(glyph.length).trim();
+    });
+}
+
+export interface TaskToAdd {
+  readonly taskId: string;
+  readonly kind?: TaskKind;
+  readonly label?: string;
+}
+
+/** The add form's id field (the detail pane has a "Copy task id" button, hence the role). */
+export function taskIdField(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Task id', exact: true });
+}
+
+/** Fills the add form and clicks "Watch", as a user does. */
+export async function addTaskInPage(page: Page, task: TaskToAdd): Promise<void> {
+  if (task.kind !== undefined)
+    await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption(task.kind);
+  await taskIdField(page).fill(task.taskId);
+  if (task.label !== undefined)
+    await page.getByRole('textbox', { name: 'Label (optional)', exact: true }).fill(task.label);
+  await page.getByRole('button', { name: 'Watch', exact: true }).click();
+}
+
+export async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+}
+
+export async function openTasks(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Tasks' }).click();
+  await page.getByRole('heading', { name: 'Add a task' }).waitFor();
+}
+
+/** Types a key into Settings and saves it: "API key" / "Save key" with none set, "Replace key" otherwise. */
+export async function saveKeyInSettings(page: Page, apiKey: string, replacing: boolean): Promise<void> {
+  const name = replacing ? 'Replace key' : 'API key';
+  await page.getByLabel(name, { exact: true }).fill(apiKey);
+  await page.getByRole('button', { name: replacing ? 'Replace key' : 'Save key', exact: true }).click();
+}
