@@ -85,7 +85,7 @@ export function AddTaskForm({ onAdded }: AddTaskFormProps) {
             spellCheck={false}
             autoComplete="off"
             value={taskId}
-            placeholder="Paste a task id or the create call's answer"
+            placeholder="Task id or create-call JSON"
             aria-invalid={error !== null}
             aria-describedby={describedBy}
             onChange={(event) => {
