@@ -12,6 +12,7 @@ import type { TaskKind } from '../../src/shared/taskKinds';
 import { memorySecretStore } from '../../src/main/core/secrets/memorySecretStore';
 import { startFakeCambServer } from './fakeCambServer';
 import type { FakeCambServer } from './fakeCambServer';
+import { advanceVirtualTime } from './advanceVirtualTime';
 
 /** The key the fake server accepts unless a test rotates it; long and odd so a leak cannot hide. */
 export const TEST_API_KEY = 'camb-watch-harness-key-7Qz9xK2mV4pL8sT1';
@@ -135,18 +136,7 @@ export async function createWatchServiceHarness(
     await current().service.whenIdle();
   }
 
-  async function advance(ms: number): Promise<void> {
-    const target = clock.now() + ms;
-    await settle();
-    for (;;) {
-      const due = clock.nextDueAt();
-      if (due === null || due > target) break;
-      await clock.advanceTo(due);
-      await settle();
-    }
-    await clock.advanceTo(target);
-    await settle();
-  }
+  const advance = (ms: number) => advanceVirtualTime(clock, ms, settle);
 
   const first = open();
   if (options.start ?? true) {

@@ -22,7 +22,8 @@ import { developmentSecretStore } from './developmentSecrets';
 import { showNotificationsAsNotices } from './notificationNotices';
 import { createToken, hasOwnHost, hasOwnOriginIfAny, hasToken } from './requestGuard';
 import { setSecurityHeaders } from './securityHeaders';
-import { contentTypeFor, createStaticFiles } from './staticFiles';
+import { contentTypeFor } from '../../main/core/appProtocol/rendererFiles';
+import { createStaticFiles } from './staticFiles';
 import type { TrafficEntry, WebHost, WebHostOptions } from './webHostTypes';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -12,6 +12,7 @@ import { DEVELOPMENT_KEY_WHERE } from '../../../src/webHost/server/developmentSe
 import { startWebHost } from '../../../src/webHost/server/startWebHost';
 import type { TrafficEntry, WebHost } from '../../../src/webHost/server/webHostTypes';
 import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RENDERER_INDEX = path.join(REPOSITORY_ROOT, 'out', 'renderer', 'index.html');
@@ -165,18 +166,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
 
   const settle = () => web.service.whenIdle();
 
-  async function advance(ms: number): Promise<void> {
-    const target = clock.now() + ms;
-    await settle();
-    for (;;) {
-      const due = clock.nextDueAt();
-      if (due === null || due > target) break;
-      await clock.advanceTo(due);
-      await settle();
-    }
-    await clock.advanceTo(target);
-    await settle();
-  }
+  const advance = (ms: number) => advanceVirtualTime(clock, ms, settle);
 
   if (options.openPage ?? true) await openPage();
 

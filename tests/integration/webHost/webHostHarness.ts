@@ -8,6 +8,7 @@ import { createHttpTransport, type HttpTransport } from '../../../src/webHost/br
 import { startWebHost } from '../../../src/webHost/server/startWebHost';
 import type { TrafficEntry, WebHost, WebHostOptions } from '../../../src/webHost/server/webHostTypes';
 import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 
 export const SERVER_KEY = 'camb-watch-web-host-key-Zr8qP3wL6nV1';
 
@@ -112,18 +113,7 @@ async function open(
       req.end(body);
     });
 
-  const advance = async (ms: number) => {
-    const target = clock.now() + ms;
-    await web.service.whenIdle();
-    for (;;) {
-      const due = clock.nextDueAt();
-      if (due === null || due > target) break;
-      await clock.advanceTo(due);
-      await web.service.whenIdle();
-    }
-    await clock.advanceTo(target);
-    await web.service.whenIdle();
-  };
+  const advance = (ms: number) => advanceVirtualTime(clock, ms, () => web.service.whenIdle());
 
   const harness: WebHostHarness = {
     web,

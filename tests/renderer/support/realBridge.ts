@@ -14,6 +14,7 @@ import type { WatchService } from '../../../src/main/core/watchService/watchServ
 import { createBridge, type CambWatchBridge, type EventChannel } from '../../../src/shared/contract';
 import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
 import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
+import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 
 /** The key the fake server accepts; long and odd so that finding it in the page would mean a leak. */
 export const TEST_API_KEY = 'renderer-test-key-Vb7Qm2Xz9Lp4Kt8R';
@@ -126,18 +127,7 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
   await service.start();
   await service.whenIdle();
 
-  async function advance(ms: number): Promise<void> {
-    const target = clock.now() + ms;
-    await service.whenIdle();
-    for (;;) {
-      const due = clock.nextDueAt();
-      if (due === null || due > target) break;
-      await clock.advanceTo(due);
-      await service.whenIdle();
-    }
-    await clock.advanceTo(target);
-    await service.whenIdle();
-  }
+  const advance = (ms: number) => advanceVirtualTime(clock, ms, () => service.whenIdle());
 
   return {
     bridge,
