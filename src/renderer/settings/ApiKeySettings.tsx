@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { KeyStatus } from '../../shared/contract';
 import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { ActionMessageView } from '../common/ActionMessageView';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-
-type Message = { readonly tone: 'ok' | 'error'; readonly text: string };
+import { useActionMessage } from '../common/useActionMessage';
 
 /**
  * The API key: whether one is set and where it is kept, never the key itself. A typed key is sent to the
@@ -14,20 +13,8 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
   const bridge = useBridge();
   const id = useId();
   const [candidate, setCandidate] = useState('');
-  const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, setMessage, run } = useActionMessage();
   const [confirmRemove, setConfirmRemove] = useState(false);
-
-  async function run(action: () => Promise<Message>) {
-    setBusy(true);
-    try {
-      setMessage(await action());
-    } catch (error) {
-      setMessage({ tone: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -116,11 +103,7 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
       <p className="muted-text">
         &quot;Test key&quot; tries the key in the field, or the saved key when the field is empty.
       </p>
-      {message !== null && (
-        <p className={message.tone === 'ok' ? 'field-note' : 'field-error'} role="status">
-          {message.text}
-        </p>
-      )}
+      <ActionMessageView message={message} />
       {confirmRemove && (
         <ConfirmDialog
           title="Remove the API key?"

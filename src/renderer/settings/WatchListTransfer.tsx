@@ -4,6 +4,8 @@ import { errorMessage } from '../app/errorMessage';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { downloadTextFile } from './downloadTextFile';
 import { ImportReportView, type ImportReport } from './ImportReportView';
+import { ActionMessageView } from '../common/ActionMessageView';
+import type { ActionMessage } from '../common/useActionMessage';
 
 /** Export and import the watch list as JSON, and clear finished tasks. */
 export function WatchListTransfer() {
@@ -11,7 +13,7 @@ export function WatchListTransfer() {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
 
   async function run(action: () => Promise<string | null>) {
@@ -72,11 +74,7 @@ export function WatchListTransfer() {
           Clear finished tasks
         </button>
       </div>
-      {message !== null && (
-        <p className={message.tone === 'ok' ? 'field-note' : 'field-error'} role="status">
-          {message.text}
-        </p>
-      )}
+      <ActionMessageView message={message} />
       {report !== null && <ImportReportView report={report} />}
       {confirmClear && (
         <ConfirmDialog

@@ -4,11 +4,10 @@ import type { WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import type { DownloadProgress } from '../app/appStatus';
 import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { ActionMessageView } from '../common/ActionMessageView';
 import { copyText } from '../common/copyText';
+import { useActionMessage, type ActionMessage } from '../common/useActionMessage';
 import { DownloadProgressView } from './DownloadProgressView';
-
-type Message = { readonly tone: 'ok' | 'error'; readonly text: string };
 
 interface ResultActionsProps {
   readonly task: WatchedTask;
@@ -26,24 +25,16 @@ export function ResultActions({ task, download }: ResultActionsProps) {
   const key = taskKey(task.kind, task.taskId);
   const [askLanguage, setAskLanguage] = useState(resultNeedsTargetLanguage(task.kind));
   const [language, setLanguage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const { busy, message, setMessage, run: runAction } = useActionMessage();
 
   const target = language.trim() === '' ? {} : { targetLanguage: language.trim() };
 
-  async function run(action: () => Promise<Message>) {
+  async function run(action: () => Promise<ActionMessage>) {
     if (askLanguage && language.trim() === '') {
       setMessage({ tone: 'error', text: 'Enter the target language of this result first, e.g. "fr".' });
       return;
     }
-    setBusy(true);
-    try {
-      setMessage(await action());
-    } catch (error) {
-      setMessage({ tone: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
+    await runAction(action);
   }
 
   const open = () =>
@@ -102,11 +93,7 @@ export function ResultActions({ task, download }: ResultActionsProps) {
           Download
         </button>
       </div>
-      {message !== null && (
-        <p className={message.tone === 'ok' ? 'field-note' : 'field-error'} role="status">
-          {message.text}
-        </p>
-      )}
+      <ActionMessageView message={message} />
       {download !== undefined && <DownloadProgressView download={download} />}
     </section>
   );
