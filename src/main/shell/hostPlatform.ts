@@ -1,6 +1,26 @@
+import path from 'node:path';
 import { app, shell } from 'electron';
 import type { HostPlatform } from '../core/appHost';
 import type { Logger } from '../core/logging/logger';
+import { applyLinuxAutostart } from '../core/loginItem/linuxAutostart';
+
+function applyLoginItem(enabled: boolean, logger: Logger): void {
+  if (process.platform !== 'linux') {
+    app.setLoginItemSettings({ openAtLogin: enabled });
+    return;
+  }
+  // Electron's login items cover macOS and Windows; Linux desktops read XDG autostart entries. An AppImage
+  // runs from a temporary mount, so the entry must name the AppImage file itself ($APPIMAGE).
+  applyLinuxAutostart(enabled, {
+    name: 'CAMB Watch',
+    comment: 'Watches CAMB.AI jobs and notifies you when they finish',
+    executable: process.env['APPIMAGE'] ?? process.execPath,
+    configHome: process.env['XDG_CONFIG_HOME'] ?? path.join(app.getPath('home'), '.config'),
+  }).then(
+    (file) => logger.info('Launch at login updated', { enabled, file }),
+    (error: unknown) => logger.warn('Could not update launch at login', { enabled, error: String(error) }),
+  );
+}
 
 /**
  * What only Electron can do for the app host. Launch at login is applied only to an installed app: in
@@ -17,8 +37,7 @@ export function electronHostPlatform(logger: Logger): HostPlatform {
         logger.info('Launch at login is only applied to the installed app', { enabled });
         return;
       }
-      // macOS and Windows; on Linux desktop environments read ~/.config/autostart, which Electron does not write.
-      app.setLoginItemSettings({ openAtLogin: enabled });
+      applyLoginItem(enabled, logger);
     },
   };
 }

@@ -1,0 +1,56 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Launch at login on Linux. Electron's setLoginItemSettings covers macOS and Windows only; Linux desktops
+ * (GNOME, KDE, Xfce, …) start what the XDG Autostart specification lists in ~/.config/autostart.
+ */
+
+export const AUTOSTART_FILE_NAME = 'camb-watch.desktop';
+
+/** Quotes one Exec argument as the Desktop Entry specification asks: only when needed, escaping `"`, `` ` ``, `$` and `\`. */
+export function quoteExecArgument(argument: string): string {
+  if (argument !== '' && !/[\s"'\\`$;&|<>()*?#~=%]/u.test(argument)) return argument;
+  return `"${argument.replace(/["`$\\]/gu, (char) => `\\${char}`)}"`;
+}
+
+export interface AutostartEntryOptions {
+  readonly name: string;
+  /** The program to start: the AppImage file itself (not its temporary mount), or the installed binary. */
+  readonly executable: string;
+  readonly comment: string;
+}
+
+export function autostartEntry(options: AutostartEntryOptions): string {
+  // A field value ends at the line's end: a line break in a path would start a new (forged) key.
+  const oneLine = (value: string) => value.replace(/[\r\n]+/gu, ' ');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    `Name=${oneLine(options.name)}`,
+    `Comment=${oneLine(options.comment)}`,
+    // `%` starts a field code in Exec, so a literal one is doubled.
+    `Exec=${quoteExecArgument(oneLine(options.executable)).replace(/%/gu, '%%')}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+export interface LinuxAutostartOptions extends AutostartEntryOptions {
+  /** $XDG_CONFIG_HOME, or ~/.config. */
+  readonly configHome: string;
+}
+
+/** Writes or removes the autostart entry; returns the file it concerns. */
+export async function applyLinuxAutostart(enabled: boolean, options: LinuxAutostartOptions): Promise<string> {
+  const folder = path.join(options.configHome, 'autostart');
+  const file = path.join(folder, AUTOSTART_FILE_NAME);
+  if (!enabled) {
+    await rm(file, { force: true });
+    return file;
+  }
+  await mkdir(folder, { recursive: true });
+  await writeFile(file, autostartEntry(options), { mode: 0o644 });
+  return file;
+}
