@@ -16,6 +16,11 @@ export interface HttpTransportOptions {
   readonly fetch: typeof fetch;
   /** Waits before reconnecting the event stream after its `attempt`-th failure in a row. */
   readonly waitBeforeReconnect?: (attempt: number) => Promise<void>;
+  /**
+   * The event stream opened again after a gap: events sent meanwhile were missed, so what the page shows
+   * may be out of date (the page reloads to redraw from a fresh snapshot).
+   */
+  readonly onReopened?: () => void;
 }
 
 export interface HttpTransport extends BridgeTransport {
@@ -43,6 +48,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const controller = new AbortController();
   let markOpened = () => {};
   const opened = new Promise<void>((resolve) => (markOpened = resolve));
+  let everOpened = false;
 
   function dispatch(event: string, data: string): void {
     const subscribed = listeners.get(event);
@@ -64,6 +70,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     });
     if (response.status === 403) return false;
     if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
+    if (everOpened) options.onReopened?.();
+    everOpened = true;
     markOpened();
     const parser = createEventStreamParser(({ event, data }) => dispatch(event, data));
     const decoder = new TextDecoder();

@@ -39,6 +39,8 @@ const transport = createHttpTransport({
   origin: '',
   token: takeToken(),
   fetch: window.fetch.bind(window),
+  // The core holds all state, so a reload is the simplest complete catch-up after missed events.
+  onReopened: () => window.location.reload(),
 });
 
 Object.defineProperty(window, 'cambWatch', {
