@@ -132,6 +132,34 @@ describe('task detail', () => {
     expect(document.querySelector('a[href]')).toBeNull();
   });
 
+  it('asks for the target language a translated story needs, and fetches that one', async () => {
+    const { user, real } = await renderApp({
+      before: (r) => {
+        r.server.addTask('translated-story', 'fr-1', step.success(77));
+        r.server.addResult(
+          'translated-story',
+          77,
+          { audio_url: 'https://storage.example/77/fr.flac', transcript: [] },
+          { targetLanguage: 'fr' },
+        );
+        r.service.add('translated-story', 'fr-1', 'Roman');
+      },
+    });
+    await real.settle();
+    const row = await screen.findByRole('option', { name: /Roman/ });
+    await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
+    await user.click(row);
+
+    await user.click(screen.getByRole('button', { name: 'Open result' }));
+    await screen.findByText(/Enter the target language of this result first/);
+    expect(real.openedLinks).toEqual([]);
+
+    await user.type(screen.getByRole('textbox', { name: 'Target language code' }), 'fr');
+    await user.click(screen.getByRole('button', { name: 'Open result' }));
+    await screen.findByText('Opened audio_url.');
+    expect(real.openedLinks).toEqual(['https://storage.example/77/fr.flac']);
+  });
+
   it('downloads a result and reports where the file went', async () => {
     const files = http.createServer((_req, res) => {
       const body = Buffer.alloc(200_000, 7);
