@@ -110,7 +110,8 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   const baseUrl = resolveBaseUrl(env);
   const devServer = app.isPackaged ? null : (env['ELECTRON_RENDERER_URL'] ?? null);
 
-  lockDownWebContents(session.defaultSession);
+  const trustedOrigins = trustedRendererOrigins(devServer);
+  lockDownWebContents(session.defaultSession, trustedOrigins);
   serveRendererFiles(appPaths.renderer, logger);
 
   const shellState = openShellState();
@@ -144,7 +145,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
 
   // A task to bring into view once a freshly created page has asked for its first snapshot.
   let pendingFocus: TaskKey | null = null;
-  const stopIpc = serveContractOverIpc(appHost, trustedRendererOrigins(devServer), logger, (channel) => {
+  const stopIpc = serveContractOverIpc(appHost, trustedOrigins, logger, (channel) => {
     if (channel !== 'getSnapshot' || pendingFocus === null) return;
     appHost.showTask(pendingFocus);
     pendingFocus = null;

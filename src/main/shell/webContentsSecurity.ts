@@ -1,13 +1,18 @@
 import { app, type Session } from 'electron';
+import { isPagePermissionAllowed } from '../core/appProtocol/pagePermissions';
 
 /**
  * Electron's security checklist for every web contents the app ever creates, set once for all of them:
  * no navigation away from the app, no new windows, no <webview>, no permission (camera, notifications
- * from the page, …) — the page has no reason for any, and links go out through main (openExternalLink).
+ * from the page, …) but writing to the clipboard for the app's own page; links go out through main.
  */
-export function lockDownWebContents(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+export function lockDownWebContents(session: Session, trustedOrigins: ReadonlySet<string>): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPagePermissionAllowed(permission, details.requestingUrl, trustedOrigins)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPagePermissionAllowed(permission, requestingOrigin, trustedOrigins),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
