@@ -1,4 +1,5 @@
 import { app } from 'electron';
+import { secondLaunchArguments, type SecondLaunchData } from '../core/deepLinks/secondLaunchArguments';
 
 /**
  * One running app per profile. A second launch hands its command line (a `--watch`, a deep link on
@@ -6,7 +7,10 @@ import { app } from 'electron';
  * Returns false when this process is the second one.
  */
 export function claimSingleInstance(onSecondLaunch: (argv: readonly string[]) => void): boolean {
-  if (!app.requestSingleInstanceLock()) return false;
-  app.on('second-instance', (_event, argv) => onSecondLaunch(argv));
+  const data: SecondLaunchData = { argv: process.argv };
+  if (!app.requestSingleInstanceLock(data)) return false;
+  app.on('second-instance', (_event, argv, _workingDirectory, additionalData) =>
+    onSecondLaunch(secondLaunchArguments(additionalData, argv)),
+  );
   return true;
 }
