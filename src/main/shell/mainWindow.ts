@@ -72,6 +72,18 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
     created.once('ready-to-show', () => created.show());
     created.on('resized', saveBounds);
     created.on('moved', saveBounds);
+    // 'resized' and 'moved' (the end of a drag) exist on macOS and Windows only; Linux reports every step,
+    // so the last one is saved once the window has stayed put for a moment.
+    if (process.platform === 'linux') {
+      let settle: ReturnType<typeof setTimeout> | undefined;
+      const saveWhenStill = () => {
+        clearTimeout(settle);
+        settle = setTimeout(saveBounds, 500);
+      };
+      created.on('resize', saveWhenStill);
+      created.on('move', saveWhenStill);
+      created.on('closed', () => clearTimeout(settle));
+    }
     created.on('close', (event) => {
       saveBounds();
       if (quitting) return;

@@ -1,4 +1,4 @@
-import { app, dialog, net, session } from 'electron';
+import { app, dialog, net, powerMonitor, session } from 'electron';
 import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
 import { createAppHost, isLoopbackHost, type AppHost } from '../core/appHost';
@@ -66,6 +66,11 @@ export function startApp(): void {
     return;
   }
   listenForOpenUrl((argv) => deliver(argv, true));
+  // macOS reopens a running app (Finder, Spotlight, Launchpad) with 'activate', not a second process; the
+  // first 'activate' comes with the launch itself, before the app is ready, and must not open the window.
+  app.on('activate', (_event, hasVisibleWindows) => {
+    if (handleLaunch !== null && !hasVisibleWindows) handleLaunch([], { secondLaunch: true });
+  });
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   // A tray app: closing the window must not end it (the default quits when the last window closes).
   app.on('window-all-closed', () => {});
@@ -143,6 +148,8 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     allowLoopbackHttp: usesLocalSimulator(baseUrl),
   });
 
+  // Set once everything exists (below); a window can only be created after that.
+  let sessionEndListener = () => {};
   // A task to bring into view once a freshly created page has asked for its first snapshot.
   let pendingFocus: TaskKey | null = null;
   const stopIpc = serveContractOverIpc(appHost, trustedOrigins, logger, (channel) => {
@@ -156,7 +163,10 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     devTools: !app.isPackaged,
     state: shellState,
     iconPath: appPaths.appIcon,
-    onCreated: (created) => sendEventsTo(created, appHost),
+    onCreated: (created) => {
+      sendEventsTo(created, appHost);
+      created.on('session-end', () => sessionEndListener());
+    },
   });
   const showWindow = (key: TaskKey | null) => {
     const { created } = window.show();
@@ -187,18 +197,29 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   logger.info('CAMB Watch is running', { logFile: log.filePath });
 
   let disposed = false;
-  app.on('before-quit', () => window.allowClose());
-  app.on('will-quit', () => {
+  // Writes what is pending to the watch list and lets go of everything, once, however the app ends.
+  const shutDown = () => {
     if (disposed) return;
     disposed = true;
+    window.allowClose();
     stopSystemEvents();
     stopIpc();
     tray.dispose();
     notifications.dispose();
     appHost.dispose();
-    // Writes what is pending to the watch list before the process ends.
     service.dispose();
-  });
+  };
+  app.on('before-quit', () => window.allowClose());
+  app.on('will-quit', shutDown);
+  // A system shutdown or log-out may end the process without before-quit / will-quit: on Linux and macOS
+  // powerMonitor says so; on Windows the window does (session-end), when there is one. Save first, then
+  // quit properly (a cancelled shutdown must not leave a half-disposed app running).
+  const endWithSession = () => {
+    shutDown();
+    app.quit();
+  };
+  powerMonitor.on('shutdown', endWithSession);
+  sessionEndListener = endWithSession;
 
   return createLaunchRequestHandler({ service, appHost, notifications, logger, showWindow });
 }
