@@ -1,6 +1,30 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { RENDERER_CSP } from './src/main/core/appProtocol/rendererFiles';
+
+/**
+ * The built page carries the same Content-Security-Policy that app:// and the web host send as a header
+ * (one definition: RENDERER_CSP), minus what a meta tag cannot hold. Only in the build: the dev server
+ * behind `npm start` injects styles and React's refresh runtime inline, which that policy forbids.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const metaPolicy = RENDERER_CSP.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'camb-watch:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +48,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

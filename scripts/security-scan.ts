@@ -1,15 +1,16 @@
 /**
- * The security gate of the test command: electronegativity over src/ (with package.json, for the Electron
- * version), failing on any HIGH or MEDIUM finding not in the reviewed allowlist
+ * The security gate of the test command: electronegativity over src/ and the built page (with package.json and
+ * its lock file, for the Electron version), failing on any HIGH or MEDIUM finding not in the reviewed allowlist
  * (scripts/securityScan/accepted.json). The full report is kept in test-results/electronegativity.csv.
  *   npx tsx scripts/security-scan.ts
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAcceptedFindings } from './securityScan/accepted';
 import { evaluateGate, formatGateReport } from './securityScan/gate';
 import { parseElectronegativityCsv } from './securityScan/parseFindings';
 import {
+  BUILT_PAGE,
   REPO_ROOT,
   checkReadability,
   runElectronegativity,
@@ -19,11 +20,15 @@ import {
 const reportPath = join(REPO_ROOT, 'test-results', 'electronegativity.csv');
 mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
 
+if (!existsSync(join(REPO_ROOT, BUILT_PAGE))) {
+  console.error(`electronegativity gate: ${BUILT_PAGE} is missing; run \`npm run build\` first.`);
+  process.exit(1);
+}
 const staged = stageScanInput();
 try {
   const accepted = loadAcceptedFindings(join(REPO_ROOT, 'scripts', 'securityScan', 'accepted.json'));
   const { scanned, unreadable } = checkReadability(staged.dir);
-  console.log(`electronegativity: scanning ${scanned.length} files of src/ with package.json...`);
+  console.log(`electronegativity: scanning ${scanned.length} files (src/ and the built page)…`);
   const findings = parseElectronegativityCsv(
     await runElectronegativity({ inputDir: staged.dir, reportPath }),
   );

@@ -1,11 +1,23 @@
 import { execFile } from 'node:child_process';
-import { cpSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /** The repository root, wherever the command is started from. */
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/** The built renderer page, scanned with src/ (run `npm run build` first; the test command does). */
+export const BUILT_PAGE = 'out/renderer/index.html';
 
 /** The extensions electronegativity scans (its own list_files filter). */
 const SCANNED_EXTENSIONS = /\.(js|jsx|ts|tsx|html|htm)$/i;
@@ -27,6 +39,12 @@ export function stageScanInput(repoRoot: string = REPO_ROOT): StagedInput {
   // With only the range "^45.5.0" it cannot tell the version and assumes 0.1.0; the lock file pins it.
   const lockFile = join(repoRoot, 'package-lock.json');
   if (existsSync(lockFile)) copyFileSync(lockFile, join(dir, 'package-lock.json'));
+  // The page as it ships: its Content-Security-Policy meta tag is added by the build, not in src/.
+  const builtPage = join(repoRoot, BUILT_PAGE);
+  if (existsSync(builtPage)) {
+    mkdirSync(dirname(join(dir, BUILT_PAGE)), { recursive: true });
+    copyFileSync(builtPage, join(dir, BUILT_PAGE));
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -30,7 +30,7 @@ export function electronHostPlatform(logger: Logger): HostPlatform {
   return {
     host: 'electron',
     // Reviewed: the app host passes only https links without credentials (checkExternalUrl).
-    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    openExternal: (url) => shell.openExternal(url),
     downloadsDir: app.getPath('downloads'),
     applyLaunchAtLogin(enabled) {
       if (!app.isPackaged) {

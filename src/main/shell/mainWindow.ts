@@ -52,7 +52,7 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
       autoHideMenuBar: true,
       webPreferences: {
         // Reviewed: the preload exposes only the contract's bridge (src/preload/index.ts).
-        preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
+        preload: options.preloadPath,
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,

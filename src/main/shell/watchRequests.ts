@@ -22,7 +22,7 @@ import type { DesktopNotifications } from './notifications';
 export function registerWatchLinkScheme(logger: Logger): void {
   if (!app.isPackaged) return;
   // Reviewed: a link can only name a task to watch, parsed strictly by parseWatchLink, and is confirmed.
-  const registered = app.setAsDefaultProtocolClient(WATCH_LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK
+  const registered = app.setAsDefaultProtocolClient(WATCH_LINK_SCHEME);
   if (!registered) logger.warn('Could not register as the handler of camb-watch:// links');
 }
 

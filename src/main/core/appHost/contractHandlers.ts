@@ -41,7 +41,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
   const openOutside = async (url: string, done: string) => {
     const checked = checkExternalUrl(url);
     if (!checked.ok) return checked;
-    await platform.openExternal(checked.url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+    await platform.openExternal(checked.url);
     return { ok: true as const, message: done };
   };
 
