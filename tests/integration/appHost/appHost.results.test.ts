@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../support/fakeCambServer';
 import { TEST_API_KEY } from '../../support/watchServiceHarness';
@@ -18,13 +19,19 @@ afterEach(async () => {
 });
 
 /** A file host like the storage CAMB.AI links to: answers by path, and records whether a key was sent. */
-async function startFileHost(routes: Record<string, { status: number; body: Buffer }>) {
+interface FileRoute {
+  readonly status: number;
+  readonly body: Buffer;
+  readonly headers?: Record<string, string>;
+}
+
+async function startFileHost(routes: Record<string, FileRoute>) {
   const seenKeys: (string | undefined)[] = [];
   files = http.createServer((req, res) => {
     seenKeys.push(req.headers['x-api-key'] as string | undefined);
     const route = routes[req.url ?? ''];
     if (route === undefined) return res.writeHead(404).end();
-    res.writeHead(route.status, { 'content-length': route.body.length });
+    res.writeHead(route.status, { 'content-length': route.body.length, ...route.headers });
     res.end(route.body);
   });
   await new Promise<void>((resolve) => files?.listen(0, '127.0.0.1', resolve));
@@ -104,6 +111,19 @@ describe('app host: results', () => {
     await a.invoke('downloadResult', { key: 'story:done' });
     await a.host.whenDownloadsSettled();
     expect(fs.readdirSync(a.downloadsDir).sort()).toEqual(['audio (2).flac', 'audio.flac']);
+  });
+
+  it('saves a compressed answer decoded, though its length header counts compressed bytes', async () => {
+    const original = Buffer.from('RIFF'.padEnd(200_000, 'a'));
+    const host = await startFileHost({
+      '/sound.wav': { status: 200, body: gzipSync(original), headers: { 'content-encoding': 'gzip' } },
+    });
+    a = await createAppHostHarness({ allowLoopbackHttp: true });
+    await finishedStory({ audio_url: `${host.base}/sound.wav` });
+    await a.invoke('downloadResult', { key: 'story:done' });
+    await a.host.whenDownloadsSettled();
+    expect(a.eventsOf('downloadProgress').at(-1)).toMatchObject({ state: 'done', totalBytes: null });
+    expect(fs.readFileSync(path.join(a.downloadsDir, 'sound.wav')).equals(original)).toBe(true);
   });
 
   it('leaves no file behind when the link has expired', async () => {

@@ -15,7 +15,13 @@ export interface DownloadFileOptions {
   readonly onProgress: (progress: DownloadProgress) => void;
 }
 
+/**
+ * The size of the file, when the server said it. A compressed answer's Content-Length counts the
+ * compressed bytes, while fetch hands over the decoded ones: then the size is unknown.
+ */
 function declaredLength(response: Response): number | null {
+  const encoding = response.headers.get('content-encoding')?.trim().toLowerCase() ?? 'identity';
+  if (encoding !== '' && encoding !== 'identity') return null;
   const length = Number(response.headers.get('content-length'));
   return Number.isSafeInteger(length) && length > 0 ? length : null;
 }
