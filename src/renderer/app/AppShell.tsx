@@ -89,6 +89,8 @@ export function AppShell() {
   function onRemoved(key: TaskKey) {
     store.remove([key]);
     setSelectedKey((current) => (current === key ? null : current));
+    // The Remove button is gone with the task: keyboard focus goes back to the list, not to the page.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"]')?.focus());
   }
 
   if (connection.phase !== 'ready') {
@@ -151,6 +153,7 @@ export function AppShell() {
                 selectedKey={selectedKey}
                 highlightKey={highlightKey}
                 reveal={reveal}
+                onRevealed={() => setReveal(null)}
                 detailHeadingRef={detailHeadingRef}
                 onFilter={setFilter}
                 onQuery={setQuery}

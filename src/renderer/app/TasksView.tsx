@@ -17,6 +17,7 @@ export interface TasksViewProps {
   readonly selectedKey: TaskKey | null;
   readonly highlightKey: TaskKey | null;
   readonly reveal: RevealRequest | null;
+  readonly onRevealed: () => void;
   readonly detailHeadingRef: RefObject<HTMLHeadingElement | null>;
   readonly onFilter: (filter: TaskFilter) => void;
   readonly onQuery: (query: string) => void;
@@ -58,6 +59,7 @@ export function TasksView(props: TasksViewProps) {
               selectedKey={selectedKey}
               highlightKey={props.highlightKey}
               reveal={props.reveal}
+              onRevealed={props.onRevealed}
               onSelect={props.onSelect}
               onOpen={props.onOpen}
             />

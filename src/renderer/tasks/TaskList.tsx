@@ -21,6 +21,8 @@ interface TaskListProps {
   readonly selectedKey: TaskKey | null;
   readonly highlightKey: TaskKey | null;
   readonly reveal: RevealRequest | null;
+  /** The reveal request was carried out: it must not scroll again when the list is shown anew. */
+  readonly onRevealed: () => void;
   readonly onSelect: (key: TaskKey) => void;
   /** Enter on the list: move to the selected task's details. */
   readonly onOpen: (key: TaskKey) => void;
@@ -33,7 +35,7 @@ const optionId = (index: number) => `task-option-${index}`;
  * as smoothly as ten. A listbox: arrow keys, Home/End and Page Up/Down move the selection.
  */
 export function TaskList(props: TaskListProps) {
-  const { filter, query, selectedKey, highlightKey, reveal, onSelect, onOpen } = props;
+  const { filter, query, selectedKey, highlightKey, reveal, onRevealed, onSelect, onOpen } = props;
   const store = useTaskStore();
   const version = useTaskListVersion();
   const keys = useMemo(() => {
@@ -66,7 +68,9 @@ export function TaskList(props: TaskListProps) {
   const revealNonce = reveal?.nonce;
   const revealKey = reveal?.key;
   useEffect(() => {
-    if (revealKey !== undefined) scrollToKey(revealKey);
+    if (revealKey === undefined) return;
+    scrollToKey(revealKey);
+    onRevealed();
     // Only a new request scrolls; the list changing under a past request must not pull the view back.
   }, [revealNonce]);
 
