@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_KEY_WHERE } from '../../src/webHost/server/developmentSecrets';
 import { step } from '../support/fakeCambServer';
@@ -66,6 +68,15 @@ describe('the API key in the browser', () => {
     expect(await page.content()).not.toContain(E2E_API_KEY);
     await openSettings(page);
     expect(await page.content()).not.toContain(E2E_API_KEY);
+    // Nor was it written into any file of the state folder (watch list, downloads).
+    const files = fs
+      .readdirSync(h.stateDir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const where = path.join(file.parentPath, file.name);
+      expect(fs.readFileSync(where, 'utf8'), where).not.toContain(E2E_API_KEY);
+    }
   });
 
   it('shows the key-rejected banner on 401, and checking resumes with a new key', async () => {
