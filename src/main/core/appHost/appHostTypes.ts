@@ -1,7 +1,9 @@
-import type { ContractHandlers, EventSink } from '../../../shared/contract';
-import type { NoticeLevel } from './notices';
+import type { ContractHandlers, EventPayload, EventSink } from '../../../shared/contract';
 import type { TaskKey } from '../../../shared/watchedTask';
 import type { InvokeEnvelope } from '../../../shared/contract/envelope';
+
+/** How a notice reads: declared once, in the contract's notice event. */
+export type NoticeLevel = EventPayload<'notice'>['level'];
 
 /** What only the host can do: the Electron shell implements it with shell/app, the web host with Node. */
 export interface HostPlatform {

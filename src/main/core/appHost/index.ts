@@ -1,4 +1,3 @@
 export { createAppHost, type AppHostOptions } from './createAppHost';
-export type { AppHost, HostPlatform } from './appHostTypes';
+export type { AppHost, HostPlatform, NoticeLevel } from './appHostTypes';
 export { checkExternalUrl, isLoopbackHost } from './externalUrl';
-export type { NoticeLevel } from './notices';

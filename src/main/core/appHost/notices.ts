@@ -1,1 +1,0 @@
-export type NoticeLevel = 'info' | 'success' | 'warning' | 'error';
