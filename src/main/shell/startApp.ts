@@ -1,7 +1,7 @@
 import { app, dialog, net, powerMonitor, session } from 'electron';
 import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
-import { createAppHost, isLoopbackHost, type AppHost } from '../core/appHost';
+import { createAppHost, isLocalApiBase, type AppHost } from '../core/appHost';
 import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rendererFiles';
 import { resolveBaseUrl } from '../core/camb/baseUrl';
 import { systemClock } from '../core/clock/clock';
@@ -100,11 +100,6 @@ function openWatchList(logger: Logger) {
   });
 }
 
-function usesLocalSimulator(baseUrl: string): boolean {
-  const url = new URL(baseUrl);
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
-}
-
 async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   app.dock?.hide();
   const log = openAppLog(app.getPath('logs'), env, !app.isPackaged);
@@ -145,7 +140,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     fetch,
     clock: systemClock,
     logger,
-    allowLoopbackHttp: usesLocalSimulator(baseUrl),
+    allowLoopbackHttp: isLocalApiBase(baseUrl),
   });
 
   // Set once everything exists (below); a window can only be created after that.

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppHost, isLoopbackHost, type HostPlatform } from '../../main/core/appHost';
+import { createAppHost, isLocalApiBase, type HostPlatform } from '../../main/core/appHost';
 import { systemClock } from '../../main/core/clock/clock';
 import { silentLogger, type Logger } from '../../main/core/logging/logger';
 import { redactingLogger } from '../../main/core/logging/redactingLogger';
@@ -29,15 +29,6 @@ import type { TrafficEntry, WebHost, WebHostOptions } from './webHostTypes';
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.join(REPOSITORY_ROOT, 'out', 'renderer');
 export const DEFAULT_BRIDGE_SCRIPT = path.join(REPOSITORY_ROOT, 'out', 'web-bridge', 'bridge.js');
-
-function isLoopbackApi(apiBase: string | undefined): boolean {
-  if (apiBase === undefined) return false;
-  try {
-    return isLoopbackHost(new URL(apiBase).hostname);
-  } catch {
-    return false;
-  }
-}
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
@@ -119,7 +110,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     fetch: fetchImpl,
     clock,
     logger,
-    allowLoopbackHttp: isLoopbackApi(options.apiBase),
+    allowLoopbackHttp: isLocalApiBase(options.apiBase),
   });
   const stopNotices = showNotificationsAsNotices(service, host);
 

@@ -26,6 +26,12 @@ function checkHttps(raw: string, done: 'opened' | 'downloaded'): UrlCheck {
   return { ok: true, url: url.href };
 }
 
+/** Whether the CAMB API in use is a simulator on this computer (the demo, the tests): never the real CAMB.AI. */
+export function isLocalApiBase(apiBase: string | undefined): boolean {
+  const url = apiBase === undefined ? null : parse(apiBase);
+  return url !== null && isLoopbackHost(url.hostname);
+}
+
 /** For links opened in the browser or player. */
 export function checkExternalUrl(raw: string): UrlCheck {
   return checkHttps(raw, 'opened');

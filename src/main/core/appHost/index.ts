@@ -1,3 +1,3 @@
 export { createAppHost, type AppHostOptions } from './createAppHost';
 export type { AppHost, HostPlatform, NoticeLevel } from './appHostTypes';
-export { checkExternalUrl, isLoopbackHost } from './externalUrl';
+export { checkExternalUrl, isLocalApiBase, isLoopbackHost } from './externalUrl';
