@@ -25,6 +25,20 @@ export const E2E_API_KEY = 'camb-watch-e2e-key-Hq4Wn8Ty2Pc6Rv0J';
 /** Every view is drawn and checked at one size, so screenshots compare across runs. */
 export const VIEWPORT = { width: 1100, height: 720 } as const;
 
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The two sizes every user journey is walked at: a tray popover (the window's narrow layout, list and
+ * details as two screens) and an ordinary desktop window (two panes side by side).
+ */
+export const JOURNEY_VIEWPORTS = [
+  { name: 'narrow 420×640', width: 420, height: 640 },
+  { name: 'wide 1280×800', width: 1280, height: 800 },
+] as const satisfies readonly (Viewport & { readonly name: string })[];
+
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export type ColorScheme = 'light' | 'dark';
@@ -43,6 +57,8 @@ export interface E2eOptions {
   /** Open the page at once. Default true; false lets a test fill the list first and time the load. */
   readonly openPage?: boolean;
   readonly colorScheme?: ColorScheme;
+  /** The window's size. Default VIEWPORT. */
+  readonly viewport?: Viewport;
 }
 
 export interface E2eHarness {
@@ -139,7 +155,10 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
   let web = await startHost();
   // A context of its own (not browser.newPage()): axe opens a second page in it to assemble its results.
   const context = await browser.newContext({
-    viewport: VIEWPORT,
+    viewport:
+      options.viewport === undefined
+        ? VIEWPORT
+        : { width: options.viewport.width, height: options.viewport.height },
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
   });
