@@ -18,6 +18,10 @@ export const statusChangeSchema = z.object({
 
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 
+export const STOP_CAUSES = ['not-found', 'invalid', 'forbidden'] as const;
+export const stopCauseSchema = z.enum(STOP_CAUSES);
+export type StopCause = z.infer<typeof stopCauseSchema>;
+
 /**
  * One watched task as the watch list keeps, persists and shows it. Times are epoch milliseconds;
  * `status` is null until the first answer arrives.
@@ -41,6 +45,12 @@ export const watchedTaskSchema = z.object({
    * id (422). Asking again would get the same answer, so it waits for "check now"; a status answer clears it.
    */
   stoppedReason: z.string().nullable(),
+  /**
+   * What stopped polling, so the UI can say what to check: an unknown task (404), a refused id (422), or a
+   * task this key may not see (403 while the same key works for other tasks). Null while polling goes on.
+   * Files written before it existed lack it: it reads as null there.
+   */
+  stopCause: stopCauseSchema.nullable().default(null),
   history: z.array(statusChangeSchema),
   finishedAt: epochMs.nullable(),
   /** Whether the outcome was already notified: survives restarts so no notification ever repeats. */
@@ -61,6 +71,7 @@ export const NEW_TASK_FIELDS = {
   message: null,
   lastProblem: null,
   stoppedReason: null,
+  stopCause: null,
   history: [],
   finishedAt: null,
   notified: false,

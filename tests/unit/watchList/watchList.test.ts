@@ -138,6 +138,7 @@ describe('watch list: checks', () => {
       nextCheckAt: null,
     });
     expect(stopped?.task.stoppedReason).toMatch(/does not know this task id/);
+    expect(stopped?.task.stopCause).toBe('not-found');
     expect(stopped?.task.status).toBeNull();
     // A temporary fault afterwards does not make it look watched again...
     const faulted = list.applyCheck(key, {
@@ -146,13 +147,14 @@ describe('watch list: checks', () => {
       nextCheckAt: null,
     });
     expect(faulted?.task.stoppedReason).toMatch(/does not know this task id/);
+    expect(faulted?.task.stopCause).toBe('not-found');
     // ...but a real answer (after "check now") does.
     const answered = list.applyCheck(key, {
       outcome: status('PENDING'),
       checkedAt: clock.now(),
       nextCheckAt: null,
     });
-    expect(answered?.task).toMatchObject({ stoppedReason: null, status: 'PENDING' });
+    expect(answered?.task).toMatchObject({ stoppedReason: null, stopCause: null, status: 'PENDING' });
   });
 
   it('records status changes in the history and the finish time on a terminal status', async () => {
@@ -329,6 +331,16 @@ describe('watch list: loading', () => {
     const loaded = createWatchList({ store: doc, clock, logger: silentLogger });
     expect(loaded.list()).toEqual(list.list());
     expect(loaded.list().map((t) => t.taskId)).toEqual(['b', 'a']);
+  });
+
+  it('reads a task saved before stop causes were recorded as one whose polling was never stopped', () => {
+    const { list, clock, store } = setup();
+    list.add('story', 'old');
+    list.flush();
+    const { stopCause: _dropped, ...older } = store.store.tasks[0] ?? {};
+    const doc = new MemoryStore<PersistedDocument>({ tasks: [older as never], settings: DEFAULT_SETTINGS });
+    const loaded = createWatchList({ store: doc, clock, logger: silentLogger });
+    expect(loaded.list()).toEqual([expect.objectContaining({ taskId: 'old', stopCause: null })]);
   });
 
   it('replays a recovery from opening the store to listeners added later', () => {

@@ -198,6 +198,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
       message: outcome.message,
       lastProblem: null,
       stoppedReason: null,
+      stopCause: null,
       history: changed ? appendHistory(task.history, { status: outcome.status, at }) : task.history,
       finishedAt: terminal ? (task.finishedAt ?? at) : null,
     };
@@ -288,10 +289,9 @@ export function createWatchList(options: WatchListOptions): WatchList {
           : {
               ...task,
               lastProblem: describeProblem(outcome),
-              stoppedReason:
-                outcome.type === 'not-found' || outcome.type === 'invalid'
-                  ? describeProblem(outcome)
-                  : task.stoppedReason,
+              ...(outcome.type === 'not-found' || outcome.type === 'invalid'
+                ? { stoppedReason: describeProblem(outcome), stopCause: outcome.type }
+                : {}),
             };
       const finished = isTerminalStatus(checked.status);
       const next = commit({ ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt });
