@@ -1,13 +1,13 @@
 import type { RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { AddTaskForm } from '../tasks/AddTaskForm';
+import { CheckAllButton } from '../tasks/CheckAllButton';
 import { EmptyState } from '../tasks/EmptyState';
 import type { TaskFilter } from '../tasks/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskList, type RevealRequest } from '../tasks/TaskList';
 import type { AppStatus } from './appStatus';
-import { useBridge } from './bridgeContext';
 import { useTaskListVersion, useTaskStore } from './useTaskStore';
 
 export interface TasksViewProps {
@@ -30,7 +30,6 @@ export interface TasksViewProps {
 /** The watch list beside the selected task's details (stacked in a narrow window). */
 export function TasksView(props: TasksViewProps) {
   const { status, selectedKey, detailHeadingRef } = props;
-  const bridge = useBridge();
   const store = useTaskStore();
   useTaskListVersion();
   return (
@@ -43,9 +42,7 @@ export function TasksView(props: TasksViewProps) {
           <section className="watch-list" aria-labelledby="watch-list-title">
             <div className="view-header">
               <h2 id="watch-list-title">Watch list</h2>
-              <button type="button" onClick={() => void bridge.checkNow({}).catch(() => undefined)}>
-                Check all now
-              </button>
+              <CheckAllButton />
             </div>
             <TaskFilters
               filter={props.filter}

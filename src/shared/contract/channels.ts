@@ -8,6 +8,7 @@ import {
   addTaskResponseSchema,
   apiKeyRequestSchema,
   appSnapshotSchema,
+  checkNowOutcomeSchema,
   downloadStartedSchema,
   emptySchema,
   exportedWatchListSchema,
@@ -47,8 +48,8 @@ export const INVOKE_CHANNELS = {
     taskOrNullSchema,
   ),
   setMuted: invoke(z.object({ key: taskKeySchema, muted: z.boolean() }).strict(), taskOrNullSchema),
-  /** One task, or every watched task when no key is given. */
-  checkNow: invoke(z.object({ key: taskKeySchema.optional() }).strict(), emptySchema),
+  /** One task, or every watched task when no key is given: checks at once, or says why it cannot. */
+  checkNow: invoke(z.object({ key: taskKeySchema.optional() }).strict(), checkNowOutcomeSchema),
   clearFinished: invoke(emptySchema, z.object({ removed: z.array(taskKeySchema) })),
   setPollingPaused: invoke(z.object({ paused: z.boolean() }).strict(), settingsSchema),
   fetchResult: invoke(resultRequestSchema, resultViewSchema),

@@ -92,6 +92,18 @@ export const actionOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), message: z.string() }),
 ]);
 
+/**
+ * What "Check now" did: checked at once (ok), or why it could not, in words. `resumesAt` is when checking
+ * can start again by itself (a rate limit), for the window to say in its own words; null otherwise.
+ */
+export const checkNowOutcomeSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  resumesAt: z.number().nullable(),
+});
+
+export type CheckNowOutcome = z.infer<typeof checkNowOutcomeSchema>;
+
 export const downloadStartedSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), downloadId: z.string(), fileName: z.string() }),
   z.object({ ok: z.literal(false), message: z.string() }),

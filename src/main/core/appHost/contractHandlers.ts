@@ -63,10 +63,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     removeTask: ({ key }) => ({ removed: service.remove(key) }),
     renameTask: ({ key, label }) => ({ task: service.rename(key, label) ?? null }),
     setMuted: ({ key, muted }) => ({ task: service.setMuted(key, muted) ?? null }),
-    checkNow: ({ key }) => {
-      service.checkNow(key);
-      return {};
-    },
+    checkNow: ({ key }) => service.checkNow(key),
     clearFinished: () => ({ removed: [...service.clearFinished()] }),
     setPollingPaused: ({ paused }) => service.updateSettings({ pollingPaused: paused }),
     fetchResult: ({ key, targetLanguage }) => fetchView(key, targetLanguage),

@@ -1,5 +1,11 @@
-export { createScheduler, DEFAULT_MAX_CONCURRENT, DEFAULT_RATE_PER_SECOND } from './scheduler';
+export {
+  createScheduler,
+  DEFAULT_MAX_CONCURRENT,
+  DEFAULT_RATE_PER_SECOND,
+  UNREACHABLE_AFTER_FAILURES,
+} from './scheduler';
 export type {
+  CheckKey,
   CheckStatus,
   ScheduledTask,
   Scheduler,

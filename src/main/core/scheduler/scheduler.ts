@@ -3,9 +3,9 @@ import { RESPONSIVENESS_SHARE, responsivenessSchema } from '../../../shared/sett
 import type { Responsiveness } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
-import type { TaskKey } from '../../../shared/watchedTask';
+import type { StopCause, TaskKey } from '../../../shared/watchedTask';
 import type { Clock, TimerHandle } from '../clock/clock';
-import type { Malformed, RateLimited, StatusOutcome, StatusReport } from '../camb/outcomes';
+import type { AuthRejected, Malformed, RateLimited, StatusOutcome, StatusReport } from '../camb/outcomes';
 import { TypedEmitter } from '../events/typedEmitter';
 import type { Listener } from '../events/typedEmitter';
 import { silentLogger } from '../logging/logger';
@@ -14,10 +14,12 @@ import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { DueQueue } from './dueQueue';
 import { Episode } from './episode';
+import { FailureStreak } from './failureStreak';
 import { adaptiveInterval, applyJitter, DEFAULT_MAX_JITTER } from './pollInterval';
 import type { IntervalPolicy } from './pollInterval';
 import { RateBudget } from './rateBudget';
 import type {
+  CheckKey,
   CheckStatus,
   ScheduledTask,
   Scheduler,
@@ -46,8 +48,11 @@ const tuningSchema = z.object({
 export const DEFAULT_MAX_CONCURRENT = 4;
 /** Requests started in any rolling second, across all tasks, unless the caller says otherwise. */
 export const DEFAULT_RATE_PER_SECOND = 5;
+/** Network failures in a row, with no answer in between, that make CAMB.AI "unreachable". */
+export const UNREACHABLE_AFTER_FAILURES = 3;
 
-type Phase = 'queued' | 'in-flight' | 'stopped';
+/** `awaiting-key-check`: answered 403, waiting to learn whether the key works for other tasks. */
+type Phase = 'queued' | 'in-flight' | 'awaiting-key-check' | 'stopped';
 
 interface Entry {
   readonly key: TaskKey;
@@ -65,13 +70,33 @@ interface Entry {
   expedited: boolean;
 }
 
-interface Request {
+/** What every request to CAMB carries, a task's or the key check's. */
+interface Sent {
+  /** Order of sending, across all requests. */
+  readonly seq: number;
+  readonly authStamp: number;
+  readonly connectivityStamp: number;
+}
+
+interface Request extends Sent {
   readonly entry: Entry;
   readonly sentAt: number;
   /** When it was due: a request the server turned away goes back to the queue in its old place. */
   readonly dueAt: number;
-  readonly authStamp: number;
-  readonly connectivityStamp: number;
+}
+
+/** A task's 403 held until the key check tells whether the key or the task is the problem. */
+interface Refusal {
+  readonly request: Request;
+  readonly outcome: AuthRejected;
+}
+
+/** One 'checked' event to emit. */
+interface Checked {
+  readonly request: Request;
+  readonly outcome: StatusOutcome;
+  readonly nextCheckAt: number | null;
+  readonly stopCause: StopCause | null;
 }
 
 /** Creates a scheduler that polls tracked tasks on the injected clock. See Scheduler for the API. */
@@ -82,6 +107,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 class PollingScheduler implements Scheduler {
   private readonly clock: Clock;
   private readonly check: CheckStatus;
+  private readonly checkKey: CheckKey | undefined;
   private readonly random: () => number;
   private readonly policy: IntervalPolicy;
   private readonly maxJitter: number;
@@ -95,6 +121,13 @@ class PollingScheduler implements Scheduler {
   private readonly queue = new DueQueue<TaskKey>();
   private readonly auth = new Episode();
   private readonly connectivity = new Episode();
+  private readonly networkFailures = new FailureStreak(UNREACHABLE_AFTER_FAILURES);
+  private sequence = 0;
+  /** 403s waiting for the key check; several at once share one. */
+  private readonly refusals = new Map<TaskKey, Refusal>();
+  private keyCheckInFlight = false;
+  /** The last key check that found the key working: a 403 to a request sent before it is the task's alone. */
+  private keyWorked: Sent | null = null;
   private share: number;
   private inFlight = 0;
   private paused = false;
@@ -119,6 +152,7 @@ class PollingScheduler implements Scheduler {
     });
     this.clock = options.clock;
     this.check = options.check;
+    this.checkKey = options.checkKey;
     this.random = options.random ?? Math.random;
     this.policy = options.intervalPolicy ?? adaptiveInterval;
     this.logger = options.logger ?? silentLogger;
@@ -159,6 +193,7 @@ class PollingScheduler implements Scheduler {
   untrack(key: TaskKey): void {
     if (!this.entries.delete(key)) return;
     this.queue.delete(key);
+    this.refusals.delete(key);
     this.pump();
   }
 
@@ -201,8 +236,12 @@ class PollingScheduler implements Scheduler {
   }
 
   credentialsChanged(): void {
-    // Rejections of requests sent with the old key must not pause polling again.
-    if (this.auth.reset()) this.expediteAll();
+    // Rejections of requests sent with the old key must not pause polling again, nor stop a task: a 403
+    // held for the key check is asked again with the new key.
+    const refusals = this.takeRefusals();
+    for (const { request } of refusals) this.returnToQueue(request);
+    this.keyWorked = null;
+    if (this.auth.reset() || refusals.length > 0) this.expediteAll();
     this.pump();
   }
 
@@ -306,6 +345,8 @@ class PollingScheduler implements Scheduler {
       if (now < this.rateLimitedUntil) return;
       this.rateLimitedUntil = null;
     }
+    if (this.keyCheckWanted && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
+      this.sendKeyCheck(now);
     while (this.inFlight < this.maxConcurrent && this.budget.canSend(now)) {
       const next = this.queue.peek();
       if (next === undefined || next.dueAt > now) return;
@@ -317,10 +358,10 @@ class PollingScheduler implements Scheduler {
 
   private nextWakeAt(): number | null {
     if (this.blocked || this.inFlight >= this.maxConcurrent) return null;
-    const next = this.queue.peek();
-    if (next === undefined) return null;
     const now = this.clock.now();
-    return Math.max(now, next.dueAt, this.budget.nextSlotAt(now), this.rateLimitedUntil ?? now);
+    const dueAt = this.keyCheckWanted ? now : this.queue.peek()?.dueAt;
+    if (dueAt === undefined) return null;
+    return Math.max(now, dueAt, this.budget.nextSlotAt(now), this.rateLimitedUntil ?? now);
   }
 
   private arm(): void {
@@ -350,18 +391,20 @@ class PollingScheduler implements Scheduler {
 
   // --- requests and answers ---------------------------------------------------------------------------
 
+  private stamp(): Sent {
+    return {
+      seq: ++this.sequence,
+      authStamp: this.auth.stamp(),
+      connectivityStamp: this.connectivity.stamp(),
+    };
+  }
+
   private send(entry: Entry, dueAt: number, now: number): void {
     entry.phase = 'in-flight';
     entry.expedited = false;
     this.inFlight++;
     this.budget.spend(now);
-    const request: Request = {
-      entry,
-      sentAt: now,
-      dueAt,
-      authStamp: this.auth.stamp(),
-      connectivityStamp: this.connectivity.stamp(),
-    };
+    const request: Request = { ...this.stamp(), entry, sentAt: now, dueAt };
     const task: ScheduledTask = {
       key: entry.key,
       kind: entry.kind,
@@ -370,16 +413,21 @@ class PollingScheduler implements Scheduler {
       lastCheckAt: entry.lastCheckAt,
       status: entry.status,
     };
+    this.ask(
+      () => this.check(task),
+      (outcome) => this.onAnswer(request, outcome),
+    );
+  }
+
+  /** Calls CAMB through `question`, which should not throw or reject; if it does, that is a malformed answer. */
+  private ask(question: () => Promise<StatusOutcome>, onAnswer: (outcome: StatusOutcome) => void): void {
     let answer: Promise<StatusOutcome>;
     try {
-      answer = this.check(task);
+      answer = question();
     } catch (error) {
       answer = Promise.reject(error);
     }
-    answer.then(
-      (outcome) => this.onAnswer(request, outcome),
-      (error: unknown) => this.onAnswer(request, this.unexpectedFailure(error)),
-    );
+    answer.then(onAnswer, (error: unknown) => onAnswer(this.unexpectedFailure(error)));
   }
 
   private onAnswer(request: Request, outcome: StatusOutcome): void {
@@ -397,47 +445,167 @@ class PollingScheduler implements Scheduler {
     // answer under a stale "offline" icon).
     const episodeEvents: (() => void)[] = [];
     const statusEvents: (() => void)[] = [];
-    if (outcome.type !== 'network' && this.connectivity.end())
-      episodeEvents.push(() => this.emitter.emit('connectivityRestored', {}));
-    if (outcome.type !== 'rate-limited') this.rateLimitStrikes = 0;
+    this.noteReachability(request, outcome, episodeEvents);
 
     let nextCheckAt: number | null;
+    let stopCause: StopCause | null = null;
     switch (outcome.type) {
       case 'status':
         nextCheckAt = this.onStatus(entry, outcome, now, statusEvents);
         break;
       case 'server-error':
       case 'malformed':
-        entry.strikes++;
-        nextCheckAt = this.requeue(entry);
-        break;
       case 'network':
         entry.strikes++;
         nextCheckAt = this.requeue(entry);
-        if (this.connectivity.begin(request.connectivityStamp))
-          episodeEvents.push(() => this.emitter.emit('connectivityProblem', { outcome }));
         break;
       case 'rate-limited':
         nextCheckAt = this.onRateLimited(request, outcome, now, episodeEvents);
         break;
-      case 'auth-rejected':
-        this.returnToQueue(request);
-        if (this.auth.begin(request.authStamp))
-          episodeEvents.push(() => this.emitter.emit('authProblem', { outcome }));
-        nextCheckAt = this.auth.active ? null : request.dueAt;
+      case 'auth-rejected': {
+        const verdict = this.onAuthRejected(request, outcome, episodeEvents);
+        if (verdict === 'awaiting-key-check') {
+          // Told once the key check answers; episode news (e.g. connectivity back) goes out now.
+          for (const emit of episodeEvents) emit();
+          this.pump();
+          return;
+        }
+        ({ nextCheckAt, stopCause } = verdict);
         break;
+      }
       case 'not-found':
       case 'invalid':
         // Asking again will not change the answer; checkNow(key) restarts it if the user says so.
         entry.phase = 'stopped';
         nextCheckAt = null;
+        stopCause = outcome.type;
         break;
     }
+    this.announce(episodeEvents, [{ request, outcome, nextCheckAt, stopCause }], statusEvents);
+  }
 
+  /** Emits one answer's news in its order (episodes, checks, statuses), then sends what may go next. */
+  private announce(
+    episodeEvents: readonly (() => void)[],
+    checks: readonly Checked[],
+    statusEvents: readonly (() => void)[] = [],
+  ): void {
     for (const emit of episodeEvents) emit();
-    this.emitter.emit('checked', { key: entry.key, outcome, checkedAt: request.sentAt, nextCheckAt });
+    for (const { request, outcome, nextCheckAt, stopCause } of checks)
+      this.emitter.emit('checked', {
+        key: request.entry.key,
+        outcome,
+        checkedAt: request.sentAt,
+        nextCheckAt,
+        stopCause,
+      });
     for (const emit of statusEvents) emit();
     this.pump();
+  }
+
+  /** What any answer says of the connection: failures in a row make CAMB unreachable; an answer ends it. */
+  private noteReachability(sent: Sent, outcome: StatusOutcome, episodeEvents: (() => void)[]): void {
+    if (outcome.type !== 'rate-limited') this.rateLimitStrikes = 0;
+    if (outcome.type === 'network') {
+      if (this.networkFailures.fail(this.sequence) && this.connectivity.begin(sent.connectivityStamp))
+        episodeEvents.push(() => this.emitter.emit('connectivityProblem', { outcome }));
+    } else if (this.networkFailures.answer(sent.seq) && this.connectivity.end()) {
+      episodeEvents.push(() => this.emitter.emit('connectivityRestored', {}));
+    }
+  }
+
+  /**
+   * A 401 means the key is invalid: everything waits for a new one. A 403 may be this task's alone (another
+   * account's job): with a key check at hand, the task waits for it, unless one sent later already found the
+   * key working, and then the task alone stops.
+   */
+  private onAuthRejected(
+    request: Request,
+    outcome: AuthRejected,
+    episodeEvents: (() => void)[],
+  ): 'awaiting-key-check' | { nextCheckAt: number | null; stopCause: StopCause | null } {
+    const current = request.authStamp === this.auth.stamp() && !this.auth.active;
+    if (outcome.httpStatus === 403 && this.checkKey !== undefined && current) {
+      const worked = this.keyWorked;
+      if (worked !== null && worked.authStamp === request.authStamp && worked.seq > request.seq) {
+        request.entry.phase = 'stopped';
+        return { nextCheckAt: null, stopCause: 'forbidden' };
+      }
+      request.entry.phase = 'awaiting-key-check';
+      this.refusals.set(request.entry.key, { request, outcome });
+      return 'awaiting-key-check';
+    }
+    this.returnToQueue(request);
+    if (this.auth.begin(request.authStamp))
+      episodeEvents.push(() => this.emitter.emit('authProblem', { outcome }));
+    return { nextCheckAt: this.auth.active ? null : request.dueAt, stopCause: null };
+  }
+
+  private get keyCheckWanted(): boolean {
+    return this.refusals.size > 0 && !this.keyCheckInFlight;
+  }
+
+  /** One request for a task that cannot exist, for every 403 held: 404 means the key itself works. */
+  private sendKeyCheck(now: number): void {
+    const checkKey = this.checkKey;
+    if (checkKey === undefined) return;
+    this.keyCheckInFlight = true;
+    this.inFlight++;
+    this.budget.spend(now);
+    const sent = this.stamp();
+    this.ask(checkKey, (outcome) => this.onKeyCheck(sent, outcome));
+  }
+
+  private onKeyCheck(sent: Sent, outcome: StatusOutcome): void {
+    if (this.disposed) return;
+    this.inFlight--;
+    this.keyCheckInFlight = false;
+    const now = this.clock.now();
+    const episodeEvents: (() => void)[] = [];
+    this.noteReachability(sent, outcome, episodeEvents);
+    if (outcome.type === 'rate-limited') this.rateLimit(outcome, now, episodeEvents);
+    // A new key since the check was sent: its 403s went back to the queue, to be asked with the new key.
+    if (sent.authStamp !== this.auth.stamp()) {
+      this.announce(episodeEvents, []);
+      return;
+    }
+    const checks = this.takeRefusals().map(({ request, outcome: refusal }): Checked => {
+      const { entry } = request;
+      switch (outcome.type) {
+        case 'status':
+        case 'not-found':
+          entry.phase = 'stopped';
+          return { request, outcome: refusal, nextCheckAt: null, stopCause: 'forbidden' };
+        case 'auth-rejected':
+          this.returnToQueue(request);
+          return { request, outcome: refusal, nextCheckAt: null, stopCause: null };
+        case 'rate-limited':
+          this.returnToQueue(request);
+          return {
+            request,
+            outcome: refusal,
+            nextCheckAt: Math.max(request.dueAt, this.rateLimitedUntil ?? now),
+            stopCause: null,
+          };
+        default:
+          // The check could not tell: ask for the task again later, as after any failed answer.
+          entry.strikes++;
+          return { request, outcome: refusal, nextCheckAt: this.requeue(entry), stopCause: null };
+      }
+    });
+    if (outcome.type === 'status' || outcome.type === 'not-found') this.keyWorked = sent;
+    if (outcome.type === 'auth-rejected' && this.auth.begin(sent.authStamp))
+      episodeEvents.push(() => this.emitter.emit('authProblem', { outcome }));
+    this.announce(episodeEvents, checks);
+  }
+
+  /** The held 403s of tasks still tracked, forgotten here. */
+  private takeRefusals(): Refusal[] {
+    const refusals = [...this.refusals.values()].filter(
+      ({ request }) => this.entries.get(request.entry.key) === request.entry,
+    );
+    this.refusals.clear();
+    return refusals;
   }
 
   private onStatus(
@@ -468,15 +636,21 @@ class PollingScheduler implements Scheduler {
     now: number,
     episodeEvents: (() => void)[],
   ): number {
+    const until = this.rateLimit(outcome, now, episodeEvents);
+    this.returnToQueue(request);
+    return Math.max(request.dueAt, until);
+  }
+
+  /** Holds every request until CAMB's wait is over; returns when that is. */
+  private rateLimit(outcome: RateLimited, now: number, episodeEvents: (() => void)[]): number {
     // Answers to requests already in flight when the wait began only extend it, silently.
     const newEpisode = this.rateLimitedUntil === null;
     if (newEpisode) this.rateLimitStrikes++;
     const wait = outcome.retryAfterMs ?? backoffDelayMs(Math.max(1, this.rateLimitStrikes), this.backoff);
     const until = Math.max(this.rateLimitedUntil ?? now, now + wait);
     this.rateLimitedUntil = until;
-    this.returnToQueue(request);
     if (newEpisode) episodeEvents.push(() => this.emitter.emit('rateLimited', { until, outcome }));
-    return Math.max(request.dueAt, until);
+    return until;
   }
 
   /** Puts a task the server turned away back where it stood, so it goes first once requests may flow again. */

@@ -1,6 +1,6 @@
 import type { Responsiveness } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
-import type { TaskKey } from '../../../shared/watchedTask';
+import type { StopCause, TaskKey } from '../../../shared/watchedTask';
 import type { Clock } from '../clock/clock';
 import type { Listener } from '../events/typedEmitter';
 import type { Logger } from '../logging/logger';
@@ -30,9 +30,18 @@ export interface ScheduledTask {
 /** Asks CAMB for one task's status: the CAMB client's getStatus, bound by the caller. Should not throw. */
 export type CheckStatus = (task: ScheduledTask) => Promise<StatusOutcome>;
 
+/** Asks CAMB for a task that cannot exist: a 404 (or any status) means the key works. Should not throw. */
+export type CheckKey = () => Promise<StatusOutcome>;
+
 export interface SchedulerOptions {
   readonly clock: Clock;
   readonly check: CheckStatus;
+  /**
+   * With it, a 403 for one task is weighed against the key: if the key works (one check, shared by every
+   * 403 meanwhile), that task alone stops with stopCause 'forbidden'; if the key is refused too, all polling
+   * waits as after a 401. Without it, a 403 pauses everything like a 401.
+   */
+  readonly checkKey?: CheckKey;
   /** Source of jitter in [0, 1); default Math.random. */
   readonly random?: () => number;
   /** Default 'balanced' (10 % of age). */
@@ -63,6 +72,8 @@ export interface SchedulerEvents {
     readonly outcome: StatusOutcome;
     readonly checkedAt: number;
     readonly nextCheckAt: number | null;
+    /** Why polling of this task stopped until checkNow(key): unknown task, refused id, or no access with a working key. */
+    readonly stopCause: StopCause | null;
   };
   /** The status differs from the last one seen (`from` is null for the first answer). `at` is when the answer arrived. */
   statusChanged: {
@@ -74,9 +85,9 @@ export interface SchedulerEvents {
   };
   /** The task reached SUCCESS, ERROR, TIMEOUT or PAYMENT_REQUIRED and is no longer polled. */
   finished: { readonly key: TaskKey; readonly report: StatusReport; readonly at: number };
-  /** The API key was rejected: all polling waits for credentialsChanged(). Once per episode. */
+  /** The API key was rejected (401, or 403 for the key check too): all polling waits for credentialsChanged(). Once per episode. */
   authProblem: { readonly outcome: AuthRejected };
-  /** Requests stopped reaching CAMB. Once per episode; connectivityRestored ends it. */
+  /** Several requests in a row failed to reach CAMB, with no answer in between. Once per episode; connectivityRestored ends it. */
   connectivityProblem: { readonly outcome: NetworkFailure };
   /** CAMB answered again after a connectivityProblem. */
   connectivityRestored: Record<string, never>;
@@ -108,7 +119,7 @@ export interface Scheduler {
   untrack(key: TaskKey): void;
   isTracked(key: TaskKey): boolean;
   /**
-   * Checks one task (restarting it if polling stopped after not-found / invalid) or every polled task, as
+   * Checks one task (restarting it if polling stopped after not-found / invalid / forbidden) or every polled task, as
    * soon as the rate budget, concurrency limit, pause, connectivity and auth state allow.
    */
   checkNow(key?: TaskKey): void;

@@ -1,4 +1,5 @@
 import type { RequestFailure } from '../camb/outcomes';
+import type { StopCause } from '../../../shared/watchedTask';
 
 const MAX_DETAIL = 120;
 
@@ -27,4 +28,11 @@ export function describeProblem(failure: RequestFailure): string {
     case 'malformed':
       return 'CAMB.AI sent an answer that could not be read; retrying';
   }
+}
+
+/** A stopped task's `stoppedReason`: why it is no longer checked, and what to check before trying again. */
+export function describeStop(failure: RequestFailure, cause: StopCause): string {
+  if (cause === 'forbidden')
+    return 'CAMB.AI refuses this API key access to this task: it may belong to another account. Check the id, or watch it with the key of the account that created it.';
+  return describeProblem(failure);
 }

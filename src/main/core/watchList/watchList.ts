@@ -10,10 +10,16 @@ import { salvageDocument } from '../persistence/salvage';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import { newWatchedTask, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import {
+  newWatchedTask,
+  taskKey,
+  type StopCause,
+  type TaskKey,
+  type WatchedTask,
+} from '../../../shared/watchedTask';
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
 import { taskIdSchema } from '../taskId/taskIdSchema';
-import { describeProblem } from './problemText';
+import { describeProblem, describeStop } from './problemText';
 import { createWriteCoalescer } from './writeCoalescer';
 
 /**
@@ -51,6 +57,8 @@ export interface CheckResult {
   readonly checkedAt: number;
   /** When the scheduler will look again; ignored (null) once the task has finished. */
   readonly nextCheckAt: number | null;
+  /** Why polling stopped, as the scheduler decided; when left out, a 404 or 422 answer stops it. */
+  readonly stopCause?: StopCause | null;
 }
 
 export interface AppliedCheck {
@@ -280,18 +288,22 @@ export function createWatchList(options: WatchListOptions): WatchList {
       return report;
     },
 
-    applyCheck(key, { outcome, checkedAt, nextCheckAt }) {
+    applyCheck(key, { outcome, checkedAt, nextCheckAt, stopCause }) {
       const task = tasks.get(key);
       if (task === undefined) return undefined;
+      const cause =
+        stopCause !== undefined
+          ? stopCause
+          : outcome.type === 'not-found' || outcome.type === 'invalid'
+            ? outcome.type
+            : null;
       const checked =
         outcome.type === 'status'
           ? applyStatus(task, outcome, checkedAt)
           : {
               ...task,
-              lastProblem: describeProblem(outcome),
-              ...(outcome.type === 'not-found' || outcome.type === 'invalid'
-                ? { stoppedReason: describeProblem(outcome), stopCause: outcome.type }
-                : {}),
+              lastProblem: cause === null ? describeProblem(outcome) : describeStop(outcome, cause),
+              ...(cause === null ? {} : { stoppedReason: describeStop(outcome, cause), stopCause: cause }),
             };
       const finished = isTerminalStatus(checked.status);
       const next = commit({ ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt });

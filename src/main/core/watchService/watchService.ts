@@ -3,7 +3,6 @@ import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
-import type { StatusOutcome } from '../camb/outcomes';
 import type { TimerHandle } from '../clock/clock';
 import { TypedEmitter, type Listener } from '../events/typedEmitter';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
@@ -11,8 +10,9 @@ import { createProblemNotifier, type ProblemSignal } from '../notifications/prob
 import { createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
-import { createWatchList } from '../watchList/watchList';
-import { probeApiKey } from './keyProbe';
+import { createWatchList, type CheckResult } from '../watchList/watchList';
+import { checkNowOutcome } from './checkNowOutcome';
+import { checkKey, probeApiKey } from './keyProbe';
 import { createNotificationRound } from './notificationRound';
 import { createTrayPublisher } from './trayPublisher';
 import type {
@@ -63,6 +63,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   const scheduler = createScheduler({
     clock,
     check: (task) => client.getStatus(task.kind, task.taskId),
+    checkKey: () => checkKey(client),
     responsiveness: watchList.getSettings().responsiveness,
     logger,
     ...(options.random !== undefined ? { random: options.random } : {}),
@@ -158,23 +159,17 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     updatePolling();
   }
 
-  function onChecked(
-    key: TaskKey,
-    outcome: StatusOutcome,
-    checkedAt: number,
-    nextCheckAt: number | null,
-  ): void {
-    const applied = watchList.applyCheck(key, { outcome, checkedAt, nextCheckAt });
-    if (outcome.type === 'status' || outcome.type === 'not-found' || outcome.type === 'invalid') {
+  function onChecked(key: TaskKey, check: CheckResult): void {
+    const applied = watchList.applyCheck(key, check);
+    // A task stopped for a reason of its own (a 403 included, the key being fine) means the key works.
+    if (check.outcome.type === 'status' || (check.stopCause ?? null) !== null) {
       observeProblem({ type: 'answered' });
     }
     if (applied?.statusChanged) round.add(key, applied.previousStatus);
   }
 
   const unsubscribe = [
-    scheduler.on('checked', ({ key, outcome, checkedAt, nextCheckAt }) =>
-      onChecked(key, outcome, checkedAt, nextCheckAt),
-    ),
+    scheduler.on('checked', ({ key, ...check }) => onChecked(key, check)),
     scheduler.on('authProblem', ({ outcome }) => {
       setState({ authProblem: outcome.message });
       observeProblem({ type: 'auth-rejected', httpStatus: outcome.httpStatus });
@@ -260,9 +255,12 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     clearFinished: () => watchList.clearFinished(),
     checkNow(key) {
       const task = key === undefined ? undefined : watchList.get(key);
-      // A stopped task (404/422) may no longer be tracked, after a restart: "check now" brings it back.
+      // A stopped task (404/422/403) may no longer be tracked, after a restart: "check now" brings it back.
       if (key !== undefined && task !== undefined && !scheduler.isTracked(key)) track(task);
       scheduler.checkNow(key);
+      const target =
+        key === undefined ? { scope: 'all' as const, tasks: watchList.list() } : { scope: 'one' as const, task };
+      return checkNowOutcome(target, state, clock.now());
     },
     list: () => watchList.list(),
     get: (key) => watchList.get(key),

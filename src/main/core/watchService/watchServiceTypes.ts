@@ -1,3 +1,4 @@
+import type { CheckNowOutcome } from '../../../shared/contract/payloads';
 import type { Settings } from '../../../shared/settings';
 import type { ServiceState } from '../../../shared/serviceState';
 import type { TaskKind } from '../../../shared/taskKinds';
@@ -69,8 +70,11 @@ export interface WatchService {
   rename(key: TaskKey, label: string | null): WatchedTask | undefined;
   setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
   clearFinished(): readonly TaskKey[];
-  /** Checks one task, or all, at once (within the rate budget). */
-  checkNow(key?: TaskKey): void;
+  /**
+   * Checks one task (restarting a stopped one), or every watched task, at once within the rate budget;
+   * says what it did, or why nothing can be checked now (no key, paused, asleep, offline, rate limited).
+   */
+  checkNow(key?: TaskKey): CheckNowOutcome;
   list(): WatchedTask[];
   get(key: TaskKey): WatchedTask | undefined;
   exportJson(): string;

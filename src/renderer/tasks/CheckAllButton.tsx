@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { CheckNowOutcome } from '../../shared/contract/payloads';
+import { useBridge } from '../app/bridgeContext';
+import { errorMessage } from '../app/errorMessage';
+import { RelativeTime } from './RelativeTime';
+
+/** Long enough to read a sentence; the next click replaces it sooner. */
+const MESSAGE_MS = 8000;
+
+/** "Check all now", and what it did or why it could not, next to it for a few seconds. */
+export function CheckAllButton() {
+  const bridge = useBridge();
+  const [outcome, setOutcome] = useState<CheckNowOutcome | null>(null);
+
+  useEffect(() => {
+    if (outcome === null) return;
+    const timer = setTimeout(() => setOutcome(null), MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+
+  async function checkAll(): Promise<void> {
+    setOutcome(null);
+    try {
+      setOutcome(await bridge.checkNow({}));
+    } catch (error) {
+      setOutcome({ ok: false, message: errorMessage(error), resumesAt: null });
+    }
+  }
+
+  return (
+    <>
+      <button type="button" onClick={() => void checkAll()}>
+        Check all now
+      </button>
+      {outcome !== null && (
+        <p className={`check-all-message ${outcome.ok ? 'field-note' : 'field-error'}`} role="status">
+          {outcome.message}
+          {outcome.resumesAt !== null && (
+            <>
+              {' '}
+              Checking resumes <RelativeTime at={outcome.resumesAt} direction="future" />, by itself.
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
