@@ -142,14 +142,14 @@ describe('scheduler: answers', () => {
   it.each([
     ['not-found', notFound],
     ['invalid', invalid],
-  ])('stops polling a task on %s until checkNow(key) restarts it', async (_, outcome) => {
+  ] as const)('stops polling a task on %s until checkNow(key) restarts it', async (cause, outcome) => {
     const { scheduler, camb, events, advance } = rig();
     camb.script = () => outcome;
     scheduler.track(task('a'));
     await advance(3600_000);
     expect(camb.sent).toHaveLength(1);
     expect(named(events, 'checked')).toEqual([
-      { key: keyOf('a'), outcome, checkedAt: T0, nextCheckAt: null },
+      { key: keyOf('a'), outcome, checkedAt: T0, nextCheckAt: null, stopCause: cause },
     ]);
     expect(scheduler.isTracked(keyOf('a'))).toBe(true);
     expect(scheduler.nextCheckAt(keyOf('a'))).toBeNull();
@@ -217,7 +217,7 @@ describe('scheduler: answers', () => {
   });
 
   it('announces an episode change before the check that caused it, so listeners of a check see the new state', async () => {
-    const answers: StatusOutcome[] = [networkDown, PENDING, authRejected];
+    const answers: StatusOutcome[] = [networkDown, networkDown, networkDown, PENDING, authRejected];
     const { scheduler, events, advance } = rig({}, ({ nth }) => answers[nth] ?? PENDING);
     const seen: { name: string; connectivityProblem: boolean; authBlocked: boolean }[] = [];
     for (const name of ['checked', 'connectivityProblem', 'connectivityRestored', 'authProblem'] as const)
@@ -225,6 +225,8 @@ describe('scheduler: answers', () => {
     scheduler.track(task('a'));
     await advance(60_000);
     expect(events.map((e) => e.name)).toEqual([
+      'checked',
+      'checked',
       'connectivityProblem',
       'checked',
       'connectivityRestored',
@@ -237,6 +239,8 @@ describe('scheduler: answers', () => {
     expect(
       seen.filter((e) => e.name === 'checked').map((e) => [e.connectivityProblem, e.authBlocked]),
     ).toEqual([
+      [false, false],
+      [false, false],
       [true, false],
       [false, false],
       [false, true],
