@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchServiceEvents } from '../../src/main/core/watchService/watchServiceTypes';
 import type { ServiceState } from '../../src/shared/serviceState';
+import { UNREACHABLE_AFTER_FAILURES } from '../../src/main/core/scheduler';
 import { faults, step } from '../support/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
@@ -105,12 +106,14 @@ describe('watch service: unreachable CAMB.AI', () => {
 
   it('tells of a second outage after CAMB.AI answered in between, even with an error page', async () => {
     h = await watchingOneTask();
-    h.server.injectGlobalFaults([faults.reset(), faults.serverError(502, { html: true }), faults.reset()]);
+    const resets = Array.from({ length: UNREACHABLE_AFTER_FAILURES }, () => faults.reset());
+    h.server.injectGlobalFaults([...resets, faults.serverError(502, { html: true }), ...resets]);
     await h.advance(10 * 60_000);
-    expect(h.server.requests.slice(1, 4).map((r) => r.answer)).toEqual([
-      'fault reset',
+    const answers = h.server.requests.slice(1, 2 + 2 * UNREACHABLE_AFTER_FAILURES).map((r) => r.answer);
+    expect(answers).toEqual([
+      ...resets.map(() => 'fault reset'),
       'fault 502 html',
-      'fault reset',
+      ...resets.map(() => 'fault reset'),
     ]);
     expect(connectivityStates()).toEqual(['unreachable', 'online', 'unreachable', 'online']);
     expect(connectivityNotifications()).toHaveLength(2);
