@@ -76,7 +76,7 @@ describe.each(JOURNEY_VIEWPORTS)('one bad task never silences the others ($name)
   });
 
   it('says why Check all now cannot check: paused, then no key', async () => {
-    h = await createE2eHarness(chromium(), { viewport });
+    h = await createE2eHarness(chromium(), { viewport, colorScheme: 'dark' });
     h.server.addTask('story', 'waiting', step.pending());
     await addTaskInPage(h.page, { taskId: 'waiting' });
     await h.settle();

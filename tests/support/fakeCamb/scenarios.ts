@@ -148,7 +148,7 @@ export function scenarioTasks(): readonly ScenarioTask[] {
     {
       kind: 'story',
       taskId: 'fault-403',
-      shows: '403: key lacks permission (exit 3)',
+      shows: '403: the key may not see this task (the app stops it alone; the CLI exits 3)',
       timeline: finishes,
       faults: [faults.forbidden()],
     },

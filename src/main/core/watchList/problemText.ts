@@ -33,6 +33,6 @@ export function describeProblem(failure: RequestFailure): string {
 /** A stopped task's `stoppedReason`: why it is no longer checked, and what to check before trying again. */
 export function describeStop(failure: RequestFailure, cause: StopCause): string {
   if (cause === 'forbidden')
-    return 'CAMB.AI refuses this API key access to this task: it may belong to another account. Check the id, or watch it with the key of the account that created it.';
+    return "CAMB.AI refuses this key access to this task: it may belong to another account. Check the id, or use that account's key.";
   return describeProblem(failure);
 }

@@ -22,7 +22,9 @@ function tasksWord(count: number): string {
 function nothingToCheck(target: CheckTarget): string | null {
   if (target.scope === 'one') {
     if (target.task === undefined) return 'This task is no longer in the watch list.';
-    return isTerminalStatus(target.task.status) ? 'This task has finished: there is nothing left to check.' : null;
+    return isTerminalStatus(target.task.status)
+      ? 'This task has finished: there is nothing left to check.'
+      : null;
   }
   if (target.tasks.length === 0) return 'Nothing to check: the watch list is empty.';
   if (target.tasks.some(isWatching)) return null;

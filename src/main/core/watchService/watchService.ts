@@ -259,7 +259,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       if (key !== undefined && task !== undefined && !scheduler.isTracked(key)) track(task);
       scheduler.checkNow(key);
       const target =
-        key === undefined ? { scope: 'all' as const, tasks: watchList.list() } : { scope: 'one' as const, task };
+        key === undefined
+          ? { scope: 'all' as const, tasks: watchList.list() }
+          : { scope: 'one' as const, task };
       return checkNowOutcome(target, state, clock.now());
     },
     list: () => watchList.list(),
