@@ -235,9 +235,13 @@ function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
     case 'addFromClipboard':
       void addTaskFromClipboard(deps);
       return;
-    case 'checkAll':
-      service.checkNow();
+    case 'checkAll': {
+      // Checking at once is its own feedback (the tray changes); a refusal would otherwise pass unseen.
+      const outcome = service.checkNow();
+      if (!outcome.ok)
+        deps.notifications.show({ title: 'Nothing checked', body: outcome.message, taskKey: null });
       return;
+    }
     case 'pause':
     case 'resume':
       service.updateSettings({ pollingPaused: action === 'pause' });

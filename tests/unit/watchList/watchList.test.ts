@@ -157,6 +157,30 @@ describe('watch list: checks', () => {
     expect(answered?.task).toMatchObject({ stoppedReason: null, stopCause: null, status: 'PENDING' });
   });
 
+  it('stops a task the key may not see, when the scheduler says so, in words that say what to check', () => {
+    const { clock, list } = setup();
+    const key = taskKey('story', 'theirs');
+    list.add('story', 'theirs');
+    const refused = { type: 'auth-rejected', httpStatus: 403, message: 'Forbidden' } as const;
+    const stopped = list.applyCheck(key, {
+      outcome: refused,
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+      stopCause: 'forbidden',
+    });
+    expect(stopped?.task).toMatchObject({ stopCause: 'forbidden', status: null });
+    expect(stopped?.task.stoppedReason).toMatch(/may belong to another account\. Check the id/);
+    // The same 403 with everything paused for the key is no stop of this task.
+    list.add('story', 'mine');
+    const paused = list.applyCheck(taskKey('story', 'mine'), {
+      outcome: refused,
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+      stopCause: null,
+    });
+    expect(paused?.task).toMatchObject({ stopCause: null, stoppedReason: null });
+  });
+
   it('records status changes in the history and the finish time on a terminal status', async () => {
     const { clock, list } = setup();
     const key = taskKey('dub', 't1');
