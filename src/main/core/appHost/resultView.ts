@@ -52,6 +52,13 @@ export function pickLink(
   if (!view.ok) return { ok: false, message: view.message };
   const link = name === undefined ? view.links[0] : view.links.find((candidate) => candidate.name === name);
   if (link !== undefined) return { ok: true, link };
-  if (name !== undefined) return { ok: false, message: `This result has no link called ${name}.` };
-  return { ok: false, message: 'This result has no file to open; its text is shown in the task details.' };
+  if (name !== undefined)
+    return { ok: false, message: 'CAMB.AI no longer lists that file in this result: close and reopen the task.' };
+  return {
+    ok: false,
+    message:
+      view.texts.length + view.transcript.length > 0
+        ? 'This result has no file; its text is shown in the task details.'
+        : 'This result has no file.',
+  };
 }
