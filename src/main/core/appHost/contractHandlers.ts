@@ -64,7 +64,8 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
   const fetchView = async (key: TaskKey, targetLanguage?: string) =>
     toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage }));
 
-  const kindOf = (key: TaskKey) => service.get(key)?.kind ?? (key.slice(0, key.indexOf(':')) as WatchedTask['kind']);
+  const kindOf = (key: TaskKey) =>
+    service.get(key)?.kind ?? (key.slice(0, key.indexOf(':')) as WatchedTask['kind']);
 
   return {
     getSnapshot: async () => ({
@@ -116,7 +117,10 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     showDownloadedFile: async ({ downloadId }) => {
       const path = downloads.pathOf(downloadId);
       if (path === undefined)
-        return { ok: false, message: 'CAMB Watch no longer knows where that file went: look in your Downloads folder.' };
+        return {
+          ok: false,
+          message: 'CAMB Watch no longer knows where that file went: look in your Downloads folder.',
+        };
       try {
         await access(path);
       } catch {

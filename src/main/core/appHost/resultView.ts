@@ -53,7 +53,10 @@ export function pickLink(
   const link = name === undefined ? view.links[0] : view.links.find((candidate) => candidate.name === name);
   if (link !== undefined) return { ok: true, link };
   if (name !== undefined)
-    return { ok: false, message: 'CAMB.AI no longer lists that file in this result: close and reopen the task.' };
+    return {
+      ok: false,
+      message: 'CAMB.AI no longer lists that file in this result: close and reopen the task.',
+    };
   return {
     ok: false,
     message:

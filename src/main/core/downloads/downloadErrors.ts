@@ -60,7 +60,10 @@ const BY_CODE: readonly (readonly [RegExp, string])[] = [
   ],
   [/^ENOENT$|^ENOTDIR$/u, 'Your Downloads folder is missing: create it and try again.'],
   [/^ENOTFOUND$|^EAI_AGAIN$|^ERR_NAME_NOT_RESOLVED$|^ERR_INTERNET_DISCONNECTED$/u, UNREACHABLE],
-  [/^ECONNREFUSED$|^EHOSTUNREACH$|^ENETUNREACH$|^ERR_CONNECTION_REFUSED$|^ERR_ADDRESS_UNREACHABLE$/u, UNREACHABLE],
+  [
+    /^ECONNREFUSED$|^EHOSTUNREACH$|^ENETUNREACH$|^ERR_CONNECTION_REFUSED$|^ERR_ADDRESS_UNREACHABLE$/u,
+    UNREACHABLE,
+  ],
   [
     /^ETIMEDOUT$|^TimeoutError$|^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$|^ERR_(CONNECTION_)?TIMED_OUT$/u,
     TOO_SLOW,
@@ -69,7 +72,10 @@ const BY_CODE: readonly (readonly [RegExp, string])[] = [
     /^ECONNRESET$|^EPIPE$|^ECONNABORTED$|^UND_ERR_SOCKET$|^ERR_CONNECTION_(RESET|CLOSED|ABORTED)$|^ERR_CONTENT_LENGTH_MISMATCH$/u,
     DROPPED,
   ],
-  [/^ERR_CERT_|^CERT_|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$|^DEPTH_ZERO_SELF_SIGNED_CERT$/u, 'The file server’s certificate is not valid, so the download was stopped.'],
+  [
+    /^ERR_CERT_|^CERT_|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$|^DEPTH_ZERO_SELF_SIGNED_CERT$/u,
+    'The file server’s certificate is not valid, so the download was stopped.',
+  ],
 ];
 
 /** One sentence for the user; the raw error goes to the log only. */

@@ -127,7 +127,13 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
       const destination = await reserveUniquePath(options.folder, fileName);
       const downloadId = `download-${nextId++}`;
       const bytes = Buffer.byteLength(text);
-      const base = { downloadId, key, fileName: basename(destination), receivedBytes: bytes, totalBytes: bytes };
+      const base = {
+        downloadId,
+        key,
+        fileName: basename(destination),
+        receivedBytes: bytes,
+        totalBytes: bytes,
+      };
       try {
         await writeFile(destination, text, 'utf8');
       } catch (error) {
