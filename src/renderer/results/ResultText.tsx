@@ -49,9 +49,9 @@ export function ResultText({ taskKey, parts, targetLanguage, downloads }: Result
     });
 
   return (
-    <section className="result-text" aria-labelledby={`${id}-title`}>
+    <div className="result-text">
       <h4 id={`${id}-title`}>{title}</h4>
-      {/* Focusable so that it scrolls from the keyboard too. */}
+      {/* The text itself is the region (named by the heading), focusable so it scrolls from the keyboard. */}
       <div className="result-text-body" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
         {parts.texts.map((text, index) => (
           <p key={`text-${index}`} className="result-text-line">
@@ -82,6 +82,6 @@ export function ResultText({ taskKey, parts, targetLanguage, downloads }: Result
       </div>
       <ActionMessageView message={message} />
       {saved !== undefined && <DownloadStatus download={saved} verb="save" />}
-    </section>
+    </div>
   );
 }
