@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../support/fakeCambServer';
 import { sampleResults } from '../support/fakeCamb/scenarios';
 import { statusOf, taskRow, useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { createE2eHarness, JOURNEY_VIEWPORTS, type ColorScheme, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -14,8 +14,11 @@ afterEach(async () => {
 });
 
 /** Three finished jobs with results, and one that failed, as a user would have them in the list. */
-async function watchFinishedJobs(viewport: (typeof JOURNEY_VIEWPORTS)[number]): Promise<void> {
-  h = await createE2eHarness(chromium(), { viewport });
+async function watchFinishedJobs(
+  viewport: (typeof JOURNEY_VIEWPORTS)[number],
+  colorScheme: ColorScheme = 'light',
+): Promise<void> {
+  h = await createE2eHarness(chromium(), { viewport, colorScheme });
   for (const [runId, { kind, body }] of Object.entries(sampleResults(h.server)))
     h.server.addResult(kind, runId, body);
   h.server.addTask('translate', 'menu', [step.pending({ polls: 1 }), step.success(4444)]);
@@ -34,6 +37,10 @@ async function watchFinishedJobs(viewport: (typeof JOURNEY_VIEWPORTS)[number]): 
   for (const key of ['translate:menu', 'transcribe:standup', 'dub:launch'])
     await expect.poll(() => statusOf(taskRow(h.page, key))).toBe('Ready');
   await expect.poll(() => statusOf(taskRow(h.page, 'dub:podcast'))).toBe('Failed');
+  // The "jobs finished" notice would sit over the details at 420 px; read, it is dismissed.
+  const notice = h.page.getByTestId('notice').first();
+  await notice.waitFor();
+  await notice.getByRole('button', { name: 'Dismiss notice' }).click();
   await h.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.web.origin });
 }
 
@@ -72,8 +79,8 @@ describe.each(JOURNEY_VIEWPORTS)('every result can be reached ($name)', (viewpor
     // Only timed text becomes subtitles.
     expect(await menu.getByRole('button', { name: 'Save as .srt' }).count()).toBe(0);
 
-    await menu.getByRole('button', { name: 'Copy the text' }).click();
-    await menu.getByText('Copied', { exact: true }).waitFor();
+    await menu.getByRole('button', { name: 'Copy text' }).click();
+    await menu.getByText('Copied the text.').waitFor();
     expect(await clipboard(page)).toBe('Soupe du jour\nTarte aux pommes, crème fraîche\n');
 
     await menu.getByRole('button', { name: 'Save as .txt' }).click();
@@ -103,6 +110,7 @@ describe.each(JOURNEY_VIEWPORTS)('every result can be reached ($name)', (viewpor
       /^WEBVTT\n\n00:00:00\.000 --> 00:00:02\.100\n<v Ana>Morning, everyone\.\n/u,
     );
     await shot('transcript');
+    await h.axe(`transcript at ${viewport.name}`);
   });
 
   it('lists both files of a dub by name: opens one, copies a link, downloads both and shows them in their folder', async () => {
@@ -162,5 +170,25 @@ describe.each(JOURNEY_VIEWPORTS)('every result can be reached ($name)', (viewpor
     }
     expect(fs.statSync(downloaded('launch-es.mp4')).size).toBe(48_000);
     await shot('dub-files');
+    await h.axe(`dub files at ${viewport.name}`);
+  });
+});
+
+describe('results in the dark theme', () => {
+  it.each(JOURNEY_VIEWPORTS)('reads the same at $name', async (viewport) => {
+    await watchFinishedJobs(viewport, 'dark');
+    const details = await openDetails(h.page, 'transcribe:standup', 'Monday stand-up');
+    await details.getByRole('region', { name: 'Transcript' }).getByText('Morning, everyone.').waitFor();
+    await details.getByRole('button', { name: 'Save as .srt' }).click();
+    await details.getByRole('button', { name: 'Show in folder' }).waitFor();
+    await h.screenshot(`results-${viewport.width}-transcript-dark`);
+    await h.axe(`transcript, dark, at ${viewport.name}`);
+    const dub = await openDetails(h.page, 'dub:launch', 'Launch video (Spanish dub)');
+    h.server.injectFileFaults('launch-es.wav', [faults.notFound('expired')]);
+    const audio = dub.getByRole('group', { name: 'Dubbed audio' });
+    await audio.getByRole('button', { name: 'Download' }).click();
+    await audio.getByRole('alert').waitFor();
+    await h.screenshot(`results-${viewport.width}-dub-dark`);
+    await h.axe(`dub, dark, at ${viewport.name}`);
   });
 });

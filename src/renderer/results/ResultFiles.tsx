@@ -93,28 +93,30 @@ function ResultFile({ taskKey, kind, linkName, primary, targetLanguage, download
     });
 
   return (
-    <li className="result-file" role="group" aria-labelledby={`${id}-name`}>
-      <span id={`${id}-name`} className="result-file-name">
-        {title}
-      </span>
-      <div className="button-row">
-        <button
-          type="button"
-          className={primary ? 'primary' : undefined}
-          disabled={busy}
-          onClick={() => void open()}
-        >
-          Open
-        </button>
-        <button type="button" disabled={busy} onClick={() => void copyLink()}>
-          Copy link
-        </button>
-        <button type="button" disabled={busy} onClick={() => void startDownload()}>
-          Download
-        </button>
+    <li className="result-file">
+      <div role="group" aria-labelledby={`${id}-name`}>
+        <span id={`${id}-name`} className="result-file-name">
+          {title}
+        </span>
+        <div className="button-row">
+          <button
+            type="button"
+            className={primary ? 'primary' : undefined}
+            disabled={busy}
+            onClick={() => void open()}
+          >
+            Open
+          </button>
+          <button type="button" disabled={busy} onClick={() => void copyLink()}>
+            Copy link
+          </button>
+          <button type="button" disabled={busy} onClick={() => void startDownload()}>
+            Download
+          </button>
+        </div>
+        <ActionMessageView message={message} />
+        {download !== undefined && <DownloadStatus download={download} verb="download" />}
       </div>
-      <ActionMessageView message={message} />
-      {download !== undefined && <DownloadStatus download={download} verb="download" />}
     </li>
   );
 }

@@ -11,7 +11,7 @@ import {
 import type { TaskDownloads } from '../app/appStatus';
 import { useBridge } from '../app/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
-import { CopyButton } from '../common/CopyButton';
+import { copyText } from '../common/copyText';
 import { useActionMessage } from '../common/useActionMessage';
 import { DownloadStatus } from './DownloadStatus';
 
@@ -35,6 +35,14 @@ export function ResultText({ taskKey, parts, targetLanguage, downloads }: Result
   const saved = savedId === null ? undefined : downloads?.get(savedId);
   const formats = isTimed(parts) ? TEXT_FILE_FORMATS : TEXT_FILE_FORMATS.filter((format) => format === 'txt');
   const title = parts.texts.length === 0 ? 'Transcript' : 'Text';
+
+  const what = title.toLowerCase();
+  const copy = () =>
+    run(async () =>
+      (await copyText(formatPlainText(parts)))
+        ? { tone: 'ok', text: `Copied the ${what}.` }
+        : { tone: 'error', text: 'Could not reach the clipboard: select the text and copy it by hand.' },
+    );
 
   const save = (format: TextFileFormat) =>
     run(async () => {
@@ -73,7 +81,9 @@ export function ResultText({ taskKey, parts, targetLanguage, downloads }: Result
         )}
       </div>
       <div className="button-row">
-        <CopyButton text={formatPlainText(parts)} label={`Copy the ${title.toLowerCase()}`} />
+        <button type="button" disabled={busy} onClick={() => void copy()}>
+          Copy {what}
+        </button>
         {formats.map((format) => (
           <button key={format} type="button" disabled={busy} onClick={() => void save(format)}>
             Save as .{format}
