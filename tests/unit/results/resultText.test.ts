@@ -10,10 +10,8 @@ import {
   subtitleTime,
 } from '../../../src/shared/results/resultText';
 
-const transcript = [
-  { start: 0, end: 2.1, text: 'Morning, everyone.', speaker: 'Ana' },
-  { start: 2.1, end: 3725.4567, text: 'The release\n\nwent out.', speaker: null },
-];
+const unnamed = { start: 2.1, end: 3725.4567, text: 'The release\n\nwent out.', speaker: null };
+const transcript = [{ start: 0, end: 2.1, text: 'Morning, everyone.', speaker: 'Ana' }, unnamed];
 
 describe('a result’s text as files', () => {
   it('writes subtitle times to the millisecond, hours included', () => {
@@ -38,7 +36,7 @@ describe('a result’s text as files', () => {
   });
 
   it('writes WebVTT: a header, dot milliseconds, voice spans, escaped markup', () => {
-    expect(formatVtt([{ start: 1, end: 2, text: 'a < b & c', speaker: 'Dr <X>' }, transcript[1]!])).toBe(
+    expect(formatVtt([{ start: 1, end: 2, text: 'a < b & c', speaker: 'Dr <X>' }, unnamed])).toBe(
       'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Dr &lt;X&gt;>a &lt; b &amp; c\n\n' +
         '00:00:02.100 --> 01:02:05.457\nThe release\nwent out.\n',
     );
