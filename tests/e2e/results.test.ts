@@ -120,7 +120,11 @@ describe.each(JOURNEY_VIEWPORTS)('every result can be reached ($name)', (viewpor
       `${h.server.baseUrl.replace(/\/apis$/u, '')}/files/launch-es.mp4`,
       `${h.server.baseUrl.replace(/\/apis$/u, '')}/files/launch-es.wav`,
     ];
+    // The result fails to load first: the details say why, in words, and Try again fetches it.
+    h.server.injectResultFaults('dub', 4343, [faults.serverError(502, { html: true })]);
     const details = await openDetails(page, 'dub:launch', 'Launch video (Spanish dub)');
+    await details.getByText('CAMB.AI had a problem answering: try again in a while.').waitFor();
+    await details.getByRole('button', { name: 'Try again' }).click();
     const video = details.getByRole('group', { name: 'Dubbed video' });
     const audio = details.getByRole('group', { name: 'Dubbed audio' });
     await video.waitFor();
