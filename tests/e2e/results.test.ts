@@ -46,6 +46,9 @@ async function watchFinishedJobs(
 
 /** Selects a task in the list and returns its details. */
 async function openDetails(page: Page, key: string, label: string): Promise<Locator> {
+  // Where the window is too narrow for two panes, the details are a screen of their own: back to the list.
+  const back = page.getByRole('button', { name: /^Back\b/u });
+  if ((await back.count()) > 0 && (await back.first().isVisible())) await back.first().click();
   await taskRow(page, key).click();
   const details = page.getByRole('region', { name: label });
   await details.getByRole('heading', { name: 'Status history' }).waitFor();
