@@ -52,19 +52,19 @@ export function scenarioTasks(): readonly ScenarioTask[] {
     {
       kind: 'dub',
       taskId: 'demo-dub',
-      shows: 'SUCCESS with two files, a dubbed video and a dubbed audio (camb-watch result 4343 --kind dub)',
+      shows: 'SUCCESS, two files: a video and an audio (result 4343 --kind dub)',
       timeline: [step.pending({ polls: 2 }), step.success(4343)],
     },
     {
       kind: 'translate',
       taskId: 'demo-translate',
-      shows: 'SUCCESS with translated texts (camb-watch result 4444 --kind translate)',
+      shows: 'SUCCESS with translated texts (result 4444 --kind translate)',
       timeline: [step.pending({ polls: 1 }), step.success(4444)],
     },
     {
       kind: 'transcribe',
       taskId: 'demo-transcribe',
-      shows: 'SUCCESS with a timed transcript (camb-watch result 4545 --kind transcribe)',
+      shows: 'SUCCESS with a timed transcript (result 4545 --kind transcribe)',
       timeline: [step.pending({ polls: 1 }), step.success(4545)],
     },
     {
