@@ -25,6 +25,8 @@ console.log('In another terminal:');
 console.log(`  export CAMB_API_BASE=${server.baseUrl} CAMB_API_KEY=${DEMO_KEY}`);
 console.log('  ./bin/camb-watch wait demo-success\n');
 console.log('Tasks (add --kind for the ones that are not stories):');
-for (const task of tasks) console.log(`  ${task.kind.padEnd(6)} ${task.taskId.padEnd(22)} ${task.shows}`);
+const kindWidth = Math.max(...tasks.map((task) => task.kind.length));
+for (const task of tasks)
+  console.log(`  ${task.kind.padEnd(kindWidth)} ${task.taskId.padEnd(22)} ${task.shows}`);
 console.log('\nCtrl-C stops it.');
 process.once('SIGINT', () => void server.close().then(() => process.exit(0)));

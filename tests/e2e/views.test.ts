@@ -96,10 +96,13 @@ describe('every view, light and dark: screenshots and axe', () => {
 
     await taskRow(page, 'story:chapter-1').click();
     const finished = page.getByRole('region', { name: 'Chapter 1 narration' });
-    for (const action of ['Open result', 'Copy link', 'Download'])
-      await finished.getByRole('button', { name: action, exact: true }).waitFor();
-    await finished.getByRole('button', { name: 'Open result', exact: true }).click();
-    await finished.getByText('Opened audio_url.').waitFor();
+    const audio = finished.getByRole('group', { name: 'Story audio' });
+    for (const action of ['Open', 'Copy link', 'Download'])
+      await audio.getByRole('button', { name: action, exact: true }).waitFor();
+    const tab = page.context().waitForEvent('page');
+    await audio.getByRole('button', { name: 'Open', exact: true }).click();
+    await audio.getByText('Opened the story audio.').waitFor();
+    await (await tab).close();
     expect(h.web.openedLinks).toEqual([RESULT_URL]);
     await captureView('06-finished-task-result');
 

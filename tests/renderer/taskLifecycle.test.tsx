@@ -117,8 +117,9 @@ describe('task detail', () => {
     await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
     await user.click(row);
 
-    await user.click(screen.getByRole('button', { name: 'Open result' }));
-    await screen.findByText('Opened audio_url.');
+    const file = await screen.findByRole('group', { name: 'Story audio' });
+    await user.click(within(file).getByRole('button', { name: 'Open' }));
+    await within(file).findByText('Opened the story audio.');
     expect(real.openedLinks).toEqual(['https://storage.example/story/4242/audio.flac']);
 
     const written: string[] = [];
@@ -126,8 +127,8 @@ describe('task detail', () => {
       configurable: true,
       value: { writeText: async (text: string) => void written.push(text) },
     });
-    await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    await screen.findByText(/Copied the result link/);
+    await user.click(within(file).getByRole('button', { name: 'Copy link' }));
+    await within(file).findByText(/Copied the link to the story audio/);
     expect(written).toEqual(['https://storage.example/story/4242/audio.flac']);
     expect(document.querySelector('a[href]')).toBeNull();
   });
@@ -150,13 +151,15 @@ describe('task detail', () => {
     await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
     await user.click(row);
 
-    await user.click(screen.getByRole('button', { name: 'Open result' }));
+    await user.click(screen.getByRole('button', { name: 'Show result' }));
     await screen.findByText(/Enter the target language of this result first/);
-    expect(real.openedLinks).toEqual([]);
+    expect(screen.queryByRole('group', { name: 'Story audio' })).toBeNull();
 
     await user.type(screen.getByRole('textbox', { name: 'Target language code' }), 'fr');
-    await user.click(screen.getByRole('button', { name: 'Open result' }));
-    await screen.findByText('Opened audio_url.');
+    await user.click(screen.getByRole('button', { name: 'Show result' }));
+    const file = await screen.findByRole('group', { name: 'Story audio' });
+    await user.click(within(file).getByRole('button', { name: 'Open' }));
+    await within(file).findByText('Opened the story audio.');
     expect(real.openedLinks).toEqual(['https://storage.example/77/fr.flac']);
   });
 

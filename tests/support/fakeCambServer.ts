@@ -83,6 +83,13 @@ export interface FakeCambServer {
   injectGlobalFaults(faults: readonly Fault[]): void;
   /** Replaces the accepted key(s), as when a user rotates theirs. */
   setApiKey(apiKey: string | readonly string[]): void;
+  /**
+   * A file the fake storage serves at `/files/<name>` without a key, as CAMB.AI's signed result links
+   * are; returns its link, to put in a result. Plain http on 127.0.0.1: only a local API base allows it.
+   */
+  addFile(name: string, body: Buffer | string, contentType?: string): string;
+  /** The next requests for this file get these faults, in order (a 404 is what an expired link gets). */
+  injectFileFaults(name: string, faults: readonly Fault[]): void;
   /** The JSON (or RawBody) a result endpoint answers for this run. */
   addResult(kind: TaskKind, runId: number | string, body: unknown, options?: ResultOptions): void;
   readonly requests: readonly RequestLogEntry[];
@@ -116,6 +123,8 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
   let apiKeys = new Set(keyList(options.apiKey));
   const timelines = new Map<string, StatusTimeline>();
   const results = new Map<string, unknown>();
+  const files = new Map<string, RawBody>();
+  const fileFaults = new Map<string, Fault[]>();
   const pathFaults = new Map<string, Fault[]>();
   let globalFaults: Fault[] = [];
   const log: RequestLogEntry[] = [];
@@ -140,7 +149,11 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
     const header = req.headers['x-api-key'];
     const hadValidKey = typeof header === 'string' && apiKeys.has(header);
     const below = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
-    const route: Route = below === null ? { route: 'unknown' } : matchRoute(below);
+    const route: Route = url.pathname.startsWith('/files/')
+      ? { route: 'file', name: safeDecode(url.pathname.slice('/files/'.length)) }
+      : below === null
+        ? { route: 'unknown' }
+        : matchRoute(below);
     const entry: RequestLogEntry = {
       method: req.method ?? 'GET',
       path: below ?? url.pathname,
@@ -155,6 +168,8 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       answer: '',
     };
     record(entry);
+    // The storage is another host in real life: the API's global faults and its key do not apply.
+    if (route.route === 'file') return serveFile(route.name, req, res, entry);
 
     const globalFault = takeFault(globalFaults);
     if (globalFault !== undefined) return playFault(globalFault, req, res, entry);
@@ -187,6 +202,20 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       return;
     }
     return sendJson(res, entry, 'result', 200, withoutTranscriptUnlessAsked(stored, url));
+  }
+
+  function serveFile(name: string, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): void {
+    const fault = takeFault(fileFaults.get(name));
+    if (fault !== undefined) return playFault(fault, req, res, entry);
+    const file = files.get(name);
+    if (file === undefined || (entry.method !== 'GET' && entry.method !== 'HEAD')) {
+      entry.answer = 'file 404';
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such file.');
+      return;
+    }
+    entry.answer = 'file';
+    res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length });
+    res.end(entry.method === 'HEAD' ? undefined : file.bytes);
   }
 
   function playFault(fault: Fault, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): void {
@@ -257,6 +286,13 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
     setApiKey(apiKey) {
       apiKeys = new Set(keyList(apiKey));
     },
+    addFile(name, body, contentType = 'application/octet-stream') {
+      files.set(name, new RawBody(Buffer.from(body), contentType));
+      return `http://127.0.0.1:${port}/files/${encodeURIComponent(name)}`;
+    },
+    injectFileFaults(name, list) {
+      appendFaults(fileFaults, name, list);
+    },
     addResult(kind, runId, body, resultOptions = {}) {
       const template = resultTemplate(kind, resultOptions);
       results.set(resultKey(template, String(runId), resultOptions.targetLanguage), body);
@@ -282,6 +318,14 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       await closed;
     },
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Blanks, then a status object: valid JSON of `bytes` bytes, written as the client reads it. */

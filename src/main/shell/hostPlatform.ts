@@ -31,6 +31,8 @@ export function electronHostPlatform(logger: Logger): HostPlatform {
     host: 'electron',
     // Reviewed: the app host passes only https links without credentials (checkExternalUrl).
     openExternal: (url) => shell.openExternal(url),
+    // Reviewed: the app host passes only paths it wrote itself, looked up by download id.
+    showItemInFolder: (file) => shell.showItemInFolder(file),
     downloadsDir: app.getPath('downloads'),
     applyLaunchAtLogin(enabled) {
       if (!app.isPackaged) {

@@ -67,7 +67,7 @@ export function TasksView(props: TasksViewProps) {
         {selectedKey !== null ? (
           <TaskDetail
             taskKey={selectedKey}
-            download={status.downloads.get(selectedKey)}
+            downloads={status.downloads.get(selectedKey)}
             onRemoved={props.onRemoved}
             headingRef={detailHeadingRef}
           />

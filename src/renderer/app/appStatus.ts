@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/settings';
 import type { TaskKey } from '../../shared/watchedTask';
 
 export type DownloadProgress = EventPayload<'downloadProgress'>;
+export type TaskDownloads = ReadonlyMap<string, DownloadProgress>;
 
 /** Everything the window shows about the app as a whole (the tasks live in the TaskStore). */
 export interface AppStatus {
@@ -12,8 +13,8 @@ export interface AppStatus {
   readonly keyStatus: KeyStatus;
   readonly storeRecovery: StoreRecoveryView | null;
   readonly host: AppSnapshot['host'];
-  /** The latest download of each task, for its progress bar. */
-  readonly downloads: ReadonlyMap<TaskKey, DownloadProgress>;
+  /** Each task's downloads (and saved texts) of this session, by download id: progress, then outcome. */
+  readonly downloads: ReadonlyMap<TaskKey, TaskDownloads>;
 }
 
 export type AppStatusAction =
@@ -69,7 +70,9 @@ export function appStatusReducer(status: AppStatus, action: AppStatusAction): Ap
       };
     case 'download': {
       const downloads = new Map(status.downloads);
-      downloads.set(action.payload.key, action.payload);
+      const ofTask = new Map(downloads.get(action.payload.key));
+      ofTask.set(action.payload.downloadId, action.payload);
+      downloads.set(action.payload.key, ofTask);
       return { ...status, downloads };
     }
     case 'dismissRecovery':

@@ -12,7 +12,8 @@ export function useActionMessage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
 
-  async function run(action: () => Promise<ActionMessage>): Promise<void> {
+  /** `action` resolves to its outcome, or null when something else (a progress bar) says it. */
+  async function run(action: () => Promise<ActionMessage | null>): Promise<void> {
     setBusy(true);
     try {
       setMessage(await action());

@@ -2,7 +2,7 @@ import { useState, type RefObject } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKindInfo } from '../../shared/taskKinds';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
-import type { DownloadProgress } from '../app/appStatus';
+import type { TaskDownloads } from '../app/appStatus';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
 import { useTask } from '../app/useTaskStore';
@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { CopyableValue } from './CopyableValue';
 import { RelativeTime } from './RelativeTime';
 import { RenameForm } from './RenameForm';
-import { ResultActions } from './ResultActions';
+import { TaskResult } from '../results/TaskResult';
 import { MutedMark, StatusBadge } from './StatusBadge';
 import { StatusHistory } from './StatusHistory';
 import { statusView } from './statusView';
@@ -18,13 +18,13 @@ import { taskProblem } from './taskProblem';
 
 interface TaskDetailProps {
   readonly taskKey: TaskKey;
-  readonly download: DownloadProgress | undefined;
+  readonly downloads: TaskDownloads | undefined;
   readonly onRemoved: (key: TaskKey) => void;
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** Everything about one task, and what can be done with it. The heading takes focus when asked to. */
-export function TaskDetail({ taskKey, download, onRemoved, headingRef }: TaskDetailProps) {
+export function TaskDetail({ taskKey, downloads, onRemoved, headingRef }: TaskDetailProps) {
   const task = useTask(taskKey);
   if (task === undefined) {
     return (
@@ -41,7 +41,7 @@ export function TaskDetail({ taskKey, download, onRemoved, headingRef }: TaskDet
       key={taskKey}
       task={task}
       taskKey={taskKey}
-      download={download}
+      downloads={downloads}
       onRemoved={onRemoved}
       headingRef={headingRef}
     />
@@ -52,7 +52,7 @@ interface TaskDetailBodyProps extends TaskDetailProps {
   readonly task: WatchedTask;
 }
 
-function TaskDetailBody({ task, taskKey, download, onRemoved, headingRef }: TaskDetailBodyProps) {
+function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: TaskDetailBodyProps) {
   const bridge = useBridge();
   const [renaming, setRenaming] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -169,7 +169,7 @@ function TaskDetailBody({ task, taskKey, download, onRemoved, headingRef }: Task
         </p>
       )}
 
-      {task.status === 'SUCCESS' && <ResultActions task={task} download={download} />}
+      {task.status === 'SUCCESS' && <TaskResult key={String(task.runId)} task={task} downloads={downloads} />}
 
       <section aria-labelledby="task-history-title">
         <h3 id="task-history-title">Status history</h3>

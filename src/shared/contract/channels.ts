@@ -10,6 +10,7 @@ import {
   appSnapshotSchema,
   checkNowOutcomeSchema,
   downloadStartedSchema,
+  downloadedFileRequestSchema,
   emptySchema,
   exportedWatchListSchema,
   externalLinkRequestSchema,
@@ -21,7 +22,9 @@ import {
   keyTestRequestSchema,
   labelSchema,
   resultLinkRequestSchema,
+  resultOpenedSchema,
   resultRequestSchema,
+  resultTextRequestSchema,
   resultViewSchema,
   settingsChangesSchema,
   taskKeyRequestSchema,
@@ -54,9 +57,13 @@ export const INVOKE_CHANNELS = {
   setPollingPaused: invoke(z.object({ paused: z.boolean() }).strict(), settingsSchema),
   fetchResult: invoke(resultRequestSchema, resultViewSchema),
   /** Fetches the result now and opens its link in the default browser or player. */
-  openResult: invoke(resultLinkRequestSchema, actionOutcomeSchema),
+  openResult: invoke(resultLinkRequestSchema, resultOpenedSchema),
   /** Fetches the result now and streams it into the Downloads folder; progress arrives as events. */
   downloadResult: invoke(resultLinkRequestSchema, downloadStartedSchema),
+  /** Fetches the result now and saves its text into the Downloads folder; the outcome arrives as an event. */
+  saveResultText: invoke(resultTextRequestSchema, downloadStartedSchema),
+  /** Shows a finished download (or saved text) in the system's file manager. */
+  showDownloadedFile: invoke(downloadedFileRequestSchema, actionOutcomeSchema),
   /** Opens an https link (help, a result link) outside the app, after main has checked it. */
   openExternalLink: invoke(externalLinkRequestSchema, actionOutcomeSchema),
   getSettings: invoke(emptySchema, settingsSchema),

@@ -104,6 +104,25 @@ export const checkNowOutcomeSchema = z.object({
 
 export type CheckNowOutcome = z.infer<typeof checkNowOutcomeSchema>;
 
+/**
+ * A result opened: in the web host (a browser page, no desktop to hand the link to) main gives the
+ * checked link back in `openInPage`, and the page opens it in a new tab.
+ */
+export const resultOpenedSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), message: z.string(), openInPage: z.string().optional() }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+
+/** Save a result's text as a file in the Downloads folder, in one of the formats it allows. */
+export const resultTextRequestSchema = resultRequestSchema
+  .extend({ format: z.enum(['txt', 'srt', 'vtt'], { error: 'A text file is .txt, .srt or .vtt' }) })
+  .strict();
+
+/** "Show in folder" for a finished download, named by its id: main knows where it put the file. */
+export const downloadedFileRequestSchema = z
+  .object({ downloadId: z.string().max(100, { error: 'A download id is at most 100 characters' }) })
+  .strict();
+
 export const downloadStartedSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), downloadId: z.string(), fileName: z.string() }),
   z.object({ ok: z.literal(false), message: z.string() }),

@@ -28,19 +28,35 @@ export interface DemoFiles {
   close(): Promise<void>;
 }
 
+/** A story's dialogue file: who says what, in order. */
+const DIALOGUE = Buffer.from(
+  `${JSON.stringify(
+    [
+      { speaker: 'Narrator', text: 'The lamp had burned for a hundred years.' },
+      { speaker: 'Narrator', text: 'Tonight it flickered.' },
+    ],
+    null,
+    2,
+  )}\n`,
+);
+
 /**
- * Serves the demo's result files on 127.0.0.1 without a key, as CAMB.AI's storage links do, so "Download"
- * works in the demo. Every `<name>.wav` below /files/ is the same quiet clip.
+ * Serves the demo's result files on 127.0.0.1 without a key, as CAMB.AI's storage links do, so "Open"
+ * and "Download" work in the demo. Every `<name>.wav` below /files/ is the same quiet clip (the demo's
+ * dubbed "video" too: it has no picture), every `<name>.json` the same dialogue.
  */
 export async function startDemoFiles(): Promise<DemoFiles> {
   const clip = silentWav(2);
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (req.method !== 'GET' || !/^\/files\/[\w-]+\.wav$/u.test(path)) {
+    const extension = /^\/files\/[\w-]+\.(wav|json)$/u.exec(path)?.[1];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || extension === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': clip.length }).end(clip);
+    const [body, type] =
+      extension === 'wav' ? [clip, 'audio/wav'] : [DIALOGUE, 'application/json; charset=utf-8'];
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

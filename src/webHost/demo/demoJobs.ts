@@ -11,8 +11,6 @@ export interface DemoJob extends ScenarioTask {
   readonly result?: { readonly runId: number; readonly body: unknown };
 }
 
-const ELSEWHERE = 'https://example.invalid/demo';
-
 /** The jobs `npm run dev:web -- --demo` and `npm run demo` show; `files` serves the result files (see demoFiles). */
 export function demoJobs(files: string): readonly DemoJob[] {
   return [
@@ -34,7 +32,7 @@ export function demoJobs(files: string): readonly DemoJob[] {
         runId: 5101,
         body: {
           audio_url: `${files}lighthouse-keeper.wav`,
-          dialogue_url: `${ELSEWHERE}/story-5101/dialogue.json`,
+          dialogue_url: `${files}lighthouse-keeper-dialogue.json`,
           transcript: [
             { start: 0, end: 3.2, text: 'The lamp had burned for a hundred years.', speaker: 'Narrator' },
             { start: 3.2, end: 5.9, text: 'Tonight it flickered.', speaker: 'Narrator' },
@@ -67,7 +65,7 @@ export function demoJobs(files: string): readonly DemoJob[] {
       result: {
         runId: 5102,
         body: {
-          output_video_url: `${ELSEWHERE}/dub-5102/launch-es.mp4`,
+          output_video_url: `${files}launch-es-video.wav`,
           output_audio_url: `${files}launch-es.wav`,
         },
       },

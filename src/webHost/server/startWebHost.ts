@@ -95,13 +95,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     logger,
   });
   const openedLinks: string[] = [];
+  const shownFiles: string[] = [];
   const platform: HostPlatform = {
     host: 'web',
     downloadsDir,
-    // A development session must not start browsers on the machine (or on CI): the link is recorded.
+    // A development session must not start programs on the machine (or on CI): links and files are
+    // recorded, and a result link goes back to the page, which opens it in a tab of its own browser.
     openExternal: async (url) => {
       openedLinks.push(url);
       logger.info('The page asked to open a link', { url });
+    },
+    linksOpenInPage: true,
+    showItemInFolder: (file) => {
+      shownFiles.push(file);
+      logger.info('The page asked to show a file in its folder', { file });
     },
   };
   const host = createAppHost({
@@ -227,6 +234,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     service,
     host,
     openedLinks,
+    shownFiles,
     observeTraffic(listener) {
       trafficListeners.add(listener);
       return () => trafficListeners.delete(listener);

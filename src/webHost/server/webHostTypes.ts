@@ -55,6 +55,8 @@ export interface WebHost {
   readonly host: AppHost;
   /** Links the page asked to open outside the app (the web host records them instead of opening a browser). */
   readonly openedLinks: readonly string[];
+  /** Files the page asked to show in their folder ("Show in folder"), recorded the same way. */
+  readonly shownFiles: readonly string[];
   /** Tells `listener` every body sent to or received from the page until the returned function is called. */
   observeTraffic(listener: (entry: TrafficEntry) => void): () => void;
   /** Ends every event stream, stops the server and the core, and waits for downloads to end. Idempotent. */

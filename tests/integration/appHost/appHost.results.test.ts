@@ -55,7 +55,7 @@ describe('app host: results', () => {
     });
     expect(await a.invoke('openResult', { key: 'story:done' })).toEqual({
       ok: true,
-      value: { ok: true, message: 'Opened audio_url.' },
+      value: { ok: true, message: 'Opened the story audio.' },
     });
     expect(await a.invoke('openResult', { key: 'story:done', linkName: 'dialogue_url' })).toEqual({
       ok: true,
@@ -134,9 +134,79 @@ describe('app host: results', () => {
     await a.host.whenDownloadsSettled();
     expect(a.eventsOf('downloadProgress').at(-1)).toMatchObject({
       state: 'failed',
-      message: 'Could not download old.mp4: the server answered HTTP 403; the link may have expired.',
+      message: 'The link has expired: try again to get a fresh one.',
     });
     expect(fs.readdirSync(a.downloadsDir)).toEqual([]);
+  });
+
+  it('opens loopback http links only when the API itself is a local simulator', async () => {
+    a = await createAppHostHarness({ allowLoopbackHttp: true });
+    await finishedStory({
+      audio_url: 'http://127.0.0.1:9/story.wav',
+      dialogue_url: 'http://storage.example/d.json',
+    });
+    expect(await a.invoke('openResult', { key: 'story:done' })).toEqual({
+      ok: true,
+      value: { ok: true, message: 'Opened the story audio.' },
+    });
+    expect(await a.invoke('openResult', { key: 'story:done', linkName: 'dialogue_url' })).toMatchObject({
+      value: { ok: false, message: 'Only secure (https) links are opened.' },
+    });
+    expect(a.opened).toEqual(['http://127.0.0.1:9/story.wav']);
+  });
+
+  it('saves a transcript as text and subtitles, never over a file, and shows a saved file by its id', async () => {
+    a = await createAppHostHarness();
+    a.h.server.addTask('transcribe', 'standup', step.success(4545));
+    a.h.server.addResult('transcribe', 4545, [
+      { start: 0, end: 2.1, text: 'Morning, everyone.', speaker: 'Ana' },
+      { start: 2.1, end: 5.4, text: 'The release went out.', speaker: 'Ben' },
+    ]);
+    a.h.service.add('transcribe', 'standup', 'Monday stand-up');
+    a.h.server.addTask('translate', 'menu', step.success(4444));
+    a.h.server.addResult('translate', 4444, { texts: ['Soupe du jour'] });
+    a.h.service.add('translate', 'menu');
+    await a.h.settle();
+
+    const saved: Record<string, string> = {};
+    for (const format of ['txt', 'srt', 'vtt', 'txt'] as const) {
+      const outcome = await a.invoke('saveResultText', { key: 'transcribe:standup', format });
+      expect(outcome).toMatchObject({ ok: true, value: { ok: true } });
+      const value = (outcome as { value: { fileName: string } }).value;
+      saved[value.fileName] = fs.readFileSync(path.join(a.downloadsDir, value.fileName), 'utf8');
+    }
+    expect(Object.keys(saved).sort()).toEqual([
+      'Monday stand-up - text (2).txt',
+      'Monday stand-up - text.srt',
+      'Monday stand-up - text.txt',
+      'Monday stand-up - text.vtt',
+    ]);
+    expect(saved['Monday stand-up - text.srt']).toContain(
+      '00:00:02,100 --> 00:00:05,400\nBen: The release went out.',
+    );
+    expect(saved['Monday stand-up - text.vtt']).toMatch(/^WEBVTT\n/u);
+    expect(saved['Monday stand-up - text.txt']).toBe(
+      '[0:00] Ana: Morning, everyone.\n[0:02] Ben: The release went out.\n',
+    );
+
+    expect(await a.invoke('saveResultText', { key: 'translate:menu', format: 'srt' })).toMatchObject({
+      value: { ok: false, message: 'This text has no times, so it cannot be saved as subtitles.' },
+    });
+    const text = await a.invoke('saveResultText', { key: 'translate:menu', format: 'txt' });
+    const { downloadId, fileName } = (text as { value: { downloadId: string; fileName: string } }).value;
+    expect(fileName).toBe('camb-translate-4444 - text.txt');
+    expect(a.eventsOf('downloadProgress').at(-1)).toMatchObject({ downloadId, state: 'done' });
+
+    expect(await a.invoke('showDownloadedFile', { downloadId })).toMatchObject({ value: { ok: true } });
+    expect(a.shown).toEqual([path.join(a.downloadsDir, fileName)]);
+    expect(await a.invoke('showDownloadedFile', { downloadId: '../../etc/passwd' })).toMatchObject({
+      value: { ok: false },
+    });
+    fs.rmSync(path.join(a.downloadsDir, fileName));
+    expect(await a.invoke('showDownloadedFile', { downloadId })).toMatchObject({
+      value: { ok: false, message: 'The file is no longer there: it was moved or deleted.' },
+    });
+    expect(a.shown).toHaveLength(1);
   });
 
   it('refuses plain-http downloads unless the API itself is a local simulator', async () => {

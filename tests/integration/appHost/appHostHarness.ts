@@ -18,6 +18,7 @@ export interface AppHostHarness {
   readonly host: AppHost;
   readonly sent: SentEvent[];
   readonly opened: string[];
+  readonly shown: string[];
   readonly loginItem: boolean[];
   readonly downloadsDir: string;
   /** Runs a request the way a window sends it: as plain JSON data. */
@@ -34,6 +35,7 @@ export async function createAppHostHarness(
   const h = await createWatchServiceHarness(options);
   const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-downloads-'));
   const opened: string[] = [];
+  const shown: string[] = [];
   const loginItem: boolean[] = [];
   const host = createAppHost({
     service: h.service,
@@ -43,6 +45,7 @@ export async function createAppHostHarness(
       openExternal: async (url) => {
         opened.push(url);
       },
+      showItemInFolder: (file) => shown.push(file),
       applyLaunchAtLogin: (enabled) => loginItem.push(enabled),
     },
     fetch,
@@ -58,6 +61,7 @@ export async function createAppHostHarness(
     host,
     sent,
     opened,
+    shown,
     loginItem,
     downloadsDir,
     async invoke(channel, payload = {}) {

@@ -65,5 +65,18 @@ describe('web host: the demo', () => {
     expect(await done).toMatchObject({ state: 'done', fileName: 'welcome-message.wav' });
     const file = fs.readFileSync(path.join(h.stateDir, 'downloads', 'welcome-message.wav'));
     expect(file.subarray(0, 4).toString()).toBe('RIFF');
+
+    // Open works in the demo: its links are the simulator's own (loopback http), handed back to the page.
+    for (const linkName of ['audio_url', 'dialogue_url']) {
+      const opened = await h.bridge.openResult({ key: taskKey('story', 'demo-story-lighthouse'), linkName });
+      expect(opened).toMatchObject({
+        ok: true,
+        openInPage: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/u),
+      });
+      if (!opened.ok || opened.openInPage === undefined) throw new Error('not opened');
+      expect((await fetch(opened.openInPage)).status).toBe(200);
+    }
+    const dub = await h.bridge.fetchResult({ key: taskKey('dub', 'demo-dub-launch') });
+    expect(dub.ok && dub.links.map((link) => link.name)).toEqual(['output_video_url', 'output_audio_url']);
   });
 });

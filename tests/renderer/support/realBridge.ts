@@ -36,6 +36,8 @@ export interface RealBridge {
   readonly secrets: ReturnType<typeof memorySecretStore>;
   /** Links the app asked the platform to open. */
   readonly openedLinks: string[];
+  /** Files the app asked the platform to show in their folder. */
+  readonly shownFiles: string[];
   /** Every request and event that crossed the bridge, as JSON text: for "the key never reaches the page". */
   readonly traffic: string[];
   /** Waits until no status check is in flight. */
@@ -85,6 +87,7 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
     random: () => 0.5,
   });
   const openedLinks: string[] = [];
+  const shownFiles: string[] = [];
   const host = createAppHost({
     service,
     platform: {
@@ -93,6 +96,7 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
       openExternal: async (url) => {
         openedLinks.push(url);
       },
+      showItemInFolder: (file) => shownFiles.push(file),
     },
     fetch,
     clock,
@@ -137,6 +141,7 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
     server,
     secrets,
     openedLinks,
+    shownFiles,
     traffic,
     settle: () => service.whenIdle(),
     advance,

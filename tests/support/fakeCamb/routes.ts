@@ -13,6 +13,8 @@ export type Route =
       readonly runId: string;
       readonly key: string;
     }
+  /** A result file on the fake storage (`/files/<name>`, outside the API base, no key needed). */
+  | { readonly route: 'file'; readonly name: string }
   | { readonly route: 'unknown' };
 
 interface Matcher {

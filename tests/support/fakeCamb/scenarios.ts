@@ -50,6 +50,24 @@ export function scenarioTasks(): readonly ScenarioTask[] {
       timeline: [step.pending({ polls: 1 }), step.paymentRequired()],
     },
     {
+      kind: 'dub',
+      taskId: 'demo-dub',
+      shows: 'SUCCESS, two files: a video and an audio (result 4343 --kind dub)',
+      timeline: [step.pending({ polls: 2 }), step.success(4343)],
+    },
+    {
+      kind: 'translate',
+      taskId: 'demo-translate',
+      shows: 'SUCCESS with translated texts (result 4444 --kind translate)',
+      timeline: [step.pending({ polls: 1 }), step.success(4444)],
+    },
+    {
+      kind: 'transcribe',
+      taskId: 'demo-transcribe',
+      shows: 'SUCCESS with a timed transcript (result 4545 --kind transcribe)',
+      timeline: [step.pending({ polls: 1 }), step.success(4545)],
+    },
+    {
       kind: 'story',
       taskId: 'demo-forever',
       shows: 'PENDING forever: try --timeout 20s (exit 5)',
@@ -181,5 +199,29 @@ export function loadScenarios(server: FakeCambServer): readonly ScenarioTask[] {
     dialogue_url: 'https://example.invalid/story/4242/dialogue.json',
     transcript: [{ start: 0, end: 2.5, text: 'Once upon a time…', speaker: 'Narrator' }],
   });
+  for (const [runId, body] of Object.entries(sampleResults(server)))
+    server.addResult(body.kind, runId, body.body);
   return tasks;
+}
+
+/**
+ * A result with several files (served by the fake server's storage) and two with text: what the app's
+ * result view lists, shows and saves. The e2e journeys and `npm run fake-camb` both use them.
+ */
+export function sampleResults(
+  server: Pick<FakeCambServer, 'addFile'>,
+): Readonly<Record<string, { readonly kind: TaskKind; readonly body: unknown }>> {
+  const video = server.addFile('launch-es.mp4', Buffer.alloc(48_000, 1), 'video/mp4');
+  const audio = server.addFile('launch-es.wav', Buffer.alloc(32_000, 2), 'audio/wav');
+  return {
+    '4343': { kind: 'dub', body: { output_video_url: video, output_audio_url: audio } },
+    '4444': { kind: 'translate', body: { texts: ['Soupe du jour', 'Tarte aux pommes, crème fraîche'] } },
+    '4545': {
+      kind: 'transcribe',
+      body: [
+        { start: 0, end: 2.1, text: 'Morning, everyone.', speaker: 'Ana' },
+        { start: 2.1, end: 5.4, text: 'The release went out on Friday.', speaker: 'Ben' },
+      ],
+    },
+  };
 }

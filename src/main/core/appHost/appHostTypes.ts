@@ -10,6 +10,13 @@ export interface HostPlatform {
   readonly host: 'electron' | 'web';
   /** Opens a link that has already been checked (https only) in the default browser or player. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Whether a result link the page asked to open goes back to the page, which opens it in a new tab: the
+   * web host (a browser, no desktop of its own to open it on). The Electron shell leaves it unset.
+   */
+  readonly linksOpenInPage?: boolean;
+  /** Shows a file (a finished download) selected in the system's file manager. */
+  showItemInFolder(path: string): void;
   /** The folder downloads go to (the user's Downloads folder in the app, the state folder in the web host). */
   readonly downloadsDir: string;
   /** Applies "launch at login" to the OS; absent where there is no such thing (the web host). */

@@ -5,6 +5,11 @@ import type { ResultDownloads } from '../downloads/resultDownloads';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import type { Clock } from '../clock/clock';
 import type { HostPlatform } from './appHostTypes';
+import { access } from 'node:fs/promises';
+import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
+import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
+import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
+import { safeFileName } from '../downloads/fileNames';
 import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView } from './resultView';
@@ -14,7 +19,7 @@ export interface ContractHandlerDeps {
   readonly platform: HostPlatform;
   readonly clock: Clock;
   readonly downloads: ResultDownloads;
-  /** Plain-http result links are downloaded only from a local simulator. */
+  /** Plain-http result links are opened and downloaded only from a local simulator. */
   readonly allowLoopbackHttp: boolean;
   readonly storeRecovery: () => StoreRecovery | null;
 }
@@ -22,6 +27,12 @@ export interface ContractHandlerDeps {
 function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string): string {
   if (!outcome.ok) return outcome.message;
   return outcome.notice === undefined ? done : `${done} ${outcome.notice}`;
+}
+
+/** "Menu, in French - dubbed-video" or "camb-dub-5102-dubbed-video": what a saved file is called without a better name. */
+function resultFileName(task: WatchedTask | undefined, what: string): string {
+  const stem = task?.label ?? `camb-${task?.kind ?? 'result'}-${task?.runId ?? 'run'}`;
+  return safeFileName(`${stem} - ${what}`, 'camb-result');
 }
 
 function exportFileName(now: number): string {
@@ -37,16 +48,24 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
 
   const keyStatus = async (): Promise<KeyStatus> => keyStatusFrom(await service.describeKey());
 
-  // The one place a link leaves the app: only after checkExternalUrl (https, no credentials).
-  const openOutside = async (url: string, done: string) => {
-    const checked = checkExternalUrl(url);
+  // The one place a link leaves the app: only after checkExternalUrl (https, no credentials; loopback
+  // http only from a local simulator). A page-hosted UI gets the checked link back to open it itself.
+  const openOutside = async (url: string, done: string, allowLoopbackHttp = false) => {
+    const checked = checkExternalUrl(url, allowLoopbackHttp);
     if (!checked.ok) return checked;
     await platform.openExternal(checked.url);
-    return { ok: true as const, message: done };
+    return {
+      ok: true as const,
+      message: done,
+      ...(platform.linksOpenInPage === true ? { openInPage: checked.url } : {}),
+    };
   };
 
-  const fetchView = async (key: Parameters<WatchService['get']>[0], targetLanguage?: string) =>
+  const fetchView = async (key: TaskKey, targetLanguage?: string) =>
     toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage }));
+
+  const kindOf = (key: TaskKey) =>
+    service.get(key)?.kind ?? (key.slice(0, key.indexOf(':')) as WatchedTask['kind']);
 
   return {
     getSnapshot: async () => ({
@@ -70,17 +89,42 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     openResult: async ({ key, targetLanguage, linkName }) => {
       const picked = pickLink(await fetchView(key, targetLanguage), linkName);
       if (!picked.ok) return picked;
-      return openOutside(picked.link.url, `Opened ${picked.link.name}.`);
+      const what = resultFileInSentence(kindOf(key), picked.link.name);
+      return openOutside(picked.link.url, `Opened ${what}.`, deps.allowLoopbackHttp);
     },
     downloadResult: async ({ key, targetLanguage, linkName }) => {
       const picked = pickLink(await fetchView(key, targetLanguage), linkName);
       if (!picked.ok) return picked;
       const checked = checkDownloadUrl(picked.link.url, deps.allowLoopbackHttp);
       if (!checked.ok) return checked;
-      const task = service.get(key);
-      const fallback = `camb-${task?.kind ?? 'result'}-${task?.runId ?? 'run'}-${picked.link.name}`;
-      const started = await downloads.start(key, checked.url, fallback.replace(/[^\w.-]+/gu, '_'));
+      const fallback = resultFileName(service.get(key), resultFileStem(kindOf(key), picked.link.name));
+      const started = await downloads.start(key, checked.url, fallback);
       return { ok: true, ...started };
+    },
+    saveResultText: async ({ key, targetLanguage, format }) => {
+      const view = await fetchView(key, targetLanguage);
+      if (!view.ok) return { ok: false, message: view.message };
+      if (!hasResultText(view)) return { ok: false, message: 'This result has no text to save.' };
+      if (format !== 'txt' && !isTimed(view))
+        return { ok: false, message: 'This text has no times, so it cannot be saved as subtitles.' };
+      const name = resultFileName(service.get(key), `text.${format}`);
+      const saved = await downloads.saveText(key, name, formatResultText(view, format));
+      return { ok: true, ...saved };
+    },
+    showDownloadedFile: async ({ downloadId }) => {
+      const path = downloads.pathOf(downloadId);
+      if (path === undefined)
+        return {
+          ok: false,
+          message: 'CAMB Watch no longer knows where that file went: look in your Downloads folder.',
+        };
+      try {
+        await access(path);
+      } catch {
+        return { ok: false, message: 'The file is no longer there: it was moved or deleted.' };
+      }
+      platform.showItemInFolder(path);
+      return { ok: true, message: 'Shown in its folder.' };
     },
     openExternalLink: ({ url }) => openOutside(url, 'Opened in your browser.'),
     getSettings: () => service.getSettings(),

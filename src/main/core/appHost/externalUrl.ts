@@ -32,18 +32,26 @@ export function isLocalApiBase(apiBase: string | undefined): boolean {
   return url !== null && isLoopbackHost(url.hostname);
 }
 
-/** For links opened in the browser or player. */
-export function checkExternalUrl(raw: string): UrlCheck {
-  return checkHttps(raw, 'opened');
+/**
+ * Plain http is accepted only from this computer, and only when the app talks to a local simulator (the
+ * demo and the tests), whose result files it serves itself; never from the real CAMB.AI.
+ */
+function checkResultUrl(raw: string, done: 'opened' | 'downloaded', allowLoopbackHttp: boolean): UrlCheck {
+  const url = parse(raw.trim());
+  if (url?.protocol === 'http:' && allowLoopbackHttp && isLoopbackHost(url.hostname)) {
+    if (url.username !== '' || url.password !== '')
+      return { ok: false, message: `Links with a user name or password in them are not ${done}.` };
+    return { ok: true, url: url.href };
+  }
+  return checkHttps(raw, done);
 }
 
-/**
- * For files main downloads itself. Plain http is accepted only from this computer, and only when the app
- * talks to a local simulator (the demo and the tests), never from the real CAMB.AI.
- */
+/** For links opened in the browser or player (`allowLoopbackHttp`: see checkResultUrl). */
+export function checkExternalUrl(raw: string, allowLoopbackHttp = false): UrlCheck {
+  return checkResultUrl(raw, 'opened', allowLoopbackHttp);
+}
+
+/** For files main downloads itself. */
 export function checkDownloadUrl(raw: string, allowLoopbackHttp: boolean): UrlCheck {
-  const url = parse(raw.trim());
-  if (url?.protocol === 'http:' && allowLoopbackHttp && isLoopbackHost(url.hostname))
-    return { ok: true, url: url.href };
-  return checkHttps(raw, 'downloaded');
+  return checkResultUrl(raw, 'downloaded', allowLoopbackHttp);
 }

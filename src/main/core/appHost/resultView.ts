@@ -1,23 +1,33 @@
 import type { ResultView } from '../../../shared/contract';
-import type { RequestFailure } from '../camb/outcomes';
+import type { NetworkReason, RequestFailure } from '../camb/outcomes';
 import type { ResultLink, ResultOutcome } from '../camb/resultOutcomes';
 
 export type FetchedResult = ResultOutcome | { readonly type: 'not-ready'; readonly message: string };
 
+const NETWORK_TROUBLE: Readonly<Record<NetworkReason, string>> = {
+  timeout: 'CAMB.AI took too long to answer',
+  reset: 'The connection to CAMB.AI dropped',
+  refused: 'CAMB.AI cannot be reached',
+  dns: 'CAMB.AI cannot be reached',
+  other: 'CAMB.AI cannot be reached',
+};
+
+/** Why the result could not be fetched, in words, with what to do (the status codes stay in the log). */
 function describeResultFailure(failure: RequestFailure): string {
   switch (failure.type) {
     case 'auth-rejected':
-      return `CAMB.AI rejected the API key (HTTP ${failure.httpStatus}): set a valid key in Settings.`;
+      return 'CAMB.AI did not accept the API key for this result: check the key in Settings, then try again.';
     case 'not-found':
-      return 'CAMB.AI has no result for this run (HTTP 404).';
+      return 'CAMB.AI no longer has a result for this run.';
     case 'invalid':
-      return `CAMB.AI refused the request (HTTP 422): ${failure.message}`;
+      // failure.message is the client's own sentence with the status code: for the log, not the window.
+      return 'CAMB.AI did not accept the request for this result: check the target language, if it needs one.';
     case 'rate-limited':
       return 'CAMB.AI asked us to slow down: try again in a minute.';
     case 'server-error':
-      return `CAMB.AI had a server error (HTTP ${failure.httpStatus}): try again in a while.`;
+      return 'CAMB.AI had a problem answering: try again in a while.';
     case 'network':
-      return `Could not reach CAMB.AI (${failure.reason}): check your connection and try again.`;
+      return `${NETWORK_TROUBLE[failure.reason]}: check your connection and try again.`;
     case 'malformed':
       return 'CAMB.AI sent a result that could not be read: try again in a while.';
   }
@@ -52,6 +62,16 @@ export function pickLink(
   if (!view.ok) return { ok: false, message: view.message };
   const link = name === undefined ? view.links[0] : view.links.find((candidate) => candidate.name === name);
   if (link !== undefined) return { ok: true, link };
-  if (name !== undefined) return { ok: false, message: `This result has no link called ${name}.` };
-  return { ok: false, message: 'This result has no file to open; its text is shown in the task details.' };
+  if (name !== undefined)
+    return {
+      ok: false,
+      message: 'CAMB.AI no longer lists that file in this result: close and reopen the task.',
+    };
+  return {
+    ok: false,
+    message:
+      view.texts.length + view.transcript.length > 0
+        ? 'This result has no file; its text is shown in the task details.'
+        : 'This result has no file.',
+  };
 }

@@ -1,5 +1,6 @@
 import { open, rename, rm } from 'node:fs/promises';
 import type { CambFetch } from '../camb/cambClient';
+import { FileServerAnswer, IncompleteDownload } from './downloadErrors';
 
 export interface DownloadProgress {
   readonly receivedBytes: number;
@@ -32,8 +33,7 @@ function declaredLength(response: Response): number | null {
  */
 export async function downloadFile(options: DownloadFileOptions): Promise<void> {
   const response = await options.fetch(options.url, { signal: options.signal, redirect: 'follow' });
-  if (!response.ok || response.body === null)
-    throw new Error(`the server answered HTTP ${response.status}; the link may have expired`);
+  if (!response.ok || response.body === null) throw new FileServerAnswer(response.status);
   const totalBytes = declaredLength(response);
   const partial = `${options.destination}.download`;
   const file = await open(partial, 'w');
@@ -46,7 +46,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
     }
     await file.close();
     if (totalBytes !== null && receivedBytes !== totalBytes)
-      throw new Error(`the connection ended after ${receivedBytes} of ${totalBytes} bytes`);
+      throw new IncompleteDownload(receivedBytes, totalBytes);
     await rename(partial, options.destination);
   } catch (error) {
     await file.close().catch(() => undefined);

@@ -16,11 +16,19 @@ export function fileNameForUrl(url: string, fallback: string): string {
   } catch {
     segment = '';
   }
-  const cleaned = segment
+  return safeFileName(segment, fallback);
+}
+
+/** `name` made safe to create in a folder (see fileNameForUrl), or `fallback` when nothing usable is left. */
+export function safeFileName(name: string, fallback: string): string {
+  const cleaned = name
     .replace(UNSAFE, '_')
     .replace(/^[.\s]+/u, '')
     .trim();
-  const name = cleaned === '' ? fallback : cleaned;
+  return shortened(cleaned === '' ? fallback : cleaned);
+}
+
+function shortened(name: string): string {
   if (name.length <= MAX_NAME) return name;
   const extension = extname(name).slice(0, 16);
   return `${name.slice(0, MAX_NAME - extension.length)}${extension}`;

@@ -1,0 +1,91 @@
+/**
+ * Why a download failed, in a sentence a user can act on. Node's fetch (undici) wraps network trouble
+ * in a TypeError("fetch failed") whose `cause` holds the code; Electron's net.fetch says `net::ERR_…`;
+ * the file system says ENOSPC, EACCES…; downloadFile throws the two below.
+ */
+
+/** The file server answered, but not with the file. */
+export class FileServerAnswer extends Error {
+  constructor(readonly httpStatus: number) {
+    super(`the file server answered HTTP ${httpStatus}`);
+    this.name = 'FileServerAnswer';
+  }
+}
+
+/** The connection ended before the declared size arrived. */
+export class IncompleteDownload extends Error {
+  constructor(
+    readonly receivedBytes: number,
+    readonly totalBytes: number,
+  ) {
+    super(`the connection ended after ${receivedBytes} of ${totalBytes} bytes`);
+    this.name = 'IncompleteDownload';
+  }
+}
+
+const EXPIRED = 'The link has expired: try again to get a fresh one.';
+const DROPPED = 'The connection dropped before the file was complete: try again.';
+const UNREACHABLE = 'The file server cannot be reached: check your connection and try again.';
+const TOO_SLOW = 'The file server took too long to answer: try again in a while.';
+
+/** Error codes, from the error and each of its causes (undici nests them). */
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    if (typeof name === 'string') codes.push(name);
+    if (typeof message === 'string') {
+      const electron = /net::(ERR_[A-Z_]+)/u.exec(message);
+      if (electron?.[1] !== undefined) codes.push(electron[1]);
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+function describeHttpStatus(status: number): string {
+  if (status === 401 || status === 403 || status === 404 || status === 410) return EXPIRED;
+  if (status === 429) return 'The file server asked us to slow down: try again in a minute.';
+  if (status >= 500) return 'The file server had a problem: try again in a while.';
+  return 'The file server refused the download: try again to get a fresh link.';
+}
+
+const BY_CODE: readonly (readonly [RegExp, string])[] = [
+  [/^ENOSPC$|^EDQUOT$|^ERR_FILE_NO_SPACE$/u, 'The disk is full: free some space and try again.'],
+  [
+    /^EACCES$|^EPERM$|^EROFS$|^ERR_ACCESS_DENIED$/u,
+    'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
+  ],
+  [/^ENOENT$|^ENOTDIR$/u, 'Your Downloads folder is missing: create it and try again.'],
+  [/^ENOTFOUND$|^EAI_AGAIN$|^ERR_NAME_NOT_RESOLVED$|^ERR_INTERNET_DISCONNECTED$/u, UNREACHABLE],
+  [
+    /^ECONNREFUSED$|^EHOSTUNREACH$|^ENETUNREACH$|^ERR_CONNECTION_REFUSED$|^ERR_ADDRESS_UNREACHABLE$/u,
+    UNREACHABLE,
+  ],
+  [
+    /^ETIMEDOUT$|^TimeoutError$|^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$|^ERR_(CONNECTION_)?TIMED_OUT$/u,
+    TOO_SLOW,
+  ],
+  [
+    /^ECONNRESET$|^EPIPE$|^ECONNABORTED$|^UND_ERR_SOCKET$|^ERR_CONNECTION_(RESET|CLOSED|ABORTED)$|^ERR_CONTENT_LENGTH_MISMATCH$/u,
+    DROPPED,
+  ],
+  [
+    /^ERR_CERT_|^CERT_|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$|^DEPTH_ZERO_SELF_SIGNED_CERT$/u,
+    'The file server’s certificate is not valid, so the download was stopped.',
+  ],
+];
+
+/** One sentence for the user; the raw error goes to the log only. */
+export function describeDownloadError(error: unknown, cancelled: boolean): string {
+  if (cancelled) return 'The download was cancelled.';
+  if (error instanceof FileServerAnswer) return describeHttpStatus(error.httpStatus);
+  if (error instanceof IncompleteDownload) return DROPPED;
+  for (const code of codesOf(error)) {
+    const match = BY_CODE.find(([pattern]) => pattern.test(code));
+    if (match !== undefined) return match[1];
+  }
+  return 'Something went wrong while downloading: try again.';
+}

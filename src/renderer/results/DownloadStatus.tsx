@@ -1,0 +1,67 @@
+import type { DownloadProgress } from '../app/appStatus';
+import { useBridge } from '../app/bridgeContext';
+import { ActionMessageView } from '../common/ActionMessageView';
+import { useActionMessage } from '../common/useActionMessage';
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+interface DownloadStatusProps {
+  readonly download: DownloadProgress;
+  /** "Downloaded …" for a result file, "Saved …" for a text written out. */
+  readonly verb: 'download' | 'save';
+}
+
+/** One download: a progress bar while it runs, then its outcome, with "Show in folder" once it is there. */
+export function DownloadStatus({ download, verb }: DownloadStatusProps) {
+  const bridge = useBridge();
+  const { busy, message, run } = useActionMessage();
+
+  if (download.state === 'done') {
+    const show = () =>
+      run(async () => {
+        const outcome = await bridge.showDownloadedFile({ downloadId: download.downloadId });
+        return { tone: outcome.ok ? 'ok' : 'error', text: outcome.message };
+      });
+    return (
+      <div className="download-outcome">
+        <p className="download-done" role="status">
+          {verb === 'save' ? 'Saved' : 'Downloaded'} <span className="file-name">{download.fileName}</span> in
+          your Downloads folder.
+        </p>
+        <button type="button" disabled={busy} onClick={() => void show()}>
+          Show in folder
+        </button>
+        <ActionMessageView message={message} />
+      </div>
+    );
+  }
+  if (download.state === 'failed') {
+    return (
+      <p className="field-error" role="alert">
+        Could not {verb} <span className="file-name">{download.fileName}</span>.{' '}
+        {download.message ?? 'Try again.'}
+      </p>
+    );
+  }
+  const { receivedBytes, totalBytes } = download;
+  const known = totalBytes !== null && totalBytes > 0;
+  return (
+    <div className="download-progress">
+      <label>
+        <span>
+          Downloading <span className="file-name">{download.fileName}</span>
+        </span>
+        <progress
+          max={known ? totalBytes : undefined}
+          value={known ? Math.min(receivedBytes, totalBytes) : undefined}
+        />
+      </label>
+      <span className="muted-text">
+        {megabytes(receivedBytes)}
+        {known ? ` of ${megabytes(totalBytes)}` : ''}
+      </span>
+    </div>
+  );
+}
