@@ -173,7 +173,7 @@ function TaskDetailBody({ task, taskKey, download, onRemoved, headingRef }: Task
 
       <section aria-labelledby="task-history-title">
         <h3 id="task-history-title">Status history</h3>
-        <StatusHistory history={task.history} />
+        <StatusHistory task={task} />
       </section>
 
       {confirmRemove && (

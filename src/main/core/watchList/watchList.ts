@@ -10,7 +10,13 @@ import { salvageDocument } from '../persistence/salvage';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import { newWatchedTask, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import {
+  isWatching,
+  newWatchedTask,
+  taskKey,
+  type TaskKey,
+  type WatchedTask,
+} from '../../../shared/watchedTask';
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
 import { taskIdSchema } from '../taskId/taskIdSchema';
 import { describeProblem } from './problemText';
@@ -71,6 +77,7 @@ export interface WatchList {
   remove(key: TaskKey): boolean;
   rename(key: TaskKey, label: string | null): WatchedTask | undefined;
   setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
+  /** Removes every task no longer watched: finished, or stopped because CAMB.AI will not report on it. */
   clearFinished(): TaskKey[];
   /** Most recently added first. */
   list(): WatchedTask[];
@@ -229,8 +236,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
 
     setMuted: (key, muted) => update(key, (task) => ({ ...task, muted })),
 
-    clearFinished: () =>
-      removeKeys([...tasks].filter(([, task]) => isTerminalStatus(task.status)).map(([key]) => key)),
+    // Stopped tasks are done being watched too (CAMB.AI will not report on them): they go with the rest.
+    clearFinished: () => removeKeys([...tasks].filter(([, task]) => !isWatching(task)).map(([key]) => key)),
 
     list,
 
