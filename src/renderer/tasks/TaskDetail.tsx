@@ -85,7 +85,7 @@ function TaskDetailBody({ task, taskKey, download, onRemoved, headingRef }: Task
   return (
     <section className="task-detail" aria-labelledby="task-detail-title">
       <h2 id="task-detail-title" ref={headingRef} tabIndex={-1}>
-        {taskDisplayName(task)}
+        {task.label?.trim() || task.taskId}
       </h2>
       <p className="task-detail-status">
         <StatusBadge task={task} /> {task.muted && <MutedMark />}{' '}

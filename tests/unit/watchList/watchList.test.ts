@@ -131,10 +131,10 @@ describe('watch list: entries', () => {
     list.add('story', 'typo');
     list.add('story', 'refused');
     list.add('story', 'running');
-    const stop = (id: string, outcome: { type: 'not-found' | 'invalid'; message: string }) =>
+    const stop = (id: string, outcome: StatusOutcome) =>
       list.applyCheck(taskKey('story', id), { outcome, checkedAt: clock.now(), nextCheckAt: null });
     stop('typo', { type: 'not-found', message: 'Task not found' });
-    stop('refused', { type: 'invalid', message: 'task_id: not a uuid' });
+    stop('refused', { type: 'invalid', message: 'task_id: not a uuid', details: [] });
     expect(list.clearFinished().sort()).toEqual(['story:refused', 'story:typo']);
     expect(list.list().map((t) => t.taskId)).toEqual(['running']);
   });
