@@ -69,6 +69,24 @@ describe('status and time wording', () => {
     expect(new Set(views.map((view) => view.glyph)).size).toBe(views.length);
   });
 
+  it('says a watched task waits for what holds every check back, and leaves endings as they are', () => {
+    const facts = { stoppedReason: null, stopCause: null, exceptionReason: null, message: null };
+    expect(statusView({ ...facts, status: null }, 'no-key')).toMatchObject({
+      text: 'Waiting',
+      description: 'Waiting for an API key: add one in Settings.',
+      worthARowLine: true,
+    });
+    expect(statusView({ ...facts, status: 'PENDING' }, 'paused')).toMatchObject({
+      text: 'Pending',
+      description: 'Paused: not checked until you resume polling.',
+    });
+    expect(statusView({ ...facts, status: 'TIMEOUT' }, 'offline')).toMatchObject({
+      text: 'Timed out',
+      description: 'CAMB.AI gave up on this job. Submit it again.',
+    });
+    expect(statusView({ ...facts, status: 'PENDING' })).toMatchObject({ worthARowLine: false });
+  });
+
   it('clamps ages ahead of the clock to "just now" and overdue checks to "any moment"', () => {
     expect(formatAgo(10_000, 5_000)).toBe('just now');
     expect(formatAgo(0, 180_000)).toBe('3 min ago');

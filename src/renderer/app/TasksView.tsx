@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
 import { EmptyState } from '../tasks/EmptyState';
@@ -79,11 +79,22 @@ export function TasksView(props: TasksViewProps) {
     props.onAdded(task, added);
   }
 
-  function onDetailKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    props.onBack();
-  }
+  // Escape on the details screen goes back to the list, wherever focus is, unless a dialog or an
+  // inline form inside took the key for itself (they prevent it or stop it on the way).
+  const onBack = useRef(props.onBack);
+  useEffect(() => {
+    onBack.current = props.onBack;
+  });
+  useEffect(() => {
+    if (!showDetails) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onBack.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [showDetails]);
 
   const hold = pollingHold(status.state);
   return (
@@ -148,7 +159,7 @@ export function TasksView(props: TasksViewProps) {
           </div>
         )}
         {(showDetails || !narrow) && (
-          <div className="detail-pane" onKeyDown={narrow ? onDetailKeyDown : undefined}>
+          <div className="detail-pane">
             {showDetails && (
               <button type="button" className="back-button" onClick={props.onBack}>
                 <span aria-hidden="true">←</span> Back to the list
