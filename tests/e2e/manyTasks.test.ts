@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 const TASK_COUNT = 1_000;
-/** A 720-pixel window shows about seven 84-pixel rows; a list that draws them all would have 1,000. */
+/** A 720-pixel window shows about ten rows; a list that draws them all would have 1,000. */
 const MAX_RENDERED_ROWS = 60;
 
 /** The shape of the list element as the function run in the page sees it (no DOM types here). */

@@ -54,7 +54,7 @@ describe('the state folder, seen in the browser', () => {
     );
     expect(h.web.service.list()).toEqual(tasksBefore);
     expect(await taskRow(h.page, 'tts:broken-3').textContent()).toContain(
-      'VoiceNotFound: Voice 12 does not exist',
+      'Voice not found: Voice 12 does not exist.',
     );
     expect(await banner(h.page, 'recovered').count()).toBe(0);
   });

@@ -143,6 +143,38 @@ describe('every view, light and dark: screenshots and axe', () => {
     await captureView('09-banners-offline-rate-limited-paused');
   });
 
+  it('the small window (420×640): the list, a task’s details and the opened add form', async () => {
+    h = await createE2eHarness(chromium(), { viewport: { width: 420, height: 640 } });
+    const { page, server } = h;
+    const service = h.web.service;
+    server.addTask('story', 'chapter-1', [step.pending({ polls: 1 }), step.success(4242)]);
+    server.addResult('story', 4242, { audio_url: RESULT_URL, transcript: [] });
+    server.addTask('dub', 'trailer-dub', step.pending());
+    server.addTask('tts', 'greeting', [step.pending({ polls: 1 }), step.timeout()]);
+    service.add('story', 'chapter-1', 'Chapter 1 narration');
+    service.add('dub', 'trailer-dub', 'Trailer (Spanish dub)');
+    service.add('tts', 'greeting');
+    service.add('story', '8c1f6a52-3e0b-4d7a-9b1e-2f5d8c7a6e41');
+    await h.advance(3 * 60_000);
+    await expect.poll(() => statusOf(taskRow(page, 'tts:greeting'))).toBe('Timed out');
+    await expect.poll(() => statusOf(taskRow(page, 'story:chapter-1'))).toBe('Ready');
+    // Let the notices of the finished jobs go, so the picture shows the window itself.
+    const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await captureView('11-narrow-list');
+
+    await taskRow(page, 'story:chapter-1').click();
+    const details = page.getByRole('region', { name: 'Chapter 1 narration' });
+    await details.getByRole('heading', { name: 'Status history' }).waitFor();
+    await page.getByRole('button', { name: 'Back to the list' }).waitFor();
+    await captureView('12-narrow-details');
+
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: 'Add task', exact: true }).click();
+    await page.getByRole('heading', { name: 'Add a task' }).waitFor();
+    await captureView('13-narrow-add-form');
+  });
+
   it('banner: the watch list recovered from a damaged file', async () => {
     h = await createE2eHarness(chromium(), {
       beforeStart: (stateDir) => fs.writeFileSync(documentStoreFile(stateDir), '{"tasks": [ {"kind'),

@@ -165,14 +165,19 @@ describe('watch service: failures', () => {
       name: 'ERROR with HARMFUL_CONTENT_DETECTED',
       final: step.error('HARMFUL_CONTENT_DETECTED', 'The text was flagged'),
       title: 'Story failed',
-      body: 'HARMFUL_CONTENT_DETECTED',
+      body: 'Harmful content detected: The text was flagged.',
     },
-    { name: 'TIMEOUT', final: step.timeout(), title: 'Story timed out', body: 'Doomed' },
+    {
+      name: 'TIMEOUT',
+      final: step.timeout(),
+      title: 'Story timed out',
+      body: 'CAMB.AI gave up on this job. Submit it again.',
+    },
     {
       name: 'PAYMENT_REQUIRED',
       final: step.paymentRequired(),
-      title: 'Story needs payment',
-      body: 'PAYMENT_REQUIRED',
+      title: 'Story ran out of credits',
+      body: 'Top up your CAMB.AI credits, then resubmit it.',
     },
   ])('notifies $name as a failure and turns the tray to attention', async ({ final, title, body }) => {
     h = await createWatchServiceHarness();

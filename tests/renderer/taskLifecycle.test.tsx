@@ -73,7 +73,7 @@ describe('task detail', () => {
     await real.advance(60_000);
     const row = await screen.findByRole('option', { name: /Greeting/ });
     await waitFor(() => expect(within(row).getByText('Failed')).toBeTruthy());
-    expect(row.textContent).toContain('VoiceNotFound: Voice 12 does not exist');
+    expect(row.textContent).toContain('Voice not found: Voice 12 does not exist.');
 
     await user.click(row);
     const detail = screen.getByRole('region', { name: 'Greeting' });

@@ -21,6 +21,8 @@ describe('TaskStore', () => {
     store.remove(['story:a']);
     expect(store.filterCounts()).toEqual({ all: 2, active: 1, finished: 1, failed: 0 });
     expect(store.keys()).toEqual(['story:b', 'story:c']);
+    store.upsert(task('c', 2, { stoppedReason: 'CAMB.AI does not know this task', stopCause: 'not-found' }));
+    expect(store.filterCounts()).toEqual({ all: 2, active: 0, finished: 2, failed: 1 });
   });
 
   it('tells only the changed row about a check, and the list only when it must redraw', () => {
@@ -42,23 +44,47 @@ describe('TaskStore', () => {
 
 describe('status and time wording', () => {
   it('never relies on colour: every state has a glyph and a word', () => {
+    const facts = { stoppedReason: null, stopCause: null, exceptionReason: null, message: null };
     const views = [
-      statusView({ status: null, stoppedReason: null }),
-      statusView({ status: 'PENDING', stoppedReason: null }),
-      statusView({ status: 'SUCCESS', stoppedReason: null }),
-      statusView({ status: 'TIMEOUT', stoppedReason: null }),
-      statusView({ status: null, stoppedReason: 'CAMB.AI does not know this task' }),
-      statusView({ status: 'QUEUED', stoppedReason: null }),
+      statusView({ ...facts, status: null }),
+      statusView({ ...facts, status: 'PENDING' }),
+      statusView({ ...facts, status: 'SUCCESS' }),
+      statusView({ ...facts, status: 'ERROR' }),
+      statusView({ ...facts, status: 'TIMEOUT' }),
+      statusView({ ...facts, status: 'PAYMENT_REQUIRED' }),
+      statusView({ ...facts, status: null, stoppedReason: 'CAMB.AI does not know this task' }),
+      statusView({ ...facts, status: 'QUEUED' }),
     ];
     expect(views.map((view) => view.text)).toEqual([
       'Checking…',
       'Pending',
       'Ready',
       'Failed',
+      'Timed out',
+      'Out of credits',
       'Stopped',
-      'QUEUED',
+      'Unknown status',
     ]);
+    expect(views.at(-1)?.description).toContain('"QUEUED"');
     expect(new Set(views.map((view) => view.glyph)).size).toBe(views.length);
+  });
+
+  it('says a watched task waits for what holds every check back, and leaves endings as they are', () => {
+    const facts = { stoppedReason: null, stopCause: null, exceptionReason: null, message: null };
+    expect(statusView({ ...facts, status: null }, 'no-key')).toMatchObject({
+      text: 'Waiting',
+      description: 'Waiting for an API key: add one in Settings.',
+      worthARowLine: true,
+    });
+    expect(statusView({ ...facts, status: 'PENDING' }, 'paused')).toMatchObject({
+      text: 'Pending',
+      description: 'Paused: not checked until you resume polling.',
+    });
+    expect(statusView({ ...facts, status: 'TIMEOUT' }, 'offline')).toMatchObject({
+      text: 'Timed out',
+      description: 'CAMB.AI gave up on this job. Submit it again.',
+    });
+    expect(statusView({ ...facts, status: 'PENDING' })).toMatchObject({ worthARowLine: false });
   });
 
   it('clamps ages ahead of the clock to "just now" and overdue checks to "any moment"', () => {

@@ -12,6 +12,7 @@ import { CoreClockContext } from './coreClock';
 import { TaskStoreContext } from './useTaskStore';
 import { TasksView } from './TasksView';
 import { useAppConnection } from './useAppConnection';
+import { useNarrowWindow } from './useNarrowWindow';
 
 type View = 'tasks' | 'settings';
 
@@ -31,6 +32,10 @@ export function AppShell() {
   const [highlightKey, setHighlightKey] = useState<TaskKey | null>(null);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [listFocusRequest, setListFocusRequest] = useState(0);
+  const narrow = useNarrowWindow();
+  /** Narrow window only: the selected task's details are shown instead of the list. */
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const revealCount = useRef(0);
   const detailHeadingRef = useRef<HTMLHeadingElement>(null);
 
@@ -50,10 +55,15 @@ export function AppShell() {
       setFilter('all');
       setQuery('');
     }
-    revealCount.current += 1;
-    setReveal({ key, nonce: revealCount.current });
+    requestReveal(key);
+    setDetailsOpen(options.focusDetail === true);
     if (options.focusDetail === true) setFocusRequest((n) => n + 1);
   };
+
+  function requestReveal(key: TaskKey) {
+    revealCount.current += 1;
+    setReveal({ key, nonce: revealCount.current });
+  }
   useEffect(() => {
     revealRef.current = revealTask;
   });
@@ -61,6 +71,11 @@ export function AppShell() {
   useEffect(() => {
     if (focusRequest > 0) detailHeadingRef.current?.focus();
   }, [focusRequest]);
+
+  useEffect(() => {
+    // Back on the list, keyboard focus is on the list with the task that was open as its current row.
+    if (listFocusRequest > 0) document.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+  }, [listFocusRequest]);
 
   useEffect(() => {
     // Ctrl+, (Cmd+, on macOS) opens Settings, as in most desktop apps.
@@ -79,6 +94,30 @@ export function AppShell() {
     setHighlightKey(null);
   }, []);
 
+  /** A click on a row: select it; in a narrow window that also opens its details screen. */
+  const pick = useCallback(
+    (key: TaskKey) => {
+      select(key);
+      if (narrow) {
+        setDetailsOpen(true);
+        setFocusRequest((n) => n + 1);
+      }
+    },
+    [select, narrow],
+  );
+
+  /** Enter on the list: to the selected task's details (its own screen in a narrow window). */
+  function open() {
+    if (narrow) setDetailsOpen(true);
+    setFocusRequest((n) => n + 1);
+  }
+
+  function backToList() {
+    setDetailsOpen(false);
+    if (selectedKey !== null) requestReveal(selectedKey);
+    setListFocusRequest((n) => n + 1);
+  }
+
   function onAdded(task: WatchedTask, added: boolean) {
     // The answer can come before the taskChanged event; never overwrite a newer state with it.
     const key = taskKey(task.kind, task.taskId);
@@ -89,6 +128,7 @@ export function AppShell() {
   function onRemoved(key: TaskKey) {
     store.remove([key]);
     setSelectedKey((current) => (current === key ? null : current));
+    setDetailsOpen(false);
     // The Remove button is gone with the task: keyboard focus goes back to the list, not to the page.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"]')?.focus());
   }
@@ -148,6 +188,8 @@ export function AppShell() {
             ) : (
               <TasksView
                 status={status}
+                narrow={narrow}
+                detailsOpen={detailsOpen}
                 filter={filter}
                 query={query}
                 selectedKey={selectedKey}
@@ -158,7 +200,9 @@ export function AppShell() {
                 onFilter={setFilter}
                 onQuery={setQuery}
                 onSelect={select}
-                onOpen={() => detailHeadingRef.current?.focus()}
+                onPick={pick}
+                onOpen={open}
+                onBack={backToList}
                 onAdded={onAdded}
                 onRemoved={onRemoved}
               />

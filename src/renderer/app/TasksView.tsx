@@ -1,17 +1,23 @@
-import type { RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
-import { AddTaskForm } from '../tasks/AddTaskForm';
+import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
 import { CheckAllButton } from '../tasks/CheckAllButton';
 import { EmptyState } from '../tasks/EmptyState';
+import { pollingHold } from '../tasks/pollingHold';
 import type { TaskFilter } from '../tasks/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskList, type RevealRequest } from '../tasks/TaskList';
 import type { AppStatus } from './appStatus';
+import { usePasteOutsideFields } from './usePasteOutsideFields';
 import { useTaskListVersion, useTaskStore } from './useTaskStore';
 
 export interface TasksViewProps {
   readonly status: AppStatus;
+  /** A narrow window (a tray popover): the list and the details are two screens. */
+  readonly narrow: boolean;
+  /** In a narrow window: the details screen is shown instead of the list. */
+  readonly detailsOpen: boolean;
   readonly filter: TaskFilter;
   readonly query: string;
   readonly selectedKey: TaskKey | null;
@@ -22,57 +28,151 @@ export interface TasksViewProps {
   readonly onFilter: (filter: TaskFilter) => void;
   readonly onQuery: (query: string) => void;
   readonly onSelect: (key: TaskKey) => void;
+  readonly onPick: (key: TaskKey) => void;
   readonly onOpen: (key: TaskKey) => void;
+  /** Back from the details screen to the list (narrow window). */
+  readonly onBack: () => void;
   readonly onAdded: (task: WatchedTask, added: boolean) => void;
   readonly onRemoved: (key: TaskKey) => void;
 }
 
-/** The watch list beside the selected task's details (stacked in a narrow window). */
+/**
+ * The watch list beside the selected task's details; in a narrow window, one or the other with a way
+ * back. The add form folds away behind "Add task" (always in a narrow window), and pasting an id or a
+ * create-call answer anywhere outside a text field opens it filled.
+ */
 export function TasksView(props: TasksViewProps) {
-  const { status, selectedKey, detailHeadingRef } = props;
+  const { status, narrow, selectedKey, detailHeadingRef } = props;
   const store = useTaskStore();
   useTaskListVersion();
+  const empty = store.size === 0;
+  const [addOpen, setAddOpen] = useState(!narrow);
+  const [pasted, setPasted] = useState<PastedId | null>(null);
+  const openedOnPurpose = useRef(false);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const showAddForm = addOpen || empty;
+  const showDetails = narrow && props.detailsOpen && selectedKey !== null;
+
+  usePasteOutsideFields((text) => {
+    openedOnPurpose.current = true;
+    setAddOpen(true);
+    setPasted((previous) => ({ text, nonce: (previous?.nonce ?? 0) + 1 }));
+  });
+
+  const foldRequested = useRef(false);
+  useEffect(() => {
+    if (!foldRequested.current || showAddForm) return;
+    foldRequested.current = false;
+    addButtonRef.current?.focus();
+  });
+
+  function fold() {
+    foldRequested.current = true;
+    setPasted(null);
+    setAddOpen(false);
+  }
+
+  function onAdded(task: WatchedTask, added: boolean) {
+    // In a small window the form gives its room back once the task is in the list.
+    if (added && narrow) fold();
+    props.onAdded(task, added);
+  }
+
+  // Escape on the details screen goes back to the list, wherever focus is, unless a dialog or an
+  // inline form inside took the key for itself (they prevent it or stop it on the way).
+  const onBack = useRef(props.onBack);
+  useEffect(() => {
+    onBack.current = props.onBack;
+  });
+  useEffect(() => {
+    if (!showDetails) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onBack.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [showDetails]);
+
+  const hold = pollingHold(status.state);
   return (
-    <div className="tasks-view">
-      <div className="list-pane">
-        <AddTaskForm onAdded={props.onAdded} />
-        {store.size === 0 ? (
-          <EmptyState />
-        ) : (
-          <section className="watch-list" aria-labelledby="watch-list-title">
-            <div className="view-header">
-              <h2 id="watch-list-title">Watch list</h2>
-              <CheckAllButton />
-            </div>
-            <TaskFilters
-              filter={props.filter}
-              query={props.query}
-              onFilter={props.onFilter}
-              onQuery={props.onQuery}
-            />
-            <TaskList
-              filter={props.filter}
-              query={props.query}
-              selectedKey={selectedKey}
-              highlightKey={props.highlightKey}
-              reveal={props.reveal}
-              onRevealed={props.onRevealed}
-              onSelect={props.onSelect}
-              onOpen={props.onOpen}
-            />
-          </section>
-        )}
-      </div>
-      <div className="detail-pane">
-        {selectedKey !== null ? (
-          <TaskDetail
-            taskKey={selectedKey}
-            downloads={status.downloads.get(selectedKey)}
-            onRemoved={props.onRemoved}
-            headingRef={detailHeadingRef}
+    <div className={`tasks-view ${narrow ? 'is-narrow' : 'is-wide'}`}>
+      <div className="tasks-add">
+        {showAddForm ? (
+          <AddTaskForm
+            onAdded={onAdded}
+            onClose={empty ? undefined : fold}
+            focusOnOpen={openedOnPurpose.current}
+            pasted={pasted}
           />
         ) : (
-          store.size > 0 && <p className="muted-text detail-placeholder">Select a task to see its details.</p>
+          <button
+            ref={addButtonRef}
+            type="button"
+            className="add-task-open"
+            aria-expanded={false}
+            aria-keyshortcuts="Control+V"
+            onClick={() => {
+              openedOnPurpose.current = true;
+              setAddOpen(true);
+            }}
+          >
+            <span aria-hidden="true">+</span> Add task
+          </button>
+        )}
+      </div>
+      <div className="tasks-panes">
+        {!showDetails && (
+          <div className="list-pane">
+            {empty ? (
+              <EmptyState />
+            ) : (
+              <section className="watch-list" aria-labelledby="watch-list-title">
+                <div className="view-header">
+                  <h2 id="watch-list-title">Watch list</h2>
+                  <CheckAllButton />
+                </div>
+                <TaskFilters
+                  filter={props.filter}
+                  query={props.query}
+                  onFilter={props.onFilter}
+                  onQuery={props.onQuery}
+                />
+                <TaskList
+                  filter={props.filter}
+                  query={props.query}
+                  selectedKey={selectedKey}
+                  highlightKey={props.highlightKey}
+                  reveal={props.reveal}
+                  hold={hold}
+                  onRevealed={props.onRevealed}
+                  onSelect={props.onSelect}
+                  onPick={props.onPick}
+                  onOpen={props.onOpen}
+                />
+              </section>
+            )}
+          </div>
+        )}
+        {(showDetails || !narrow) && (
+          <div className="detail-pane">
+            {showDetails && (
+              <button type="button" className="back-button" onClick={props.onBack}>
+                <span aria-hidden="true">←</span> Back to the list
+              </button>
+            )}
+            {selectedKey !== null ? (
+              <TaskDetail
+                taskKey={selectedKey}
+                downloads={status.downloads.get(selectedKey)}
+                onRemoved={props.onRemoved}
+                headingRef={detailHeadingRef}
+              />
+            ) : (
+              !empty && <p className="muted-text detail-placeholder">Select a task to see its details.</p>
+            )}
+          </div>
         )}
       </div>
     </div>

@@ -79,7 +79,7 @@ export function WatchListTransfer() {
       {confirmClear && (
         <ConfirmDialog
           title="Clear finished tasks?"
-          message="Every task that succeeded or failed leaves the watch list. Tasks still running stay."
+          message="Every task that succeeded, failed or was stopped leaves the watch list. Tasks still running stay."
           confirmLabel="Clear finished"
           onCancel={() => setConfirmClear(false)}
           onConfirm={() => {

@@ -1,21 +1,33 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { WatchedTask } from '../../shared/watchedTask';
 import { DEFAULT_TASK_KIND, TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
 
+/** Text pasted outside the form, to put into its id field; a new nonce for every paste. */
+export interface PastedId {
+  readonly text: string;
+  readonly nonce: number;
+}
+
 interface AddTaskFormProps {
   /** `added` is false when the task was already watched. */
   readonly onAdded: (task: WatchedTask, added: boolean) => void;
+  /** Folds the form away (a "Close" button and Escape); without it the form cannot be folded. */
+  readonly onClose?: () => void;
+  /** The id field takes focus when the form appears (it was opened on purpose). */
+  readonly focusOnOpen?: boolean;
+  readonly pasted?: PastedId | null;
 }
 
 /**
  * Kind, id (a bare id or the whole JSON a create call returns: the core reads either) and an optional
  * label. The core's message shows next to the id, and what was typed stays so it can be corrected.
  */
-export function AddTaskForm({ onAdded }: AddTaskFormProps) {
+export function AddTaskForm({ onAdded, onClose, focusOnOpen = false, pasted = null }: AddTaskFormProps) {
   const bridge = useBridge();
   const id = useId();
+  const idFieldRef = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<TaskKind>(DEFAULT_TASK_KIND);
   const [taskId, setTaskId] = useState('');
   const [label, setLabel] = useState('');
@@ -54,6 +66,24 @@ export function AddTaskForm({ onAdded }: AddTaskFormProps) {
     }
   }
 
+  function changeTaskId(text: string) {
+    setTaskId(text);
+    setNote(null);
+  }
+
+  useEffect(() => {
+    if (focusOnOpen) idFieldRef.current?.focus();
+    // Only on appearing: a later render must not pull focus back from where the user went.
+  }, []);
+
+  const pastedNonce = pasted?.nonce;
+  useEffect(() => {
+    if (pasted === null) return;
+    changeTaskId(pasted.text);
+    idFieldRef.current?.focus();
+    // A new paste (nonce), not a re-render, fills the field.
+  }, [pastedNonce]);
+
   function onIdKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // Enter adds, as in a one-line field; Shift+Enter still makes a new line for hand-edited JSON.
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -64,8 +94,25 @@ export function AddTaskForm({ onAdded }: AddTaskFormProps) {
 
   const describedBy = [`${id}-hint`, error !== null ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <form className="add-task" aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)}>
-      <h2 id={`${id}-title`}>Add a task</h2>
+    <form
+      className="add-task"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onClose !== undefined) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="add-task-header">
+        <h2 id={`${id}-title`}>Add a task</h2>
+        {onClose !== undefined && (
+          <button type="button" className="quiet" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
       <div className="add-task-fields">
         <label className="field field-kind">
           <span>Kind</span>
@@ -88,10 +135,8 @@ export function AddTaskForm({ onAdded }: AddTaskFormProps) {
             placeholder="Task id or create-call JSON"
             aria-invalid={error !== null}
             aria-describedby={describedBy}
-            onChange={(event) => {
-              setTaskId(event.target.value);
-              setNote(null);
-            }}
+            ref={idFieldRef}
+            onChange={(event) => changeTaskId(event.target.value)}
             onKeyDown={onIdKeyDown}
           />
         </div>

@@ -1,4 +1,5 @@
 import { useNow } from '../app/coreClock';
+import { formatDuration } from '../../shared/format/duration';
 import { formatAgo, formatClockTime, formatUntil } from './relativeTime';
 
 interface RelativeTimeProps {
@@ -14,6 +15,19 @@ export function RelativeTime({ at, direction }: RelativeTimeProps) {
   return (
     <time dateTime={new Date(at).toISOString()} title={formatClockTime(at)}>
       {text}
+    </time>
+  );
+}
+
+/** How long a job has been running, ticking with the core's clock: "4 min". */
+export function RunningTime({ since }: { readonly since: number }) {
+  const now = useNow();
+  return (
+    <time
+      dateTime={`PT${Math.max(0, Math.floor((now - since) / 1000))}S`}
+      title={`Added ${formatClockTime(since)}`}
+    >
+      {formatDuration(now - since, { units: 1 })}
     </time>
   );
 }

@@ -1,9 +1,16 @@
-import type { WatchedTask } from '../../shared/watchedTask';
+import type { OutcomeFacts } from '../../shared/format/taskOutcome';
+import type { PollingHold } from './pollingHold';
 import { statusView } from './statusView';
 
+interface StatusBadgeProps {
+  readonly task: OutcomeFacts;
+  /** Why the app checks nothing at the moment, if it does not. */
+  readonly hold?: PollingHold | null;
+}
+
 /** The task's state in words and a shape, so it reads without colour. */
-export function StatusBadge({ task }: { readonly task: Pick<WatchedTask, 'status' | 'stoppedReason'> }) {
-  const view = statusView(task);
+export function StatusBadge({ task, hold = null }: StatusBadgeProps) {
+  const view = statusView(task, hold);
   return (
     <span className={`badge badge-${view.tone}`} title={view.description}>
       <span className="badge-glyph" aria-hidden="true">

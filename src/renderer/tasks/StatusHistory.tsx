@@ -1,16 +1,26 @@
-import type { StatusChange } from '../../shared/watchedTask';
+import { isStopped, type WatchedTask } from '../../shared/watchedTask';
 import { RelativeTime } from './RelativeTime';
 import { StatusBadge } from './StatusBadge';
 import { formatClockTime } from './relativeTime';
 
+const NO_DETAILS = { stoppedReason: null, stopCause: null, exceptionReason: null, message: null } as const;
+
+type HistoryFacts = Pick<WatchedTask, 'history' | 'status' | 'stoppedReason'>;
+
 /** Every status the task went through, oldest first, with when it was first seen. */
-export function StatusHistory({ history }: { readonly history: readonly StatusChange[] }) {
-  if (history.length === 0) return <p className="muted-text">No answer from CAMB.AI yet.</p>;
+export function StatusHistory({ task }: { readonly task: HistoryFacts }) {
+  if (task.history.length === 0) {
+    return (
+      <p className="muted-text">
+        {isStopped(task) ? 'CAMB.AI never reported a status for this task.' : 'No answer from CAMB.AI yet.'}
+      </p>
+    );
+  }
   return (
     <ol className="status-history">
-      {history.map((change, index) => (
+      {task.history.map((change, index) => (
         <li key={`${change.at}-${index}`}>
-          <StatusBadge task={{ status: change.status, stoppedReason: null }} />
+          <StatusBadge task={{ ...NO_DETAILS, status: change.status }} />
           <span className="history-time">
             {formatClockTime(change.at)} (<RelativeTime at={change.at} direction="past" />)
           </span>

@@ -85,7 +85,7 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
   return (
     <section className="task-detail" aria-labelledby="task-detail-title">
       <h2 id="task-detail-title" ref={headingRef} tabIndex={-1}>
-        {taskDisplayName(task)}
+        {task.label?.trim() || task.taskId}
       </h2>
       <p className="task-detail-status">
         <StatusBadge task={task} /> {task.muted && <MutedMark />}{' '}
@@ -173,7 +173,7 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
 
       <section aria-labelledby="task-history-title">
         <h3 id="task-history-title">Status history</h3>
-        <StatusHistory history={task.history} />
+        <StatusHistory task={task} />
       </section>
 
       {confirmRemove && (

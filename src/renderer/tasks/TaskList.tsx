@@ -2,12 +2,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';
 import { useTaskListVersion, useTaskStore } from '../app/useTaskStore';
+import type { PollingHold } from './pollingHold';
 import { matchesSearch, passesFilter, type TaskFilter } from './taskCategory';
 import { TaskRow } from './TaskRow';
-import { FALLBACK_RECT, observeListRect } from './virtualListRect';
+import { FALLBACK_RECT, measureRowWith, observeListRect } from './virtualListRect';
 
-/** Rows have one height (long problems are cut to a line; the detail pane has them in full). */
-export const ROW_HEIGHT = 84;
+/**
+ * A first guess at a row's height, until it is measured: rows are as tall as what they say (a name and
+ * times; a line or two more when a task ended badly or waits), so most are shorter than the tallest.
+ */
+export const ESTIMATED_ROW_HEIGHT = 64;
 
 export interface RevealRequest {
   readonly key: TaskKey;
@@ -23,10 +27,17 @@ interface TaskListProps {
   readonly reveal: RevealRequest | null;
   /** The reveal request was carried out: it must not scroll again when the list is shown anew. */
   readonly onRevealed: () => void;
+  /** Why the app checks nothing at the moment, if it does not: waiting rows say so. */
+  readonly hold: PollingHold | null;
+  /** The selection moved (arrow keys and the like). */
   readonly onSelect: (key: TaskKey) => void;
+  /** A row was clicked. */
+  readonly onPick: (key: TaskKey) => void;
   /** Enter on the list: move to the selected task's details. */
   readonly onOpen: (key: TaskKey) => void;
 }
+
+const measureRow = measureRowWith(ESTIMATED_ROW_HEIGHT);
 
 const optionId = (index: number) => `task-option-${index}`;
 
@@ -35,7 +46,8 @@ const optionId = (index: number) => `task-option-${index}`;
  * as smoothly as ten. A listbox: arrow keys, Home/End and Page Up/Down move the selection.
  */
 export function TaskList(props: TaskListProps) {
-  const { filter, query, selectedKey, highlightKey, reveal, onRevealed, onSelect, onOpen } = props;
+  const { filter, query, selectedKey, highlightKey, reveal, hold, onRevealed, onSelect, onPick, onOpen } =
+    props;
   const store = useTaskStore();
   const version = useTaskListVersion();
   const keys = useMemo(() => {
@@ -50,11 +62,12 @@ export function TaskList(props: TaskListProps) {
   const virtualizer = useVirtualizer({
     count: keys.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
     getItemKey: (index) => keys[index] ?? index,
     overscan: 6,
     initialRect: FALLBACK_RECT,
     observeElementRect: observeListRect,
+    measureElement: measureRow,
   });
 
   const scrollToKey = useCallback(
@@ -86,7 +99,7 @@ export function TaskList(props: TaskListProps) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(
       1,
-      Math.floor((scrollRef.current?.clientHeight || FALLBACK_RECT.height) / ROW_HEIGHT),
+      Math.floor((scrollRef.current?.clientHeight || FALLBACK_RECT.height) / ESTIMATED_ROW_HEIGHT),
     );
     const moves: Record<string, () => void> = {
       ArrowDown: () => move(selectedIndex + 1),
@@ -134,10 +147,11 @@ export function TaskList(props: TaskListProps) {
               index={item.index}
               setSize={keys.length}
               top={item.start}
-              height={item.size}
               selected={key === selectedKey}
               highlighted={key === highlightKey}
-              onSelect={onSelect}
+              hold={hold}
+              measure={virtualizer.measureElement}
+              onSelect={onPick}
             />
           );
         })}

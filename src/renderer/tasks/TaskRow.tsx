@@ -1,10 +1,12 @@
 import { memo } from 'react';
-import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKindInfo } from '../../shared/taskKinds';
-import type { TaskKey } from '../../shared/watchedTask';
+import { isWatching, type TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../app/useTaskStore';
-import { RelativeTime } from './RelativeTime';
+import type { PollingHold } from './pollingHold';
+import { RelativeTime, RunningTime } from './RelativeTime';
 import { MutedMark, StatusBadge } from './StatusBadge';
+import { statusView } from './statusView';
+import { TaskName } from './TaskName';
 import { taskProblem } from './taskProblem';
 
 export interface TaskRowProps {
@@ -13,62 +15,74 @@ export interface TaskRowProps {
   readonly index: number;
   readonly setSize: number;
   readonly top: number;
-  readonly height: number;
   readonly selected: boolean;
   readonly highlighted: boolean;
+  /** Why the app checks nothing at the moment, if it does not. */
+  readonly hold: PollingHold | null;
+  /** The list measures each row, so a row is as tall as what it says. */
+  readonly measure: (element: Element | null) => void;
   readonly onSelect: (key: TaskKey) => void;
 }
 
-/** One watched task in the list; it re-renders only when its own task changes. */
+/** One watched task in the list; it re-renders only when its own task (or the app's hold) changes. */
 export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
-  const { taskKey, id, index, setSize, top, height, selected, highlighted, onSelect } = props;
+  const { taskKey, id, index, setSize, top, selected, highlighted, hold, measure, onSelect } = props;
   const task = useTask(taskKey);
   if (task === undefined) return null;
-  const problem = taskProblem(task);
+  const view = statusView(task, hold);
+  const watching = isWatching(task);
+  // What is really happening: how it ended or why it waits; else any passing trouble while checking.
+  const note = view.worthARowLine ? view.description : taskProblem(task);
   const className = ['task-row', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <div
+      ref={measure}
       id={id}
       role="option"
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={setSize}
+      data-index={index}
       data-testid="task-row"
       data-task-key={taskKey}
       className={className}
-      style={{ transform: `translateY(${top}px)`, height }}
+      style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(taskKey)}
     >
       <div className="task-row-line">
-        <span className="task-name" title={task.label ?? task.taskId}>
-          {taskDisplayName(task)}
-        </span>
+        <TaskName task={task} />
         <span className="task-kind">{taskKindInfo(task.kind).title}</span>
         <span className="task-badges">
-          <StatusBadge task={task} />
+          <StatusBadge task={task} hold={hold} />
           {task.muted && <MutedMark />}
         </span>
       </div>
       <div className="task-row-line task-times">
-        <span>
-          Added <RelativeTime at={task.addedAt} direction="past" />
-        </span>
+        {watching ? (
+          <span>
+            Running <RunningTime since={task.addedAt} />
+          </span>
+        ) : (
+          <span>
+            Added <RelativeTime at={task.addedAt} direction="past" />
+          </span>
+        )}
         <span>
           Checked{' '}
           {task.lastCheckAt === null ? 'not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
         </span>
-        {task.nextCheckAt !== null && (
+        {task.nextCheckAt !== null && hold === null && (
           <span>
             Next ≈ <RelativeTime at={task.nextCheckAt} direction="future" />
           </span>
         )}
       </div>
-      {problem !== null && (
-        <div className="task-row-line task-problem" title={problem}>
-          {problem}
-        </div>
+      {note !== null && (
+        <p className={`task-note task-note-${view.tone}`} title={note}>
+          {note}
+        </p>
       )}
     </div>
   );

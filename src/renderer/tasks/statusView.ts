@@ -1,5 +1,11 @@
-import { statusPhase } from '../../shared/taskStatus';
-import { isStopped, type WatchedTask } from '../../shared/watchedTask';
+import {
+  outcomeSentences,
+  taskOutcome,
+  type OutcomeFacts,
+  type OutcomeKind,
+} from '../../shared/format/taskOutcome';
+import { isWatching } from '../../shared/watchedTask';
+import { HOLD_SENTENCES, type PollingHold } from './pollingHold';
 
 export type StatusTone = 'checking' | 'pending' | 'ready' | 'failed' | 'stopped' | 'unknown';
 
@@ -8,40 +14,42 @@ export interface StatusView {
   /** A shape that tells the states apart without colour; hidden from screen readers (the text says it). */
   readonly glyph: string;
   readonly text: string;
-  /** One sentence for the tooltip and the detail pane. */
+  /** What is happening and what to do, for the tooltip and the detail pane. */
   readonly description: string;
+  /** Whether the row should say `description` too: the task ended badly, was stopped, or waits on a hold. */
+  readonly worthARowLine: boolean;
 }
 
-export function statusView(task: Pick<WatchedTask, 'status' | 'stoppedReason'>): StatusView {
-  if (isStopped(task)) {
+const LOOKS: Readonly<Record<OutcomeKind, { tone: StatusTone; glyph: string }>> = {
+  checking: { tone: 'checking', glyph: '…' },
+  pending: { tone: 'pending', glyph: '◔' },
+  ready: { tone: 'ready', glyph: '✓' },
+  'timed-out': { tone: 'failed', glyph: '◷' },
+  'out-of-credits': { tone: 'failed', glyph: '¤' },
+  failed: { tone: 'failed', glyph: '✕' },
+  stopped: { tone: 'stopped', glyph: '■' },
+  unknown: { tone: 'unknown', glyph: '?' },
+};
+
+/**
+ * The task's badge and its sentence. `hold` is why the app checks nothing at the moment (no key, paused,
+ * offline…): a task still being watched then says it waits for that, not that an answer is coming.
+ */
+export function statusView(task: OutcomeFacts, hold: PollingHold | null = null): StatusView {
+  const outcome = taskOutcome(task);
+  const look = LOOKS[outcome.kind];
+  if (hold !== null && isWatching(task)) {
     return {
-      tone: 'stopped',
-      glyph: '■',
-      text: 'Stopped',
-      description: 'Not checked any more; use "Check now" to try again.',
+      ...look,
+      text: outcome.kind === 'checking' ? 'Waiting' : outcome.word,
+      description: HOLD_SENTENCES[hold],
+      worthARowLine: true,
     };
   }
-  if (task.status === null) {
-    return { tone: 'checking', glyph: '…', text: 'Checking…', description: 'Waiting for the first answer.' };
-  }
-  switch (statusPhase(task.status)) {
-    case 'pending':
-      return { tone: 'pending', glyph: '◔', text: 'Pending', description: 'CAMB.AI is still working on it.' };
-    case 'succeeded':
-      return { tone: 'ready', glyph: '✓', text: 'Ready', description: 'Finished: the result is ready.' };
-    case 'failed':
-      return {
-        tone: 'failed',
-        glyph: '✕',
-        text: 'Failed',
-        description: `CAMB.AI reported ${task.status}.`,
-      };
-    case 'unknown':
-      return {
-        tone: 'unknown',
-        glyph: '?',
-        text: task.status,
-        description: `CAMB.AI reported "${task.status}", which CAMB Watch does not know; it keeps checking.`,
-      };
-  }
+  return {
+    ...look,
+    text: outcome.word,
+    description: outcomeSentences(outcome),
+    worthARowLine: outcome.nextStep !== null,
+  };
 }

@@ -1,6 +1,8 @@
-import { isTerminalStatus, statusPhase } from '../../shared/taskStatus';
+import { statusPhase } from '../../shared/taskStatus';
 import { taskKindInfo } from '../../shared/taskKinds';
-import type { WatchedTask } from '../../shared/watchedTask';
+import { isStopped, isWatching, type WatchedTask } from '../../shared/watchedTask';
+
+type CategoryFacts = Pick<WatchedTask, 'status' | 'stoppedReason'>;
 
 export const TASK_FILTERS = ['all', 'active', 'finished', 'failed'] as const;
 export type TaskFilter = (typeof TASK_FILTERS)[number];
@@ -13,15 +15,17 @@ export const FILTER_TITLES: Record<TaskFilter, string> = {
   failed: 'Failed',
 };
 
-/** Every filter a task passes; "active" holds stopped tasks too, since they still want attention. */
-export function filtersOf(task: Pick<WatchedTask, 'status'>): readonly TaskFilter[] {
-  if (!isTerminalStatus(task.status)) return ['all', 'active'];
-  return task.status !== null && statusPhase(task.status) === 'failed'
-    ? ['all', 'finished', 'failed']
-    : ['all', 'finished'];
+/**
+ * Every filter a task passes. A task stopped by CAMB.AI (unknown, refused, no access) is not active: it is
+ * no longer checked and wants attention, so it goes with the failed ones (and "Clear finished" offers it).
+ */
+export function filtersOf(task: CategoryFacts): readonly TaskFilter[] {
+  if (isWatching(task)) return ['all', 'active'];
+  const failed = isStopped(task) || (task.status !== null && statusPhase(task.status) === 'failed');
+  return failed ? ['all', 'finished', 'failed'] : ['all', 'finished'];
 }
 
-export function passesFilter(task: Pick<WatchedTask, 'status'>, filter: TaskFilter): boolean {
+export function passesFilter(task: CategoryFacts, filter: TaskFilter): boolean {
   return filtersOf(task).includes(filter);
 }
 

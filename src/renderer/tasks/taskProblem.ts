@@ -1,8 +1,9 @@
-import type { WatchedTask } from '../../shared/watchedTask';
+import { isWatching, type WatchedTask } from '../../shared/watchedTask';
 
-/** What went wrong with a task, in one line: CAMB's reason and message, or why checking stopped or stalled. */
+/**
+ * The passing trouble met while checking a task still watched (server error, rate limit…), or null. How a
+ * task ended or why it stopped is its status view's sentence, not a problem.
+ */
 export function taskProblem(task: WatchedTask): string | null {
-  const failure = [task.exceptionReason, task.message].filter((part) => part !== null && part !== '');
-  if (failure.length > 0 && task.status !== 'SUCCESS' && task.status !== 'PENDING') return failure.join(': ');
-  return task.stoppedReason ?? task.lastProblem;
+  return isWatching(task) ? task.lastProblem : null;
 }

@@ -1,4 +1,4 @@
-import { observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
+import { measureElement, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 
 type Rect = { width: number; height: number };
 
@@ -16,4 +16,19 @@ export function observeListRect(
   return observeElementRect(instance, (rect) =>
     callback(rect.height > 0 && rect.width > 0 ? rect : FALLBACK_RECT),
   );
+}
+
+/**
+ * A row's measured height; a row with no layout (happy-dom) keeps `fallback`, the estimate, instead of
+ * measuring zero, which would make the list draw every row at once.
+ */
+export function measureRowWith(fallback: number) {
+  return (
+    element: Element,
+    entry: ResizeObserverEntry | undefined,
+    instance: Virtualizer<HTMLDivElement, Element>,
+  ): number => {
+    const size = measureElement(element, entry, instance);
+    return size > 0 ? size : fallback;
+  };
 }

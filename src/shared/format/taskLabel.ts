@@ -22,3 +22,20 @@ export function truncateText(text: string, maxChars: number): string {
   const chars = Array.from(text);
   return chars.length <= maxChars ? text : `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
 }
+
+/** How many characters of an id stay visible after a middle ellipsis: ids that differ at the end stay apart. */
+export const ID_TAIL_LENGTH = 6;
+
+/**
+ * An id cut in two for a middle ellipsis: the window shows as much of `head` as fits, then "…", then the
+ * whole `tail`, so "8c1f6a52-3e0b…7a6e41" and "8c1f6a52-3e0b…7a6e42" still read as two tasks. A short id
+ * has no tail (nothing to keep apart).
+ */
+export function splitForMiddleEllipsis(
+  text: string,
+  tailLength = ID_TAIL_LENGTH,
+): { readonly head: string; readonly tail: string } {
+  const chars = Array.from(text);
+  if (chars.length <= tailLength * 2) return { head: text, tail: '' };
+  return { head: chars.slice(0, -tailLength).join(''), tail: chars.slice(-tailLength).join('') };
+}

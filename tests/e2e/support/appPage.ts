@@ -55,8 +55,26 @@ export function taskIdField(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Task id', exact: true });
 }
 
-/** Fills the add form and clicks "Watch", as a user does. */
+/** The button the add form folds away behind (always in a narrow window). */
+export function addTaskButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Add task', exact: true });
+}
+
+/** Waits until the tasks view is drawn: the add form, or the button it is folded behind. */
+export async function tasksViewDrawn(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Add a task' }).or(addTaskButton(page)).first().waitFor();
+}
+
+/** Opens the add form if it is folded away, as a user does before typing into it. */
+export async function openAddForm(page: Page): Promise<void> {
+  await tasksViewDrawn(page);
+  if (await addTaskButton(page).isVisible()) await addTaskButton(page).click();
+  await taskIdField(page).waitFor();
+}
+
+/** Fills the add form (opening it first when it is folded away) and clicks "Watch", as a user does. */
 export async function addTaskInPage(page: Page, task: TaskToAdd): Promise<void> {
+  await openAddForm(page);
   if (task.kind !== undefined)
     await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption(task.kind);
   await taskIdField(page).fill(task.taskId);
@@ -72,7 +90,7 @@ export async function openSettings(page: Page): Promise<void> {
 
 export async function openTasks(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Tasks' }).click();
-  await page.getByRole('heading', { name: 'Add a task' }).waitFor();
+  await tasksViewDrawn(page);
 }
 
 /** Types a key into Settings and saves it: "API key" / "Save key" with none set, "Replace key" otherwise. */

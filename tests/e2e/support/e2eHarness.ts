@@ -13,6 +13,7 @@ import { startWebHost } from '../../../src/webHost/server/startWebHost';
 import type { TrafficEntry, WebHost } from '../../../src/webHost/server/webHostTypes';
 import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
+import { tasksViewDrawn } from './appPage';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RENDERER_INDEX = path.join(REPOSITORY_ROOT, 'out', 'renderer', 'index.html');
@@ -180,7 +181,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
     );
     await page.goto(web.url);
     await streamOpened;
-    await page.getByRole('heading', { name: 'Add a task' }).waitFor();
+    await tasksViewDrawn(page);
   }
 
   const settle = () => web.service.whenIdle();

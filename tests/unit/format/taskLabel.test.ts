@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { shortTaskId, taskDisplayName, truncateText } from '../../../src/shared/format/taskLabel';
+import {
+  shortTaskId,
+  splitForMiddleEllipsis,
+  taskDisplayName,
+  truncateText,
+} from '../../../src/shared/format/taskLabel';
 
 const UUID = '3f2a9c1e-7b4d-4e0a-9c55-0d2b8e6f1a77';
 
@@ -23,5 +28,19 @@ describe('task labels', () => {
     expect(truncateText('hello world', 6)).toBe('hello…');
     expect(truncateText('hello', 5)).toBe('hello');
     expect(truncateText('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('splitForMiddleEllipsis', () => {
+  it('keeps the end of a long id whole, so ids differing at the end stay apart', () => {
+    const a = splitForMiddleEllipsis('8c1f6a52-3e0b-4d7a-9b1e-2f5d8c7a6e41');
+    const b = splitForMiddleEllipsis('8c1f6a52-3e0b-4d7a-9b1e-2f5d8c7a6e42');
+    expect(a).toEqual({ head: '8c1f6a52-3e0b-4d7a-9b1e-2f5d8c', tail: '7a6e41' });
+    expect(a.head + a.tail).toBe('8c1f6a52-3e0b-4d7a-9b1e-2f5d8c7a6e41');
+    expect(a.tail).not.toBe(b.tail);
+  });
+
+  it('leaves a short id in one piece', () => {
+    expect(splitForMiddleEllipsis('demo-error')).toEqual({ head: 'demo-error', tail: '' });
   });
 });

@@ -52,7 +52,7 @@ describe('notificationForStatusChange: failures', () => {
   it.each([
     ['ERROR', 'Dub failed'],
     ['TIMEOUT', 'Dub timed out'],
-    ['PAYMENT_REQUIRED', 'Dub needs payment'],
+    ['PAYMENT_REQUIRED', 'Dub ran out of credits'],
   ])('%s reads "%s"', (status, title) => {
     const task = finished({ kind: 'dub', status, label: 'Trailer' });
     const notification = notificationForStatusChange({ previousStatus: 'PENDING', task }, BOTH);
@@ -70,7 +70,7 @@ describe('notificationForStatusChange: failures', () => {
       message: 'The source contains disallowed content',
     });
     expect(notificationForStatusChange({ previousStatus: 'PENDING', task }, BOTH)?.body).toBe(
-      'Trailer — HARMFUL_CONTENT_DETECTED: The source contains disallowed content',
+      'Trailer after 4 min 12 s — Harmful content detected: The source contains disallowed content. Submit the job again once its cause is fixed.',
     );
   });
 
@@ -90,20 +90,20 @@ describe('notificationForStatusChange: failures', () => {
       message: 'PAYMENT_REQUIRED',
     });
     expect(notificationForStatusChange({ previousStatus: 'PENDING', task: reasonOnly }, BOTH)?.body).toBe(
-      'T — SOURCE_TOO_LONG',
+      'T after 4 min 12 s — Source too long. Submit the job again once its cause is fixed.',
     );
     expect(notificationForStatusChange({ previousStatus: 'PENDING', task: messageOnly }, BOTH)?.body).toBe(
-      'T — Out of credits',
+      'T after 4 min 12 s — Out of credits. Submit the job again once its cause is fixed.',
     );
     expect(notificationForStatusChange({ previousStatus: 'PENDING', task: same }, BOTH)?.body).toBe(
-      'T — PAYMENT_REQUIRED',
+      'T after 4 min 12 s — The CAMB.AI account ran out of credits for this job. Top up your CAMB.AI credits, then resubmit it.',
     );
   });
 
-  it('says how long it ran when CAMB gives no reason', () => {
+  it('says how long it ran, and what to do about a timeout', () => {
     const task = finished({ kind: 'dub', status: 'TIMEOUT', label: 'Trailer' });
     expect(notificationForStatusChange({ previousStatus: 'PENDING', task }, BOTH)?.body).toBe(
-      'Trailer after 4 min 12 s',
+      'Trailer after 4 min 12 s — CAMB.AI gave up on this job. Submit it again.',
     );
   });
 

@@ -163,7 +163,7 @@ describe('trayModel: menu items', () => {
         taskKey: 'tts:e',
         label: 'Ad',
         kindTitle: 'Speech',
-        statusText: 'Failed: HARMFUL_CONTENT_DETECTED',
+        statusText: 'Failed: harmful content detected',
         phase: 'failed',
         muted: false,
       },
@@ -171,7 +171,7 @@ describe('trayModel: menu items', () => {
         taskKey: 'story:e2',
         label: 'No reason',
         kindTitle: 'Story',
-        statusText: 'Failed: ERROR',
+        statusText: 'Failed',
         phase: 'failed',
         muted: false,
       },
@@ -187,7 +187,7 @@ describe('trayModel: menu items', () => {
         taskKey: 'story:pay',
         label: 'Broke',
         kindTitle: 'Story',
-        statusText: 'Needs payment',
+        statusText: 'Out of credits',
         phase: 'failed',
         muted: false,
       },
@@ -253,12 +253,32 @@ describe('trayModel: tasks CAMB.AI does not know', () => {
     const model = trayModel([stopped, pending('running')], ONLINE, NOW);
     expect(model.pendingCount).toBe(1);
     expect(model.icon).toBe('attention');
-    expect(model.tooltip).toBe('CAMB Watch — 1 running, 1 not found');
+    expect(model.tooltip).toBe('CAMB Watch — 1 running, 1 stopped');
   });
 
   it('say in the menu why they are not polled', () => {
     const [item] = trayModel([stopped], ONLINE, NOW).menuItems;
     expect(item).toMatchObject({ phase: 'stopped' });
     expect(item?.statusText).toMatch(/^Stopped: CAMB\.AI does not know this task id/);
+  });
+
+  it('say which of the three reasons stopped them, in words', () => {
+    const causes = [
+      ['not-found', 'Stopped: CAMB.AI does not know this task.'],
+      ['invalid', 'Stopped: CAMB.AI refused this task id.'],
+      ['forbidden', 'Stopped: This API key has no access to this task.'],
+    ] as const;
+    for (const [stopCause, text] of causes) {
+      const [item] = trayModel([{ ...stopped, stopCause }], ONLINE, NOW).menuItems;
+      expect(item?.statusText).toBe(text);
+    }
+  });
+
+  it('count with the failed ones: each kind of ending keeps the icon on attention', () => {
+    const forbidden = { ...stopped, taskId: 'theirs', stopCause: 'forbidden' as const };
+    const model = trayModel([stopped, forbidden, failed('f')], ONLINE, NOW);
+    expect(model.icon).toBe('attention');
+    expect(model.pendingCount).toBe(0);
+    expect(model.tooltip).toBe('CAMB Watch — 1 failed, 2 stopped');
   });
 });

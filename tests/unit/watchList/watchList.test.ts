@@ -125,6 +125,19 @@ describe('watch list: entries', () => {
     expect(list.clearFinished()).toEqual([]);
     expect(events.tasksRemoved).toHaveLength(1);
   });
+
+  it('clears tasks stopped by CAMB.AI (unknown or refused id) with the finished ones', () => {
+    const { clock, list } = setup();
+    list.add('story', 'typo');
+    list.add('story', 'refused');
+    list.add('story', 'running');
+    const stop = (id: string, outcome: StatusOutcome) =>
+      list.applyCheck(taskKey('story', id), { outcome, checkedAt: clock.now(), nextCheckAt: null });
+    stop('typo', { type: 'not-found', message: 'Task not found' });
+    stop('refused', { type: 'invalid', message: 'task_id: not a uuid', details: [] });
+    expect(list.clearFinished().sort()).toEqual(['story:refused', 'story:typo']);
+    expect(list.list().map((t) => t.taskId)).toEqual(['running']);
+  });
 });
 
 describe('watch list: checks', () => {

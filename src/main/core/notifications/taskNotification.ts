@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../shared/format/duration';
 import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import { outcomeSentences, taskOutcome, type OutcomeKind } from '../../../shared/format/taskOutcome';
 import type { Settings } from '../../../shared/settings';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
@@ -17,10 +18,11 @@ export type NotificationSettings = Pick<Settings, 'notifyOnSuccess' | 'notifyOnF
 /** CAMB messages can be whole JSON objects; a notification has room for a line or two. */
 const DETAIL_MAX_CHARS = 160;
 
-const FAILURE_WORDS: Readonly<Record<string, string>> = {
-  ERROR: 'failed',
-  TIMEOUT: 'timed out',
-  PAYMENT_REQUIRED: 'needs payment',
+/** The headline's verb for each way a job can end badly (the words come from the shared outcome). */
+const FAILURE_VERBS: Partial<Readonly<Record<OutcomeKind, string>>> = {
+  failed: 'failed',
+  'timed-out': 'timed out',
+  'out-of-credits': 'ran out of credits',
 };
 
 function elapsedText(task: WatchedTask): string | null {
@@ -31,14 +33,6 @@ function elapsedText(task: WatchedTask): string | null {
 function withElapsed(text: string, task: WatchedTask): string {
   const elapsed = elapsedText(task);
   return elapsed === null ? text : `${text} after ${elapsed}`;
-}
-
-function failureDetail(task: WatchedTask): string | null {
-  const parts = [task.exceptionReason, task.message].filter(
-    (part): part is string => part !== null && part.trim() !== '',
-  );
-  const unique = parts.filter((part, index) => parts.indexOf(part) === index);
-  return unique.length === 0 ? null : truncateText(unique.join(': '), DETAIL_MAX_CHARS);
 }
 
 /**
@@ -71,11 +65,12 @@ export function notificationForStatusChange(
   }
 
   if (!settings.notifyOnFailure) return null;
-  const detail = failureDetail(task);
+  // What happened and what to do next, in the words the window and the tray use.
+  const outcome = taskOutcome(task);
   return {
     ...common,
     outcome: 'failed',
-    title: `${kindTitle} ${FAILURE_WORDS[task.status] ?? 'failed'}`,
-    body: detail === null ? withElapsed(taskName, task) : `${taskName} — ${detail}`,
+    title: `${kindTitle} ${FAILURE_VERBS[outcome.kind] ?? 'failed'}`,
+    body: `${withElapsed(taskName, task)} — ${truncateText(outcomeSentences(outcome), DETAIL_MAX_CHARS)}`,
   };
 }

@@ -1,7 +1,8 @@
 import { formatDuration } from '../../../shared/format/duration';
 import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import { outcomeHeadline, taskOutcome } from '../../../shared/format/taskOutcome';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
-import { isTerminalStatus, statusPhase, type StatusPhase } from '../../../shared/taskStatus';
+import { statusPhase, type StatusPhase } from '../../../shared/taskStatus';
 import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 
 export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
@@ -23,7 +24,7 @@ export interface TrayMenuItem {
   /** The user's label, or the start of the task id. */
   readonly label: string;
   readonly kindTitle: string;
-  /** "Pending · 4 min", "Ready", "Failed: HARMFUL_CONTENT_DETECTED". */
+  /** "Pending · 4 min", "Ready", "Timed out", "Failed: harmful content detected". */
   readonly statusText: string;
   readonly phase: TrayItemPhase;
   readonly muted: boolean;
@@ -75,24 +76,21 @@ export function trayAttentionEndsAt(tasks: readonly WatchedTask[], now: number):
 }
 
 function statusText(task: WatchedTask, now: number): string {
-  if (isStopped(task)) return `Stopped: ${truncateText(task.stoppedReason ?? '', 60)}`;
+  const outcome = taskOutcome(task);
   const age = formatDuration(now - task.addedAt, { units: 1 });
   const retrying = task.lastProblem === null ? '' : ' · retrying';
-  if (task.status === null) return `Checking…${retrying}`;
-  switch (task.status) {
-    case 'PENDING':
-      return `Pending · ${age}${retrying}`;
-    case 'SUCCESS':
-      return 'Ready';
-    case 'ERROR':
-      return `Failed: ${task.exceptionReason ?? 'ERROR'}`;
-    case 'TIMEOUT':
-      return 'Timed out';
-    case 'PAYMENT_REQUIRED':
-      return 'Needs payment';
-    default:
+  switch (outcome.kind) {
+    case 'checking':
+      return `${outcome.word}${retrying}`;
+    case 'pending':
+      return `${outcome.word} · ${age}${retrying}`;
+    case 'unknown':
       // Shown verbatim, as the API sent it, so the user can report it.
-      return `${truncateText(task.status, 24)} (unknown status) · ${age}${retrying}`;
+      return `${truncateText(task.status ?? '', 24)} (unknown status) · ${age}${retrying}`;
+    case 'stopped':
+      return `${outcome.word}: ${truncateText(outcome.summary, 60)}`;
+    default:
+      return truncateText(outcomeHeadline(outcome), 60);
   }
 }
 
@@ -149,7 +147,7 @@ function tooltipText(
   const counts = [
     pending > 0 ? `${pending} ${pendingWord}` : '',
     failures > 0 ? `${failures} failed` : '',
-    stopped > 0 ? `${stopped} not found` : '',
+    stopped > 0 ? `${stopped} stopped` : '',
   ].filter((part) => part !== '');
 
   let text: string;
@@ -163,9 +161,8 @@ function tooltipText(
 /** Everything the tray shows, from the watch list and what the app knows about key and connection. */
 export function trayModel(tasks: readonly WatchedTask[], conditions: TrayConditions, now: number): TrayModel {
   const pending = tasks.filter(isWatching).length;
-  const stopped = tasks.filter(
-    (task) => !isTerminalStatus(task.status) && task.stoppedReason !== null,
-  ).length;
+  // Stopped tasks want attention until removed, as failed ones do for a day: CAMB.AI will not report on them.
+  const stopped = tasks.filter(isStopped).length;
   const failures = tasks.filter((task) => failedRecently(task, now)).length;
   const shown = [...tasks].sort(newestFirst).slice(0, TRAY_MENU_LIMIT);
   return {

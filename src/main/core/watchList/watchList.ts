@@ -11,6 +11,7 @@ import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import {
+  isWatching,
   newWatchedTask,
   taskKey,
   type StopCause,
@@ -79,6 +80,7 @@ export interface WatchList {
   remove(key: TaskKey): boolean;
   rename(key: TaskKey, label: string | null): WatchedTask | undefined;
   setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
+  /** Removes every task no longer watched: finished, or stopped because CAMB.AI will not report on it. */
   clearFinished(): TaskKey[];
   /** Most recently added first. */
   list(): WatchedTask[];
@@ -237,8 +239,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
 
     setMuted: (key, muted) => update(key, (task) => ({ ...task, muted })),
 
-    clearFinished: () =>
-      removeKeys([...tasks].filter(([, task]) => isTerminalStatus(task.status)).map(([key]) => key)),
+    // Stopped tasks are done being watched too (CAMB.AI will not report on them): they go with the rest.
+    clearFinished: () => removeKeys([...tasks].filter(([, task]) => !isWatching(task)).map(([key]) => key)),
 
     list,
 

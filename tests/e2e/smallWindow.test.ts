@@ -1,0 +1,188 @@
+/**
+ * The window at the size of a tray popover (420×640) and at an ordinary desktop size (1280×800). Narrow:
+ * the list and a task's details are two screens (Back and Escape return to the list, focus on the row);
+ * the add form folds away behind "Add task" and opens filled when an id is pasted in the list. Wide: two
+ * panes side by side. At both, rows are as tall as what they say.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { step } from '../support/fakeCambServer';
+import { addTaskButton, statusOf, taskIdField, taskRow, useChromium } from './support/appPage';
+import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+
+const chromium = useChromium();
+let h: E2eHarness;
+afterEach(async () => {
+  await h.close();
+});
+
+/** The shapes the functions run in the page see (this project has no DOM types). */
+interface Box {
+  readonly top: number;
+  readonly bottom: number;
+}
+interface RowElement {
+  getBoundingClientRect(): Box;
+  readonly children: ArrayLike<{ getBoundingClientRect(): Box }>;
+}
+interface FocusTarget {
+  readonly ownerDocument: { readonly activeElement: unknown };
+}
+interface PageGlobals {
+  readonly document: { readonly activeElement: { getAttribute(name: string): string | null } | null };
+  readonly navigator: { readonly clipboard: { writeText(text: string): Promise<void> } };
+}
+
+/** A working task, a slow one and one CAMB.AI does not know (a faulty one among working ones). */
+async function watchThree(): Promise<void> {
+  h.server.addTask('story', 'chapter-1', [step.pending({ polls: 1 }), step.success(4242)]);
+  h.server.addResult('story', 4242, { audio_url: 'https://storage.example/4242.flac', transcript: [] });
+  h.server.addTask('dub', 'trailer-dub', step.pending());
+  h.web.service.add('story', 'chapter-1', 'Chapter 1 narration');
+  h.web.service.add('dub', 'trailer-dub', 'Trailer (Spanish dub)');
+  h.web.service.add('story', 'mistyped-id', 'Typo');
+  await h.advance(2 * 60_000);
+  await expect.poll(() => statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Ready');
+  await expect.poll(() => statusOf(taskRow(h.page, 'story:mistyped-id'))).toBe('Stopped');
+}
+
+function list(page: Page): Locator {
+  return page.getByRole('listbox', { name: /^Watched tasks/ });
+}
+
+/** The key of the row keyboard focus is on: the list has focus, and the row is its active descendant. */
+async function focusedRowKey(page: Page): Promise<string | null> {
+  const active = await page.evaluate(() => {
+    const element = (globalThis as unknown as PageGlobals).document.activeElement;
+    return { role: element?.getAttribute('role'), row: element?.getAttribute('aria-activedescendant') };
+  });
+  if (active.role !== 'listbox' || active.row === null || active.row === undefined) return null;
+  return page.locator(`#${active.row}`).getAttribute('data-task-key');
+}
+
+/** How far below its content a row's box reaches, minus its own padding and border: an empty band. */
+async function emptyBandUnder(row: Locator): Promise<number> {
+  return row.evaluate((element: RowElement) => {
+    const box = element.getBoundingClientRect();
+    const children = Array.from(element.children).map((child) => child.getBoundingClientRect());
+    const contentBottom = Math.max(...children.map((child) => child.bottom));
+    // 0.45rem of padding and a 1px border: anything beyond is space nothing fills.
+    return box.bottom - contentBottom - (0.45 * 14 + 1);
+  });
+}
+
+function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element: FocusTarget) => element === element.ownerDocument.activeElement);
+}
+
+async function pasteInList(page: Page, text: string): Promise<void> {
+  await page.evaluate(
+    (value) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(value),
+    text,
+  );
+  await list(page).focus();
+  await page.keyboard.press('Control+V');
+}
+
+describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
+  const narrow = viewport.width < 720;
+
+  it(
+    narrow
+      ? 'list and details are two screens: a row opens its details, Back and Escape return to the row'
+      : 'list and details are two panes side by side',
+    async () => {
+      h = await createE2eHarness(chromium(), { viewport });
+      const { page } = h;
+      await watchThree();
+
+      await taskRow(page, 'dub:trailer-dub').click();
+      const details = page.getByRole('region', { name: 'Trailer (Spanish dub)' });
+      await details.getByRole('heading', { name: 'Status history' }).waitFor();
+      // The details are on screen, not below the list.
+      const heading = await details.getByRole('heading', { name: 'Trailer (Spanish dub)' }).boundingBox();
+      expect(heading).not.toBeNull();
+      expect((heading?.y ?? 9999) + (heading?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+      await h.screenshot(`small-window-details-${viewport.width}`);
+
+      if (!narrow) {
+        // Two panes: the list stays beside the details.
+        const listBox = await list(page).boundingBox();
+        const detailBox = await details.boundingBox();
+        expect(listBox).not.toBeNull();
+        expect(detailBox?.x ?? 0).toBeGreaterThanOrEqual((listBox?.x ?? 0) + (listBox?.width ?? 0));
+        expect(await page.getByRole('button', { name: /Back to the list/ }).count()).toBe(0);
+        return;
+      }
+
+      // Narrow: the details are a screen of their own, with a way back.
+      expect(await list(page).count()).toBe(0);
+      await page.getByRole('button', { name: 'Back to the list' }).click();
+      await list(page).waitFor();
+      await expect.poll(() => focusedRowKey(page)).toBe('dub:trailer-dub');
+      expect(await details.count()).toBe(0);
+
+      // From the keyboard: move to the next row, Enter opens it, Escape comes back to it.
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => focusedRowKey(page)).toBe('story:chapter-1');
+      await page.keyboard.press('Enter');
+      const chapter = page.getByRole('region', { name: 'Chapter 1 narration' });
+      await chapter.waitFor();
+      expect(await list(page).count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await list(page).waitFor();
+      await expect.poll(() => focusedRowKey(page)).toBe('story:chapter-1');
+    },
+  );
+
+  it('the add form folds away behind "Add task" and opens filled when an id is pasted in the list', async () => {
+    h = await createE2eHarness(chromium(), { viewport });
+    const { page } = h;
+    await h.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.web.origin });
+    await watchThree();
+    const formHeading = page.getByRole('heading', { name: 'Add a task' });
+
+    if (narrow) {
+      // Folded: the list has the room.
+      expect(await formHeading.count()).toBe(0);
+      await addTaskButton(page).click();
+      await formHeading.waitFor();
+      // Opened on purpose, it is ready to type into.
+      await expect.poll(() => hasFocus(taskIdField(page))).toBe(true);
+      await page.keyboard.press('Escape');
+      await formHeading.waitFor({ state: 'detached' });
+      await expect.poll(() => hasFocus(addTaskButton(page))).toBe(true);
+    } else {
+      await formHeading.waitFor();
+    }
+
+    h.server.addTask('story', 'pasted-job', [step.pending({ polls: 1 }), step.success(77)]);
+    await pasteInList(page, '{ "task_id": "pasted-job" }');
+    await formHeading.waitFor();
+    await expect.poll(() => taskIdField(page).inputValue()).toBe('{ "task_id": "pasted-job" }');
+    await page.getByRole('button', { name: 'Watch', exact: true }).click();
+    const added = taskRow(page, 'story:pasted-job');
+    await added.waitFor();
+    // In the small window the form gives the room back once the task is in the list.
+    if (narrow) await formHeading.waitFor({ state: 'detached' });
+    await h.advance(60_000);
+    await expect.poll(() => statusOf(added)).toBe('Ready');
+  });
+
+  it('rows are as tall as what they say: no empty band under a row', async () => {
+    h = await createE2eHarness(chromium(), { viewport });
+    const { page } = h;
+    await watchThree();
+    for (const key of ['story:chapter-1', 'dub:trailer-dub', 'story:mistyped-id']) {
+      const band = await emptyBandUnder(taskRow(page, key));
+      expect(band, `empty band under ${key}`).toBeLessThanOrEqual(2);
+    }
+    // Rows still follow one another without overlapping.
+    const boxes = await page
+      .getByTestId('task-row')
+      .evaluateAll((rows) => (rows as unknown as RowElement[]).map((row) => row.getBoundingClientRect()));
+    for (let index = 1; index < boxes.length; index++)
+      expect(boxes[index]?.top ?? 0).toBeGreaterThanOrEqual((boxes[index - 1]?.bottom ?? 0) - 1.5);
+    await h.screenshot(`small-window-list-${viewport.width}`);
+  });
+});
