@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { WatchedTask } from '../../shared/watchedTask';
+import { splitKindPrefix } from '../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
@@ -89,7 +90,10 @@ export function AddTaskForm({ onAdded }: AddTaskFormProps) {
             aria-invalid={error !== null}
             aria-describedby={describedBy}
             onChange={(event) => {
-              setTaskId(event.target.value);
+              // "dub:8c1f…" sets the kind and leaves the id, as the tray's "Add from clipboard" reads it.
+              const prefixed = splitKindPrefix(event.target.value);
+              if (prefixed !== null) setKind(prefixed.kind);
+              setTaskId(prefixed?.rest ?? event.target.value);
               setNote(null);
             }}
             onKeyDown={onIdKeyDown}

@@ -1,4 +1,5 @@
 import type { ContractHandlers, KeyStatus } from '../../../shared/contract';
+import type { KeyCheck } from '../../../shared/serviceState';
 import type { ClearKeyOutcome, SetKeyOutcome } from '../secrets/secretStore';
 import type { WatchService } from '../watchService/watchServiceTypes';
 import type { ResultDownloads } from '../downloads/resultDownloads';
@@ -24,6 +25,19 @@ function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string
   return outcome.notice === undefined ? done : `${done} ${outcome.notice}`;
 }
 
+/** What saving found: the place, and what CAMB.AI said of the key (each said once). */
+export function savedKeyMessage(outcome: { readonly where: string; readonly check: KeyCheck }): string {
+  const saved = `Key saved in the ${outcome.where}.`;
+  switch (outcome.check) {
+    case 'works':
+      return `${saved} CAMB.AI accepted it.`;
+    case 'rejected':
+      return `${saved} CAMB.AI rejected it, so tasks are not checked until you save a key that works.`;
+    case 'not-checked':
+      return `${saved} Not checked yet: CAMB.AI could not be reached; it is checked as soon as CAMB.AI answers.`;
+  }
+}
+
 function exportFileName(now: number): string {
   return `camb-watch-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
@@ -35,7 +49,8 @@ function exportFileName(now: number): string {
 export function createContractHandlers(deps: ContractHandlerDeps): ContractHandlers {
   const { service, platform, clock, downloads } = deps;
 
-  const keyStatus = async (): Promise<KeyStatus> => keyStatusFrom(await service.describeKey());
+  const keyStatus = async (): Promise<KeyStatus> =>
+    keyStatusFrom(await service.describeKey(), service.state().key.check);
 
   // The one place a link leaves the app: only after checkExternalUrl (https, no credentials).
   const openOutside = async (url: string, done: string) => {
@@ -92,12 +107,17 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       if (changes.launchAtLogin !== undefined) platform.applyLaunchAtLogin?.(settings.launchAtLogin);
       return settings;
     },
-    setApiKey: async ({ apiKey }) => {
-      const outcome = await service.setApiKey(apiKey);
-      if (!outcome.ok) return { ok: false, message: outcome.message };
+    setApiKey: async ({ apiKey, saveEvenIfRejected }) => {
+      const outcome = await service.setApiKey(apiKey, { saveEvenIfRejected: saveEvenIfRejected ?? false });
+      if (!outcome.ok)
+        return {
+          ok: false,
+          message: outcome.message,
+          rejectedByCamb: outcome.problem === 'rejected-by-camb',
+        };
       return {
         ok: true,
-        message: keyChangeMessage(outcome, `Key saved in ${outcome.where}.`),
+        message: keyChangeMessage(outcome, savedKeyMessage(outcome)),
         status: await keyStatus(),
       };
     },
