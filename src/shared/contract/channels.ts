@@ -6,7 +6,6 @@ import {
   actionOutcomeSchema,
   addTaskRequestSchema,
   addTaskResponseSchema,
-  apiKeyRequestSchema,
   appSnapshotSchema,
   downloadStartedSchema,
   emptySchema,
