@@ -11,8 +11,7 @@ import { useActionMessage } from '../common/useActionMessage';
 const CHECK_TEXT: Record<KeyCheck, string> = {
   works: 'CAMB.AI accepted it.',
   rejected: 'CAMB.AI rejected it: tasks are not checked until you save a key that works.',
-  'not-checked':
-    'Not checked yet: CAMB.AI could not be reached when it was saved; it is checked as soon as CAMB.AI answers.',
+  'not-checked': 'Not checked yet: it is checked as soon as CAMB.AI answers.',
 };
 
 interface ApiKeySettingsProps {

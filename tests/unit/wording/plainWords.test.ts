@@ -47,10 +47,10 @@ describe('messages say each thing once', () => {
       'Key saved in the OS keychain. CAMB.AI accepted it.',
     );
     expect(savedKeyMessage({ where: 'OS keychain', check: 'not-checked' })).toBe(
-      'Key saved in the OS keychain. Not checked yet: CAMB.AI could not be reached; it is checked as soon as CAMB.AI answers.',
+      'Key saved in the OS keychain, not checked yet: CAMB.AI could not be reached.',
     );
     expect(savedKeyMessage({ where: 'OS keychain', check: 'rejected' })).toBe(
-      'Key saved in the OS keychain. CAMB.AI rejected it, so tasks are not checked until you save a key that works.',
+      'Key saved in the OS keychain, although CAMB.AI rejected it.',
     );
   });
 });

@@ -27,14 +27,14 @@ function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string
 
 /** What saving found: the place, and what CAMB.AI said of the key (each said once). */
 export function savedKeyMessage(outcome: { readonly where: string; readonly check: KeyCheck }): string {
-  const saved = `Key saved in the ${outcome.where}.`;
+  const saved = `Key saved in the ${outcome.where}`;
   switch (outcome.check) {
     case 'works':
-      return `${saved} CAMB.AI accepted it.`;
+      return `${saved}. CAMB.AI accepted it.`;
     case 'rejected':
-      return `${saved} CAMB.AI rejected it, so tasks are not checked until you save a key that works.`;
+      return `${saved}, although CAMB.AI rejected it.`;
     case 'not-checked':
-      return `${saved} Not checked yet: CAMB.AI could not be reached; it is checked as soon as CAMB.AI answers.`;
+      return `${saved}, not checked yet: CAMB.AI could not be reached.`;
   }
 }
 
