@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { savedKeyMessage } from '../../../src/main/core/appHost/contractHandlers';
+import { toResultView } from '../../../src/main/core/appHost/resultView';
+import { describeProblem } from '../../../src/main/core/watchList/problemText';
 import { probeApiKey } from '../../../src/main/core/watchService/keyProbe';
 import type { CambClient } from '../../../src/main/core/camb/cambClient';
 import type { StatusOutcome } from '../../../src/main/core/camb/outcomes';
@@ -52,6 +54,28 @@ describe('messages say each thing once', () => {
     expect(savedKeyMessage({ where: 'OS keychain', check: 'rejected' })).toBe(
       'Key saved in the OS keychain, although CAMB.AI rejected it.',
     );
+  });
+});
+
+describe('a refused request is described once', () => {
+  const invalid = {
+    type: 'invalid',
+    message: 'CAMB.AI rejected the request as invalid (HTTP 422): task_id: value is not a valid uuid',
+    details: [],
+  } as const;
+
+  it('in a task’s problem line', () => {
+    expect(describeProblem(invalid)).toBe(
+      'CAMB.AI rejected the request as invalid (HTTP 422): task_id: value is not a valid uuid',
+    );
+  });
+
+  it('in a result that cannot be fetched', () => {
+    expect(toResultView(invalid)).toEqual({
+      ok: false,
+      needsTargetLanguage: false,
+      message: 'CAMB.AI rejected the request as invalid (HTTP 422): task_id: value is not a valid uuid.',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ResultView } from '../../../shared/contract';
+import { sentence } from '../../../shared/format/sentence';
 import type { RequestFailure } from '../camb/outcomes';
 import type { ResultLink, ResultOutcome } from '../camb/resultOutcomes';
 
@@ -11,7 +12,8 @@ function describeResultFailure(failure: RequestFailure): string {
     case 'not-found':
       return 'CAMB.AI has no result for this run (HTTP 404).';
     case 'invalid':
-      return `CAMB.AI refused the request (HTTP 422): ${failure.message}`;
+      // The client's message already says CAMB.AI refused the request, with its status and reason.
+      return sentence(failure.message);
     case 'rate-limited':
       return 'CAMB.AI asked us to slow down: try again in a minute.';
     case 'server-error':
