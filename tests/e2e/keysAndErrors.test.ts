@@ -247,14 +247,15 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
   });
 
   it('"Add API key" puts the cursor in the key field, and the no-key state says where a key comes from', async () => {
-    h = await harnessWithTwoTasks(viewport, { storedKey: null });
+    // In the dark theme, so the link is seen there too.
+    h = await harnessWithTwoTasks(viewport, { storedKey: null, colorScheme: 'dark' });
     const { page } = h;
     const noKey = banner(page, 'no-key');
     await noKey.waitFor();
     const studio = noKey.getByRole('link', { name: 'studio.camb.ai' });
     expect(await studio.getAttribute('href')).toBe('https://studio.camb.ai');
     expect(await noKey.innerText()).toContain('Get a key in the CAMB.AI studio, under API: studio.camb.ai.');
-    await h.screenshot(`keys-no-key-${viewport.width}`);
+    await h.screenshot(`keys-no-key-dark-${viewport.width}`);
 
     await noKey.getByRole('button', { name: 'Add API key' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();

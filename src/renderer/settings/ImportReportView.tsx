@@ -8,7 +8,12 @@ export function ImportReportView({ report }: { readonly report: ImportReport }) 
   const { sentence, details } = summarizeImport(report);
   const ref = useRef<HTMLDivElement>(null);
   // The report appears under the buttons; in a small window that can be below the fold.
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), [report]);
+  useEffect(() => {
+    const element = ref.current;
+    // Test DOMs may lack scrolling altogether.
+    if (element !== null && typeof element.scrollIntoView === 'function')
+      element.scrollIntoView({ block: 'nearest' });
+  }, [report]);
   return (
     <div ref={ref} className="import-report" role="status">
       <p>{sentence}</p>
