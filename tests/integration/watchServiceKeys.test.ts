@@ -270,3 +270,20 @@ describe('watch service: saving a key tries it first', () => {
     expect(h.service.state().key.check).toBe('works');
   });
 });
+
+describe('watch service: an unchecked key and "Pause polling"', () => {
+  it('sends no recheck while polling is paused, and checks at once on resume', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    h.server.injectGlobalFaults([faults.reset()]);
+    expect(await h.service.setApiKey(TEST_API_KEY)).toMatchObject({ ok: true, check: 'not-checked' });
+    h.service.updateSettings({ pollingPaused: true });
+    const requests = h.server.requests.length;
+    await h.advance(30 * 60_000);
+    expect(h.server.requests).toHaveLength(requests);
+    expect(h.service.state().key.check).toBe('not-checked');
+
+    h.service.updateSettings({ pollingPaused: false });
+    await h.settle();
+    expect(h.service.state().key.check).toBe('works');
+  });
+});

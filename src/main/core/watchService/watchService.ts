@@ -119,7 +119,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     if (hold === schedulerHeld) return;
     schedulerHeld = hold;
     if (hold) scheduler.pause();
-    else scheduler.resume();
+    else {
+      scheduler.resume();
+      keyRecheck.nudge();
+    }
   }
 
   function track(task: WatchedTask): void {
@@ -250,7 +253,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
   const keyRecheck = createKeyRecheck({
     clock,
-    probe: async () => (apiKey === null ? { verdict: 'inconclusive', message: '' } : probeKey(apiKey)),
+    // Held like polling: "Pause polling" and sleep mean nothing is sent, not even this one request.
+    probe: async () =>
+      apiKey === null || schedulerHeld ? { verdict: 'inconclusive', message: '' } : probeKey(apiKey),
     onVerdict: (verdict) => setKeyCheck(verdict),
   });
 
