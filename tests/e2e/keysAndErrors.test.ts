@@ -62,6 +62,13 @@ function isFocused(element: FocusableElement): boolean {
   return element.ownerDocument.activeElement === element;
 }
 
+/** Opens the add form where it is folded behind an "Add task" button (narrow windows); else nothing to do. */
+async function showAddForm(page: Page): Promise<void> {
+  const opener = page.getByRole('button', { name: 'Add task', exact: true });
+  if ((await opener.count()) > 0 && (await opener.isVisible())) await opener.click();
+  await taskIdField(page).waitFor();
+}
+
 function keyField(page: Page, replacing: boolean): Locator {
   return page.getByLabel(replacing ? 'Replace key' : 'API key', { exact: true });
 }
@@ -196,6 +203,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     const { page } = h;
     h.server.addTask('dub', DUB_ID, step.pending());
 
+    await showAddForm(page);
     await taskIdField(page).pressSequentially(`dub:${DUB_ID}`);
     const kind = page.getByRole('combobox', { name: 'Kind', exact: true });
     expect(await kind.inputValue()).toBe('dub');
