@@ -2,7 +2,7 @@ import { createCambClient, resolveBaseUrl, type CambClient } from '../main/core/
 import type { CliContext } from './cliContext';
 import { HOW_TO_SET_KEY } from './cliContext';
 import { EXIT, type ExitCode } from './exitCodes';
-import { sentence } from './sentence';
+import { sentence } from '../shared/format/sentence';
 import { VERSION } from './version';
 
 export type ApiAccess =

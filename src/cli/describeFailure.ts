@@ -1,7 +1,7 @@
 import type { RequestFailure } from '../main/core/camb/outcomes';
 import { HOW_TO_SET_KEY } from './cliContext';
 import { EXIT, type ExitCode } from './exitCodes';
-import { sentence } from './sentence';
+import { sentence } from '../shared/format/sentence';
 
 export interface FailureVerdict {
   readonly exitCode: ExitCode;

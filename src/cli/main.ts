@@ -12,7 +12,7 @@ import { waitCommand } from './commands/waitCommand';
 import { EXIT, type ExitCode } from './exitCodes';
 import { createOutput } from './output';
 import { requestClockFor } from './requestClock';
-import { sentence } from './sentence';
+import { sentence } from '../shared/format/sentence';
 import { USAGE } from './usage';
 import { VERSION } from './version';
 

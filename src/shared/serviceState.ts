@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+export const keyCheckSchema = z.enum(['works', 'rejected', 'not-checked']);
+export type KeyCheck = z.infer<typeof keyCheckSchema>;
+
 /**
  * What the app as a whole is doing, for banners and the tray: whether there is a usable key, whether
  * CAMB.AI accepts it and can be reached, and whether polling is held back. Never holds the key itself.
@@ -11,6 +14,11 @@ export const serviceStateSchema = z.object({
     where: z.string().nullable(),
     /** Why the key store cannot be used, e.g. "keychain unavailable: the keyring is locked". */
     problem: z.string().nullable(),
+    /**
+     * What CAMB.AI said of the key in use since it was saved: works, rejected, or not-checked (saved while
+     * CAMB.AI could not be reached; checked at the next chance). Null when nothing is known yet.
+     */
+    check: keyCheckSchema.nullable(),
   }),
   /** Why CAMB.AI rejected the key; polling waits for a new key while set. */
   authProblem: z.string().nullable(),

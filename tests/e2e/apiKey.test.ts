@@ -30,7 +30,7 @@ describe('the API key in the browser', () => {
     const { page } = h;
     const noKey = banner(page, 'no-key');
     await noKey.waitFor();
-    expect(await noKey.textContent()).toContain('Add it in Settings');
+    expect(await noKey.textContent()).toContain('Then add it in Settings.');
 
     await openSettings(page);
     const keyStatus = page.getByTestId('key-status');
@@ -93,7 +93,8 @@ describe('the API key in the browser', () => {
     await h.advance(60_000);
     const rejected = banner(page, 'auth');
     await rejected.waitFor();
-    expect(await rejected.textContent()).toContain('CAMB.AI rejected the API key.');
+    expect(await rejected.textContent()).toContain('The API key does not work.');
+    expect(await rejected.textContent()).toContain('CAMB.AI rejected the API key (HTTP 401)');
     expect(h.web.service.state().authProblem).not.toBeNull();
     expect(h.notifications).toContainEqual(expect.objectContaining({ type: 'problem', problem: 'auth' }));
 

@@ -7,6 +7,8 @@ import type { WatchServiceHarness } from '../support/watchServiceHarness';
 
 const ROTATED_KEY = 'camb-watch-rotated-key-Hn3rB8wYc5Jd0uEa';
 const WRONG_KEY = 'camb-watch-wrong-key-Xp4tZ7kQm2Vs9fGb';
+/** The id "Test key" and saving a key ask about: no job has it. */
+const PROBE_TASK_ID = 'camb-watch-key-check-00000000-0000-0000-0000-000000000000';
 
 let h: WatchServiceHarness;
 
@@ -33,7 +35,7 @@ describe('watch service: no key', () => {
     h.service.add('story', 'waiting');
     await h.advance(10 * 60_000);
     expect(h.server.requests).toHaveLength(0);
-    expect(h.service.state().key).toEqual({ present: false, where: null, problem: null });
+    expect(h.service.state().key).toEqual({ present: false, where: null, problem: null, check: null });
     // Nothing was rejected: the tray asks for a key.
     expect(h.service.trayModel().tooltip).toMatch(/no API key set/);
     expect(h.service.trayModel().tooltip).not.toMatch(/rejected/);
@@ -44,7 +46,7 @@ describe('watch service: no key', () => {
     // An immediate round: no virtual time has to pass.
     expect(h.statusRequests('story', 'waiting')).toBe(1);
     expect(h.server.requests.every((r) => r.hadValidKey)).toBe(true);
-    expect(h.service.state().key).toEqual({ present: true, where: 'memory', problem: null });
+    expect(h.service.state().key).toEqual({ present: true, where: 'memory', problem: null, check: 'works' });
     expect(h.service.get('story:waiting')?.status).toBe('PENDING');
     expect(h.service.trayModel().icon).toBe('active');
   });
@@ -73,6 +75,7 @@ describe('watch service: no key', () => {
       present: false,
       where: null,
       problem: 'keychain unavailable: the keyring is locked',
+      check: null,
     });
     expect(h.service.trayModel().icon).toBe('attention');
   });
@@ -115,7 +118,9 @@ describe('watch service: a rejected key', () => {
 
     expect(await h.service.setApiKey(ROTATED_KEY)).toMatchObject({ ok: true });
     await h.settle();
-    const resumed = h.server.requests.slice(requests);
+    // The first request tried the key before it was saved; the tasks' checks follow.
+    expect(h.server.requests[requests]?.id).toBe(PROBE_TASK_ID);
+    const resumed = h.server.requests.slice(requests + 1);
     // As many as the concurrency limit go out at once, without waiting for their next turn.
     expect(resumed.length).toBeGreaterThanOrEqual(4);
     expect(resumed.every((r) => r.id !== null && ids.includes(r.id))).toBe(true);
@@ -123,7 +128,7 @@ describe('watch service: a rejected key', () => {
     expect(h.service.state().authProblem).toBeNull();
     await h.advance(5_000);
     for (const id of ids) expect(h.statusRequests('story', id)).toBeGreaterThan(0);
-    expect(h.server.requests.slice(requests).every((r) => r.answer === 'status PENDING')).toBe(true);
+    expect(h.server.requests.slice(requests + 1).every((r) => r.answer === 'status PENDING')).toBe(true);
     expect(h.service.trayModel().icon).toBe('active');
 
     // A later rejection is a new episode and is told again.
@@ -195,5 +200,90 @@ describe('watch service: testing a key', () => {
     await h.service.clearApiKey();
     expect((await h.service.testApiKey()).verdict).toBe('inconclusive');
     expect(h.server.requests).toHaveLength(1);
+  });
+});
+
+describe('watch service: saving a key tries it first', () => {
+  it('saves a key CAMB.AI accepts and says it works', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    expect(await h.service.setApiKey(TEST_API_KEY)).toMatchObject({ ok: true, check: 'works' });
+    expect(h.server.requests[0]).toMatchObject({ id: PROBE_TASK_ID, hadValidKey: true });
+    expect(h.secrets.state.key).toBe(TEST_API_KEY);
+    expect(h.service.state().key.check).toBe('works');
+  });
+
+  it('does not save a key CAMB.AI rejects, unless asked to save it anyway', async () => {
+    h = await createWatchServiceHarness();
+    expect(await h.service.setApiKey(WRONG_KEY)).toEqual({
+      ok: false,
+      problem: 'rejected-by-camb',
+      message: expect.stringMatching(/^CAMB\.AI rejected the API key \(HTTP 401\)/) as unknown,
+    });
+    expect(h.secrets.state.key).toBe(TEST_API_KEY);
+
+    const requests = h.server.requests.length;
+    expect(await h.service.setApiKey(WRONG_KEY, { saveEvenIfRejected: true })).toMatchObject({
+      ok: true,
+      check: 'rejected',
+    });
+    // Nothing more is asked of CAMB.AI: it already said no.
+    expect(h.server.requests).toHaveLength(requests);
+    expect(h.secrets.state.key).toBe(WRONG_KEY);
+    expect(h.service.state().key.check).toBe('rejected');
+  });
+
+  it('saves a key while CAMB.AI cannot be reached, as not checked yet, and checks it when CAMB.AI answers', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    h.server.injectGlobalFaults([faults.reset(), faults.reset()]);
+    expect(await h.service.setApiKey(TEST_API_KEY)).toMatchObject({ ok: true, check: 'not-checked' });
+    expect(h.secrets.state.key).toBe(TEST_API_KEY);
+    expect(h.service.state().key.check).toBe('not-checked');
+
+    // The first retry meets the second fault; the next one gets through.
+    await h.advance(15_000);
+    expect(h.service.state().key.check).toBe('not-checked');
+    await h.advance(30_000);
+    expect(h.service.state().key.check).toBe('works');
+    const probes = h.server.requests.filter((r) => r.id === PROBE_TASK_ID).length;
+    await h.advance(10 * 60_000);
+    expect(h.server.requests.filter((r) => r.id === PROBE_TASK_ID)).toHaveLength(probes);
+  });
+
+  it('checks an unchecked key at once when the system is back online', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    h.service.setOnline(false);
+    h.server.injectGlobalFaults([faults.reset()]);
+    expect(await h.service.setApiKey(TEST_API_KEY)).toMatchObject({ ok: true, check: 'not-checked' });
+    h.service.setOnline(true);
+    await h.settle();
+    expect(h.service.state().key.check).toBe('works');
+  });
+
+  it('takes a task’s answer as proof that an unchecked key works', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    h.server.addTask('story', 'running', step.pending());
+    h.service.add('story', 'running');
+    h.server.injectGlobalFaults([faults.reset()]);
+    expect(await h.service.setApiKey(TEST_API_KEY)).toMatchObject({ ok: true, check: 'not-checked' });
+    await h.settle();
+    expect(h.service.get('story:running')?.status).toBe('PENDING');
+    expect(h.service.state().key.check).toBe('works');
+  });
+});
+
+describe('watch service: an unchecked key and "Pause polling"', () => {
+  it('sends no recheck while polling is paused, and checks at once on resume', async () => {
+    h = await createWatchServiceHarness({ storedKey: null });
+    h.server.injectGlobalFaults([faults.reset()]);
+    expect(await h.service.setApiKey(TEST_API_KEY)).toMatchObject({ ok: true, check: 'not-checked' });
+    h.service.updateSettings({ pollingPaused: true });
+    const requests = h.server.requests.length;
+    await h.advance(30 * 60_000);
+    expect(h.server.requests).toHaveLength(requests);
+    expect(h.service.state().key.check).toBe('not-checked');
+
+    h.service.updateSettings({ pollingPaused: false });
+    await h.settle();
+    expect(h.service.state().key.check).toBe('works');
   });
 });

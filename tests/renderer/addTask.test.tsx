@@ -34,6 +34,21 @@ describe('adding a task', () => {
     expect(real.service.list().map((task) => task.taskId)).toEqual([ID]);
   });
 
+  it('reads "dub:<id>" typed into the id field as the kind Dub and the id after it', async () => {
+    const { user, real } = await renderApp({
+      before: (r) => r.server.addTask('dub', ID, step.pending()),
+    });
+    const idField = (await screen.findByRole('textbox', { name: 'Task id' })) as HTMLTextAreaElement;
+    await user.type(idField, `dub:${ID}`);
+    expect((screen.getByRole('combobox', { name: 'Kind' }) as HTMLSelectElement).value).toBe('dub');
+    expect(idField.value).toBe(ID);
+    await user.click(screen.getByRole('button', { name: 'Watch' }));
+    await waitFor(() =>
+      expect(rows().map((row) => row.getAttribute('data-task-key'))).toEqual([`dub:${ID}`]),
+    );
+    expect(real.service.list().map((task) => `${task.kind}:${task.taskId}`)).toEqual([`dub:${ID}`]);
+  });
+
   it('accepts the JSON a create call returns, with the kind chosen', async () => {
     const { user, real } = await renderApp();
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Kind' }), 'Dub');

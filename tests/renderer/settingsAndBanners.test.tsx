@@ -14,10 +14,16 @@ describe('settings', () => {
 
     const field = screen.getByLabelText('API key') as HTMLInputElement;
     expect(field.type).toBe('password');
+    // "Add API key" puts the cursor where the key goes, and says where a key comes from.
+    expect(document.activeElement).toBe(field);
+    expect(
+      within(screen.getByTestId('key-status')).getByRole('link', { name: 'studio.camb.ai' }),
+    ).toBeTruthy();
     await user.type(field, TEST_API_KEY);
     await user.click(screen.getByRole('button', { name: 'Save key' }));
     await waitFor(() => expect(screen.getByTestId('key-status').textContent).toContain('Key set'));
-    expect(screen.getByTestId('key-status').textContent).toContain('Kept in: memory');
+    expect(screen.getByTestId('key-status').textContent).toContain('Kept in: memory. CAMB.AI accepted it.');
+    expect(screen.getByText('Key saved in the memory. CAMB.AI accepted it.')).toBeTruthy();
     expect((screen.getByLabelText('Replace key') as HTMLInputElement).value).toBe('');
     expect(screen.queryByTestId('banner-no-key')).toBeNull();
 
@@ -65,7 +71,7 @@ describe('settings', () => {
     const other = await renderOtherExport();
     const file = new File([other], 'watch-list.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('Watch list file to import'), file);
-    expect(await screen.findByText(/Added 1 task; 0 already watched; 0 rejected/)).toBeTruthy();
+    expect(await screen.findByText('Imported 1 task.')).toBeTruthy();
     expect(real.service.list().map((task) => task.taskId)).toEqual(['imported-1']);
   });
 });
@@ -82,6 +88,35 @@ async function renderOtherExport(): Promise<string> {
     await other.close();
   }
 }
+
+describe('saving a key CAMB.AI rejects', () => {
+  it('asks before saving it, saves nothing on Cancel, and saves it on "Save anyway"', async () => {
+    const { user, real } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const wrong = 'a-wrong-key-that-is-long-enough-12345';
+    await user.type(screen.getByLabelText('Replace key'), wrong);
+    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Save this key anyway?' });
+    expect(ask.textContent).toMatch(/^Save this key anyway\?CAMB\.AI rejected the API key \(HTTP 401\)/);
+    expect(real.secrets.state.key).toBe(TEST_API_KEY);
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('The key was not saved.')).toBeTruthy();
+    expect(real.secrets.state.key).toBe(TEST_API_KEY);
+
+    await user.type(screen.getByLabelText('Replace key'), wrong);
+    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Save anyway' }),
+    );
+    expect(await screen.findByText('Key saved in the memory, although CAMB.AI rejected it.')).toBeTruthy();
+    expect(real.secrets.state.key).toBe(wrong);
+    await waitFor(() =>
+      expect(screen.getByTestId('key-check').textContent).toBe(
+        'CAMB.AI rejected it: tasks are not checked until you save a key that works.',
+      ),
+    );
+  });
+});
 
 describe('banners', () => {
   it('says the key was rejected, and goes away after a working key is saved', async () => {

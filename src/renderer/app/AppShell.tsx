@@ -4,7 +4,7 @@ import { taskKey } from '../../shared/watchedTask';
 import { Banners } from '../banners/Banners';
 import { NoticeToasts } from '../notices/NoticeToasts';
 import { useNotices } from '../notices/useNotices';
-import { SettingsView } from '../settings/SettingsView';
+import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
 import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
 import type { RevealRequest } from '../tasks/TaskList';
 import { useBridge } from './bridgeContext';
@@ -26,6 +26,7 @@ export function AppShell() {
   const bridge = useBridge();
   const { notices, add: addNotice, dismiss } = useNotices();
   const [view, setView] = useState<View>('tasks');
+  const [settingsOpening, setSettingsOpening] = useState<SettingsOpening>({ focus: 'heading', nonce: 0 });
   const [filter, setFilter] = useState<TaskFilter>('all');
   const [query, setQuery] = useState('');
   const [selectedKey, setSelectedKey] = useState<TaskKey | null>(null);
@@ -180,11 +181,22 @@ export function AppShell() {
             <Banners
               status={status}
               onOpenSettings={() => setView('settings')}
+              onAddKey={() => {
+                setSettingsOpening((previous) => ({ focus: 'apiKey', nonce: previous.nonce + 1 }));
+                setView('settings');
+              }}
               onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
               onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
             />
             {view === 'settings' ? (
-              <SettingsView status={status} onClose={() => setView('tasks')} />
+              <SettingsView
+                status={status}
+                opening={settingsOpening}
+                onClose={() => {
+                  setSettingsOpening((previous) => ({ focus: 'heading', nonce: previous.nonce + 1 }));
+                  setView('tasks');
+                }}
+              />
             ) : (
               <TasksView
                 status={status}

@@ -59,7 +59,7 @@ export function appStatusReducer(status: AppStatus, action: AppStatusAction): Ap
       const key = action.payload;
       const problem = key.storeProblem;
       return {
-        ...withState(status, { key: { present: key.present, where: key.where, problem } }),
+        ...withState(status, { key: { present: key.present, where: key.where, problem, check: key.check } }),
         keyStatus: key,
       };
     }

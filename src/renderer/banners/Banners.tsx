@@ -1,17 +1,21 @@
 import type { AppStatus } from '../app/appStatus';
 import { useNow } from '../app/coreClock';
 import { RelativeTime } from '../tasks/RelativeTime';
+import { sentence } from '../../shared/format/sentence';
+import { StudioKeyHint } from '../common/StudioKeyLink';
 import { Banner } from './Banner';
 
 interface BannersProps {
   readonly status: AppStatus;
   readonly onOpenSettings: () => void;
+  /** Opens Settings with the cursor in the API key field. */
+  readonly onAddKey: () => void;
   readonly onResume: () => void;
   readonly onDismissRecovery: () => void;
 }
 
 /** App-wide problems, most pressing first, each saying what to do. */
-export function Banners({ status, onOpenSettings, onResume, onDismissRecovery }: BannersProps) {
+export function Banners({ status, onOpenSettings, onAddKey, onResume, onDismissRecovery }: BannersProps) {
   const now = useNow();
   const { state, storeRecovery } = status;
   const rateLimited = state.rateLimitedUntil !== null && state.rateLimitedUntil > now;
@@ -23,12 +27,12 @@ export function Banners({ status, onOpenSettings, onResume, onDismissRecovery }:
           testId="banner-no-key"
           title="No API key."
           actions={
-            <button type="button" onClick={onOpenSettings}>
+            <button type="button" onClick={onAddKey}>
               Add API key
             </button>
           }
         >
-          CAMB Watch needs your CAMB.AI API key to check tasks. Add it in Settings.
+          CAMB Watch needs your CAMB.AI API key to check tasks. <StudioKeyHint /> Then add it in Settings.
           {state.key.problem !== null && ` (${state.key.problem})`}
         </Banner>
       )}
@@ -36,14 +40,14 @@ export function Banners({ status, onOpenSettings, onResume, onDismissRecovery }:
         <Banner
           tone="error"
           testId="banner-auth"
-          title="CAMB.AI rejected the API key."
+          title="The API key does not work."
           actions={
             <button type="button" onClick={onOpenSettings}>
               Replace API key
             </button>
           }
         >
-          {state.authProblem} Checking waits until you save a working key in Settings.
+          {sentence(state.authProblem)} Checking waits until you save a working key in Settings.
         </Banner>
       )}
       {state.connectivity !== 'online' && (

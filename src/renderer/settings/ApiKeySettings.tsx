@@ -1,20 +1,52 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type RefObject } from 'react';
 import type { KeyStatus } from '../../shared/contract';
+import type { KeyCheck } from '../../shared/serviceState';
 import { useBridge } from '../app/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { StudioKeyHint } from '../common/StudioKeyLink';
 import { useActionMessage } from '../common/useActionMessage';
 
+/** What CAMB.AI said of the saved key, after where it is kept. */
+const CHECK_TEXT: Record<KeyCheck, string> = {
+  works: 'CAMB.AI accepted it.',
+  rejected: 'CAMB.AI rejected it: tasks are not checked until you save a key that works.',
+  'not-checked': 'Not checked yet: it is checked as soon as CAMB.AI answers.',
+};
+
+interface ApiKeySettingsProps {
+  readonly keyStatus: KeyStatus;
+  /** The key field, so "Add API key" elsewhere can put the cursor in it. */
+  readonly keyFieldRef?: RefObject<HTMLInputElement | null>;
+}
+
 /**
- * The API key: whether one is set and where it is kept, never the key itself. A typed key is sent to the
- * app once and the field is emptied straight after.
+ * The API key: whether one is set, where it is kept and whether CAMB.AI accepted it, never the key itself.
+ * A typed key is sent to the app once and the field is emptied straight after; a key CAMB.AI rejects is
+ * held here only until the user says whether to save it anyway.
  */
-export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus }) {
+export function ApiKeySettings({ keyStatus, keyFieldRef }: ApiKeySettingsProps) {
   const bridge = useBridge();
   const id = useId();
   const [candidate, setCandidate] = useState('');
   const { busy, message, setMessage, run } = useActionMessage();
   const [confirmRemove, setConfirmRemove] = useState(false);
+  /** A key CAMB.AI rejected, waiting for "Save anyway" or "Cancel"; nothing is saved meanwhile. */
+  const [rejected, setRejected] = useState<{ apiKey: string; message: string } | null>(null);
+
+  function saveKey(apiKey: string, saveEvenIfRejected: boolean) {
+    void run(async () => {
+      const outcome = await bridge.setApiKey({
+        apiKey,
+        ...(saveEvenIfRejected ? { saveEvenIfRejected } : {}),
+      });
+      if (!outcome.ok && outcome.rejectedByCamb) {
+        setRejected({ apiKey, message: outcome.message });
+        return { tone: 'error', text: `${outcome.message} The key was not saved.` };
+      }
+      return { tone: outcome.ok ? 'ok' : 'error', text: outcome.message };
+    });
+  }
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -24,10 +56,7 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
       setMessage({ tone: 'error', text: 'Paste your CAMB.AI API key into the field first.' });
       return;
     }
-    void run(async () => {
-      const outcome = await bridge.setApiKey({ apiKey });
-      return { tone: outcome.ok ? 'ok' : 'error', text: outcome.message };
-    });
+    saveKey(apiKey, false);
   }
 
   function test() {
@@ -59,6 +88,12 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
               Key set
             </span>{' '}
             Kept in: {keyStatus.where ?? 'unknown place'}.
+            {keyStatus.check !== null && (
+              <>
+                {' '}
+                <span data-testid="key-check">{CHECK_TEXT[keyStatus.check]}</span>
+              </>
+            )}
           </>
         ) : (
           <>
@@ -68,7 +103,7 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
               </span>
               No key set
             </span>{' '}
-            CAMB Watch cannot check tasks until you add one.
+            CAMB Watch cannot check tasks until you add one. <StudioKeyHint />
           </>
         )}
       </p>
@@ -80,6 +115,7 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
         <label htmlFor={`${id}-key`}>{keyStatus.present ? 'Replace key' : 'API key'}</label>
         <input
           id={`${id}-key`}
+          ref={keyFieldRef}
           type="password"
           autoComplete="off"
           spellCheck={false}
@@ -104,6 +140,22 @@ export function ApiKeySettings({ keyStatus }: { readonly keyStatus: KeyStatus })
         &quot;Test key&quot; tries the key in the field, or the saved key when the field is empty.
       </p>
       <ActionMessageView message={message} />
+      {rejected !== null && (
+        <ConfirmDialog
+          title="Save this key anyway?"
+          message={`${rejected.message} Saved anyway, it stops every check until you replace it.`}
+          confirmLabel="Save anyway"
+          onCancel={() => {
+            setRejected(null);
+            setMessage({ tone: 'error', text: 'The key was not saved.' });
+          }}
+          onConfirm={() => {
+            const apiKey = rejected.apiKey;
+            setRejected(null);
+            saveKey(apiKey, true);
+          }}
+        />
+      )}
       {confirmRemove && (
         <ConfirmDialog
           title="Remove the API key?"

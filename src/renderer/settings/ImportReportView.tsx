@@ -1,22 +1,26 @@
-import type { InvokeResponse } from '../../shared/contract';
+import { useEffect, useRef } from 'react';
+import { summarizeImport, type ImportReport } from './importSummary';
 
-export type ImportReport = InvokeResponse<'importWatchList'>;
+export type { ImportReport } from './importSummary';
 
-/** What an import did: how many tasks were added, already watched, and which entries were refused and why. */
+/** What an import did, in one sentence, and which entries were left out and why. */
 export function ImportReportView({ report }: { readonly report: ImportReport }) {
+  const { sentence, details } = summarizeImport(report);
+  const ref = useRef<HTMLDivElement>(null);
+  // The report appears under the buttons; in a small window that can be below the fold.
+  useEffect(() => {
+    const element = ref.current;
+    // Test DOMs may lack scrolling altogether.
+    if (element !== null && typeof element.scrollIntoView === 'function')
+      element.scrollIntoView({ block: 'nearest' });
+  }, [report]);
   return (
-    <div className="import-report" role="status">
-      <p>
-        Added {report.added.length} {report.added.length === 1 ? 'task' : 'tasks'};{' '}
-        {report.alreadyWatched.length} already watched; {report.rejected.length} rejected.
-      </p>
-      {report.rejected.length > 0 && (
+    <div ref={ref} className="import-report" role="status">
+      <p>{sentence}</p>
+      {details.length > 0 && (
         <ul>
-          {report.rejected.map((entry, index) => (
-            <li key={index}>
-              {entry.index !== null ? `Entry ${entry.index + 1}: ` : ''}
-              {entry.reason}
-            </li>
+          {details.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       )}

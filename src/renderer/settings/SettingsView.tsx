@@ -6,15 +6,27 @@ import { PollingSettings } from './PollingSettings';
 import { StartupSettings } from './StartupSettings';
 import { WatchListTransfer } from './WatchListTransfer';
 
+/** Where the cursor goes when Settings opens: its heading, or the API key field ("Add API key"). */
+export interface SettingsOpening {
+  readonly focus: 'heading' | 'apiKey';
+  /** Changes on every request, so asking again while Settings is open moves the focus again. */
+  readonly nonce: number;
+}
+
 interface SettingsViewProps {
   readonly status: AppStatus;
   readonly onClose: () => void;
+  readonly opening?: SettingsOpening;
 }
 
 /** Settings, in place of the task view; Escape or "Back to tasks" returns. */
-export function SettingsView({ status, onClose }: SettingsViewProps) {
+export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  const keyFieldRef = useRef<HTMLInputElement>(null);
+  const focus = opening?.focus ?? 'heading';
+  useEffect(() => {
+    (focus === 'apiKey' ? keyFieldRef : headingRef).current?.focus();
+  }, [focus, opening?.nonce]);
   return (
     <section
       className="settings-view"
@@ -31,7 +43,7 @@ export function SettingsView({ status, onClose }: SettingsViewProps) {
           Back to tasks
         </button>
       </div>
-      <ApiKeySettings keyStatus={status.keyStatus} />
+      <ApiKeySettings keyStatus={status.keyStatus} keyFieldRef={keyFieldRef} />
       <NotificationSettings settings={status.settings} />
       <PollingSettings settings={status.settings} />
       <StartupSettings settings={status.settings} host={status.host} />

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { WatchedTask } from '../../shared/watchedTask';
+import { splitKindPrefix } from '../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
@@ -67,7 +68,10 @@ export function AddTaskForm({ onAdded, onClose, focusOnOpen = false, pasted = nu
   }
 
   function changeTaskId(text: string) {
-    setTaskId(text);
+    // "dub:8c1f…" sets the kind and leaves the id, as the tray's "Add from clipboard" reads it.
+    const prefixed = splitKindPrefix(text);
+    if (prefixed !== null) setKind(prefixed.kind);
+    setTaskId(prefixed?.rest ?? text);
     setNote(null);
   }
 

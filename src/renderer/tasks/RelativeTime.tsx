@@ -6,12 +6,14 @@ interface RelativeTimeProps {
   readonly at: number;
   /** past: "3 min ago"; future: "in 20 s". */
   readonly direction: 'past' | 'future';
+  /** A future time that is an estimate: "in about 20 s". */
+  readonly approximate?: boolean;
 }
 
 /** A relative time that ticks once a second against the core's clock; the exact time is in the tooltip. */
-export function RelativeTime({ at, direction }: RelativeTimeProps) {
+export function RelativeTime({ at, direction, approximate = false }: RelativeTimeProps) {
   const now = useNow();
-  const text = direction === 'past' ? formatAgo(at, now) : formatUntil(at, now);
+  const text = direction === 'past' ? formatAgo(at, now) : formatUntil(at, now, approximate);
   return (
     <time dateTime={new Date(at).toISOString()} title={formatClockTime(at)}>
       {text}

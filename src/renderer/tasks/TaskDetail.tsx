@@ -14,6 +14,7 @@ import { TaskResult } from '../results/TaskResult';
 import { MutedMark, StatusBadge } from './StatusBadge';
 import { StatusHistory } from './StatusHistory';
 import { statusView } from './statusView';
+import { checkedNowMessage } from './checkNowMessage';
 import { taskProblem } from './taskProblem';
 
 interface TaskDetailProps {
@@ -58,6 +59,12 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  // "Checking now." waits for the check it announced: the task's next lastCheckAt replaces it.
+  const [checkAskedAfter, setCheckAskedAfter] = useState<number | null | undefined>(undefined);
+  if (checkAskedAfter !== undefined && task.lastCheckAt !== null && task.lastCheckAt !== checkAskedAfter) {
+    setCheckAskedAfter(undefined);
+    setMessage(checkedNowMessage(task));
+  }
 
   async function act(action: () => Promise<unknown>, done: string | null = null) {
     try {
@@ -65,6 +72,20 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
       setFailed(false);
       setMessage(done);
     } catch (error) {
+      setFailed(true);
+      setMessage(errorMessage(error));
+    }
+  }
+
+  async function checkNow() {
+    // Said before asking: the check's answer can arrive before the request's own reply.
+    setCheckAskedAfter(task.lastCheckAt);
+    setFailed(false);
+    setMessage('Checking now.');
+    try {
+      await bridge.checkNow({ key: taskKey });
+    } catch (error) {
+      setCheckAskedAfter(undefined);
       setFailed(true);
       setMessage(errorMessage(error));
     }
@@ -124,7 +145,7 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
           <>
             <dt>Next check</dt>
             <dd>
-              about <RelativeTime at={task.nextCheckAt} direction="future" />
+              <RelativeTime at={task.nextCheckAt} direction="future" approximate />
             </dd>
           </>
         )}
@@ -142,10 +163,7 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
         <RenameForm initial={task.label ?? ''} onSave={rename} onCancel={() => setRenaming(false)} />
       ) : (
         <div className="button-row">
-          <button
-            type="button"
-            onClick={() => void act(() => bridge.checkNow({ key: taskKey }), 'Checking now.')}
-          >
+          <button type="button" onClick={() => void checkNow()}>
             Check now
           </button>
           <button type="button" onClick={() => setRenaming(true)}>

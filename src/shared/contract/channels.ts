@@ -6,7 +6,6 @@ import {
   actionOutcomeSchema,
   addTaskRequestSchema,
   addTaskResponseSchema,
-  apiKeyRequestSchema,
   appSnapshotSchema,
   checkNowOutcomeSchema,
   downloadStartedSchema,
@@ -27,6 +26,8 @@ import {
   resultTextRequestSchema,
   resultViewSchema,
   settingsChangesSchema,
+  setApiKeyRequestSchema,
+  setKeyOutcomeSchema,
   taskKeyRequestSchema,
   taskKeySchema,
   taskOrNullSchema,
@@ -68,7 +69,8 @@ export const INVOKE_CHANNELS = {
   openExternalLink: invoke(externalLinkRequestSchema, actionOutcomeSchema),
   getSettings: invoke(emptySchema, settingsSchema),
   updateSettings: invoke(settingsChangesSchema, settingsSchema),
-  setApiKey: invoke(apiKeyRequestSchema, keyChangeOutcomeSchema),
+  /** Tries the key with CAMB.AI, then saves it; a rejected key only with saveEvenIfRejected. */
+  setApiKey: invoke(setApiKeyRequestSchema, setKeyOutcomeSchema),
   clearApiKey: invoke(emptySchema, keyChangeOutcomeSchema),
   /** Tests the saved key, or a candidate before it is saved. */
   testApiKey: invoke(keyTestRequestSchema, keyTestOutcomeSchema),

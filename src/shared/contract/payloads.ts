@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serviceStateSchema } from '../serviceState';
+import { keyCheckSchema, serviceStateSchema } from '../serviceState';
 import { settingsSchema } from '../settings';
 import { taskKindSchema, TASK_KINDS } from '../taskKinds';
 import { watchedTaskSchema, type TaskKey } from '../watchedTask';
@@ -139,6 +139,11 @@ export const apiKeyRequestSchema = z
   .object({ apiKey: z.string({ error: 'The API key must be text' }).max(4096) })
   .strict();
 
+/** Saving a key: CAMB.AI tries it first; one it rejects is saved only with `saveEvenIfRejected`. */
+export const setApiKeyRequestSchema = apiKeyRequestSchema
+  .extend({ saveEvenIfRejected: z.boolean().optional() })
+  .strict();
+
 export const keyTestRequestSchema = z
   .object({ apiKey: z.string({ error: 'The API key must be text' }).max(4096).optional() })
   .strict();
@@ -157,11 +162,19 @@ export const keyStatusSchema = z.object({
   storeWhere: z.string(),
   /** Why that place cannot be used right now, or null. */
   storeProblem: z.string().nullable(),
+  /** What CAMB.AI said of the key in use: works, rejected, not-checked (yet); null when not known. */
+  check: keyCheckSchema.nullable(),
 });
 
 export const keyChangeOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), message: z.string(), status: keyStatusSchema }),
   z.object({ ok: z.literal(false), message: z.string() }),
+]);
+
+/** `rejectedByCamb`: CAMB.AI refused the key and nothing was saved; the UI may offer to save it anyway. */
+export const setKeyOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), message: z.string(), status: keyStatusSchema }),
+  z.object({ ok: z.literal(false), message: z.string(), rejectedByCamb: z.boolean() }),
 ]);
 
 export const exportedWatchListSchema = z.object({ json: z.string(), suggestedFileName: z.string() });

@@ -19,14 +19,14 @@ describe('app host: the API key', () => {
     a = await createAppHostHarness({ storedKey: null });
     expect(await a.invoke('getKeyStatus')).toEqual({
       ok: true,
-      value: { present: false, where: null, storeWhere: 'memory', storeProblem: null },
+      value: { present: false, where: null, storeWhere: 'memory', storeProblem: null, check: null },
     });
     expect(await a.invoke('setApiKey', { apiKey: `  ${TEST_API_KEY}\n` })).toEqual({
       ok: true,
       value: {
         ok: true,
-        message: 'Key saved in memory.',
-        status: { present: true, where: 'memory', storeWhere: 'memory', storeProblem: null },
+        message: 'Key saved in the memory. CAMB.AI accepted it.',
+        status: { present: true, where: 'memory', storeWhere: 'memory', storeProblem: null, check: 'works' },
       },
     });
     await a.h.settle();
@@ -36,6 +36,7 @@ describe('app host: the API key', () => {
       value: {
         ok: false,
         message: 'The API key contains a space or line break: paste only the key, on one line.',
+        rejectedByCamb: false,
       },
     });
     expect(await a.invoke('clearApiKey')).toMatchObject({

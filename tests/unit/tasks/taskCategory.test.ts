@@ -23,7 +23,7 @@ describe('filtersOf: where each task is counted', () => {
 
 describe('pollingHold: why nothing is checked', () => {
   const running: ServiceState = {
-    key: { present: true, where: 'OS keychain', problem: null },
+    key: { present: true, where: 'OS keychain', problem: null, check: null },
     authProblem: null,
     connectivity: 'online',
     pollingPaused: false,
@@ -33,7 +33,7 @@ describe('pollingHold: why nothing is checked', () => {
 
   it('names the hold to lift first, or none while checks go on', () => {
     expect(pollingHold(running)).toBeNull();
-    expect(pollingHold({ ...running, key: { present: false, where: null, problem: null } })).toBe('no-key');
+    expect(pollingHold({ ...running, key: { present: false, where: null, problem: null, check: null } })).toBe('no-key');
     expect(pollingHold({ ...running, authProblem: 'rejected', pollingPaused: true })).toBe('key-rejected');
     expect(pollingHold({ ...running, pollingPaused: true, connectivity: 'offline' })).toBe('paused');
     expect(pollingHold({ ...running, connectivity: 'offline' })).toBe('offline');

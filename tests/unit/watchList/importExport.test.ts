@@ -90,9 +90,12 @@ describe('watch list: export and import', () => {
     );
     expect(report.added).toEqual(['dub:fine']);
     expect(report.rejected.map((r) => r.index)).toEqual([0, 1, 2, 3]);
-    expect(report.rejected[0]?.reason).toMatch(/^kind: /);
-    expect(report.rejected[1]?.reason).toMatch(/task id is empty/);
-    expect(report.rejected[3]?.reason).toBe('A task id cannot contain a slash (/)');
+    expect(report.rejected.map((r) => r.reason)).toEqual([
+      'its kind "podcast" is not one CAMB Watch knows',
+      'its "taskId" is empty',
+      'it is text, not a task',
+      'its task id is not valid: a task id cannot contain a slash (/)',
+    ]);
     expect(list.list().slice(1)).toEqual(before);
   });
 
@@ -112,7 +115,9 @@ describe('watch list: export and import', () => {
       expect(report.rejected[0]?.index).toBeNull();
       expect(report.rejected[0]?.reason.length).toBeGreaterThan(10);
     }
-    expect(list.importJson('not json').rejected[0]?.reason).toBe('The file is not valid JSON.');
+    expect(list.importJson('not json').rejected[0]?.reason).toBe(
+      'This file is not JSON (it looks like a text file), so it is not a CAMB Watch watch list.',
+    );
     expect(list.list()).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@ import { newWatchedTask, type WatchedTask } from '../../../src/shared/watchedTas
 const NOW = Date.UTC(2026, 0, 1);
 
 const READY: ServiceState = {
-  key: { present: true, where: 'OS keychain', problem: null },
+  key: { present: true, where: 'OS keychain', problem: null, check: null },
   authProblem: null,
   connectivity: 'online',
   pollingPaused: false,
@@ -37,7 +37,7 @@ describe('what Check now says', () => {
   it.each([
     [
       'no key',
-      { key: { present: false, where: null, problem: null } },
+      { key: { present: false, where: null, problem: null, check: null } },
       'Add your API key in Settings first.',
     ],
     ['a rejected key', { authProblem: 'Invalid API key' }, 'CAMB.AI rejected the API key.'],

@@ -1,4 +1,5 @@
 import type { ContractHandlers, KeyStatus } from '../../../shared/contract';
+import type { KeyCheck } from '../../../shared/serviceState';
 import type { ClearKeyOutcome, SetKeyOutcome } from '../secrets/secretStore';
 import type { WatchService } from '../watchService/watchServiceTypes';
 import type { ResultDownloads } from '../downloads/resultDownloads';
@@ -35,6 +36,19 @@ function resultFileName(task: WatchedTask | undefined, what: string): string {
   return safeFileName(`${stem} - ${what}`, 'camb-result');
 }
 
+/** What saving found: the place, and what CAMB.AI said of the key (each said once). */
+export function savedKeyMessage(outcome: { readonly where: string; readonly check: KeyCheck }): string {
+  const saved = `Key saved in the ${outcome.where}`;
+  switch (outcome.check) {
+    case 'works':
+      return `${saved}. CAMB.AI accepted it.`;
+    case 'rejected':
+      return `${saved}, although CAMB.AI rejected it.`;
+    case 'not-checked':
+      return `${saved}, not checked yet: CAMB.AI could not be reached.`;
+  }
+}
+
 function exportFileName(now: number): string {
   return `camb-watch-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
@@ -46,7 +60,8 @@ function exportFileName(now: number): string {
 export function createContractHandlers(deps: ContractHandlerDeps): ContractHandlers {
   const { service, platform, clock, downloads } = deps;
 
-  const keyStatus = async (): Promise<KeyStatus> => keyStatusFrom(await service.describeKey());
+  const keyStatus = async (): Promise<KeyStatus> =>
+    keyStatusFrom(await service.describeKey(), service.state().key.check);
 
   // The one place a link leaves the app: only after checkExternalUrl (https, no credentials; loopback
   // http only from a local simulator). A page-hosted UI gets the checked link back to open it itself.
@@ -133,12 +148,17 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       if (changes.launchAtLogin !== undefined) platform.applyLaunchAtLogin?.(settings.launchAtLogin);
       return settings;
     },
-    setApiKey: async ({ apiKey }) => {
-      const outcome = await service.setApiKey(apiKey);
-      if (!outcome.ok) return { ok: false, message: outcome.message };
+    setApiKey: async ({ apiKey, saveEvenIfRejected }) => {
+      const outcome = await service.setApiKey(apiKey, { saveEvenIfRejected: saveEvenIfRejected ?? false });
+      if (!outcome.ok)
+        return {
+          ok: false,
+          message: outcome.message,
+          rejectedByCamb: outcome.problem === 'rejected-by-camb',
+        };
       return {
         ok: true,
-        message: keyChangeMessage(outcome, `Key saved in ${outcome.where}.`),
+        message: keyChangeMessage(outcome, savedKeyMessage(outcome)),
         status: await keyStatus(),
       };
     },

@@ -18,7 +18,10 @@ const CHANGED: StateFacts = {
   rateLimited: (a, b) => a.rateLimitedUntil !== b.rateLimitedUntil,
   polling: (a, b) => a.pollingPaused !== b.pollingPaused || a.suspended !== b.suspended,
   keyStatus: (a, b) =>
-    a.key.present !== b.key.present || a.key.where !== b.key.where || a.key.problem !== b.key.problem,
+    a.key.present !== b.key.present ||
+    a.key.where !== b.key.where ||
+    a.key.problem !== b.key.problem ||
+    a.key.check !== b.key.check,
 };
 
 /**
@@ -42,7 +45,7 @@ export function forwardServiceEvents(service: WatchService, send: EventSink, log
       if (CHANGED.keyStatus(before, state)) {
         service
           .describeKey()
-          .then((description) => send('keyStatus', keyStatusFrom(description)))
+          .then((description) => send('keyStatus', keyStatusFrom(description, service.state().key.check)))
           .catch((error: unknown) => logger.error('Could not describe the key', { error: String(error) }));
       }
     }),

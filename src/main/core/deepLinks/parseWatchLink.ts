@@ -1,3 +1,4 @@
+import { splitKindPrefix } from '../../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
 
 /** The URL scheme the app registers with the OS: `camb-watch://watch/<kind>/<task-id>?label=…`. */
@@ -27,9 +28,6 @@ const LABEL_MAX_CHARS = 200;
 const TASK_ID_MAX_CHARS = 200;
 /** A link or a command line is one person's request; hundreds of tasks from one are a mistake or an attack. */
 export const MAX_WATCH_REQUESTS = 50;
-
-// Longest first, so "translated-story:…" is not read as an unknown kind "translated" or as "story".
-const KINDS_LONGEST_FIRST = [...TASK_KINDS].sort((a, b) => b.length - a.length);
 
 function isTaskKind(value: string): value is TaskKind {
   return (TASK_KINDS as readonly string[]).includes(value);
@@ -140,9 +138,7 @@ export function parseLaunchArguments(argv: readonly string[]): LaunchArguments {
 export function parseClipboardTask(text: string): WatchRequest | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  const kind = KINDS_LONGEST_FIRST.find((candidate) => trimmed.startsWith(`${candidate}:`));
-  if (kind !== undefined && trimmed.length > kind.length + 1) {
-    return { kind, taskId: trimmed.slice(kind.length + 1).trim(), label: null };
-  }
+  const prefixed = splitKindPrefix(trimmed);
+  if (prefixed !== null) return { kind: prefixed.kind, taskId: prefixed.rest, label: null };
   return { kind: DEFAULT_TASK_KIND, taskId: trimmed, label: null };
 }

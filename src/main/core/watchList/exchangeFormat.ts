@@ -37,14 +37,6 @@ export type ImportEntry =
       readonly label: string | null;
     };
 
-const exportFileSchema = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION, {
-    error: `Only version ${EXPORT_VERSION} watch-list files can be imported.`,
-  }),
-  tasks: z.array(z.unknown()),
-});
-
 export function buildExport(tasks: readonly WatchedTask[], exportedAt: number): string {
   const file = {
     format: EXPORT_FORMAT,
@@ -55,32 +47,100 @@ export function buildExport(tasks: readonly WatchedTask[], exportedAt: number): 
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** The entries of an import file, or a sentence saying why the file as a whole cannot be read. */
+/** What a value is, as a person would say it: "a number", "text", "a list". */
+function kindOfValue(value: unknown): string {
+  if (value === null) return 'an empty value (null)';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a true/false value';
+    default:
+      return 'an object';
+  }
+}
+
+/** Not JSON at all: commas or tabs on the first line usually mean a spreadsheet export. */
+function notJsonSentence(text: string): string {
+  const firstLine = text.trimStart().split(/\r?\n/u, 1)[0] ?? '';
+  const looksTabular = /[,;\t]/u.test(firstLine);
+  return looksTabular
+    ? 'This file is not JSON (it looks like a CSV or spreadsheet file), so it is not a CAMB Watch watch list.'
+    : 'This file is not JSON (it looks like a text file), so it is not a CAMB Watch watch list.';
+}
+
+const NOT_A_WATCH_LIST = 'This is a JSON file, but not a CAMB Watch watch list:';
+
+function quoteShort(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+/** The tasks of an object that claims to be (or may be) a watch-list file, or why it is not one. */
+function readExportObject(
+  file: Record<string, unknown>,
+): { ok: true; entries: unknown[] } | { ok: false; reason: string } {
+  const { format, version, tasks } = file;
+  if (format !== undefined && format !== EXPORT_FORMAT)
+    return { ok: false, reason: `${NOT_A_WATCH_LIST} its "format" is ${quoteShort(format)}.` };
+  if (format === EXPORT_FORMAT && version !== EXPORT_VERSION) {
+    return {
+      ok: false,
+      reason:
+        typeof version === 'number' && version > EXPORT_VERSION
+          ? `This watch list was saved by a newer CAMB Watch (file version ${version}); update CAMB Watch to import it.`
+          : `This watch list has a file version CAMB Watch does not know (${quoteShort(version ?? 'none')}), so it cannot be imported.`,
+    };
+  }
+  if (tasks === undefined) return { ok: false, reason: `${NOT_A_WATCH_LIST} it has no "tasks" list.` };
+  if (!Array.isArray(tasks))
+    return { ok: false, reason: `${NOT_A_WATCH_LIST} its "tasks" is ${kindOfValue(tasks)}, not a list.` };
+  return { ok: true, entries: tasks };
+}
+
+/**
+ * The entries of an import file, or one sentence saying what the file is and why it cannot be imported.
+ * Accepts the export file, a bare list of entries, and an object with a "tasks" list.
+ */
 export function readImportEntries(
   text: string,
 ): { ok: true; entries: unknown[] } | { ok: false; reason: string } {
+  const content = text.replace(/^\uFEFF/u, '');
+  if (content.trim() === '')
+    return { ok: false, reason: 'This file is empty, so there is nothing to import.' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(content);
   } catch {
-    return { ok: false, reason: 'The file is not valid JSON.' };
+    return { ok: false, reason: notJsonSentence(content) };
   }
   if (Array.isArray(parsed)) return { ok: true, entries: parsed };
-  const file = exportFileSchema.safeParse(parsed);
-  if (file.success) return { ok: true, entries: file.data.tasks };
-  return {
-    ok: false,
-    reason:
-      'The file is neither a CAMB Watch export nor a list of tasks: ' +
-      z.prettifyError(file.error).replaceAll('\n', ' '),
-  };
+  if (parsed === null || typeof parsed !== 'object')
+    return { ok: false, reason: `${NOT_A_WATCH_LIST} it holds ${kindOfValue(parsed)}, not a list of tasks.` };
+  return readExportObject(parsed as Record<string, unknown>);
 }
 
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return 'The entry is not valid.';
-  const field = issue.path.map(String).join('.');
-  return field === '' ? issue.message : `${field}: ${issue.message}`;
+/** Why an entry is not a task, in words: which field is missing or wrong, never the validator's output. */
+export function entryProblem(entry: unknown): string {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+    return `it is ${kindOfValue(entry)}, not a task`;
+  const { kind, taskId, label } = entry as Record<string, unknown>;
+  if (kind === undefined && taskId === undefined)
+    return 'it has no "kind" and no "taskId", so it is not a task';
+  if (kind === undefined) return 'it has no "kind"';
+  if (!taskKindSchema.safeParse(kind).success)
+    return `its kind ${quoteShort(kind)} is not one CAMB Watch knows`;
+  if (taskId === undefined) return 'it has no "taskId"';
+  if (typeof taskId !== 'string') return `its "taskId" is ${kindOfValue(taskId)}, not text`;
+  if (taskId.trim() === '') return 'its "taskId" is empty';
+  if (label !== undefined && label !== null && typeof label !== 'string')
+    return `its "label" is ${kindOfValue(label)}, not text`;
+  if (typeof label === 'string' && label.trim().length > 200)
+    return 'its label is longer than 200 characters';
+  return 'it is not a task CAMB Watch can read';
 }
 
 /** A full exported task keeps its state; anything else must at least be a valid minimal entry. */
@@ -100,5 +160,5 @@ export function readImportEntry(
         label: minimal.data.label ?? null,
       },
     };
-  return { ok: false, reason: issueText(minimal.error) };
+  return { ok: false, reason: entryProblem(entry) };
 }

@@ -16,7 +16,8 @@ export function describeProblem(failure: RequestFailure): string {
     case 'not-found':
       return 'CAMB.AI does not know this task id (HTTP 404); check the id and its kind';
     case 'invalid':
-      return `CAMB.AI refused the request (HTTP 422): ${shorten(failure.message)}`;
+      // The client's message already says CAMB.AI refused the request, with its status and reason.
+      return shorten(failure.message);
     case 'rate-limited':
       return failure.retryAfterMs === null
         ? 'CAMB.AI asked us to slow down (HTTP 429)'

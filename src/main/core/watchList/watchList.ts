@@ -117,6 +117,11 @@ const addInputSchema = z.object({
 });
 const settingsChangesSchema = settingsSchema.partial().strict();
 
+/** "A task id cannot…" read after a colon: "a task id cannot…". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function errorMessage(error: z.ZodError): string {
   return z.prettifyError(error).replaceAll('\n', ' ');
 }
@@ -267,10 +272,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
         const taskId = entry.form === 'full' ? entry.task.taskId : entry.taskId;
         const idCheck = taskIdSchema.safeParse(taskId);
         if (!idCheck.success || idCheck.data !== taskId) {
-          report.rejected.push({
-            index,
-            reason: idCheck.error?.issues[0]?.message ?? 'The task id has spaces around it',
-          });
+          const problem = idCheck.error?.issues[0]?.message ?? 'The task id has spaces around it';
+          report.rejected.push({ index, reason: `its task id is not valid: ${lowerFirst(problem)}` });
           return;
         }
         const key = taskKey(kind, taskId);

@@ -1,3 +1,4 @@
+import { sentence } from '../../../shared/format/sentence';
 import type { CambClient } from '../camb/cambClient';
 import type { StatusOutcome } from '../camb/outcomes';
 import type { KeyTestOutcome } from './watchServiceTypes';
@@ -18,11 +19,12 @@ export async function probeApiKey(client: CambClient): Promise<KeyTestOutcome> {
     case 'status':
       return { verdict: 'works', message: 'CAMB.AI accepted the key.' };
     case 'auth-rejected':
-      return {
-        verdict: 'rejected',
-        message: `CAMB.AI rejected the key (${outcome.httpStatus}): ${outcome.message}`,
-      };
+      // The client's message already says who refused and how: it is the whole sentence.
+      return { verdict: 'rejected', message: sentence(outcome.message) };
     default:
-      return { verdict: 'inconclusive', message: `Could not test the key: ${outcome.message}` };
+      return {
+        verdict: 'inconclusive',
+        message: `The key could not be tested. ${sentence(outcome.message)}`,
+      };
   }
 }

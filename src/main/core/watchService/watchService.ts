@@ -1,4 +1,4 @@
-import type { ServiceState } from '../../../shared/serviceState';
+import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
@@ -10,13 +10,16 @@ import { createProblemNotifier, type ProblemSignal } from '../notifications/prob
 import { createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
+import { splitKindPrefix } from '../../../shared/taskKindPrefix';
 import { createWatchList, type CheckResult } from '../watchList/watchList';
 import { checkNowOutcome } from './checkNowOutcome';
 import { checkKey, probeApiKey } from './keyProbe';
+import { createKeyRecheck } from './keyRecheck';
 import { createNotificationRound } from './notificationRound';
 import { createTrayPublisher } from './trayPublisher';
 import type {
   KeyTestOutcome,
+  SaveKeyOutcome,
   WatchService,
   WatchServiceEvents,
   WatchServiceOptions,
@@ -43,7 +46,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let schedulerHeld = true;
   let rateLimitTimer: TimerHandle | null = null;
   let state: ServiceState = {
-    key: { present: false, where: null, problem: null },
+    key: { present: false, where: null, problem: null, check: null },
     authProblem: null,
     connectivity: 'online',
     pollingPaused: watchList.getSettings().pollingPaused,
@@ -117,7 +120,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     if (hold === schedulerHeld) return;
     schedulerHeld = hold;
     if (hold) scheduler.pause();
-    else scheduler.resume();
+    else {
+      scheduler.resume();
+      keyRecheck.nudge();
+    }
   }
 
   function track(task: WatchedTask): void {
@@ -138,14 +144,26 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     const storeProblem = description.store.works ? null : description.store.message;
     if (found.ok) {
       apiKey = found.key;
-      setState({ key: { present: found.key !== null, where: found.source, problem: storeProblem } });
+      const check = found.key === null ? null : state.key.check;
+      setState({ key: { present: found.key !== null, where: found.source, problem: storeProblem, check } });
     } else {
       apiKey = null;
-      setState({ key: { present: false, where: null, problem: found.message } });
+      setState({ key: { present: false, where: null, problem: found.message, check: null } });
     }
   }
 
-  async function keyChanged(): Promise<void> {
+  function setKeyCheck(check: KeyCheck | null): void {
+    if (check !== 'not-checked') keyRecheck.stop();
+    setState({ key: { ...state.key, check } });
+  }
+
+  /** Any answer about a task proves the key works; an unchecked key needs no probe of its own then. */
+  function keyProvedWorking(): void {
+    if (state.key.check === 'not-checked') setKeyCheck('works');
+  }
+
+  async function keyChanged(check: KeyCheck | null): Promise<void> {
+    setKeyCheck(check);
     await reloadKey();
     setState({ authProblem: null });
     observeProblem({ type: 'key-changed' });
@@ -164,6 +182,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     // A task stopped for a reason of its own (a 403 included, the key being fine) means the key works.
     if (check.outcome.type === 'status' || (check.stopCause ?? null) !== null) {
       observeProblem({ type: 'answered' });
+      keyProvedWorking();
     }
     if (applied?.statusChanged) round.add(key, applied.previousStatus);
   }
@@ -172,6 +191,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     scheduler.on('checked', ({ key, ...check }) => onChecked(key, check)),
     scheduler.on('authProblem', ({ outcome }) => {
       setState({ authProblem: outcome.message });
+      if (state.key.check !== null) setKeyCheck('rejected');
       observeProblem({ type: 'auth-rejected', httpStatus: outcome.httpStatus });
     }),
     scheduler.on('connectivityProblem', ({ outcome }) => {
@@ -182,6 +202,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     scheduler.on('connectivityRestored', () => {
       cambUnreachable = false;
       updateConnectivity();
+      keyRecheck.nudge();
       // Any answer, an error page included, ends the outage: the next one is a new episode to tell.
       observeProblem({ type: 'answered' });
     }),
@@ -212,6 +233,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     }),
   ];
 
+  const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));
+
   async function testApiKey(candidate?: string): Promise<KeyTestOutcome> {
     let key = apiKey;
     if (candidate !== undefined) {
@@ -220,8 +243,38 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       key = parsed.key;
     }
     if (key === null) return { verdict: 'inconclusive', message: 'No API key is set yet.' };
-    const probeKey = key;
-    return probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => probeKey }));
+    return probeKey(key);
+  }
+
+  const keyRecheck = createKeyRecheck({
+    clock,
+    // Held like polling: "Pause polling" and sleep mean nothing is sent, not even this one request.
+    probe: async () =>
+      apiKey === null || schedulerHeld ? { verdict: 'inconclusive', message: '' } : probeKey(apiKey),
+    onVerdict: (verdict) => setKeyCheck(verdict),
+  });
+
+  const KEY_CHECK_OF: Record<KeyTestOutcome['verdict'], KeyCheck> = {
+    works: 'works',
+    rejected: 'rejected',
+    inconclusive: 'not-checked',
+  };
+
+  /** Tries a key before it is saved; a key CAMB.AI rejects is saved only when the user insists. */
+  async function saveApiKey(candidate: string, saveEvenIfRejected: boolean): Promise<SaveKeyOutcome> {
+    const parsed = parseApiKey(candidate);
+    if (!parsed.ok) return parsed;
+    const test: KeyTestOutcome = saveEvenIfRejected
+      ? { verdict: 'rejected', message: 'Saved although CAMB.AI rejected it.' }
+      : await probeKey(parsed.key);
+    if (test.verdict === 'rejected' && !saveEvenIfRejected)
+      return { ok: false, problem: 'rejected-by-camb', message: test.message };
+    const outcome = await secrets.set(parsed.key);
+    if (!outcome.ok) return outcome;
+    const check = KEY_CHECK_OF[test.verdict];
+    await keyChanged(check);
+    if (check === 'not-checked') keyRecheck.start();
+    return { ...outcome, check };
   }
 
   return {
@@ -238,8 +291,11 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       tray.refresh();
     },
 
-    add(kind, rawTaskId, label = null) {
-      const parsed = parseTaskId(rawTaskId);
+    add(chosenKind, rawTaskId, label = null) {
+      // "dub:8c1f…" names its kind: it wins over the kind chosen beside it.
+      const prefixed = splitKindPrefix(rawTaskId);
+      const kind = prefixed?.kind ?? chosenKind;
+      const parsed = parseTaskId(prefixed?.rest ?? rawTaskId);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
         const { task, added } = watchList.add(kind, parsed.taskId, label);
@@ -282,6 +338,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       systemOnline = online;
       scheduler.setOnline(online);
       updateConnectivity();
+      if (online) keyRecheck.nudge();
     },
     setSuspended(value) {
       suspended = value;
@@ -289,14 +346,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       updatePolling();
     },
 
-    async setApiKey(key) {
-      const outcome = await secrets.set(key);
-      if (outcome.ok) await keyChanged();
-      return outcome;
-    },
+    setApiKey: (key, setOptions = {}) => saveApiKey(key, setOptions.saveEvenIfRejected ?? false),
     async clearApiKey() {
       const outcome = await secrets.clear();
-      if (outcome.ok) await keyChanged();
+      if (outcome.ok) await keyChanged(null);
       return outcome;
     },
     describeKey: () => secrets.describe(),
@@ -320,10 +373,14 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
         for (const recovery of recoveries) (listener as Listener<StoreRecovery>)(recovery);
       return unsubscribe;
     },
-    whenIdle: () => scheduler.whenIdle(),
+    async whenIdle() {
+      await keyRecheck.whenIdle();
+      await scheduler.whenIdle();
+    },
 
     dispose() {
       for (const stop of unsubscribe) stop();
+      keyRecheck.stop();
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
       tray.dispose();
       round.dispose();

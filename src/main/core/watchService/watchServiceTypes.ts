@@ -1,6 +1,6 @@
 import type { CheckNowOutcome } from '../../../shared/contract/payloads';
 import type { Settings } from '../../../shared/settings';
-import type { ServiceState } from '../../../shared/serviceState';
+import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { TaskKind } from '../../../shared/taskKinds';
 import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
 import type { CambFetch, GetResultOptions } from '../camb/cambClient';
@@ -45,6 +45,12 @@ export type KeyTestOutcome =
   | { readonly verdict: 'rejected'; readonly message: string }
   | { readonly verdict: 'inconclusive'; readonly message: string };
 
+/** Saving a key: it is tried first, and one CAMB.AI rejects is saved only when the user insists. */
+export type SaveKeyOutcome =
+  | (Extract<SetKeyOutcome, { ok: true }> & { readonly check: KeyCheck })
+  | Extract<SetKeyOutcome, { ok: false }>
+  | { readonly ok: false; readonly problem: 'rejected-by-camb'; readonly message: string };
+
 export interface WatchServiceEvents {
   taskChanged: { readonly task: WatchedTask };
   tasksRemoved: { readonly keys: readonly TaskKey[] };
@@ -85,7 +91,8 @@ export interface WatchService {
   setOnline(online: boolean): void;
   /** Sleep or screen lock: true holds polling, false resumes it with an immediate round. */
   setSuspended(suspended: boolean): void;
-  setApiKey(key: string): Promise<SetKeyOutcome>;
+  /** Tries the key with CAMB.AI, then saves it (unless rejected and not insisted on). */
+  setApiKey(key: string, options?: { readonly saveEvenIfRejected?: boolean }): Promise<SaveKeyOutcome>;
   clearApiKey(): Promise<ClearKeyOutcome>;
   describeKey(): Promise<KeyDescription>;
   /** Tests the stored key, or a candidate key before it is saved. */
