@@ -74,7 +74,7 @@ const STOPPED: Readonly<Record<StopCause, { summary: string; nextStep: string }>
   },
   forbidden: {
     summary: 'This API key has no access to this task.',
-    nextStep: 'Check that the task belongs to the CAMB.AI account of the key you set.',
+    nextStep: 'It may belong to another CAMB.AI account: check the id, or use the key of the account that made it.',
   },
 };
 

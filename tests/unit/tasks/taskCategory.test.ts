@@ -33,7 +33,9 @@ describe('pollingHold: why nothing is checked', () => {
 
   it('names the hold to lift first, or none while checks go on', () => {
     expect(pollingHold(running)).toBeNull();
-    expect(pollingHold({ ...running, key: { present: false, where: null, problem: null, check: null } })).toBe('no-key');
+    expect(
+      pollingHold({ ...running, key: { present: false, where: null, problem: null, check: null } }),
+    ).toBe('no-key');
     expect(pollingHold({ ...running, authProblem: 'rejected', pollingPaused: true })).toBe('key-rejected');
     expect(pollingHold({ ...running, pollingPaused: true, connectivity: 'offline' })).toBe('paused');
     expect(pollingHold({ ...running, connectivity: 'offline' })).toBe('offline');
