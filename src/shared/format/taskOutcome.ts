@@ -74,7 +74,8 @@ const STOPPED: Readonly<Record<StopCause, { summary: string; nextStep: string }>
   },
   forbidden: {
     summary: 'This API key has no access to this task.',
-    nextStep: 'It may belong to another CAMB.AI account: check the id, or use the key of the account that made it.',
+    nextStep:
+      'It may belong to another CAMB.AI account: check the id, or use the key of the account that made it.',
   },
 };
 
