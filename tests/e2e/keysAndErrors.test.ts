@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_KEY_WHERE } from '../../src/webHost/server/developmentSecrets';
 import { faults, step } from '../support/fakeCambServer';
 import {
+  backToList,
   banner,
+  openAddForm,
   openSettings,
   openTasks,
   saveKeyInSettings,
@@ -63,12 +65,6 @@ function isFocused(element: FocusableElement): boolean {
 }
 
 /** Opens the add form where it is folded behind an "Add task" button (narrow windows); else nothing to do. */
-async function showAddForm(page: Page): Promise<void> {
-  const opener = page.getByRole('button', { name: 'Add task', exact: true });
-  if ((await opener.count()) > 0 && (await opener.isVisible())) await opener.click();
-  await taskIdField(page).waitFor();
-}
-
 function keyField(page: Page, replacing: boolean): Locator {
   return page.getByLabel(replacing ? 'Replace key' : 'API key', { exact: true });
 }
@@ -203,7 +199,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     const { page } = h;
     h.server.addTask('dub', DUB_ID, step.pending());
 
-    await showAddForm(page);
+    await openAddForm(page);
     await taskIdField(page).pressSequentially(`dub:${DUB_ID}`);
     const kind = page.getByRole('combobox', { name: 'Kind', exact: true });
     expect(await kind.inputValue()).toBe('dub');
@@ -219,6 +215,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     expect(h.server.requestCount('dub', DUB_ID)).toBeGreaterThan(0);
 
     // Pasted whole, the same.
+    await openAddForm(page);
     await kind.selectOption('story');
     await taskIdField(page).fill(`tts:${DUB_ID}`);
     expect(await kind.inputValue()).toBe('tts');
@@ -245,6 +242,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
       .toBe('Checked just now: still pending.');
     await h.screenshot(`keys-checked-now-${viewport.width}`);
 
+    await backToList(page);
     await taskRow(page, 'story:unknown-to-camb').click();
     await h.advance(1000);
     await detail.getByRole('button', { name: 'Check now' }).click();

@@ -44,7 +44,7 @@ describe.each(JOURNEY_VIEWPORTS)('one bad task never silences the others ($name)
 
     const theirs = taskRow(h.page, 'story:theirs');
     await expect.poll(() => statusOf(theirs)).toBe('Stopped');
-    expect(await theirs.innerText()).toContain('may belong to another CAMB.AI account');
+    expect(await theirs.innerText()).toContain('may belong to another account');
     expect(await statusOf(taskRow(h.page, 'story:mine'))).toBe('Pending');
     expect(await banner(h.page, 'auth').count()).toBe(0);
     expect(await checkAllNow()).toBe('Checking 1 task now.');

@@ -75,7 +75,7 @@ const STOPPED: Readonly<Record<StopCause, { summary: string; nextStep: string }>
   forbidden: {
     summary: 'This API key has no access to this task.',
     nextStep:
-      'It may belong to another CAMB.AI account: check the id, or use the key of the account that made it.',
+      'Check the id, or use the key of the CAMB.AI account that made the task: it may belong to another account.',
   },
 };
 

@@ -72,6 +72,12 @@ export async function openAddForm(page: Page): Promise<void> {
   await taskIdField(page).waitFor();
 }
 
+/** Leaves a task's details for the list where they are a screen of their own (a narrow window). */
+export async function backToList(page: Page): Promise<void> {
+  const back = page.getByRole('button', { name: 'Back to the list' });
+  if (await back.isVisible()) await back.click();
+}
+
 /** Fills the add form (opening it first when it is folded away) and clicks "Watch", as a user does. */
 export async function addTaskInPage(page: Page, task: TaskToAdd): Promise<void> {
   await openAddForm(page);

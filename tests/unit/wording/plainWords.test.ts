@@ -74,7 +74,8 @@ describe('a refused request is described once', () => {
     expect(toResultView(invalid)).toEqual({
       ok: false,
       needsTargetLanguage: false,
-      message: 'CAMB.AI rejected the request as invalid (HTTP 422): task_id: value is not a valid uuid.',
+      message:
+        'CAMB.AI did not accept the request for this result: check the target language, if it needs one.',
     });
   });
 });
