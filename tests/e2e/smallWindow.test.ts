@@ -185,4 +185,24 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
       expect(boxes[index]?.top ?? 0).toBeGreaterThanOrEqual((boxes[index - 1]?.bottom ?? 0) - 1.5);
     await h.screenshot(`small-window-list-${viewport.width}`);
   });
+
+  it('jobs finishing one after another leave the list in view: one notice at a time in the small window', async () => {
+    h = await createE2eHarness(chromium(), { viewport });
+    const { page } = h;
+    const narrow = viewport.width < 720;
+    h.server.addTask('story', 'first', [step.pending({ polls: 1 }), step.success(1)]);
+    h.server.addTask('tts', 'second', [step.pending({ untilMs: 20_000 }), step.success(2)]);
+    h.server.addTask('dub', 'failing', [step.pending({ untilMs: 40_000 }), step.timeout()]);
+    h.web.service.add('story', 'first', 'First chapter');
+    h.web.service.add('tts', 'second', 'Greeting');
+    h.web.service.add('dub', 'failing', 'Trailer dub');
+    await h.advance(90_000);
+    await expect.poll(() => statusOf(taskRow(page, 'dub:failing'))).toBe('Timed out');
+
+    const notices = page.getByTestId('notice');
+    await expect.poll(() => notices.count()).toBe(narrow ? 1 : 3);
+    // The newest one is the one kept: the failure, last to end.
+    expect(await notices.last().innerText()).toContain('Trailer dub');
+    expect(await taskRow(page, 'story:first').isVisible()).toBe(true);
+  });
 });

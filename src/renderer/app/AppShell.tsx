@@ -24,7 +24,8 @@ interface RevealOptions {
 /** The connected window: header, banners, the task or settings view, and the notices. */
 export function AppShell() {
   const bridge = useBridge();
-  const { notices, add: addNotice, dismiss } = useNotices();
+  const narrow = useNarrowWindow();
+  const { notices, add: addNotice, dismiss } = useNotices(narrow);
   const [view, setView] = useState<View>('tasks');
   const [settingsOpening, setSettingsOpening] = useState<SettingsOpening>({ focus: 'heading', nonce: 0 });
   const [filter, setFilter] = useState<TaskFilter>('all');
@@ -34,7 +35,6 @@ export function AppShell() {
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const [listFocusRequest, setListFocusRequest] = useState(0);
-  const narrow = useNarrowWindow();
   /** Narrow window only: the selected task's details are shown instead of the list. */
   const [detailsOpen, setDetailsOpen] = useState(false);
   const revealCount = useRef(0);

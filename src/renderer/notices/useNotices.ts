@@ -10,15 +10,21 @@ export interface Notice extends NoticePayload {
 /** At most this many toasts at once; older ones make room. */
 const MAX_NOTICES = 4;
 
-export function useNotices() {
+/**
+ * The notices to show. In a narrow window (a tray popover) only the newest one is kept: a stack of
+ * them would cover most of the list the window is there to show.
+ */
+export function useNotices(narrow = false) {
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const nextId = useRef(1);
+  const limit = useRef(MAX_NOTICES);
+  limit.current = narrow ? 1 : MAX_NOTICES;
   const add = useCallback((notice: NoticePayload) => {
     const id = nextId.current++;
-    setNotices((current) => [...current, { ...notice, id }].slice(-MAX_NOTICES));
+    setNotices((current) => [...current, { ...notice, id }].slice(-limit.current));
   }, []);
   const dismiss = useCallback((id: number) => {
     setNotices((current) => current.filter((notice) => notice.id !== id));
   }, []);
-  return { notices, add, dismiss };
+  return { notices: notices.slice(-limit.current), add, dismiss };
 }

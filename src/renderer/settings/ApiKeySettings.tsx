@@ -143,7 +143,7 @@ export function ApiKeySettings({ keyStatus, keyFieldRef }: ApiKeySettingsProps) 
       {rejected !== null && (
         <ConfirmDialog
           title="Save this key anyway?"
-          message={`${rejected.message} Saved anyway, it stops every check until you replace it.`}
+          message={`${rejected.message} If you save it anyway, no task is checked until you replace it.`}
           confirmLabel="Save anyway"
           onCancel={() => {
             setRejected(null);

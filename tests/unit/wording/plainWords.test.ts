@@ -25,7 +25,7 @@ describe('messages say each thing once', () => {
     );
     expect(rejected).toEqual({
       verdict: 'rejected',
-      message: 'CAMB.AI rejected the API key (HTTP 401): Invalid API key.',
+      message: 'CAMB.AI does not accept this key: check that it was copied whole from the CAMB.AI studio.',
     });
     const unreachable = await probeApiKey(
       answering({

@@ -19,8 +19,14 @@ export async function probeApiKey(client: CambClient): Promise<KeyTestOutcome> {
     case 'status':
       return { verdict: 'works', message: 'CAMB.AI accepted the key.' };
     case 'auth-rejected':
-      // The client's message already says who refused and how: it is the whole sentence.
-      return { verdict: 'rejected', message: sentence(outcome.message) };
+      // In words a person acts on; the status code and CAMB's own text stay in the log-facing message.
+      return {
+        verdict: 'rejected',
+        message:
+          outcome.httpStatus === 401
+            ? 'CAMB.AI does not accept this key: check that it was copied whole from the CAMB.AI studio.'
+            : 'CAMB.AI refuses access with this key: it may lack the permission to check tasks.',
+      };
     default:
       return {
         verdict: 'inconclusive',
