@@ -75,7 +75,7 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
         </span>
         {task.nextCheckAt !== null && hold === null && (
           <span>
-            Next ≈ <RelativeTime at={task.nextCheckAt} direction="future" />
+            Next check <RelativeTime at={task.nextCheckAt} direction="future" approximate />
           </span>
         )}
       </div>
