@@ -176,7 +176,9 @@ describe('watch service: testing a key', () => {
     h = await createWatchServiceHarness();
     const outcome = await h.service.testApiKey(WRONG_KEY);
     expect(outcome.verdict).toBe('rejected');
-    expect(outcome.message).toContain('401');
+    expect(outcome.message).toBe(
+      'CAMB.AI does not accept this key: check that it was copied whole from the CAMB.AI studio.',
+    );
     expect(h.server.requests[0]?.hadValidKey).toBe(false);
     expect(h.secrets.state.key).toBe(TEST_API_KEY);
     // A good candidate works even before it is saved.
@@ -217,7 +219,7 @@ describe('watch service: saving a key tries it first', () => {
     expect(await h.service.setApiKey(WRONG_KEY)).toEqual({
       ok: false,
       problem: 'rejected-by-camb',
-      message: expect.stringMatching(/^CAMB\.AI rejected the API key \(HTTP 401\)/) as unknown,
+      message: expect.stringMatching(/^CAMB\.AI does not accept this key/) as unknown,
     });
     expect(h.secrets.state.key).toBe(TEST_API_KEY);
 
