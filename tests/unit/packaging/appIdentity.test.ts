@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_ID,
   APP_NAME,
+  APP_SUMMARY,
   DESKTOP_FILE_ID,
   DESKTOP_FILE_NAME,
   EXECUTABLE_NAME,
@@ -47,6 +48,8 @@ describe("the app's one name", () => {
     // Electron's desktopName: the Wayland app_id and X11 WM_CLASS, and what links are registered against.
     expect(packageJson.desktopName).toBe(DESKTOP_FILE_NAME);
     expect(config.linux?.executableName).toBe(EXECUTABLE_NAME);
+    // The .deb's one-line summary is what the AppImage's and the autostart entries say.
+    expect(config.linux?.synopsis).toBe(APP_SUMMARY);
   });
 
   it('names the desktop file the .deb and the AppImage install after desktopName', () => {
