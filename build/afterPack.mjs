@@ -3,33 +3,35 @@
 // See https://www.electronjs.org/docs/latest/tutorial/fuses
 import path from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
-import { Arch } from 'electron-builder';
+
+const isMacPlatform = (electronPlatformName) =>
+  electronPlatformName === 'darwin' || electronPlatformName === 'mas';
 
 /** The Electron binary electron-builder produced for this platform. */
-function electronBinary(context) {
+export function electronBinary(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   const productFilename = packager.appInfo.productFilename;
+  if (isMacPlatform(electronPlatformName)) return path.join(appOutDir, `${productFilename}.app`);
   switch (electronPlatformName) {
-    case 'darwin':
-    case 'mas':
-      return path.join(appOutDir, `${productFilename}.app`);
     case 'win32':
       return path.join(appOutDir, `${productFilename}.exe`);
     case 'linux':
-      // linux.executableName in electron-builder.yml ("camb-watch").
+      // linux.executableName in electron-builder.yml ("camb-watch-app").
       return path.join(appOutDir, packager.executableName);
     default:
       throw new Error(`afterPack: no fuse configuration for platform ${electronPlatformName}`);
   }
 }
 
-export default async function afterPack(context) {
-  const binary = electronBinary(context);
-  const isMac = context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas';
-  await flipFuses(binary, {
+/** What @electron/fuses is asked to do for a platform (every architecture alike). */
+export function fuseConfig(electronPlatformName) {
+  return {
     version: FuseVersion.V1,
-    // Flipping a fuse invalidates the ad-hoc signature arm64 macOS binaries must carry to start at all.
-    resetAdHocDarwinSignature: isMac && context.arch === Arch.arm64,
+    // Flipping a fuse changes the binary, so its signature no longer matches: on macOS the app is signed
+    // again, ad hoc, whatever the architecture (arm64 refuses to start an app with a broken signature, and
+    // x64's Gatekeeper and notifications reject one). When a Developer ID is configured (CSC_LINK),
+    // electron-builder signs after this hook and replaces the ad hoc signature.
+    resetAdHocDarwinSignature: isMacPlatform(electronPlatformName),
     // No ELECTRON_RUN_AS_NODE: the app binary can never be used as a plain Node.js.
     [FuseV1Options.RunAsNode]: false,
     // Cookies and other on-disk browser data encrypted with the OS key.
@@ -44,6 +46,11 @@ export default async function afterPack(context) {
     [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
     // The renderer is served over app://, so file:// needs none of its old privileges.
     [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
-  });
+  };
+}
+
+export default async function afterPack(context) {
+  const binary = electronBinary(context);
+  await flipFuses(binary, fuseConfig(context.electronPlatformName));
   console.log(`afterPack: fuses flipped on ${binary}`);
 }

@@ -1,14 +1,18 @@
 /**
  * Draws the app's images without any image tool, so they can be regenerated on any machine:
  * `npx tsx scripts/generate-icons.ts`.
- * - build/icon.png (1024 px): electron-builder derives the .icns and .ico from it.
+ * - build/icon.png (1024 px): electron-builder derives the macOS .icns and the Linux icons from it.
+ * - build/icon.ico (16–256 px): the Windows program and installer icon.
  * - resources/icon.png (256 px): the window and notification icon at run time.
  * - resources/tray/<state>.png and <state>@2x.png (16 / 32 px) for idle, active, attention and offline,
- *   each with its own shape so the state does not rest on colour alone, and <state>Template.png (+ @2x)
- *   in black for macOS, which recolours template images for light and dark menu bars.
+ *   each with its own shape so the state does not rest on colour alone, <state>.ico (16–64 px) for the
+ *   Windows notification area (16–256 px), from which it picks the size for the display's scale, and
+ *   <state>Template.png (+ @2x) in black for macOS, which recolours template images for light and dark
+ *   menu bars.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { encodeIco } from './icons/ico';
 
 type Rgba = readonly [number, number, number, number];
 
@@ -162,9 +166,20 @@ function write(file: string, bytes: Buffer): void {
   console.log(`wrote ${file}`);
 }
 
+/** One .ico holding the image drawn at each size (drawn, not scaled: small sizes stay sharp). */
+function ico(sizes: readonly number[], painter: Painter = paint): Buffer {
+  return encodeIco(sizes.map((size) => ({ size, png: render(size, painter) })));
+}
+
+// Windows' small (16–32) and large (32–64) icon sizes at 100–200 % scale, and Explorer's 256 px view.
+const APP_ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 128, 256];
+// The notification area shows 16 px at 100 % up to 32 px at 200 %; Electron asks for 16–256 in an .ico.
+const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 256];
+
 mkdirSync('build', { recursive: true });
 mkdirSync('resources/tray', { recursive: true });
 write('build/icon.png', render(SIZE));
+write('build/icon.ico', ico(APP_ICO_SIZES));
 write('resources/icon.png', render(256));
 const BLACK: Rgba = [0, 0, 0, 255];
 for (const state of Object.keys(TRAY_COLOURS) as TrayState[]) {
@@ -172,6 +187,7 @@ for (const state of Object.keys(TRAY_COLOURS) as TrayState[]) {
   const template = trayPainter(state, BLACK);
   write(`resources/tray/${state}.png`, render(16, coloured));
   write(`resources/tray/${state}@2x.png`, render(32, coloured));
+  write(`resources/tray/${state}.ico`, ico(TRAY_ICO_SIZES, coloured));
   write(`resources/tray/${state}Template.png`, render(16, template));
   write(`resources/tray/${state}Template@2x.png`, render(32, template));
 }

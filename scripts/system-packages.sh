@@ -1,5 +1,7 @@
 # Debian/Ubuntu packages the project needs, and a check that installs them (as root) or says how.
 # Sourced by scripts/test.sh and scripts/start.sh; one list, so the README, CI and the check never disagree.
+# Elsewhere (macOS, Fedora, Windows' Git Bash) nothing is checked or installed: the check says what is
+# needed there and lets the command go on.
 
 # keytar's native build (node-gyp against libsecret): needed by `npm ci` itself.
 BUILD_PACKAGES=(g++ make python3 pkg-config libsecret-1-dev)
@@ -14,15 +16,36 @@ missing_system_packages() {
   done
 }
 
+# What keytar's native build needs on a system without apt, said for that system.
+build_tools_hint() {
+  case "$(uname -s 2>/dev/null)" in
+  Darwin) echo "On macOS, keytar's native build needs the Xcode Command Line Tools (xcode-select --install)." ;;
+  MINGW* | MSYS* | CYGWIN*)
+    echo "On Windows, npm fetches keytar ready-built; building it needs Visual Studio Build Tools (C++) and Python 3."
+    ;;
+  *)
+    if command -v dnf >/dev/null 2>&1; then
+      echo "On Fedora: sudo dnf install gcc-c++ make python3 pkgconf-pkg-config libsecret-devel"
+    elif command -v pacman >/dev/null 2>&1; then
+      echo "On Arch: sudo pacman -S --needed base-devel python pkgconf libsecret"
+    else
+      echo "keytar's native build needs a C++ compiler, make, Python 3, pkg-config and libsecret's development files."
+    fi
+    ;;
+  esac
+}
+
 # ensure_system_packages PACKAGE...: installs the missing ones as root; otherwise prints the line to run.
+# Without apt it only says what is needed, and succeeds: the packages may well be there under other names.
 ensure_system_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    echo "Not a Debian or Ubuntu system, so system packages are not checked (on Debian: $*)." >&2
+    build_tools_hint >&2
+    return 0
+  fi
   local missing
   missing=$(missing_system_packages "$@")
   [ -z "$missing" ] && return 0
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "These system packages are needed and this is not a Debian/Ubuntu system: $missing" >&2
-    return 1
-  fi
   if [ "$(id -u)" -ne 0 ]; then
     echo "These system packages are needed. Install them, then run the command again:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $missing" >&2

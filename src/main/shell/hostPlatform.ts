@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, shell } from 'electron';
 import type { HostPlatform } from '../core/appHost';
+import { APP_NAME, APP_SUMMARY } from '../core/appIdentity/appIdentity';
 import type { Logger } from '../core/logging/logger';
 import { applyLinuxAutostart } from '../core/loginItem/linuxAutostart';
 
@@ -12,8 +13,8 @@ function applyLoginItem(enabled: boolean, logger: Logger): void {
   // Electron's login items cover macOS and Windows; Linux desktops read XDG autostart entries. An AppImage
   // runs from a temporary mount, so the entry must name the AppImage file itself ($APPIMAGE).
   applyLinuxAutostart(enabled, {
-    name: 'CAMB Watch',
-    comment: 'Watches CAMB.AI jobs and notifies you when they finish',
+    name: APP_NAME,
+    comment: APP_SUMMARY,
     executable: process.env['APPIMAGE'] ?? process.execPath,
     configHome: process.env['XDG_CONFIG_HOME'] ?? path.join(app.getPath('home'), '.config'),
   }).then(

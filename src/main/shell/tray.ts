@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
+import { trayIconFile } from '../core/tray/trayIconFile';
 import type { TrayIcon, TrayModel } from '../core/tray/trayModel';
 import { trayMenuEntries, trayTitle, type TrayAction, type TrayMenuEntry } from '../core/tray/trayMenu';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
@@ -22,9 +23,7 @@ export interface AppTray {
 const isMac = process.platform === 'darwin';
 
 function loadIcon(iconsDir: string, icon: TrayIcon): NativeImage {
-  // macOS menu bars are light or dark: template images are drawn in black and recoloured by the system.
-  const file = isMac ? `${icon}Template.png` : `${icon}.png`;
-  const image = nativeImage.createFromPath(path.join(iconsDir, file));
+  const image = nativeImage.createFromPath(path.join(iconsDir, trayIconFile(icon, process.platform)));
   if (isMac) image.setTemplateImage(true);
   return image;
 }

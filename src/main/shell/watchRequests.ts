@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { app, clipboard } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
 import type { AppHost } from '../core/appHost';
@@ -11,19 +12,47 @@ import {
   confirmWatchRequest,
   type WatchConfirmation,
 } from '../core/deepLinks/watchRequestOutcome';
+import { appImageToIntegrate, integrateAppImage } from '../core/linuxDesktop/appImageIntegration';
 import type { Logger } from '../core/logging/logger';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
+import { appPaths } from './appPaths';
 import type { DesktopNotifications } from './notifications';
 
 /**
  * Makes the OS send `camb-watch://` links to this app. Only an installed app registers: a development or
- * test run would point the user's desktop at a throw-away build.
+ * test run would point the user's desktop at a throw-away build. On Linux the registration names the app's
+ * desktop file (package.json `desktopName`): the .deb installs it; an AppImage writes its own first.
  */
 export function registerWatchLinkScheme(logger: Logger): void {
   if (!app.isPackaged) return;
-  // Reviewed: a link can only name a task to watch, parsed strictly by parseWatchLink, and is confirmed.
-  const registered = app.setAsDefaultProtocolClient(WATCH_LINK_SCHEME);
-  if (!registered) logger.warn('Could not register as the handler of camb-watch:// links');
+  const register = () => {
+    // Reviewed: a link can only name a task to watch, parsed strictly by parseWatchLink, and is confirmed.
+    const registered = app.setAsDefaultProtocolClient(WATCH_LINK_SCHEME);
+    if (!registered) logger.warn('Could not register as the handler of camb-watch:// links');
+  };
+  const appImage = appImageToIntegrate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    env: process.env,
+  });
+  if (appImage === null) {
+    register();
+    return;
+  }
+  integrateAppImage({
+    appImage,
+    dataHome: process.env['XDG_DATA_HOME'] || path.join(app.getPath('home'), '.local', 'share'),
+    iconSource: appPaths.appIcon,
+  }).then(
+    ({ entryFile, written }) => {
+      if (written) logger.info('Added the AppImage to the desktop', { entryFile });
+      register();
+    },
+    (error: unknown) => {
+      logger.warn('Could not add the AppImage to the desktop', { error: String(error) });
+      register();
+    },
+  );
 }
 
 /** macOS delivers links as 'open-url', possibly before `ready`; `deliver` queues them until the app can act. */

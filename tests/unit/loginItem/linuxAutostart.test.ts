@@ -43,7 +43,8 @@ describe('Linux launch at login (XDG autostart)', () => {
   it('adds the entry when enabled and removes it when disabled', async () => {
     const configHome = tempConfigHome();
     const file = await applyLinuxAutostart(true, { ...ENTRY, configHome });
-    expect(file).toBe(path.join(configHome, 'autostart', 'camb-watch.desktop'));
+    // Named as the app's desktop file (its id), as the portals' background/autostart entries are.
+    expect(file).toBe(path.join(configHome, 'autostart', 'ai.cambwatch.app.desktop'));
     expect(fs.readFileSync(file, 'utf8')).toBe(autostartEntry(ENTRY));
     await applyLinuxAutostart(false, { ...ENTRY, configHome });
     expect(fs.existsSync(file)).toBe(false);

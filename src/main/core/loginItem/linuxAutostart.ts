@@ -1,12 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DESKTOP_FILE_NAME } from '../appIdentity/appIdentity';
 
 /**
  * Launch at login on Linux. Electron's setLoginItemSettings covers macOS and Windows only; Linux desktops
  * (GNOME, KDE, Xfce, …) start what the XDG Autostart specification lists in ~/.config/autostart.
  */
 
-export const AUTOSTART_FILE_NAME = 'camb-watch.desktop';
+/** Named as the app's own desktop file, so desktops that list login items show the app's name and icon. */
+export const AUTOSTART_FILE_NAME = DESKTOP_FILE_NAME;
 
 /** Quotes one Exec argument as the Desktop Entry specification asks: only when needed, escaping `"`, `` ` ``, `$` and `\`. */
 export function quoteExecArgument(argument: string): string {
@@ -21,16 +23,23 @@ export interface AutostartEntryOptions {
   readonly comment: string;
 }
 
+/** A field value ends at the line's end: a line break in a path would start a new (forged) key. */
+export function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/gu, ' ');
+}
+
+/** The Exec value that runs `program`: quoted as needed, and `%` (which starts a field code) doubled. */
+export function execProgram(program: string): string {
+  return quoteExecArgument(oneLine(program)).replace(/%/gu, '%%');
+}
+
 export function autostartEntry(options: AutostartEntryOptions): string {
-  // A field value ends at the line's end: a line break in a path would start a new (forged) key.
-  const oneLine = (value: string) => value.replace(/[\r\n]+/gu, ' ');
   return [
     '[Desktop Entry]',
     'Type=Application',
     `Name=${oneLine(options.name)}`,
     `Comment=${oneLine(options.comment)}`,
-    // `%` starts a field code in Exec, so a literal one is doubled.
-    `Exec=${quoteExecArgument(oneLine(options.executable)).replace(/%/gu, '%%')}`,
+    `Exec=${execProgram(options.executable)}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',
