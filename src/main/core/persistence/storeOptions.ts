@@ -17,9 +17,15 @@ export function documentStoreFile(directory: string): string {
  * newer version with extra fields still loads here instead of being moved aside.
  */
 const documentJsonSchema = z.toJSONSchema(persistedDocumentSchema, { io: 'input' }) as {
-  properties: Record<string, object>;
+  properties: Record<string, object> & { settings: { required?: string[] } };
   required: string[];
 };
+/**
+ * A setting added in a later version is missing from older files. Every load fills missing settings
+ * with their defaults (fillDocumentDefaults) before zod checks the whole document, so conf must not
+ * refuse such a file first: that would move a healthy watch list aside as "damaged".
+ */
+delete documentJsonSchema.properties.settings.required;
 
 /**
  * The conf options shared by every opener of the document: `conf` in the CLI and tests
