@@ -20,17 +20,16 @@ function rig(automatic = true) {
     logger: silentLogger,
     availability: { available: true },
     updater: updater.port,
-    automatic,
   });
   const seen: UpdateState[] = [];
   controller.onChange((state) => seen.push(state));
-  return { clock, updater, controller, seen };
+  return { clock, updater, controller, seen, start: () => controller.start(automatic) };
 }
 
 describe('update controller: when it checks', () => {
   it('checks shortly after launch, then every few hours, in virtual time', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     await clock.advance(FIRST_CHECK_DELAY_MS - 1);
     expect(updater.checks).toBe(0);
     await clock.advance(1);
@@ -47,8 +46,8 @@ describe('update controller: when it checks', () => {
   });
 
   it('never starts a check while one is running, however long it takes', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     await clock.advance(FIRST_CHECK_DELAY_MS);
     updater.emit({ type: 'available', version: '1.2.0' });
     await clock.advance(3 * CHECK_INTERVAL_MS);
@@ -58,8 +57,8 @@ describe('update controller: when it checks', () => {
   });
 
   it('never checks when the setting is off, and resumes when it is turned on again', async () => {
-    const { clock, updater, controller } = rig(false);
-    controller.start();
+    const { clock, updater, controller, start } = rig(false);
+    start();
     await clock.advance(2 * CHECK_INTERVAL_MS);
     expect(updater.checks).toBe(0);
     expect(controller.state()).toEqual({ phase: 'idle', checkedAt: null });
@@ -74,8 +73,8 @@ describe('update controller: when it checks', () => {
   });
 
   it('checks when asked, even with automatic checks off, and the next automatic one waits a full interval', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     await clock.advance(1000);
     expect(controller.checkNow()).toEqual({ ok: true, message: 'Checking for updates…' });
     expect(controller.checkNow()).toEqual({ ok: false, message: 'Already checking for updates.' });
@@ -86,14 +85,14 @@ describe('update controller: when it checks', () => {
     expect(updater.checks).toBe(2);
 
     const off = rig(false);
-    off.controller.start();
+    off.start();
     expect(off.controller.checkNow().ok).toBe(true);
     expect(off.updater.checks).toBe(1);
   });
 
   it('stops checking once a version is downloaded, and restarts only then', async () => {
-    const { clock, updater, controller, seen } = rig();
-    controller.start();
+    const { clock, updater, controller, seen, start } = rig();
+    start();
     expect(controller.restartToUpdate()).toEqual({ ok: false, message: 'No update is ready to install yet.' });
     await clock.advance(FIRST_CHECK_DELAY_MS);
     await updater.answer({ type: 'available', version: '1.2.0' });
@@ -116,8 +115,8 @@ describe('update controller: when it checks', () => {
   });
 
   it('stops listening and checking once disposed', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     controller.dispose();
     await clock.advance(2 * CHECK_INTERVAL_MS);
     expect(updater.checks).toBe(0);
@@ -126,9 +125,9 @@ describe('update controller: when it checks', () => {
 });
 
 describe('update controller: failures', () => {
-  it('shows a failed check in words (never the updater's message) and tries again an interval later', async () => {
-    const { clock, updater, controller, seen } = rig();
-    controller.start();
+  it('shows a failed check in words, never in the updater message, and tries again an interval later', async () => {
+    const { clock, updater, controller, seen, start } = rig();
+    start();
     await clock.advance(FIRST_CHECK_DELAY_MS);
     // electron-updater emits its error, then the check's promise rejects with the same error.
     updater.emit({ type: 'error', message: 'net::ERR_INTERNET_DISCONNECTED' });
@@ -144,8 +143,8 @@ describe('update controller: failures', () => {
   });
 
   it('ends a check whose promise rejects without an error event', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     await clock.advance(FIRST_CHECK_DELAY_MS);
     await updater.reject('HttpError: 404 Not Found "method: GET url: https://github.com/camb-watch/camb-watch/releases/latest-linux.yml"');
     expect(controller.state()).toEqual({
@@ -155,16 +154,16 @@ describe('update controller: failures', () => {
   });
 
   it('treats a check that answers without an event as finding nothing', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     await clock.advance(FIRST_CHECK_DELAY_MS);
     await updater.answer();
     expect(controller.state()).toEqual({ phase: 'idle', checkedAt: clock.now() });
   });
 
   it('turns a failed download into an error, never a stuck progress bar', async () => {
-    const { clock, updater, controller } = rig();
-    controller.start();
+    const { clock, updater, controller, start } = rig();
+    start();
     await clock.advance(FIRST_CHECK_DELAY_MS);
     await updater.answer({ type: 'available', version: '1.2.0' });
     updater.emit({ type: 'progress', percent: 12 });
@@ -181,8 +180,7 @@ describe('update controller: where it cannot update', () => {
   it('never checks, and says why to every action', async () => {
     const clock = new VirtualClock();
     const controller = updatesNotAvailable(clock, silentLogger, 'Updates are not checked in a development run.');
-    controller.start();
-    controller.setAutomatic(true);
+    controller.start(true);
     await clock.advance(2 * CHECK_INTERVAL_MS);
     expect(controller.state()).toEqual({
       phase: 'unavailable',

@@ -17,7 +17,7 @@ export function documentStoreFile(directory: string): string {
  * newer version with extra fields still loads here instead of being moved aside.
  */
 const documentJsonSchema = z.toJSONSchema(persistedDocumentSchema, { io: 'input' }) as {
-  properties: Record<string, object> & { settings: { required?: string[] } };
+  properties: Record<string, object>;
   required: string[];
 };
 /**
@@ -25,7 +25,7 @@ const documentJsonSchema = z.toJSONSchema(persistedDocumentSchema, { io: 'input'
  * with their defaults (fillDocumentDefaults) before zod checks the whole document, so conf must not
  * refuse such a file first: that would move a healthy watch list aside as "damaged".
  */
-delete documentJsonSchema.properties.settings.required;
+delete (documentJsonSchema.properties['settings'] as { required?: string[] }).required;
 
 /**
  * The conf options shared by every opener of the document: `conf` in the CLI and tests

@@ -16,8 +16,6 @@ export interface UpdateControllerOptions {
   readonly availability: UpdateAvailability;
   /** Null where there is nothing to update with (then `availability` says why). */
   readonly updater: UpdaterPort | null;
-  /** The "Check for updates automatically" setting at launch; later changes come through setAutomatic. */
-  readonly automatic: boolean;
   readonly firstCheckDelayMs?: number;
   readonly intervalMs?: number;
 }
@@ -32,8 +30,8 @@ export interface UpdateController {
   state(): UpdateState;
   /** Hears each new state until the returned function is called. */
   onChange(listener: (state: UpdateState) => void): () => void;
-  /** Schedules the first automatic check (when on). */
-  start(): void;
+  /** Schedules the first check when `automatic` ("Check for updates automatically") is on. */
+  start(automatic: boolean): void;
   setAutomatic(enabled: boolean): void;
   /** "Check now": also when automatic checks are off. */
   checkNow(): UpdateActionOutcome;
@@ -61,7 +59,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   let state: UpdateState = availability.available
     ? { phase: 'idle', checkedAt: null }
     : { phase: 'unavailable', reason: availability.reason };
-  let automatic = options.automatic;
+  let automatic = false;
   let started = false;
   let disposed = false;
   let timer: TimerHandle | null = null;
@@ -149,8 +147,9 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   return {
     state: () => state,
     onChange: (listener) => emitter.on('changed', listener),
-    start() {
+    start(enabled) {
       started = true;
+      automatic = enabled;
       schedule();
     },
     setAutomatic(enabled) {
@@ -195,6 +194,5 @@ export function updatesNotAvailable(clock: Clock, logger: Logger, reason: string
     logger,
     availability: { available: false, reason },
     updater: null,
-    automatic: false,
   });
 }
