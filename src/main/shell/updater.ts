@@ -55,7 +55,9 @@ function electronUpdaterPort(logger: Logger, beforeQuit: () => void): UpdaterPor
       autoUpdater.autoInstallOnAppQuit = true;
       autoUpdater.on('update-available', (info) => tell({ type: 'available', version: info.version }));
       autoUpdater.on('update-not-available', () => tell({ type: 'not-available' }));
-      autoUpdater.on('download-progress', (progress) => tell({ type: 'progress', percent: progress.percent }));
+      autoUpdater.on('download-progress', (progress) =>
+        tell({ type: 'progress', percent: progress.percent }),
+      );
       autoUpdater.on('update-downloaded', (info) => tell({ type: 'downloaded', version: info.version }));
       autoUpdater.on('error', (error) => tell({ type: 'error', message: error.message }));
       return autoUpdater;

@@ -8,7 +8,7 @@ import {
   updatesNotAvailable,
 } from '../../../src/main/core/updates';
 import type { UpdateState } from '../../../src/shared/updateState';
-import { scriptedUpdater } from './scriptedUpdater';
+import { scriptedUpdater } from '../../support/scriptedUpdater';
 
 const HOUR = 3600_000;
 
@@ -93,7 +93,10 @@ describe('update controller: when it checks', () => {
   it('stops checking once a version is downloaded, and restarts only then', async () => {
     const { clock, updater, controller, seen, start } = rig();
     start();
-    expect(controller.restartToUpdate()).toEqual({ ok: false, message: 'No update is ready to install yet.' });
+    expect(controller.restartToUpdate()).toEqual({
+      ok: false,
+      message: 'No update is ready to install yet.',
+    });
     await clock.advance(FIRST_CHECK_DELAY_MS);
     await updater.answer({ type: 'available', version: '1.2.0' });
     updater.emit({ type: 'progress', percent: 41.7 });
@@ -109,8 +112,14 @@ describe('update controller: when it checks', () => {
     ]);
     await clock.advance(3 * CHECK_INTERVAL_MS);
     expect(updater.checks).toBe(1);
-    expect(controller.checkNow()).toEqual({ ok: false, message: 'Version 1.2.0 is ready: restart to update.' });
-    expect(controller.restartToUpdate()).toEqual({ ok: true, message: 'Restarting to install version 1.2.0…' });
+    expect(controller.checkNow()).toEqual({
+      ok: false,
+      message: 'Version 1.2.0 is ready: restart to update.',
+    });
+    expect(controller.restartToUpdate()).toEqual({
+      ok: true,
+      message: 'Restarting to install version 1.2.0…',
+    });
     expect(updater.installs).toBe(1);
   });
 
@@ -134,7 +143,8 @@ describe('update controller: failures', () => {
     await updater.reject('net::ERR_INTERNET_DISCONNECTED');
     expect(seen.at(-1)).toEqual({
       phase: 'error',
-      message: 'The update server could not be reached: check your connection. CAMB Watch will try again later.',
+      message:
+        'The update server could not be reached: check your connection. CAMB Watch will try again later.',
     });
     expect(seen.filter((state) => state.phase === 'error')).toHaveLength(1);
     await clock.advance(CHECK_INTERVAL_MS);
@@ -146,7 +156,9 @@ describe('update controller: failures', () => {
     const { clock, updater, controller, start } = rig();
     start();
     await clock.advance(FIRST_CHECK_DELAY_MS);
-    await updater.reject('HttpError: 404 Not Found "method: GET url: https://github.com/camb-watch/camb-watch/releases/latest-linux.yml"');
+    await updater.reject(
+      'HttpError: 404 Not Found "method: GET url: https://github.com/camb-watch/camb-watch/releases/latest-linux.yml"',
+    );
     expect(controller.state()).toEqual({
       phase: 'error',
       message: 'No update information was found for this version. CAMB Watch will try again later.',
@@ -179,14 +191,21 @@ describe('update controller: failures', () => {
 describe('update controller: where it cannot update', () => {
   it('never checks, and says why to every action', async () => {
     const clock = new VirtualClock();
-    const controller = updatesNotAvailable(clock, silentLogger, 'Updates are not checked in a development run.');
+    const controller = updatesNotAvailable(
+      clock,
+      silentLogger,
+      'Updates are not checked in a development run.',
+    );
     controller.start(true);
     await clock.advance(2 * CHECK_INTERVAL_MS);
     expect(controller.state()).toEqual({
       phase: 'unavailable',
       reason: 'Updates are not checked in a development run.',
     });
-    expect(controller.checkNow()).toEqual({ ok: false, message: 'Updates are not checked in a development run.' });
+    expect(controller.checkNow()).toEqual({
+      ok: false,
+      message: 'Updates are not checked in a development run.',
+    });
     expect(controller.restartToUpdate().ok).toBe(false);
     expect(clock.pendingTimers).toBe(0);
   });

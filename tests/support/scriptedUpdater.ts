@@ -1,4 +1,4 @@
-import type { UpdaterEvent, UpdaterPort } from '../../../src/main/core/updates';
+import type { UpdaterEvent, UpdaterPort } from '../../src/main/core/updates';
 
 /**
  * An updater whose checks stay open until the test answers them, as electron-updater's would until the
