@@ -13,7 +13,8 @@ const electronStore = {
 };
 const electronUpdater = {
   name: 'electron-updater',
-  message: 'electron-updater drives Electron: only src/main/shell may use it (the core takes an UpdaterPort).',
+  message:
+    'electron-updater drives Electron: only src/main/shell may use it (the core takes an UpdaterPort).',
 };
 
 /** A layer may not import the named packages or the folders matched by `forbidden`. */

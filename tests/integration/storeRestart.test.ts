@@ -110,7 +110,11 @@ describe('store: restart', () => {
     );
     const { list, recovery } = open();
     expect(recovery).toBeNull();
-    expect(list.getSettings()).toEqual({ ...DEFAULT_SETTINGS, responsiveness: 'eager', checkForUpdates: true });
+    expect(list.getSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      responsiveness: 'eager',
+      checkForUpdates: true,
+    });
     expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
   });
 });

@@ -76,8 +76,8 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     tray.setToolTip(model.tooltip);
     if (isMac) tray.setTitle(trayTitle(model));
     menu = Menu.buildFromTemplate(
-      trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(options.updates)).map((entry) =>
-        menuItem(entry, options),
+      trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(options.updates)).map(
+        (entry) => menuItem(entry, options),
       ),
     );
     if (!isMac) tray.setContextMenu(menu);

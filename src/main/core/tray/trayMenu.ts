@@ -2,13 +2,7 @@ import type { TaskKey } from '../../../shared/watchedTask';
 import type { TrayModel } from './trayModel';
 
 export type TrayAction =
-  | 'open'
-  | 'addFromClipboard'
-  | 'checkAll'
-  | 'pause'
-  | 'resume'
-  | 'restartToUpdate'
-  | 'quit';
+  'open' | 'addFromClipboard' | 'checkAll' | 'pause' | 'resume' | 'restartToUpdate' | 'quit';
 
 /** One line of the tray menu, described without Electron: the shell turns each into a MenuItem. */
 export type TrayMenuEntry =
