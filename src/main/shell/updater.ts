@@ -16,10 +16,14 @@ import {
 
 /** What electron-builder left beside app.asar: how this copy was packaged, and where updates come from. */
 function installFacts(): InstallFacts {
-  const resource = (name: string) => path.join(process.resourcesPath, name);
+  // Electron sets process.resourcesPath; a development run's resources are Electron's own, not ours.
+  const resources = app.isPackaged ? (process.resourcesPath as string | undefined) : undefined;
+  const resource = (name: string) => (resources === undefined ? null : path.join(resources, name));
+  const packageTypeFile = resource('package-type');
+  const updateConfigFile = resource('app-update.yml');
   let packageType: string | null = null;
   try {
-    if (app.isPackaged) packageType = fs.readFileSync(resource('package-type'), 'utf8').trim();
+    if (packageTypeFile !== null) packageType = fs.readFileSync(packageTypeFile, 'utf8').trim();
   } catch {
     // No such file: not a .deb/.rpm/pacman package.
   }
@@ -28,7 +32,7 @@ function installFacts(): InstallFacts {
     platform: process.platform,
     appImagePath: process.env['APPIMAGE'],
     packageType,
-    hasUpdateConfig: app.isPackaged && fs.existsSync(resource('app-update.yml')),
+    hasUpdateConfig: updateConfigFile !== null && fs.existsSync(updateConfigFile),
   };
 }
 
