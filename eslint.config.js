@@ -11,6 +11,11 @@ const electronStore = {
   message:
     'electron-store imports electron: only src/main/shell may use it (the core takes a conf-compatible store).',
 };
+const electronUpdater = {
+  name: 'electron-updater',
+  message:
+    'electron-updater drives Electron: only src/main/shell may use it (the core takes an UpdaterPort).',
+};
 
 /** A layer may not import the named packages or the folders matched by `forbidden`. */
 function layer(files, packages, forbidden, why) {
@@ -40,19 +45,19 @@ export default tseslint.config(
   },
   layer(
     ['src/shared/**'],
-    [electron, electronStore],
+    [electron, electronStore, electronUpdater],
     ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
     'src/shared depends on nothing else in src.',
   ),
   layer(
     ['src/main/core/**'],
-    [electron, electronStore],
+    [electron, electronStore, electronUpdater],
     ['**/shell', '**/shell/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
     'The core runs without Electron and knows no front end.',
   ),
   layer(
     ['src/cli/**'],
-    [electron, electronStore],
+    [electron, electronStore, electronUpdater],
     ['**/shell', '**/shell/**', '**/renderer/**', '**/preload/**'],
     'The CLI runs the core in plain Node: never the shell, preload or renderer.',
   ),
@@ -64,13 +69,13 @@ export default tseslint.config(
   ),
   layer(
     ['src/preload/**'],
-    [electronStore],
+    [electronStore, electronUpdater],
     ['**/main/**', '**/renderer/**', '**/cli/**'],
     'The preload sees only the shared contract.',
   ),
   layer(
     ['src/webHost/**'],
-    [electron, electronStore],
+    [electron, electronStore, electronUpdater],
     [
       '**/shell',
       '**/shell/**',
@@ -90,7 +95,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/webHost/browser/**'],
-    [electron, electronStore],
+    [electron, electronStore, electronUpdater],
     [
       '**/main/**',
       '**/renderer/**',
@@ -105,7 +110,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/renderer/**'],
-    [electron, electronStore],
+    [electron, electronStore, electronUpdater],
     ['**/main/**', '**/preload/**', '**/cli/**', 'node:*'],
     'The renderer talks only to the bridge and src/shared.',
   ),

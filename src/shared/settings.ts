@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   notifyOnFailure: z.boolean(),
   pollingPaused: z.boolean(),
   launchAtLogin: z.boolean(),
+  /** Look for a new version of the app at launch and every few hours (where this copy can update). */
+  checkForUpdates: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -26,4 +28,5 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyOnFailure: true,
   pollingPaused: false,
   launchAtLogin: false,
+  checkForUpdates: true,
 };

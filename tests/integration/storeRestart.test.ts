@@ -98,4 +98,23 @@ describe('store: restart', () => {
     expect(onDisk.tasks[0]?.muted).toBe(false);
     expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
   });
+  it('opens a file saved before a setting existed as it is, with that setting at its default', () => {
+    const { checkForUpdates: _added, ...olderSettings } = { ...DEFAULT_SETTINGS, responsiveness: 'eager' };
+    fs.writeFileSync(
+      documentStoreFile(cwd),
+      JSON.stringify({
+        tasks: [],
+        settings: olderSettings,
+        __internal__: { migrations: { version: DOCUMENT_PROJECT_VERSION } },
+      }),
+    );
+    const { list, recovery } = open();
+    expect(recovery).toBeNull();
+    expect(list.getSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      responsiveness: 'eager',
+      checkForUpdates: true,
+    });
+    expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
+  });
 });

@@ -36,6 +36,7 @@ import { openShellState } from './shellState';
 import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
 import { createAppTray } from './tray';
+import { createShellUpdates } from './updater';
 import { applyUserDataOverride } from './userDataOverride';
 import { lockDownWebContents } from './webContentsSecurity';
 
@@ -134,6 +135,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     userAgent: `camb-watch/${app.getVersion()} (desktop)`,
   });
   const platform = electronHostPlatform(logger);
+  const updates = createShellUpdates({ logger, beforeQuit: () => window.allowClose() });
   const appHost = createAppHost({
     service,
     platform,
@@ -141,6 +143,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     clock: systemClock,
     logger,
     allowLoopbackHttp: isLocalApiBase(baseUrl),
+    updates,
   });
 
   // Set once everything exists (below); a window can only be created after that.
@@ -179,6 +182,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   });
   const tray = createAppTray({
     service,
+    updates,
     iconsDir: appPaths.trayIcons,
     onTask: showWindow,
     onAction: (action) => runTrayAction(action, { service, appHost, notifications, window }),
@@ -245,6 +249,9 @@ function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
     case 'pause':
     case 'resume':
       service.updateSettings({ pollingPaused: action === 'pause' });
+      return;
+    case 'restartToUpdate':
+      void deps.appHost.handlers.restartToUpdate({});
       return;
     case 'quit':
       app.quit();

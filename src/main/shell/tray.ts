@@ -4,10 +4,13 @@ import type { TaskKey } from '../../shared/watchedTask';
 import { trayIconFile } from '../core/tray/trayIconFile';
 import type { TrayIcon, TrayModel } from '../core/tray/trayModel';
 import { trayMenuEntries, trayTitle, type TrayAction, type TrayMenuEntry } from '../core/tray/trayMenu';
+import type { UpdateController } from '../core/updates';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 
 export interface AppTrayOptions {
   readonly service: WatchService;
+  /** Adds "Restart to update" to the menu once a new version is downloaded. */
+  readonly updates: UpdateController;
   /** resources/tray: {idle,active,attention,offline}.png (+ @2x) and the macOS *Template.png images. */
   readonly iconsDir: string;
   readonly onTask: (key: TaskKey) => void;
@@ -41,6 +44,11 @@ function menuItem(entry: TrayMenuEntry, options: AppTrayOptions): MenuItemConstr
   }
 }
 
+function readyVersion(updates: UpdateController): string | null {
+  const state = updates.state();
+  return state.phase === 'ready' ? state.version : null;
+}
+
 /**
  * The tray icon, drawn from the core's tray model: icon per state, tooltip with counts, the running count
  * as the title on macOS, and the menu. Left click opens the window; on macOS, where a context menu would
@@ -67,7 +75,9 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     tray.setToolTip(model.tooltip);
     if (isMac) tray.setTitle(trayTitle(model));
     menu = Menu.buildFromTemplate(
-      trayMenuEntries(model, service.getSettings().pollingPaused).map((entry) => menuItem(entry, options)),
+      trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(options.updates)).map(
+        (entry) => menuItem(entry, options),
+      ),
     );
     if (!isMac) tray.setContextMenu(menu);
   };
@@ -82,6 +92,7 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     }),
     // The Pause / Resume entry follows the setting, which the window can change too.
     service.on('settingsChanged', render),
+    options.updates.onChange(render),
   ];
   render();
 

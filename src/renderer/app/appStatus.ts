@@ -1,6 +1,7 @@
 import type { AppSnapshot, EventPayload, KeyStatus, StoreRecoveryView } from '../../shared/contract';
 import type { ServiceState } from '../../shared/serviceState';
 import type { Settings } from '../../shared/settings';
+import type { UpdateState } from '../../shared/updateState';
 import type { TaskKey } from '../../shared/watchedTask';
 
 export type DownloadProgress = EventPayload<'downloadProgress'>;
@@ -13,6 +14,8 @@ export interface AppStatus {
   readonly keyStatus: KeyStatus;
   readonly storeRecovery: StoreRecoveryView | null;
   readonly host: AppSnapshot['host'];
+  /** The app's own update, as the core reports it. */
+  readonly updates: UpdateState;
   /** Each task's downloads (and saved texts) of this session, by download id: progress, then outcome. */
   readonly downloads: ReadonlyMap<TaskKey, TaskDownloads>;
 }
@@ -26,6 +29,7 @@ export type AppStatusAction =
   | { readonly type: 'keyStatus'; readonly payload: KeyStatus }
   | { readonly type: 'settings'; readonly payload: Settings }
   | { readonly type: 'download'; readonly payload: DownloadProgress }
+  | { readonly type: 'updates'; readonly payload: UpdateState }
   | { readonly type: 'dismissRecovery' };
 
 export function statusFromSnapshot(snapshot: AppSnapshot): AppStatus {
@@ -35,6 +39,7 @@ export function statusFromSnapshot(snapshot: AppSnapshot): AppStatus {
     keyStatus: snapshot.keyStatus,
     storeRecovery: snapshot.storeRecovery,
     host: snapshot.host,
+    updates: snapshot.updates,
     downloads: new Map(),
   };
 }
@@ -75,6 +80,8 @@ export function appStatusReducer(status: AppStatus, action: AppStatusAction): Ap
       downloads.set(action.payload.key, ofTask);
       return { ...status, downloads };
     }
+    case 'updates':
+      return { ...status, updates: action.payload };
     case 'dismissRecovery':
       return { ...status, storeRecovery: null };
   }

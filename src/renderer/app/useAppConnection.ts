@@ -65,6 +65,7 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
       bridge.onKeyStatus((payload) => whenReady(() => dispatch({ type: 'keyStatus', payload }))),
       bridge.onSettingsChanged((payload) => whenReady(() => dispatch({ type: 'settings', payload }))),
       bridge.onDownloadProgress((payload) => whenReady(() => dispatch({ type: 'download', payload }))),
+      bridge.onUpdateState((payload) => whenReady(() => dispatch({ type: 'updates', payload }))),
       bridge.onNotice((notice) => listenersRef.current.onNotice(notice)),
       bridge.onShowTask(({ key }) => whenReady(() => listenersRef.current.onShowTask(key))),
     ];

@@ -4,6 +4,7 @@ import { ApiKeySettings } from './ApiKeySettings';
 import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';
 import { StartupSettings } from './StartupSettings';
+import { UpdateSettings } from './UpdateSettings';
 import { WatchListTransfer } from './WatchListTransfer';
 
 /** Where the cursor goes when Settings opens: its heading, or the API key field ("Add API key"). */
@@ -47,6 +48,7 @@ export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
       <NotificationSettings settings={status.settings} />
       <PollingSettings settings={status.settings} />
       <StartupSettings settings={status.settings} host={status.host} />
+      <UpdateSettings settings={status.settings} updates={status.updates} />
       <WatchListTransfer />
     </section>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serviceStateSchema } from '../serviceState';
 import { settingsSchema } from '../settings';
+import { updateStateSchema } from '../updateState';
 import { watchedTaskSchema } from '../watchedTask';
 import {
   actionOutcomeSchema,
@@ -77,6 +78,10 @@ export const INVOKE_CHANNELS = {
   getKeyStatus: invoke(emptySchema, keyStatusSchema),
   exportWatchList: invoke(emptySchema, exportedWatchListSchema),
   importWatchList: invoke(importRequestSchema, importReportSchema),
+  /** Looks for a new version of the app now (also with automatic checks off), or says why it cannot. */
+  checkForUpdatesNow: invoke(emptySchema, actionOutcomeSchema),
+  /** Quits and installs the downloaded version, or says why there is nothing to install. */
+  restartToUpdate: invoke(emptySchema, actionOutcomeSchema),
 } as const;
 
 /**
@@ -112,6 +117,8 @@ export const EVENT_CHANNELS = {
   }),
   /** Bring a task into view: a notification or a tray menu entry was clicked. */
   showTask: z.object({ key: taskKeySchema }),
+  /** The app's own update: checking, downloading, ready to restart, failed, or not available here. */
+  updateState: updateStateSchema,
 } as const;
 
 export type InvokeChannels = typeof INVOKE_CHANNELS;

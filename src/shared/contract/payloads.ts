@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { keyCheckSchema, serviceStateSchema } from '../serviceState';
 import { settingsSchema } from '../settings';
 import { taskKindSchema, TASK_KINDS } from '../taskKinds';
+import { updateStateSchema } from '../updateState';
 import { watchedTaskSchema, type TaskKey } from '../watchedTask';
 
 /**
@@ -206,6 +207,7 @@ export const appSnapshotSchema = z.object({
   now: z.number(),
   /** 'electron' or 'web' (the development host): the UI words a few things differently. */
   host: z.enum(['electron', 'web']),
+  updates: updateStateSchema,
 });
 
 export const emptySchema = z.object({}).strict();

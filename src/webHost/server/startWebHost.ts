@@ -10,6 +10,7 @@ import { redactingLogger } from '../../main/core/logging/redactingLogger';
 import { createRedactor } from '../../main/core/logging/redactor';
 import { openDocumentStore } from '../../main/core/persistence/openDocumentStore';
 import { rememberingSecretStore } from '../../main/core/secrets/rememberingSecretStore';
+import { createUpdateController } from '../../main/core/updates';
 import { createWatchService } from '../../main/core/watchService/watchService';
 import {
   BRIDGE_SCRIPT_PATH,
@@ -118,6 +119,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     clock,
     logger,
     allowLoopbackHttp: isLocalApiBase(options.apiBase),
+    ...(options.updater === undefined
+      ? {}
+      : {
+          updates: createUpdateController({
+            clock,
+            logger,
+            availability: { available: true },
+            updater: options.updater,
+          }),
+        }),
   });
   const stopNotices = showNotificationsAsNotices(service, host);
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../main/core/clock/clock';
 import type { Logger } from '../../main/core/logging/logger';
 import type { Environment } from '../../main/core/secrets/environmentKey';
 import type { SecretStore } from '../../main/core/secrets/secretStore';
+import type { UpdaterPort } from '../../main/core/updates';
 import type { WatchService } from '../../main/core/watchService/watchServiceTypes';
 
 export interface WebHostOptions {
@@ -30,6 +31,11 @@ export interface WebHostOptions {
   readonly environment?: Environment;
   /** Every line passes through a redactor that knows each key the host has seen. Default silent. */
   readonly logger?: Logger;
+  /**
+   * Tests only: a scripted updater, to walk the Settings update states in a real browser. The web host
+   * itself never updates (without one, Settings says so); the command line never passes one.
+   */
+  readonly updater?: UpdaterPort;
 }
 
 /** One body that crossed the local socket, as the page sent or received it. */

@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
+import type { UpdaterPort } from '../../../src/main/core/updates';
 import type { NotificationModel } from '../../../src/main/core/notifications/notificationModel';
 import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 import { DEVELOPMENT_KEY_WHERE } from '../../../src/webHost/server/developmentSecrets';
@@ -60,6 +61,8 @@ export interface E2eOptions {
   readonly colorScheme?: ColorScheme;
   /** The window's size. Default VIEWPORT. */
   readonly viewport?: Viewport;
+  /** A scripted updater (tests/support/scriptedUpdater); without one the web host says it never updates. */
+  readonly updater?: UpdaterPort;
 }
 
 export interface E2eHarness {
@@ -147,6 +150,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
       secrets: secrets.store,
       // A CAMB_API_KEY in the developer's environment must not leak into the tests.
       environment: {},
+      ...(options.updater === undefined ? {} : { updater: options.updater }),
     });
     web.observeTraffic((entry) => traffic.push(entry));
     web.service.on('notification', ({ notification }) => notifications.push(notification));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createAppHost } from '../../../src/main/core/appHost';
 import type { AppHost } from '../../../src/main/core/appHost';
 import { silentLogger } from '../../../src/main/core/logging/logger';
+import { createUpdateController, type UpdaterPort } from '../../../src/main/core/updates';
 import type { EventChannel, EventPayload } from '../../../src/shared/contract';
 import { createWatchServiceHarness, type ServiceHarnessOptions } from '../../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../../support/watchServiceHarness';
@@ -30,7 +31,7 @@ export interface AppHostHarness {
 }
 
 export async function createAppHostHarness(
-  options: ServiceHarnessOptions & { allowLoopbackHttp?: boolean } = {},
+  options: ServiceHarnessOptions & { allowLoopbackHttp?: boolean; updater?: UpdaterPort } = {},
 ): Promise<AppHostHarness> {
   const h = await createWatchServiceHarness(options);
   const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-downloads-'));
@@ -52,6 +53,16 @@ export async function createAppHostHarness(
     clock: h.clock,
     logger: silentLogger,
     allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+    ...(options.updater === undefined
+      ? {}
+      : {
+          updates: createUpdateController({
+            clock: h.clock,
+            logger: silentLogger,
+            availability: { available: true },
+            updater: options.updater,
+          }),
+        }),
   });
   const sent: SentEvent[] = [];
   const envelopes: unknown[] = [];

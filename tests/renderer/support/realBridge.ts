@@ -15,6 +15,7 @@ import { createBridge, type CambWatchBridge, type EventChannel } from '../../../
 import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
 import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
+import { createUpdateController, type UpdaterPort } from '../../../src/main/core/updates';
 
 /** The key the fake server accepts; long and odd so that finding it in the page would mean a leak. */
 export const TEST_API_KEY = 'renderer-test-key-Vb7Qm2Xz9Lp4Kt8R';
@@ -24,6 +25,8 @@ export interface RealBridgeOptions {
   readonly storedKey?: string | null;
   /** A damaged watch list the app "repaired" at start. */
   readonly recovery?: StoreRecovery | null;
+  /** An updater (tests/support/scriptedUpdater) for a copy that can update; none: "not available here". */
+  readonly updater?: UpdaterPort;
 }
 
 export interface RealBridge {
@@ -102,6 +105,16 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
     clock,
     logger: silentLogger,
     allowLoopbackHttp: true,
+    ...(options.updater === undefined
+      ? {}
+      : {
+          updates: createUpdateController({
+            clock,
+            logger: silentLogger,
+            availability: { available: true },
+            updater: options.updater,
+          }),
+        }),
   });
 
   const traffic: string[] = [];

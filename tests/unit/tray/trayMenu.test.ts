@@ -56,3 +56,16 @@ describe('trayTitle', () => {
     expect(trayTitle(trayModel([watchedTask({ status: 'PENDING' })], ONLINE, NOW))).toBe('1');
   });
 });
+
+describe('trayMenuEntries: updates', () => {
+  it('offers "Restart to update" just above Quit once a version is downloaded, and not before', () => {
+    const model = trayModel([], ONLINE, NOW);
+    expect(actions(trayMenuEntries(model, false))).not.toContain('restartToUpdate');
+    const entries = trayMenuEntries(model, false, '1.2.0');
+    expect(entries.slice(-3)).toEqual([
+      { type: 'separator' },
+      { type: 'action', action: 'restartToUpdate', label: 'Restart to update (1.2.0)' },
+      { type: 'action', action: 'quit', label: 'Quit' },
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import type { WatchService } from '../watchService/watchServiceTypes';
 import type { ResultDownloads } from '../downloads/resultDownloads';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import type { Clock } from '../clock/clock';
+import type { UpdateController } from '../updates/updateController';
 import type { HostPlatform } from './appHostTypes';
 import { access } from 'node:fs/promises';
 import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
@@ -23,6 +24,7 @@ export interface ContractHandlerDeps {
   /** Plain-http result links are opened and downloaded only from a local simulator. */
   readonly allowLoopbackHttp: boolean;
   readonly storeRecovery: () => StoreRecovery | null;
+  readonly updates: UpdateController;
 }
 
 function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string): string {
@@ -58,7 +60,7 @@ function exportFileName(now: number): string {
  * action a compile error; requests arrive already validated by the dispatcher.
  */
 export function createContractHandlers(deps: ContractHandlerDeps): ContractHandlers {
-  const { service, platform, clock, downloads } = deps;
+  const { service, platform, clock, downloads, updates } = deps;
 
   const keyStatus = async (): Promise<KeyStatus> =>
     keyStatusFrom(await service.describeKey(), service.state().key.check);
@@ -91,6 +93,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       storeRecovery: deps.storeRecovery(),
       now: clock.now(),
       host: platform.host,
+      updates: updates.state(),
     }),
     listTasks: () => ({ tasks: service.list(), now: clock.now() }),
     addTask: ({ kind, taskId, label }) => service.add(kind, taskId, label ?? null),
@@ -175,5 +178,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       suggestedFileName: exportFileName(clock.now()),
     }),
     importWatchList: ({ json }) => service.importJson(json),
+    checkForUpdatesNow: () => updates.checkNow(),
+    restartToUpdate: () => updates.restartToUpdate(),
   };
 }

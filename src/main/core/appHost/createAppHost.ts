@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { createResultDownloads } from '../downloads/resultDownloads';
+import { updatesNotAvailable, WEB_HOST_REASON, type UpdateController } from '../updates';
 import type { WatchService } from '../watchService/watchServiceTypes';
 import type { AppHost, HostPlatform } from './appHostTypes';
 import { createContractHandlers } from './contractHandlers';
@@ -18,12 +19,18 @@ export interface AppHostOptions {
   readonly logger: Logger;
   /** Accept plain-http result links from this computer: only when the API itself is a local simulator. */
   readonly allowLoopbackHttp?: boolean;
+  /**
+   * The app's own updates; the app host starts it with the "Check for updates automatically" setting,
+   * follows that setting and disposes it. Without one (the web host) updates are "not available here".
+   */
+  readonly updates?: UpdateController;
 }
 
 export function createAppHost(options: AppHostOptions): AppHost {
   const { service, logger } = options;
   const sinks = new Set<EventSink>();
   let storeRecovery: StoreRecovery | null = null;
+  const updates = options.updates ?? updatesNotAvailable(options.clock, logger, WEB_HOST_REASON);
 
   const broadcast: EventSink = (event, payload) => {
     const checked = checkedEvent(event, payload);
@@ -50,13 +57,17 @@ export function createAppHost(options: AppHostOptions): AppHost {
     downloads,
     allowLoopbackHttp: options.allowLoopbackHttp ?? false,
     storeRecovery: () => storeRecovery,
+    updates,
   });
   const stops = [
     forwardServiceEvents(service, broadcast, logger),
     service.on('storeRecovered', (recovery) => {
       storeRecovery = recovery;
     }),
+    updates.onChange((state) => broadcast('updateState', state)),
+    service.on('settingsChanged', ({ settings }) => updates.setAutomatic(settings.checkForUpdates)),
   ];
+  updates.start(service.getSettings().checkForUpdates);
 
   return {
     handlers,
@@ -74,6 +85,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     whenDownloadsSettled: () => downloads.whenSettled(),
     dispose() {
       for (const stop of stops) stop();
+      updates.dispose();
       downloads.dispose();
       sinks.clear();
     },

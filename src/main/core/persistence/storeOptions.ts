@@ -20,6 +20,12 @@ const documentJsonSchema = z.toJSONSchema(persistedDocumentSchema, { io: 'input'
   properties: Record<string, object>;
   required: string[];
 };
+/**
+ * A setting added in a later version is missing from older files. Every load fills missing settings
+ * with their defaults (fillDocumentDefaults) before zod checks the whole document, so conf must not
+ * refuse such a file first: that would move a healthy watch list aside as "damaged".
+ */
+delete (documentJsonSchema.properties['settings'] as { required?: string[] }).required;
 
 /**
  * The conf options shared by every opener of the document: `conf` in the CLI and tests

@@ -1,7 +1,8 @@
 import type { TaskKey } from '../../../shared/watchedTask';
 import type { TrayModel } from './trayModel';
 
-export type TrayAction = 'open' | 'addFromClipboard' | 'checkAll' | 'pause' | 'resume' | 'quit';
+export type TrayAction =
+  'open' | 'addFromClipboard' | 'checkAll' | 'pause' | 'resume' | 'restartToUpdate' | 'quit';
 
 /** One line of the tray menu, described without Electron: the shell turns each into a MenuItem. */
 export type TrayMenuEntry =
@@ -13,8 +14,15 @@ export type TrayMenuEntry =
 
 const MUTED_MARK = ' (muted)';
 
-/** The tray menu: the most recent tasks, then what can be done from the tray. */
-export function trayMenuEntries(model: TrayModel, pollingPaused: boolean): TrayMenuEntry[] {
+/**
+ * The tray menu: the most recent tasks, then what can be done from the tray; "Restart to update" just
+ * above Quit once a new version (`updateReady`) is downloaded.
+ */
+export function trayMenuEntries(
+  model: TrayModel,
+  pollingPaused: boolean,
+  updateReady: string | null = null,
+): TrayMenuEntry[] {
   const entries: TrayMenuEntry[] = model.menuItems.map((item) => ({
     type: 'task',
     taskKey: item.taskKey,
@@ -30,8 +38,10 @@ export function trayMenuEntries(model: TrayModel, pollingPaused: boolean): TrayM
       ? { type: 'action', action: 'resume', label: 'Resume polling' }
       : { type: 'action', action: 'pause', label: 'Pause polling' },
     { type: 'separator' },
-    { type: 'action', action: 'quit', label: 'Quit' },
   );
+  if (updateReady !== null)
+    entries.push({ type: 'action', action: 'restartToUpdate', label: `Restart to update (${updateReady})` });
+  entries.push({ type: 'action', action: 'quit', label: 'Quit' });
   return entries;
 }
 

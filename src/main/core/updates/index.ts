@@ -1,0 +1,4 @@
+export * from './updateAvailability';
+export * from './updateController';
+export * from './updateErrorText';
+export type * from './updaterPort';
