@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { windowShortcutSchema } from './windowShortcut';
 
 /**
  * How soon a finished task is noticed, as a share of its age: a task that has run for 10 minutes is
@@ -16,6 +17,8 @@ export const settingsSchema = z.object({
   notifyOnFailure: z.boolean(),
   pollingPaused: z.boolean(),
   launchAtLogin: z.boolean(),
+  /** Shows and hides the window from any app; null: none (the default, it would take keys from others). */
+  windowShortcut: windowShortcutSchema.nullable(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -26,4 +29,5 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyOnFailure: true,
   pollingPaused: false,
   launchAtLogin: false,
+  windowShortcut: null,
 };
