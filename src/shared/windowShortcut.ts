@@ -30,3 +30,8 @@ export function shortcutLabel(shortcut: WindowShortcut, mac: boolean): string {
   const modifiers = keys.slice(0, -1).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return [...modifiers.map((key) => MAC_KEYS[key] ?? key), keys.at(-1)].join('');
 }
+
+/** Why a shortcut could not be claimed: the system or another app holds it (the OS does not say which). */
+export function shortcutUnavailableMessage(shortcut: WindowShortcut, mac: boolean): string {
+  return `${shortcutLabel(shortcut, mac)} is already used by another app or by the system, so CAMB Watch cannot use it. Choose another shortcut.`;
+}

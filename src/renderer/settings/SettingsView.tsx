@@ -5,6 +5,7 @@ import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';
 import { StartupSettings } from './StartupSettings';
 import { WatchListTransfer } from './WatchListTransfer';
+import { WindowShortcutSettings } from './WindowShortcutSettings';
 
 /** Where the cursor goes when Settings opens: its heading, or the API key field ("Add API key"). */
 export interface SettingsOpening {
@@ -32,7 +33,10 @@ export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
       className="settings-view"
       aria-labelledby="settings-title"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        // Taken: the same Escape must not also put the window away (useEscapeHidesWindow).
+        event.preventDefault();
+        onClose();
       }}
     >
       <div className="view-header">
@@ -47,6 +51,7 @@ export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
       <NotificationSettings settings={status.settings} />
       <PollingSettings settings={status.settings} />
       <StartupSettings settings={status.settings} host={status.host} />
+      <WindowShortcutSettings settings={status.settings} host={status.host} />
       <WatchListTransfer />
     </section>
   );
