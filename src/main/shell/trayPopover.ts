@@ -6,6 +6,9 @@ import type { MainWindow } from './mainWindow';
 /** Clicking the tray icon takes the focus first: the blur that hid the popover must not reopen it. */
 const CLICK_AFTER_BLUR_MS = 300;
 
+/** Electron cannot read the pointer's position under Wayland (screen.getCursorScreenPoint). */
+const cursorReadable = !(process.platform === 'linux' && process.env['XDG_SESSION_TYPE'] === 'wayland');
+
 export interface TrayPopover {
   /** Whether the window is a popover (the desktop has a tray) or an ordinary window. */
   readonly enabled: boolean;
@@ -31,16 +34,21 @@ export function createTrayPopover(enabled: boolean): TrayPopover {
   let nearCursor = false;
   let blurredAt = -Infinity;
 
+  // A size the user gives the popover holds while its window lives; a new window opens at the small size.
+  let placed: BrowserWindow | null = null;
   const place = (target: BrowserWindow) => {
+    const [width = POPOVER_SIZE.width, height = POPOVER_SIZE.height] =
+      placed === target ? target.getSize() : [];
     target.setBounds(
       popoverBounds({
-        size: POPOVER_SIZE,
+        size: { width, height },
         trayBounds: trayBounds(),
-        cursor: screen.getCursorScreenPoint(),
+        cursor: cursorReadable ? screen.getCursorScreenPoint() : null,
         trigger: nearCursor ? 'tray' : 'shortcut',
         displays: screen.getAllDisplays(),
       }),
     );
+    placed = target;
     nearCursor = false;
   };
 
@@ -52,8 +60,12 @@ export function createTrayPopover(enabled: boolean): TrayPopover {
       created.setSkipTaskbar(true);
       created.setMinimumSize(POPOVER_SIZE.width, 360);
       // macOS: open on the Space in use, above a full-screen app, as a menu-bar extra does.
+      // The dock is hidden (a UIElement app already), so the process type need not flip back and forth.
       if (process.platform === 'darwin')
-        created.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+        created.setVisibleOnAllWorkspaces(true, {
+          visibleOnFullScreen: true,
+          skipTransformProcessType: true,
+        });
       created.on('blur', () => {
         if (created.webContents.isDevToolsOpened()) return;
         blurredAt = Date.now();

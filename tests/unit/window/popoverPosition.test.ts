@@ -136,6 +136,16 @@ describe('popoverBounds: Linux, where getBounds() is all zeros', () => {
     expect(bounds).toEqual({ ...corner, width: 420, height: 640 });
   });
 
+  it('Wayland, where the cursor cannot be read: a tray click opens it in the corner of the primary screen', () => {
+    const other = withTaskbar('bottom', { x: 1920, y: 0, width: 1920, height: 1080 });
+    expect(popoverBounds(request({ cursor: null, displays: [withTaskbar('top'), other] }))).toEqual({
+      x: 1500,
+      y: 48,
+      width: 420,
+      height: 640,
+    });
+  });
+
   it('with no panel at all, the bottom-right corner', () => {
     const display = { bounds: SCREEN, workArea: SCREEN };
     expect(

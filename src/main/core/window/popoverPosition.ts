@@ -19,7 +19,8 @@ export interface PopoverRequest {
   readonly size: { readonly width: number; readonly height: number };
   /** `tray.getBounds()`: the icon on macOS and Windows; all zeros on Linux, where Electron cannot tell. */
   readonly trayBounds: Rectangle;
-  readonly cursor: Point;
+  /** null where it cannot be read (Wayland: `screen.getCursorScreenPoint()` is not supported there). */
+  readonly cursor: Point | null;
   /** A tray click puts the cursor on the icon; a keyboard shortcut leaves it anywhere. */
   readonly trigger: 'tray' | 'shortcut';
   /** `screen.getAllDisplays()`, primary first. */
@@ -113,17 +114,16 @@ function clamp(value: number, low: number, high: number): number {
 /**
  * Where the popover opens: next to the tray icon, on the side away from the taskbar or menu bar, centred
  * on the icon and kept whole inside that screen's work area. Without the icon's place (Linux) a tray
- * click puts it by the cursor, which is on the icon; a shortcut puts it in the corner beside the panel.
+ * click puts it by the cursor, which is on the icon; a shortcut, or a cursor that cannot be read, puts it
+ * in the corner beside the panel (of the primary screen, first in `displays`, when nothing says which).
  * Whole DIPs, as BrowserWindow.setBounds takes them.
  */
 export function popoverBounds(request: PopoverRequest): Rectangle {
   const tray = hasArea(request.trayBounds) ? request.trayBounds : null;
-  const pointer =
-    tray === null && request.trigger === 'tray' ? { ...request.cursor, width: 0, height: 0 } : null;
-  const display = displayAt(
-    request.displays,
-    centre(tray ?? pointer ?? { ...request.cursor, width: 0, height: 0 }),
-  );
+  const cursor = request.cursor === null ? null : { ...request.cursor, width: 0, height: 0 };
+  const pointer = tray === null && request.trigger === 'tray' ? cursor : null;
+  const located = tray ?? cursor;
+  const display = located === null ? request.displays[0] : displayAt(request.displays, centre(located));
   if (display === undefined) return { x: 0, y: 0, ...request.size };
 
   const placed = tray ?? pointer;
