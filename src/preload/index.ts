@@ -1,3 +1,4 @@
+import '../shared/zodWithoutEval';
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge, eventChannelId, invokeChannelId, type BridgeTransport } from '../shared/contract';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { windowShortcutSchema } from './windowShortcut';
 
 /**
  * How soon a finished task is noticed, as a share of its age: a task that has run for 10 minutes is
@@ -18,6 +19,8 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean(),
   /** Look for a new version of the app at launch and every few hours (where this copy can update). */
   checkForUpdates: z.boolean(),
+  /** Shows and hides the window from any app; null: none (the default, it would take keys from others). */
+  windowShortcut: windowShortcutSchema.nullable(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -29,4 +32,5 @@ export const DEFAULT_SETTINGS: Settings = {
   pollingPaused: false,
   launchAtLogin: false,
   checkForUpdates: true,
+  windowShortcut: null,
 };

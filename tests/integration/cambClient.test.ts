@@ -554,3 +554,15 @@ describe('getResult over HTTP', () => {
     expect((await result('story', 6)).type).toBe('result');
   });
 });
+
+describe("Electron's net.fetch and redirects", () => {
+  it('a redirect it cancels instead of returning is a redirect, not a failure to reach CAMB.AI', async () => {
+    // net.fetch with redirect: 'manual' rejects a 3xx with this error (electron/electron#43715).
+    const electronFetch = () => Promise.reject(new Error('Redirect was cancelled'));
+    const electronClient = createCambClient({ fetch: electronFetch, getApiKey: () => apiKey, clock });
+    expect(await electronClient.getStatus('story', 'task-1')).toEqual({
+      type: 'malformed',
+      message: 'CAMB.AI answered with a redirect, which is not followed; check CAMB_API_BASE',
+    });
+  });
+});

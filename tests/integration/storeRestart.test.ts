@@ -117,4 +117,21 @@ describe('store: restart', () => {
     });
     expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
   });
+
+  it('loads a 1.0 file saved before a setting existed, with that setting at its default', () => {
+    const first = open();
+    first.list.add('story', 'kept', 'Saved by 1.0');
+    first.list.updateSettings({ launchAtLogin: true });
+    first.list.dispose();
+    const file = documentStoreFile(cwd);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { settings: Record<string, unknown> };
+    delete saved.settings['windowShortcut'];
+    fs.writeFileSync(file, JSON.stringify(saved));
+
+    const { list, recovery } = open();
+    expect(recovery).toBeNull();
+    expect(list.get(taskKey('story', 'kept'))).toMatchObject({ label: 'Saved by 1.0' });
+    expect(list.getSettings()).toEqual({ ...DEFAULT_SETTINGS, launchAtLogin: true, windowShortcut: null });
+    expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
+  });
 });

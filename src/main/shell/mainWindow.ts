@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   readonly iconPath?: string;
   /** Called once per window created: the IPC bridge starts sending events to it. */
   readonly onCreated: (window: BrowserWindow) => void;
+  /** Places the window before each showing (the tray popover, trayPopover.ts); its bounds are then not saved. */
+  readonly place?: (window: BrowserWindow) => void;
 }
 
 export interface MainWindow {
@@ -31,6 +33,7 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
   let quitting = false;
 
   const saveBounds = () => {
+    if (options.place !== undefined) return;
     if (window === null || window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
     options.state.saveWindowBounds(boundsToSave(window.getNormalBounds()));
   };
@@ -102,8 +105,13 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
   return {
     show() {
       // A fresh window shows itself once painted (ready-to-show); an existing one comes forward now.
-      if (window === null) return { window: create(), created: true };
+      if (window === null) {
+        const created = create();
+        options.place?.(created);
+        return { window: created, created: true };
+      }
       if (window.isMinimized()) window.restore();
+      options.place?.(window);
       window.show();
       window.focus();
       return { window, created: false };

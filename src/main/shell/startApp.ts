@@ -1,7 +1,7 @@
 import { app, dialog, net, powerMonitor, session } from 'electron';
 import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
-import { createAppHost, isLocalApiBase, type AppHost } from '../core/appHost';
+import { createAppHost, isLocalApiBase, type AppHost, type HostPlatform } from '../core/appHost';
 import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rendererFiles';
 import { resolveBaseUrl } from '../core/camb/baseUrl';
 import { systemClock } from '../core/clock/clock';
@@ -15,6 +15,7 @@ import {
 } from '../core/persistence/storeOptions';
 import type { TrayAction } from '../core/tray/trayMenu';
 import { createWatchService } from '../core/watchService/watchService';
+import { desktopHasTray } from '../core/window/trayDesktop';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 import { appPaths } from './appPaths';
 import { registerAppScheme, serveRendererFiles } from './appProtocol';
@@ -37,8 +38,10 @@ import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
 import { createAppTray } from './tray';
 import { createShellUpdates } from './updater';
+import { createTrayPopover } from './trayPopover';
 import { applyUserDataOverride } from './userDataOverride';
 import { lockDownWebContents } from './webContentsSecurity';
+import { allowShortcutsOnWayland, createWindowShortcut, type WindowShortcutKeeper } from './windowShortcut';
 
 /** Windows groups notifications by this id; it must match electron-builder's appId. */
 const APP_USER_MODEL_ID = 'ai.cambwatch.app';
@@ -51,6 +54,7 @@ export function startApp(): void {
   const env = process.env;
   applyUserDataOverride(env);
   registerAppScheme();
+  allowShortcutsOnWayland();
 
   // Command lines and links that arrive before the app can act on them wait here.
   let handleLaunch: LaunchRequestHandler | null = null;
@@ -134,7 +138,13 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     userAgent: `camb-watch/${app.getVersion()} (desktop)`,
   });
-  const platform = electronHostPlatform(logger);
+  const popover = createTrayPopover(desktopHasTray(process.platform, env));
+  const shortcut = createWindowShortcut(() => popover.toggle('shortcut'));
+  const platform: HostPlatform = {
+    ...electronHostPlatform(logger),
+    applyWindowShortcut: (next) => shortcut.apply(next),
+    hideWindow: () => popover.hide(),
+  };
   const updates = createShellUpdates({ logger, beforeQuit: () => window.allowClose() });
   const appHost = createAppHost({
     service,
@@ -164,7 +174,9 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     onCreated: (created) => {
       sendEventsTo(created, appHost);
       created.on('session-end', () => sessionEndListener());
+      popover.adopt(created);
     },
+    place: popover.place,
   });
   const showWindow = (key: TaskKey | null) => {
     const { created } = window.show();
@@ -186,12 +198,15 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     iconsDir: appPaths.trayIcons,
     onTask: showWindow,
     onAction: (action) => runTrayAction(action, { service, appHost, notifications, window }),
+    onClick: () => popover.toggle('tray'),
   });
+  popover.attach(window, tray);
   const stopSystemEvents = followSystemEvents(service, systemClock);
   installE2eHooks(env, tray);
   registerWatchLinkScheme(logger);
 
   platform.applyLaunchAtLogin?.(service.getSettings().launchAtLogin);
+  claimWindowShortcut(service, shortcut, notifications, logger);
   await service.start();
   logger.info('CAMB Watch is running', { logFile: log.filePath });
 
@@ -201,6 +216,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     if (disposed) return;
     disposed = true;
     window.allowClose();
+    shortcut.dispose();
     stopSystemEvents();
     stopIpc();
     tray.dispose();
@@ -221,6 +237,20 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   sessionEndListener = endWithSession;
 
   return createLaunchRequestHandler({ service, appHost, notifications, logger, showWindow });
+}
+
+/** The saved shortcut, claimed again at start; held by another app since, it is turned off and said so. */
+function claimWindowShortcut(
+  service: WatchService,
+  shortcut: WindowShortcutKeeper,
+  notifications: DesktopNotifications,
+  logger: Logger,
+): void {
+  const problem = shortcut.apply(service.getSettings().windowShortcut);
+  if (problem === null) return;
+  logger.warn('The window shortcut could not be claimed', { problem });
+  service.updateSettings({ windowShortcut: null });
+  notifications.show({ title: 'Keyboard shortcut turned off', body: problem, taskKey: null });
 }
 
 interface TrayActionDeps {

@@ -6,6 +6,7 @@ import type { TrayIcon, TrayModel } from '../core/tray/trayModel';
 import { trayMenuEntries, trayTitle, type TrayAction, type TrayMenuEntry } from '../core/tray/trayMenu';
 import type { UpdateController } from '../core/updates';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
+import type { Rectangle } from '../core/window/windowBounds';
 
 export interface AppTrayOptions {
   readonly service: WatchService;
@@ -15,11 +16,15 @@ export interface AppTrayOptions {
   readonly iconsDir: string;
   readonly onTask: (key: TaskKey) => void;
   readonly onAction: (action: TrayAction) => void;
+  /** A click on the icon itself; opens the window when not given. */
+  readonly onClick?: () => void;
 }
 
 export interface AppTray {
   /** The tooltip and title shown now (the Electron tests read them through the e2e hook). */
   current(): { readonly tooltip: string; readonly title: string; readonly icon: TrayIcon };
+  /** Where the icon is on the screen (macOS, Windows); all zeros on Linux, where Electron cannot tell. */
+  bounds(): Rectangle;
   dispose(): void;
 }
 
@@ -82,7 +87,7 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     if (!isMac) tray.setContextMenu(menu);
   };
 
-  tray.on('click', () => options.onAction('open'));
+  tray.on('click', () => (options.onClick === undefined ? options.onAction('open') : options.onClick()));
   if (isMac) tray.on('right-click', () => tray.popUpContextMenu(menu));
 
   const stops = [
@@ -98,6 +103,7 @@ export function createAppTray(options: AppTrayOptions): AppTray {
 
   return {
     current: () => ({ tooltip: model.tooltip, title: trayTitle(model), icon: model.icon }),
+    bounds: () => tray.getBounds(),
     dispose() {
       for (const stop of stops) stop();
       tray.destroy();

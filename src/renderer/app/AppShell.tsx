@@ -12,6 +12,7 @@ import { CoreClockContext } from './coreClock';
 import { TaskStoreContext } from './useTaskStore';
 import { TasksView } from './TasksView';
 import { useAppConnection } from './useAppConnection';
+import { useEscapeHidesWindow } from './useEscapeHidesWindow';
 import { useNarrowWindow } from './useNarrowWindow';
 
 type View = 'tasks' | 'settings';
@@ -25,6 +26,7 @@ interface RevealOptions {
 export function AppShell() {
   const bridge = useBridge();
   const narrow = useNarrowWindow();
+  useEscapeHidesWindow();
   const { notices, add: addNotice, dismiss } = useNotices(narrow);
   const [view, setView] = useState<View>('tasks');
   const [settingsOpening, setSettingsOpening] = useState<SettingsOpening>({ focus: 'heading', nonce: 0 });

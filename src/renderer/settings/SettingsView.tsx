@@ -6,6 +6,7 @@ import { PollingSettings } from './PollingSettings';
 import { StartupSettings } from './StartupSettings';
 import { UpdateSettings } from './UpdateSettings';
 import { WatchListTransfer } from './WatchListTransfer';
+import { WindowShortcutSettings } from './WindowShortcutSettings';
 
 /** Where the cursor goes when Settings opens: its heading, or the API key field ("Add API key"). */
 export interface SettingsOpening {
@@ -33,7 +34,10 @@ export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
       className="settings-view"
       aria-labelledby="settings-title"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        // Taken: the same Escape must not also put the window away (useEscapeHidesWindow).
+        event.preventDefault();
+        onClose();
       }}
     >
       <div className="view-header">
@@ -49,6 +53,7 @@ export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
       <PollingSettings settings={status.settings} />
       <StartupSettings settings={status.settings} host={status.host} />
       <UpdateSettings settings={status.settings} updates={status.updates} />
+      <WindowShortcutSettings settings={status.settings} host={status.host} />
       <WatchListTransfer />
     </section>
   );

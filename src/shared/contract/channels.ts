@@ -27,6 +27,7 @@ import {
   resultTextRequestSchema,
   resultViewSchema,
   settingsChangesSchema,
+  windowShortcutRequestSchema,
   setApiKeyRequestSchema,
   setKeyOutcomeSchema,
   taskKeyRequestSchema,
@@ -70,6 +71,10 @@ export const INVOKE_CHANNELS = {
   openExternalLink: invoke(externalLinkRequestSchema, actionOutcomeSchema),
   getSettings: invoke(emptySchema, settingsSchema),
   updateSettings: invoke(settingsChangesSchema, settingsSchema),
+  /** Claims the shortcut from the system (desktop app) and saves it, or says why it cannot. */
+  setWindowShortcut: invoke(windowShortcutRequestSchema, actionOutcomeSchema),
+  /** Escape with nothing else to close: a tray popover goes away, as a menu does. */
+  hideWindow: invoke(emptySchema, z.object({ hidden: z.boolean() })),
   /** Tries the key with CAMB.AI, then saves it; a rejected key only with saveEvenIfRejected. */
   setApiKey: invoke(setApiKeyRequestSchema, setKeyOutcomeSchema),
   clearApiKey: invoke(emptySchema, keyChangeOutcomeSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { keyCheckSchema, serviceStateSchema } from '../serviceState';
 import { settingsSchema } from '../settings';
+import { windowShortcutSchema } from '../windowShortcut';
 import { taskKindSchema, TASK_KINDS } from '../taskKinds';
 import { updateStateSchema } from '../updateState';
 import { watchedTaskSchema, type TaskKey } from '../watchedTask';
@@ -133,7 +134,10 @@ export const externalLinkRequestSchema = z
   .object({ url: z.string().max(8192, { error: 'That link is too long' }) })
   .strict();
 
-export const settingsChangesSchema = settingsSchema.partial().strict();
+/** The window shortcut is not among them: setWindowShortcut claims it from the system first. */
+export const settingsChangesSchema = settingsSchema.omit({ windowShortcut: true }).partial().strict();
+
+export const windowShortcutRequestSchema = z.object({ shortcut: windowShortcutSchema.nullable() }).strict();
 
 /** The key on its way in. It is validated in main (parseApiKey); here only its size is bounded. */
 export const apiKeyRequestSchema = z

@@ -3,12 +3,9 @@
  * over HTTP to the core running in the web host. Built as one classic script (vite.webbridge.config.ts)
  * that the host puts before the app's module script.
  */
-import { z } from 'zod';
+import '../../shared/zodWithoutEval';
 import { createBridge } from '../../shared/contract';
 import { createHttpTransport } from './httpTransport';
-
-// The page's CSP forbids eval; zod would try it once to speed up parsing and leave a CSP report behind.
-z.config({ jitless: true });
 
 const TOKEN_STORAGE_KEY = 'camb-watch:web-host-token';
 

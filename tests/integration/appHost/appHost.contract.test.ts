@@ -105,6 +105,21 @@ describe('app host: requests from the window', () => {
     ]);
   });
 
+  it('changes the window shortcut only through the action that claims it', async () => {
+    a = await createAppHostHarness();
+    expect(await a.invoke('updateSettings', { windowShortcut: 'CommandOrControl+Alt+C' })).toMatchObject({
+      ok: false,
+    });
+    expect(await a.invoke('setWindowShortcut', { shortcut: 'CommandOrControl+Alt+C' })).toEqual({
+      ok: true,
+      value: { ok: true, message: 'Shortcut saved.' },
+    });
+    expect(a.eventsOf('settingsChanged').at(-1)?.windowShortcut).toBe('CommandOrControl+Alt+C');
+    expect(await a.invoke('setWindowShortcut', { shortcut: 'Alt+F4' })).toMatchObject({ ok: false });
+    // A browser tab is no popover: Escape leaves it be.
+    expect(await a.invoke('hideWindow', {})).toEqual({ ok: true, value: { hidden: false } });
+  });
+
   it('pauses and resumes polling, and tells the window', async () => {
     a = await createAppHostHarness();
     await a.invoke('setPollingPaused', { paused: true });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppHost } from '../../../src/main/core/appHost';
-import type { AppHost } from '../../../src/main/core/appHost';
+import type { AppHost, HostPlatform } from '../../../src/main/core/appHost';
 import type { CambFetch } from '../../../src/main/core/camb/cambClient';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../../src/main/core/logging/logger';
@@ -27,6 +27,8 @@ export interface RealBridgeOptions {
   readonly recovery?: StoreRecovery | null;
   /** An updater (tests/support/scriptedUpdater) for a copy that can update; none: "not available here". */
   readonly updater?: UpdaterPort;
+  /** What the desktop app adds to the platform (a window shortcut, a window that hides). */
+  readonly desktop?: Pick<HostPlatform, 'applyWindowShortcut' | 'hideWindow'>;
 }
 
 export interface RealBridge {
@@ -94,7 +96,8 @@ export async function createRealBridge(options: RealBridgeOptions = {}): Promise
   const host = createAppHost({
     service,
     platform: {
-      host: 'web',
+      ...options.desktop,
+      host: options.desktop === undefined ? 'web' : 'electron',
       downloadsDir,
       openExternal: async (url) => {
         openedLinks.push(url);

@@ -36,7 +36,9 @@ describe('classifyNetworkError', () => {
   });
 
   it('finds the code inside an AggregateError (happy eyeballs)', () => {
-    expect(classifyNetworkError(undiciError('ECONNREFUSED', 'aggregate')).reason).toBe('refused');
+    expect(classifyNetworkError(undiciError('ECONNREFUSED', 'aggregate'))).toMatchObject({
+      reason: 'refused',
+    });
   });
 
   it.each([
@@ -63,7 +65,9 @@ describe('classifyNetworkError', () => {
       reason: 'timeout',
       message: 'Could not reach client.camb.ai: no answer within 15 s',
     });
-    expect(classifyNetworkError(new TypeError('terminated'), { timedOut: true }).reason).toBe('timeout');
+    expect(classifyNetworkError(new TypeError('terminated'), { timedOut: true })).toMatchObject({
+      reason: 'timeout',
+    });
   });
 
   it('never throws, whatever is thrown at it', () => {
@@ -95,6 +99,24 @@ describe('classifyNetworkError', () => {
   it('survives a cause cycle', () => {
     const a: Error & { cause?: unknown } = new Error('a');
     a.cause = a;
-    expect(classifyNetworkError(a).reason).toBe('other');
+    expect(classifyNetworkError(a)).toMatchObject({ type: 'network', reason: 'other' });
+  });
+
+  describe('a redirect that Electron net.fetch cancels (redirect: manual)', () => {
+    const redirectMessage = 'CAMB.AI answered with a redirect, which is not followed; check CAMB_API_BASE';
+
+    it.each([
+      ['as Electron throws it', new Error('Redirect was cancelled')],
+      ['in other spellings', new Error('net::ERR_ABORTED: redirect was canceled')],
+      ['wrapped by a caller', new TypeError('fetch failed', { cause: new Error('Redirect was cancelled') })],
+    ])('is the redirect it is, not a network failure, %s', (_, thrown) => {
+      expect(classifyNetworkError(thrown, { host })).toEqual({ type: 'malformed', message: redirectMessage });
+    });
+
+    it('leaves other cancellations as they were', () => {
+      expect(classifyNetworkError(new Error('net::ERR_ABORTED'), { host })).toMatchObject({
+        type: 'network',
+      });
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyNetworkError } from '../../../src/main/core/camb/classifyNetworkError';
 import type { StatusOutcome } from '../../../src/main/core/camb/outcomes';
 import {
   authRejected,
@@ -213,6 +214,16 @@ describe('scheduler: answers', () => {
     await advance(60_000);
     expect(named(events, 'connectivityProblem')).toHaveLength(1);
     expect(named(events, 'connectivityRestored')).toEqual([{}]);
+    expect(scheduler.state().connectivityProblem).toBe(false);
+  });
+
+  it('a redirect Electron cancels is no connectivity problem, however often it comes', async () => {
+    const redirect = classifyNetworkError(new Error('Redirect was cancelled'), { host: 'client.camb.ai' });
+    const { scheduler, events, advance } = rig({}, () => redirect);
+    for (const id of ['a', 'b', 'c']) scheduler.track(task(id));
+    await advance(120_000);
+    expect(named(events, 'checked').length).toBeGreaterThan(10);
+    expect(named(events, 'connectivityProblem')).toEqual([]);
     expect(scheduler.state().connectivityProblem).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import type { ContractHandlers, EventPayload, EventSink } from '../../../shared/contract';
 import type { TaskKey } from '../../../shared/watchedTask';
+import type { WindowShortcut } from '../../../shared/windowShortcut';
 import type { InvokeEnvelope } from '../../../shared/contract/envelope';
 
 /** How a notice reads: declared once, in the contract's notice event. */
@@ -21,6 +22,13 @@ export interface HostPlatform {
   readonly downloadsDir: string;
   /** Applies "launch at login" to the OS; absent where there is no such thing (the web host). */
   applyLaunchAtLogin?(enabled: boolean): void;
+  /**
+   * Registers the shortcut that shows and hides the window (null: none), keeping the one before when the
+   * new one cannot be had; returns why not, in words, or null. Absent where there is none (the web host).
+   */
+  applyWindowShortcut?(shortcut: WindowShortcut | null): string | null;
+  /** Hides the window if it is a tray popover (true); an ordinary window, or a browser tab, stays. */
+  hideWindow?(): boolean;
 }
 
 /**

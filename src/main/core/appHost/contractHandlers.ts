@@ -151,6 +151,13 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       if (changes.launchAtLogin !== undefined) platform.applyLaunchAtLogin?.(settings.launchAtLogin);
       return settings;
     },
+    hideWindow: () => ({ hidden: platform.hideWindow?.() ?? false }),
+    setWindowShortcut: ({ shortcut }) => {
+      const problem = platform.applyWindowShortcut?.(shortcut) ?? null;
+      if (problem !== null) return { ok: false, message: problem };
+      service.updateSettings({ windowShortcut: shortcut });
+      return { ok: true, message: shortcut === null ? 'Shortcut turned off.' : 'Shortcut saved.' };
+    },
     setApiKey: async ({ apiKey, saveEvenIfRejected }) => {
       const outcome = await service.setApiKey(apiKey, { saveEvenIfRejected: saveEvenIfRejected ?? false });
       if (!outcome.ok)

@@ -1,7 +1,7 @@
 import { parseRetryAfter } from './retryAfter';
 import { describeErrorBody, parseJson, readValidationDetails } from './answerBody';
 import type { CambAnswer } from './answerBody';
-import type { RequestFailure } from './outcomes';
+import type { Malformed, RequestFailure } from './outcomes';
 
 /** What was asked for, so a 404 can say "no such task" or "no such run". */
 export type RequestSubject = 'task' | 'result';
@@ -72,15 +72,23 @@ export function classifyFailureAnswer(answer: CambAnswer, subject: RequestSubjec
     };
   }
   if (status >= 300 && status < 400) {
-    // Redirects are not followed: the x-api-key header would go wherever the Location points.
     const location = answer.headers.get('location');
-    const to = location === null ? '' : ` to ${location}`;
-    return {
-      type: 'malformed',
-      message: `CAMB.AI answered with a redirect ${http(answer)}${to}, which is not followed; check CAMB_API_BASE`,
-    };
+    return redirectNotFollowed(`${http(answer)}${location === null ? '' : ` to ${location}`}`);
   }
   return { type: 'malformed', message: `CAMB.AI answered with an unexpected HTTP status ${http(answer)}` };
+}
+
+/**
+ * A redirect, however it showed itself: as a 3xx answer (Node's fetch) or as the error Electron's net.fetch
+ * throws instead. Redirects are not followed: the x-api-key header would go wherever the Location points.
+ * `detail` is what is known of it (status, target), or '' when nothing is.
+ */
+export function redirectNotFollowed(detail: string): Malformed {
+  const said = detail === '' ? '' : ` ${detail}`;
+  return {
+    type: 'malformed',
+    message: `CAMB.AI answered with a redirect${said}, which is not followed; check CAMB_API_BASE`,
+  };
 }
 
 export function isSuccessStatus(httpStatus: number): boolean {

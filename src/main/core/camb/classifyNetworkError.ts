@@ -1,4 +1,5 @@
-import type { NetworkFailure, NetworkReason } from './outcomes';
+import { redirectNotFollowed } from './classifyFailure';
+import type { Malformed, NetworkFailure, NetworkReason } from './outcomes';
 
 /** Node's and undici's error codes, found on the error or somewhere down its `cause` chain. */
 const NODE_CODES: Readonly<Record<string, NetworkReason>> = {
@@ -54,9 +55,24 @@ export interface NetworkErrorContext {
   readonly host?: string;
 }
 
-/** Classifies whatever a fetch implementation threw (undici, Electron net.fetch, an abort). Never throws. */
-export function classifyNetworkError(error: unknown, context: NetworkErrorContext = {}): NetworkFailure {
+/**
+ * Electron's net.fetch with `redirect: 'manual'` does not hand back the 3xx as the Fetch standard's
+ * opaque redirect: it cancels the request and rejects with "Redirect was cancelled" (electron/electron
+ * #43715, working as its `net` module documents manual redirects). Undici returns the 3xx itself.
+ */
+const CANCELLED_REDIRECT = /\bredirect was cancel+ed\b/i;
+
+/**
+ * Classifies whatever a fetch implementation threw (undici, Electron net.fetch, an abort). Never throws.
+ * A cancelled redirect is an answer, not a failure to reach CAMB.AI: it is classified as the 3xx it was,
+ * so the scheduler never counts it towards "CAMB.AI is unreachable".
+ */
+export function classifyNetworkError(
+  error: unknown,
+  context: NetworkErrorContext = {},
+): NetworkFailure | Malformed {
   const where = `Could not reach ${context.host ?? 'CAMB.AI'}`;
+  if (safely(() => CANCELLED_REDIRECT.test(messageChain(error)), false)) return redirectNotFollowed('');
   if (context.timedOut === true || isAbort(error)) {
     const within = context.timeoutMs === undefined ? '' : ` within ${formatSeconds(context.timeoutMs)}`;
     return { type: 'network', reason: 'timeout', message: `${where}: no answer${within}` };
@@ -94,6 +110,14 @@ function findCode(error: unknown, depth = 0): string | null {
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The messages of the error and its causes, joined: a wrapper may carry the one that says what happened. */
+function messageChain(error: unknown, depth = 0): string {
+  if (depth > 6 || error === null || typeof error !== 'object') return '';
+  const { message, cause } = error as { message?: unknown; cause?: unknown };
+  const own = typeof message === 'string' ? message : '';
+  return `${own}\n${messageChain(cause, depth + 1)}`;
 }
 
 function describe(error: unknown): string {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Options } from 'conf';
 import { z } from 'zod';
+import { settingsSchema } from '../../../shared/settings';
 import { DOCUMENT_PROJECT_VERSION, documentMigrations } from './migrations';
 import { emptyDocument, persistedDocumentSchema, type PersistedDocument } from './persistedDocument';
 
@@ -14,9 +15,14 @@ export function documentStoreFile(directory: string): string {
 /**
  * JSON schema for conf's ajv, derived from the zod schema so the two cannot drift. `io: 'input'` leaves
  * out `additionalProperties: false`, matching zod, which ignores unknown fields: a file written by a
- * newer version with extra fields still loads here instead of being moved aside.
+ * newer version with extra fields still loads here instead of being moved aside. Each setting may be
+ * missing: a file saved before a setting existed loads, and the watch list fills in its default
+ * (fillDocumentDefaults), so a new setting needs no migration.
  */
-const documentJsonSchema = z.toJSONSchema(persistedDocumentSchema, { io: 'input' }) as {
+const documentJsonSchema = z.toJSONSchema(
+  persistedDocumentSchema.extend({ settings: settingsSchema.partial() }),
+  { io: 'input' },
+) as {
   properties: Record<string, object>;
   required: string[];
 };
