@@ -6,10 +6,13 @@
 # into .cache/node/<version>/ and puts its bin/ first on PATH, so npm, npx and everything they start run
 # under it. Says on one line which Node runs; stops, saying what to install, where no pinned build exists.
 # The npm that runs is the machine's own (the registry's Node builds carry no npm) under the chosen Node.
+# Works from any folder: it reads and writes only in the project folder it lives in.
+
+NODE_PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The lowest Node version package.json's engines accepts (written there as ">=X.Y[.Z]").
 node_engines_minimum() {
-  sed -n 's/^ *"node": *">=\([0-9.]*\)".*/\1/p' package.json | head -n 1
+  sed -n 's/^ *"node": *">=\([0-9.]*\)".*/\1/p' "$NODE_PROJECT_ROOT/package.json" | head -n 1
 }
 
 # version_at_least HAVE WANT: true when dotted version HAVE >= WANT (a leading "v" is ignored).
@@ -58,14 +61,14 @@ fetch_pinned_node() {
 use_supported_node() {
   local pinned dir system_version bin
   NODE_MINIMUM=$(node_engines_minimum)
-  pinned=$(tr -d ' \t\r\n' <.nvmrc)
+  pinned=$(tr -d ' \t\r\n' <"$NODE_PROJECT_ROOT/.nvmrc")
   pinned=${pinned#v}
   system_version=$(node --version 2>/dev/null || true)
   if [ -n "$system_version" ] && version_at_least "$system_version" "$NODE_MINIMUM"; then
     echo "Node $system_version ($(command -v node))"
     return 0
   fi
-  dir="$PWD/.cache/node/$pinned"
+  dir="$NODE_PROJECT_ROOT/.cache/node/$pinned"
   bin="$dir/bin"
   if ! "$bin/node" --version >/dev/null 2>&1; then
     echo "Fetching Node $pinned (.nvmrc) from the npm registry into .cache/node/$pinned..."

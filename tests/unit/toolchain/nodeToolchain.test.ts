@@ -1,5 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -105,7 +114,7 @@ describe('the project Node', () => {
 // --- scripts/node-toolchain.sh, against a stand-in `node` and `npm` ---
 
 /**
- * A project folder with package.json's engines and .nvmrc, and a bin/ holding a stand-in system `node`
+ * A project folder with package.json's engines, .nvmrc and scripts/node-toolchain.sh, and a bin/ holding a stand-in system `node`
  * (version and platform from the environment) and `npm` whose `pack` makes a tarball shaped like the
  * registry's node-<os>-<arch> (bin/node printing the version it was packed as) and logs each call.
  */
@@ -113,6 +122,8 @@ function makeProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'camb-node-toolchain-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ engines: { node: '>=24.11' } }, null, 2));
   writeFileSync(join(dir, '.nvmrc'), '24.22.3\n');
+  mkdirSync(join(dir, 'scripts'));
+  copyFileSync(TOOLCHAIN, join(dir, 'scripts/node-toolchain.sh'));
   mkdirSync(join(dir, 'bin'));
   const script = (name: string, body: string) => {
     writeFileSync(join(dir, 'bin', name), `#!/usr/bin/env bash\n${body}\n`);
@@ -141,16 +152,19 @@ echo "$file"`,
   return dir;
 }
 
-/** Sources the toolchain in DIR, calls use_supported_node, then reports which node and nodedir follow. */
+/**
+ * Sources DIR's toolchain from another folder (it must find its project by itself), calls
+ * use_supported_node, then reports which node and nodedir follow.
+ */
 function useSupportedNode(dir: string, env: Record<string, string>) {
   const result = spawnSync(
     'bash',
     [
       '-c',
-      `source "${TOOLCHAIN}" && use_supported_node && echo "after: $(node --version) $(command -v node) nodedir=\${npm_config_nodedir:-}"`,
+      `source "${dir}/scripts/node-toolchain.sh" && use_supported_node && echo "after: $(node --version) $(command -v node) nodedir=\${npm_config_nodedir:-}"`,
     ],
     {
-      cwd: dir,
+      cwd: tmpdir(),
       encoding: 'utf8',
       env: { PATH: `${join(dir, 'bin')}:/usr/bin:/bin`, FAKE_PLATFORM: 'linux-x64', ...env },
     },
@@ -241,5 +255,28 @@ describe('scripts/node-toolchain.sh', () => {
     expect(atLeast('v24.9.0', '24.11')).toBe('no');
     expect(atLeast('v100.0.0', '24.11')).toBe('yes');
     expect(atLeast('v20.20.2', '24.11')).toBe('no');
+  });
+});
+
+describe('bin/camb-watch on a Node older than engines', () => {
+  it('refuses to start and says how to run it under the project Node', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'camb-cli-node-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(join(REPO, 'bin/camb-watch'), join(dir, 'bin/camb-watch'));
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ type: 'module', engines: { node: '>=999.1' } }),
+      );
+      const run = spawnSync(process.execPath, [join(dir, 'bin/camb-watch'), '--help'], { encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `camb-watch needs Node 999.1 or newer, and this is Node ${process.version}. Run it under the project's Node: ` +
+          `bash ${join(dir, 'scripts/with-node.sh')} ${join(dir, 'bin/camb-watch')} ...\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
