@@ -4,6 +4,7 @@
 // fixed only in got 12): offline, its online checks (translations, Electron releases) crash the scan.
 // Without retries they fail once, as on any machine without internet, and the scan goes on.
 'use strict';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload for node --require
 const Module = require('node:module');
 
 const load = Module._load;
