@@ -10,7 +10,7 @@ export default defineConfig({
   build: {
     ssr: 'src/cli/main.ts',
     outDir: 'out/cli',
-    target: 'node20',
+    target: 'node24',
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {

@@ -29,7 +29,7 @@ mkdir -p test-results
 summary=test-results/vitest.json
 rm -f "$summary"
 
-echo "Running the test suites..."
+echo "Running the test suites under Node $(node --version)..."
 status=0
 NPM_CONFIG_UPDATE_NOTIFIER=false HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/.local/share" dbus-run-session -- \
   bash scripts/with-unlocked-keyring.sh \

@@ -88,6 +88,14 @@ function toRelative(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
+const GOT_WITHOUT_RETRY = join(import.meta.dirname, 'gotWithoutRetry.cjs');
+
+function withGotWithoutRetry(): string {
+  return [process.env.NODE_OPTIONS, `--require ${JSON.stringify(GOT_WITHOUT_RETRY)}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
 const NO_ELECTRON_VERSION = "Couldn't detect Electron version";
 
 /**
@@ -106,8 +114,12 @@ export async function runElectronegativity(options: {
     execFile(
       bin,
       ['--input', options.inputDir, '--output', options.reportPath, '--relative'],
-      // English descriptions whatever the user's locale (the tool ships es-ES and fr-FR too).
-      { env: { ...process.env, LANG: 'en-US' }, maxBuffer: 16 * 1024 * 1024 },
+      // English descriptions whatever the user's locale (the tool ships es-ES and fr-FR too); its HTTP
+      // client without retries, which crash it on Node 24 when it is offline (see gotWithoutRetry.cjs).
+      {
+        env: { ...process.env, LANG: 'en-US', NODE_OPTIONS: withGotWithoutRetry() },
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`electronegativity failed to run: ${error.message}\n${stdout}${stderr}`));
         else resolve(`${stdout}${stderr}`);

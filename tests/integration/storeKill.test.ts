@@ -18,21 +18,27 @@ afterEach(() => {
 
 /**
  * Runs the writer child and SIGKILLs it as soon as it announces write number `killAt`, which is then
- * most likely under way; resolves with the number of writes it reported finished.
+ * most likely under way; resolves with the number of writes it reported finished. The child waits for a
+ * go-ahead after each write, so it never runs more than that one write ahead of the kill.
  */
 function runAndKill(cwd: string, killAt: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', childScript, cwd], {
       cwd: path.resolve(__dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // A go-ahead can still be on its way when the kill lands.
+    child.stdin.on('error', () => undefined);
     let saved = 0;
     let killed = false;
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
       if (killed) return;
-      if (/^saved \d+$/.test(line)) saved += 1;
+      if (/^saved \d+$/.test(line)) {
+        saved += 1;
+        child.stdin.write('next\n');
+      }
       if (line === `saving ${killAt}`) {
         killed = true;
         child.kill('SIGKILL');
