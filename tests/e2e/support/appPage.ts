@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TaskKind } from '../../../src/shared/taskKinds';
 import { launchChromium } from './chromium';
 
@@ -78,7 +78,10 @@ export async function backToList(page: Page): Promise<void> {
   if (await back.isVisible()) await back.click();
 }
 
-/** Fills the add form (opening it first when it is folded away) and clicks "Watch", as a user does. */
+/**
+ * Fills the add form (opening it first when it is folded away) and clicks "Watch", as a user does, then
+ * waits for the form's answer — so a second add never types into a form that is about to fold away.
+ */
 export async function addTaskInPage(page: Page, task: TaskToAdd): Promise<void> {
   await openAddForm(page);
   if (task.kind !== undefined)
@@ -87,6 +90,20 @@ export async function addTaskInPage(page: Page, task: TaskToAdd): Promise<void> 
   if (task.label !== undefined)
     await page.getByRole('textbox', { name: 'Label (optional)', exact: true }).fill(task.label);
   await page.getByRole('button', { name: 'Watch', exact: true }).click();
+  await expect.poll(() => addFormAnswered(page)).toBe(true);
+}
+
+/** The form took the task (emptied, or folded away in a small window) or said why not. */
+async function addFormAnswered(page: Page): Promise<boolean> {
+  const form = page.locator('form.add-task');
+  try {
+    if (await addTaskButton(page).isVisible()) return true;
+    if ((await form.getByRole('alert').count()) > 0 || (await form.getByRole('status').count()) > 0)
+      return true;
+    return (await taskIdField(page).inputValue({ timeout: 1000 })) === '';
+  } catch {
+    return false; // the form went away between two looks: look again
+  }
 }
 
 export async function openSettings(page: Page): Promise<void> {
