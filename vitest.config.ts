@@ -44,6 +44,19 @@ export default defineConfig({
         },
       },
       {
+        // The built main bundle (out/main) in Node against a stand-in of the electron module: the shell's
+        // wiring (start-up order, tray, window, quit, session end), not Electron's own behaviour.
+        test: {
+          name: 'wiring',
+          include: ['tests/wiring/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/wiring/support/substituteModules.ts'],
+          // electron-store imports electron too: it is run through Vitest so it gets the stand-in.
+          server: { deps: { inline: ['electron-store'] } },
+          testTimeout: 30_000,
+        },
+      },
+      {
         // Playwright's _electron against the built app, wherever the Electron binary exists.
         test: {
           name: 'electron',

@@ -1,4 +1,4 @@
-import { app, dialog, net, powerMonitor, session } from 'electron';
+import { app, dialog, net, session } from 'electron';
 import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
 import { createAppHost, isLocalApiBase, type AppHost } from '../core/appHost';
@@ -15,7 +15,10 @@ import {
 } from '../core/persistence/storeOptions';
 import type { TrayAction } from '../core/tray/trayMenu';
 import { createWatchService } from '../core/watchService/watchService';
+import { STILL_RUNNING_NOTICE, windowCloseAction } from '../core/window/launchWindow';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
+import { setApplicationMenu } from './applicationMenu';
+import { startAppLifetime, type AppLifetime } from './appLifetime';
 import { appPaths } from './appPaths';
 import { registerAppScheme, serveRendererFiles } from './appProtocol';
 import {
@@ -32,10 +35,12 @@ import { openAppLog } from './logFile';
 import { createMainWindow, type MainWindow } from './mainWindow';
 import { createDesktopNotifications, type DesktopNotifications } from './notifications';
 import { openShellSecrets } from './secrets';
+import { recoverRenderer } from './rendererRecovery';
+import { onSessionEnd } from './sessionEnd';
 import { openShellState } from './shellState';
 import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
-import { createAppTray } from './tray';
+import { createAppTray, type AppTray } from './tray';
 import { applyUserDataOverride } from './userDataOverride';
 import { lockDownWebContents } from './webContentsSecurity';
 
@@ -65,6 +70,7 @@ export function startApp(): void {
     app.quit();
     return;
   }
+  const lifetime = startAppLifetime();
   listenForOpenUrl((argv) => deliver(argv, true));
   // macOS reopens a running app (Finder, Spotlight, Launchpad) with 'activate', not a second process; the
   // first 'activate' comes with the launch itself, before the app is ready, and must not open the window.
@@ -78,7 +84,10 @@ export function startApp(): void {
   app
     .whenReady()
     .then(async () => {
-      handleLaunch = await runApp(env);
+      const running = await runApp(env, lifetime);
+      // Null: a quit came while the app was starting, and it has ended.
+      if (running === null) return;
+      handleLaunch = running;
       for (const { argv, secondLaunch } of waiting.splice(0)) handleLaunch(argv, { secondLaunch });
     })
     .catch((error: unknown) => {
@@ -100,11 +109,42 @@ function openWatchList(logger: Logger) {
   });
 }
 
-async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
+/** Called by the tray before the app has started: only Quit acts until then. */
+interface TrayTargets {
+  onTask: (key: TaskKey) => void;
+  onAction: (action: TrayAction) => void;
+}
+
+async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<LaunchRequestHandler | null> {
   app.dock?.hide();
   const log = openAppLog(app.getPath('logs'), env, !app.isPackaged);
   const { logger } = log;
   logger.info('CAMB Watch is starting', { version: app.getVersion(), userData: app.getPath('userData') });
+  setApplicationMenu();
+
+  // The tray comes first, saying "starting", so the app is visible and can be quit while the keychain is
+  // read (on macOS that may wait for the user to answer a permission prompt).
+  const trayTargets: TrayTargets = {
+    onTask: () => {},
+    onAction: (action) => {
+      if (action === 'quit') app.quit();
+    },
+  };
+  const tray: AppTray | null = createAppTray({
+    iconsDir: appPaths.trayIcons,
+    logger,
+    onTask: (key) => trayTargets.onTask(key),
+    onAction: (action) => trayTargets.onAction(action),
+  });
+  if (tray !== null) lifetime.onEnd(() => tray.dispose());
+  // A log-off or shutdown may end the process without will-quit: save first, then quit properly (a
+  // cancelled shutdown must not leave a half-disposed app running).
+  lifetime.onEnd(
+    onSessionEnd(() => {
+      lifetime.end();
+      app.quit();
+    }),
+  );
 
   // A bad CAMB_API_BASE stops the start with its own message (InvalidBaseUrlError names the variable).
   const baseUrl = resolveBaseUrl(env);
@@ -115,6 +155,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   serveRendererFiles(appPaths.renderer, logger);
 
   const shellState = openShellState();
+  const firstRun = !shellState.startedBefore();
   const opened = openWatchList(logger);
   const secrets = await openShellSecrets({
     slot: shellState.encryptedKeySlot,
@@ -122,6 +163,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     rememberSecret: log.rememberSecret,
   });
+  if (lifetime.ending) return null;
   const fetch = net.fetch.bind(net);
   const service = createWatchService({
     clock: systemClock,
@@ -142,9 +184,11 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     allowLoopbackHttp: isLocalApiBase(baseUrl),
   });
+  lifetime.onEnd(() => {
+    appHost.dispose();
+    service.dispose();
+  });
 
-  // Set once everything exists (below); a window can only be created after that.
-  let sessionEndListener = () => {};
   // A task to bring into view once a freshly created page has asked for its first snapshot.
   let pendingFocus: TaskKey | null = null;
   const stopIpc = serveContractOverIpc(appHost, trustedOrigins, logger, (channel) => {
@@ -152,17 +196,23 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     appHost.showTask(pendingFocus);
     pendingFocus = null;
   });
+  lifetime.onEnd(stopIpc);
   const window = createMainWindow({
     preloadPath: appPaths.preload,
     url: devServer ?? APP_ENTRY_URL,
     devTools: !app.isPackaged,
     state: shellState,
     iconPath: appPaths.appIcon,
+    closeAction: windowCloseAction(tray !== null),
+    onHidden: () => {
+      if (shellState.firstHide()) notifications.show({ ...STILL_RUNNING_NOTICE, taskKey: null });
+    },
     onCreated: (created) => {
       sendEventsTo(created, appHost);
-      created.on('session-end', () => sessionEndListener());
+      recoverRenderer(created, systemClock, logger);
     },
   });
+  lifetime.onQuitStarts(() => window.allowClose());
   const showWindow = (key: TaskKey | null) => {
     const { created } = window.show();
     if (key === null) return;
@@ -177,46 +227,34 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     onClick: showWindow,
   });
-  const tray = createAppTray({
-    service,
-    iconsDir: appPaths.trayIcons,
-    onTask: showWindow,
-    onAction: (action) => runTrayAction(action, { service, appHost, notifications, window }),
-  });
-  const stopSystemEvents = followSystemEvents(service, systemClock);
-  installE2eHooks(env, tray);
+  lifetime.onEnd(() => notifications.dispose());
+  lifetime.onEnd(followSystemEvents(service, systemClock));
+  if (tray !== null) installE2eHooks(env, tray);
   registerWatchLinkScheme(logger);
 
   platform.applyLaunchAtLogin?.(service.getSettings().launchAtLogin);
   await service.start();
+  if (lifetime.ending) return null;
+  trayTargets.onTask = showWindow;
+  trayTargets.onAction = (action) => runTrayAction(action, { service, appHost, notifications, window });
+  tray?.follow(service);
+  shellState.markStarted();
   logger.info('CAMB Watch is running', { logFile: log.filePath });
 
-  let disposed = false;
-  // Writes what is pending to the watch list and lets go of everything, once, however the app ends.
-  const shutDown = () => {
-    if (disposed) return;
-    disposed = true;
-    window.allowClose();
-    stopSystemEvents();
-    stopIpc();
-    tray.dispose();
-    notifications.dispose();
-    appHost.dispose();
-    service.dispose();
-  };
-  app.on('before-quit', () => window.allowClose());
-  app.on('will-quit', shutDown);
-  // A system shutdown or log-out may end the process without before-quit / will-quit: on Linux and macOS
-  // powerMonitor says so; on Windows the window does (session-end), when there is one. Save first, then
-  // quit properly (a cancelled shutdown must not leave a half-disposed app running).
-  const endWithSession = () => {
-    shutDown();
-    app.quit();
-  };
-  powerMonitor.on('shutdown', endWithSession);
-  sessionEndListener = endWithSession;
-
-  return createLaunchRequestHandler({ service, appHost, notifications, logger, showWindow });
+  const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  return createLaunchRequestHandler({
+    service,
+    appHost,
+    notifications,
+    logger,
+    showWindow,
+    conditions: () => ({
+      keyPresent: service.state().key.present,
+      firstRun,
+      trayShown: tray !== null,
+      openedAtLogin,
+    }),
+  });
 }
 
 interface TrayActionDeps {

@@ -18,6 +18,8 @@ export interface AutostartEntryOptions {
   readonly name: string;
   /** The program to start: the AppImage file itself (not its temporary mount), or the installed binary. */
   readonly executable: string;
+  /** Added after the program, e.g. `--hidden` so a start at login shows only the tray icon. */
+  readonly arguments?: readonly string[];
   readonly comment: string;
 }
 
@@ -30,7 +32,9 @@ export function autostartEntry(options: AutostartEntryOptions): string {
     `Name=${oneLine(options.name)}`,
     `Comment=${oneLine(options.comment)}`,
     // `%` starts a field code in Exec, so a literal one is doubled.
-    `Exec=${quoteExecArgument(oneLine(options.executable)).replace(/%/gu, '%%')}`,
+    `Exec=${[options.executable, ...(options.arguments ?? [])]
+      .map((argument) => quoteExecArgument(oneLine(argument)).replace(/%/gu, '%%'))
+      .join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',
