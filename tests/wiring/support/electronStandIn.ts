@@ -32,6 +32,10 @@ class StandInEmitter {
   listenerCount(event: string): number {
     return this.#events.listenerCount(event);
   }
+  /** A new run of the app starts with no listeners (tests only). */
+  forgetListeners(): void {
+    this.#events.removeAllListeners();
+  }
 }
 
 /** An Electron Event: preventDefault is what listeners call to cancel. */
@@ -441,6 +445,7 @@ const shellStandIn = {
 
 /** Forgets what the previous test's app did (each test starts a fresh bundle). */
 export function resetStandIn(): void {
+  for (const emitter of [app, powerMonitor, ipcMainStandIn]) emitter.forgetListeners();
   calls.length = 0;
   trays.length = 0;
   windows.length = 0;

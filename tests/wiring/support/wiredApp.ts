@@ -25,7 +25,10 @@ import {
 } from './electronStandIn';
 import { keychain } from './keytarStandIn';
 
-const BUNDLE = path.resolve(import.meta.dirname, '..', '..', '..', 'out', 'main', 'index.js');
+// CAMB_WIRING_BUNDLE runs the suite against another build (e.g. an older commit's, to see a test fail there).
+const BUNDLE =
+  process.env['CAMB_WIRING_BUNDLE'] ??
+  path.resolve(import.meta.dirname, '..', '..', '..', 'out', 'main', 'index.js');
 const STARTING_TOOLTIP = 'CAMB Watch — starting';
 const TRUSTED_PAGE = 'app://camb-watch/index.html';
 
@@ -41,6 +44,8 @@ export interface LaunchOptions {
   readonly packaged?: boolean;
   /** The desktop has no tray: `new Tray` throws. */
   readonly noTray?: boolean;
+  /** macOS's login item started the app (it passes no arguments). */
+  readonly openedAtLogin?: boolean;
   /** Keep the keychain read waiting (a permission prompt): the test releases it with keychain.release(). */
   readonly holdKeychain?: boolean;
 }
@@ -62,24 +67,35 @@ export interface WiredApp {
 
 let runs = 0;
 let restore: (() => void) | null = null;
+const profiles = new Set<string>();
 
-/** Ends what a test left running and puts process.argv / platform / env back. */
-export function cleanUpWiredApp(): void {
-  if (appControl.exited === null && appControl.readyResolve !== null) app.quit();
+function endRun(): void {
+  keychain.release();
+  if (restore !== null && appControl.exited === null) app.quit();
   restore?.();
   restore = null;
+}
+
+/** Ends what a test left running, puts process.argv / platform / env back and removes its profiles. */
+export function cleanUpWiredApp(): void {
+  endRun();
   keychain.reset();
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  profiles.clear();
 }
 
 export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> {
+  // A second launch in one test is a restart: the first app ends as it would.
+  endRun();
   resetStandIn();
-  keychain.reset();
   if (options.holdKeychain === true) keychain.hold();
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'camb-wiring-'));
+  profiles.add(profile);
   appControl.userData = profile;
   appControl.home = profile;
   appControl.isPackaged = options.packaged ?? false;
   trayControl.unavailable = options.noTray === true;
+  appControl.loginItem.wasOpenedAtLogin = options.openedAtLogin === true;
 
   const saved = { argv: process.argv, platform: process.platform, env: { ...process.env } };
   restore = () => {
@@ -87,7 +103,6 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
     Object.defineProperty(process, 'platform', { value: saved.platform });
     for (const name of Object.keys(process.env)) if (!(name in saved.env)) delete process.env[name];
     Object.assign(process.env, saved.env);
-    if (options.profile === undefined) rmSync(profile, { recursive: true, force: true });
   };
   process.argv = ['/usr/lib/camb-watch/camb-watch-app', ...(options.args ?? [])];
   Object.defineProperty(process, 'platform', { value: options.platform ?? 'linux' });
@@ -122,6 +137,8 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
             : trays[0] !== undefined && trays[0].tooltip !== STARTING_TOOLTIP,
         )
         .toBe(true);
+      // The command line is acted on just after start-up, in the same turn: let it run.
+      await new Promise((resolve) => setImmediate(resolve));
     },
     async invoke(channel, payload) {
       const handler = ipcHandlers.get(invokeChannelId(channel));
