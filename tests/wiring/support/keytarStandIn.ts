@@ -9,6 +9,8 @@ let gate: Promise<void> | null = null;
 let open: (() => void) | null = null;
 
 export const keychain = {
+  /** Reads answered so far (a held one counts once released). */
+  answered: 0,
   set(service: string, account: string, password: string | null): void {
     if (password === null) entries.delete(`${service}/${account}`);
     else entries.set(`${service}/${account}`, password);
@@ -24,6 +26,7 @@ export const keychain = {
   },
   reset(): void {
     entries.clear();
+    this.answered = 0;
     this.release();
   },
 };
@@ -31,6 +34,7 @@ export const keychain = {
 export const keytarStandIn: KeytarApi = {
   async getPassword(service, account) {
     await gate;
+    keychain.answered++;
     return entries.get(`${service}/${account}`) ?? null;
   },
   async setPassword(service, account, password) {

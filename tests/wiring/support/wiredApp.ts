@@ -15,6 +15,7 @@ import {
   calls,
   ipcHandlers,
   notifications,
+  powerMonitor,
   resetStandIn,
   standInEvent,
   trayControl,
@@ -157,4 +158,4 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   return wired;
 }
 
-export { app, appControl, calls, notifications, trays, windows, keychain };
+export { app, appControl, calls, keychain, notifications, powerMonitor, trays, windows };
