@@ -84,7 +84,12 @@ describe('parseLaunchArguments', () => {
       ],
       problems: [],
       show: true,
+      hidden: false,
     });
+  });
+
+  it('recognises --hidden, which the login item and autostart entry add', () => {
+    expect(parseLaunchArguments(['/opt/camb-watch', '--hidden'])).toMatchObject({ hidden: true, show: false });
   });
 
   it('reports a --watch without its value and a bad link, keeping the good ones', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { trayMenuEntries, trayTitle } from '../../../src/main/core/tray/trayMenu';
+import {
+  STARTING_TRAY,
+  trayMenuEntries,
+  trayMenuKey,
+  trayTitle,
+} from '../../../src/main/core/tray/trayMenu';
 import { trayModel } from '../../../src/main/core/tray/trayModel';
 import { T0, watchedTask } from '../notifications/watchedTaskFixture';
 
@@ -54,5 +59,19 @@ describe('trayTitle', () => {
   it('shows the running count, or nothing', () => {
     expect(trayTitle(trayModel([], ONLINE, NOW))).toBe('');
     expect(trayTitle(trayModel([watchedTask({ status: 'PENDING' })], ONLINE, NOW))).toBe('1');
+  });
+});
+
+describe('the starting tray and the menu key', () => {
+  it('while starting, says so and offers only Quit', () => {
+    expect(STARTING_TRAY.tooltip).toBe('CAMB Watch — starting');
+    expect(actions(STARTING_TRAY.menu)).toEqual(['quit']);
+    expect(STARTING_TRAY.menu[0]).toEqual({ type: 'note', label: 'Starting…' });
+  });
+
+  it('keys a menu by what it shows: equal menus, equal keys', () => {
+    const model = trayModel([watchedTask({ label: 'Job' })], ONLINE, NOW);
+    expect(trayMenuKey(trayMenuEntries(model, false))).toBe(trayMenuKey(trayMenuEntries(model, false)));
+    expect(trayMenuKey(trayMenuEntries(model, false))).not.toBe(trayMenuKey(trayMenuEntries(model, true)));
   });
 });
