@@ -46,7 +46,12 @@ describe('the window at launch', () => {
     const { readFileSync } = await import('node:fs');
     const path = await import('node:path');
     for (const platform of ['linux', 'win32'] as const) {
-      const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, platform, packaged: true });
+      const wired = await suite.launch({
+        profile: returningProfile(),
+        apiKey: API_KEY,
+        platform,
+        packaged: true,
+      });
       await wired.started();
       await wired.invoke('updateSettings', { launchAtLogin: true });
       if (platform === 'win32') {

@@ -13,13 +13,21 @@ import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 const suite = wiringSuite();
 
 const startedAtLogin = async (platform: NodeJS.Platform = 'linux') => {
-  const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, args: ['--hidden'], platform });
+  const wired = await suite.launch({
+    profile: returningProfile(),
+    apiKey: API_KEY,
+    args: ['--hidden'],
+    platform,
+  });
   await wired.started();
   return wired;
 };
 
 /** The page asks for its first snapshot, as the real one does once loaded. */
-async function pageLoads(wired: Awaited<ReturnType<typeof startedAtLogin>>, window: StandInWindow | undefined) {
+async function pageLoads(
+  wired: Awaited<ReturnType<typeof startedAtLogin>>,
+  window: StandInWindow | undefined,
+) {
   await expect.poll(() => window?.visible).toBe(true);
   await wired.invoke('getSnapshot', {});
   await new Promise((resolve) => setImmediate(resolve));

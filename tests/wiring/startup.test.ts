@@ -49,7 +49,7 @@ describe('the end of the session', () => {
   it.each([
     ['win32', 'a hidden window hears session-end'],
     ['linux', 'powerMonitor says shutdown'],
-  ] as const)('%s: %s, and the watch list is saved before the app ends', async (platform) => {
+  ] as const)('%s: %s, and the watch list is saved before the app ends', async (platform, _how) => {
     const id = randomUUID();
     suite.server().addTask('story', id, step.pending({ untilMs: 600_000 }));
     const wired = await suite.launch({

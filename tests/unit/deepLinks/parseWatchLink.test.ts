@@ -89,7 +89,10 @@ describe('parseLaunchArguments', () => {
   });
 
   it('recognises --hidden, which the login item and autostart entry add', () => {
-    expect(parseLaunchArguments(['/opt/camb-watch', '--hidden'])).toMatchObject({ hidden: true, show: false });
+    expect(parseLaunchArguments(['/opt/camb-watch', '--hidden'])).toMatchObject({
+      hidden: true,
+      show: false,
+    });
   });
 
   it('reports a --watch without its value and a bad link, keeping the good ones', () => {

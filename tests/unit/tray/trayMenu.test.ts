@@ -4,6 +4,7 @@ import {
   trayMenuEntries,
   trayMenuKey,
   trayTitle,
+  type TrayMenuEntry,
 } from '../../../src/main/core/tray/trayMenu';
 import { trayModel } from '../../../src/main/core/tray/trayModel';
 import { T0, watchedTask } from '../notifications/watchedTaskFixture';
@@ -11,7 +12,7 @@ import { T0, watchedTask } from '../notifications/watchedTaskFixture';
 const ONLINE = { connectivity: 'online', authProblem: false, paused: false } as const;
 const NOW = T0 + 5 * 60_000;
 
-const actions = (entries: ReturnType<typeof trayMenuEntries>) =>
+const actions = (entries: readonly TrayMenuEntry[]) =>
   entries.flatMap((entry) => (entry.type === 'action' ? [entry.action] : []));
 
 describe('trayMenuEntries', () => {

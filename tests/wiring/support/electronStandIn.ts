@@ -39,7 +39,9 @@ class StandInEmitter {
 }
 
 /** An Electron Event: preventDefault is what listeners call to cancel. */
-export function standInEvent<T extends object>(fields: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
+export function standInEvent<T extends object>(
+  fields: T = {} as T,
+): T & { defaultPrevented: boolean; preventDefault(): void } {
   const event = {
     ...fields,
     defaultPrevented: false,
@@ -97,7 +99,13 @@ export class StandInTray
   implements
     Pick<
       Electron.Tray,
-      'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'popUpContextMenu' | 'destroy' | 'isDestroyed'
+      | 'setImage'
+      | 'setToolTip'
+      | 'setTitle'
+      | 'setContextMenu'
+      | 'popUpContextMenu'
+      | 'destroy'
+      | 'isDestroyed'
     >
 {
   tooltip = '';
@@ -331,7 +339,7 @@ class StandInApp extends StandInEmitter {
   getName(): string {
     return 'camb-watch';
   }
-  requestSingleInstanceLock(_additionalData?: Record<any, any>): boolean {
+  requestSingleInstanceLock(_additionalData?: Record<string, unknown>): boolean {
     return appControl.singleInstanceLock;
   }
   setAppUserModelId(_id: string): void {}
@@ -375,7 +383,7 @@ app satisfies Pick<
 /** Contract handlers the app registered, by channel: tests call them as the page would. */
 export const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
 const ipcMainStandIn = Object.assign(new StandInEmitter(), {
-  handle(channel: string, listener: (event: Electron.IpcMainInvokeEvent, ...args: any[]) => Promise<any> | any) {
+  handle(channel: string, listener: (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown) {
     ipcHandlers.set(channel, listener as (event: unknown, payload: unknown) => Promise<unknown>);
   },
   removeHandler(channel: string) {

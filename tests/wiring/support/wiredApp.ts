@@ -102,7 +102,8 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   restore = () => {
     process.argv = saved.argv;
     Object.defineProperty(process, 'platform', { value: saved.platform });
-    for (const name of Object.keys(process.env)) if (!(name in saved.env)) delete process.env[name];
+    for (const name of ['CAMB_API_BASE', 'CAMB_API_KEY', 'CAMB_WATCH_LOG_LEVEL', 'XDG_CONFIG_HOME'])
+      if (saved.env[name] === undefined) Reflect.deleteProperty(process.env, name);
     Object.assign(process.env, saved.env);
   };
   process.argv = ['/usr/lib/camb-watch/camb-watch-app', ...(options.args ?? [])];
