@@ -17,7 +17,14 @@ export function onSessionEnd(onEnd: () => void): () => void {
     focusable: false,
     width: 1,
     height: 1,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    // It never loads a page; it is locked down all the same.
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   listener.on('session-end', onEnd);
   return () => {

@@ -15,7 +15,7 @@ import {
 } from '../core/persistence/storeOptions';
 import type { TrayAction } from '../core/tray/trayMenu';
 import { createWatchService } from '../core/watchService/watchService';
-import { STILL_RUNNING_NOTICE, windowCloseAction } from '../core/window/launchWindow';
+import { stillRunningNotice, windowCloseAction } from '../core/window/launchWindow';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 import { setApplicationMenu } from './applicationMenu';
 import { startAppLifetime, type AppLifetime } from './appLifetime';
@@ -137,14 +137,6 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     onAction: (action) => trayTargets.onAction(action),
   });
   if (tray !== null) lifetime.onEnd(() => tray.dispose());
-  // A log-off or shutdown may end the process without will-quit: save first, then quit properly (a
-  // cancelled shutdown must not leave a half-disposed app running).
-  lifetime.onEnd(
-    onSessionEnd(() => {
-      lifetime.end();
-      app.quit();
-    }),
-  );
 
   // A bad CAMB_API_BASE stops the start with its own message (InvalidBaseUrlError names the variable).
   const baseUrl = resolveBaseUrl(env);
@@ -153,6 +145,14 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   const trustedOrigins = trustedRendererOrigins(devServer);
   lockDownWebContents(session.defaultSession, trustedOrigins);
   serveRendererFiles(appPaths.renderer, logger);
+  // A log-off or shutdown may end the process without will-quit: save first, then quit properly (a
+  // cancelled shutdown must not leave a half-disposed app running).
+  lifetime.onEnd(
+    onSessionEnd(() => {
+      lifetime.end();
+      app.quit();
+    }),
+  );
 
   const shellState = openShellState();
   const firstRun = !shellState.startedBefore();
@@ -205,7 +205,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     iconPath: appPaths.appIcon,
     closeAction: windowCloseAction(tray !== null),
     onHidden: () => {
-      if (shellState.firstHide()) notifications.show({ ...STILL_RUNNING_NOTICE, taskKey: null });
+      if (shellState.firstHide())
+        notifications.show({ ...stillRunningNotice(process.platform), taskKey: null });
     },
     onCreated: (created) => {
       sendEventsTo(created, appHost);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   opensWindowAtLaunch,
+  stillRunningNotice,
   windowCloseAction,
   type LaunchSituation,
 } from '../../../src/main/core/window/launchWindow';
@@ -41,5 +42,14 @@ describe('windowCloseAction', () => {
   it('hides into the tray, or minimises where there is none', () => {
     expect(windowCloseAction(true)).toBe('hide');
     expect(windowCloseAction(false)).toBe('minimize');
+  });
+});
+
+describe('stillRunningNotice', () => {
+  it('says where the icon is on each system', () => {
+    expect(stillRunningNotice('darwin').body).toBe(
+      'Open it again from its icon in the menu bar, or by starting CAMB Watch again.',
+    );
+    expect(stillRunningNotice('win32').body).toContain('system tray');
   });
 });

@@ -32,7 +32,10 @@ export function windowCloseAction(trayShown: boolean): 'hide' | 'minimize' {
 }
 
 /** Said once, the first time the window is hidden: where the app went and how to bring it back. */
-export const STILL_RUNNING_NOTICE = {
-  title: 'CAMB Watch is still watching',
-  body: 'Open it again from its icon in the system tray, or by starting CAMB Watch again.',
-} as const;
+export function stillRunningNotice(platform: NodeJS.Platform): { title: string; body: string } {
+  const where = platform === 'darwin' ? 'its icon in the menu bar' : 'its icon in the system tray';
+  return {
+    title: 'CAMB Watch is still watching',
+    body: `Open it again from ${where}, or by starting CAMB Watch again.`,
+  };
+}
