@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eventChannelId } from '../../src/shared/contract';
 import { step } from '../support/fakeCambServer';
-import { app, standInEvent, type StandInWindow } from './support/electronStandIn';
+import { app, standInEvent, type StandInNotification, type StandInWindow } from './support/electronStandIn';
 import { calls, notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
@@ -73,6 +73,37 @@ describe('requests from outside the window', () => {
       payload: { key: `transcribe:${id}` },
     });
   });
+
+  it.each([
+    { platform: 'win32', reason: 'timedOut', kept: true },
+    { platform: 'win32', reason: 'userCanceled', kept: false },
+    { platform: 'linux', reason: undefined, kept: false },
+  ] as const)(
+    '$platform: a notification closed ($reason) is kept: $kept (Windows Action Center clicks need it)',
+    async ({ platform, reason, kept }) => {
+      const id = randomUUID();
+      const wired = await startedAtLogin(platform);
+      wired.secondLaunch(['--watch', `dub:${id}`]);
+      let toast = notifications.at(-1);
+      const held = new WeakRef(toast as StandInNotification);
+      toast?.emit('close', standInEvent({ reason }));
+      // Only the app may hold it now.
+      notifications.length = 0;
+      toast = undefined;
+      await new Promise((resolve) => setImmediate(resolve));
+      (globalThis as { gc?: () => void }).gc?.();
+      expect(held.deref() !== undefined).toBe(kept);
+      if (!kept) return;
+
+      held.deref()?.emit('click', standInEvent());
+      const window = wired.window();
+      await pageLoads(wired, window);
+      expect(window?.webContents.sent).toContainEqual({
+        channel: eventChannelId('showTask'),
+        payload: { key: `dub:${id}` },
+      });
+    },
+  );
 });
 
 describe('the window', () => {
