@@ -33,6 +33,17 @@ async function pageLoads(
   await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Closes the latest notification as the OS does, and leaves only the app (and a weak reference) holding it. */
+function closeLatestNotification(
+  reason: 'timedOut' | 'userCanceled' | undefined,
+): WeakRef<StandInNotification> {
+  const toast = notifications.at(-1);
+  if (toast === undefined) throw new Error('No notification was shown');
+  toast.emit('close', standInEvent({ reason }));
+  notifications.length = 0;
+  return new WeakRef(toast);
+}
+
 describe('requests from outside the window', () => {
   it('a second launch with --watch adds the task and confirms it, without opening the window', async () => {
     const id = randomUUID();
@@ -84,12 +95,7 @@ describe('requests from outside the window', () => {
       const id = randomUUID();
       const wired = await startedAtLogin(platform);
       wired.secondLaunch(['--watch', `dub:${id}`]);
-      let toast = notifications.at(-1);
-      const held = new WeakRef(toast as StandInNotification);
-      toast?.emit('close', standInEvent({ reason }));
-      // Only the app may hold it now.
-      notifications.length = 0;
-      toast = undefined;
+      const held = closeLatestNotification(reason);
       await new Promise((resolve) => setImmediate(resolve));
       (globalThis as { gc?: () => void }).gc?.();
       expect(held.deref() !== undefined).toBe(kept);
