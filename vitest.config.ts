@@ -51,8 +51,6 @@ export default defineConfig({
           include: ['tests/wiring/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/wiring/support/substituteModules.ts'],
-          // electron-store imports electron too: it is run through Vitest so it gets the stand-in.
-          server: { deps: { inline: ['electron-store'] } },
           // A test checks what the app keeps alive: it collects garbage on purpose.
           execArgv: ['--expose-gc'],
           testTimeout: 30_000,
