@@ -44,6 +44,19 @@ export default defineConfig({
         },
       },
       {
+        // The built main bundle (out/main) in Node against a stand-in of the electron module: the shell's
+        // wiring (start-up order, tray, window, quit, session end), not Electron's own behaviour.
+        test: {
+          name: 'wiring',
+          include: ['tests/wiring/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/wiring/support/substituteModules.ts'],
+          // A test checks what the app keeps alive: it collects garbage on purpose.
+          execArgv: ['--expose-gc'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         // Playwright's _electron against the built app, wherever the Electron binary exists.
         test: {
           name: 'electron',

@@ -15,7 +15,7 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CambWatchBridge } from '../../src/shared/contract';
 import { startFakeCambServer, step, type FakeCambServer } from '../support/fakeCambServer';
-import { electronBinaryPath, reportElectronUnavailable } from './electronAvailability';
+import { electronBinaryPath, electronExecutable, reportElectronUnavailable } from './electronAvailability';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const API_KEY = 'camb-watch-electron-suite-key-4Fq8Lm2Zx7';
@@ -126,16 +126,20 @@ const cases: Record<string, () => Promise<void>> = {
   },
 
   'keeps the watch list across a restart on the same profile': async () => {
-    const binary = electronBinaryPath() as string;
     await app.close();
-    await launch(binary, []);
+    await launch(binary as string, []);
     expect(await statusOf(FROM_LINK.id)).toBe('SUCCESS');
     expect(await statusOf(FROM_WINDOW.id)).toBe('SUCCESS');
   },
 };
 
-const binary = electronBinaryPath();
-if (binary === null) reportElectronUnavailable(Object.keys(cases).length);
+const found = electronBinaryPath();
+const binary = found === null ? null : electronExecutable(found);
+if (binary === null)
+  reportElectronUnavailable(
+    Object.keys(cases).length,
+    found === null ? undefined : 'No display to run Electron in: install xvfb (for xvfb-run) or set DISPLAY.',
+  );
 
 describe.skipIf(binary === null)('the Electron app', () => {
   beforeAll(async () => {

@@ -2,12 +2,14 @@ import path from 'node:path';
 import { app, shell } from 'electron';
 import type { HostPlatform } from '../core/appHost';
 import { APP_NAME, APP_SUMMARY } from '../core/appIdentity/appIdentity';
+import { STARTED_AT_LOGIN_ARGUMENT } from '../core/deepLinks/parseWatchLink';
 import type { Logger } from '../core/logging/logger';
 import { applyLinuxAutostart } from '../core/loginItem/linuxAutostart';
 
 function applyLoginItem(enabled: boolean, logger: Logger): void {
   if (process.platform !== 'linux') {
-    app.setLoginItemSettings({ openAtLogin: enabled });
+    // Windows passes `args` to the app at login; macOS ignores them and says wasOpenedAtLogin instead.
+    app.setLoginItemSettings({ openAtLogin: enabled, args: [STARTED_AT_LOGIN_ARGUMENT] });
     return;
   }
   // Electron's login items cover macOS and Windows; Linux desktops read XDG autostart entries. An AppImage
@@ -16,6 +18,7 @@ function applyLoginItem(enabled: boolean, logger: Logger): void {
     name: APP_NAME,
     comment: APP_SUMMARY,
     executable: process.env['APPIMAGE'] ?? process.execPath,
+    arguments: [STARTED_AT_LOGIN_ARGUMENT],
     configHome: process.env['XDG_CONFIG_HOME'] ?? path.join(app.getPath('home'), '.config'),
   }).then(
     (file) => logger.info('Launch at login updated', { enabled, file }),

@@ -9,6 +9,10 @@ export interface MainWindowOptions {
   readonly devTools: boolean;
   readonly state: ShellState;
   readonly iconPath?: string;
+  /** What closing does: hide into the tray, or minimise where there is no tray to come back from. */
+  readonly closeAction: 'hide' | 'minimize';
+  /** Called each time closing has hidden the window. */
+  readonly onHidden?: () => void;
   /** Called once per window created: the IPC bridge starts sending events to it. */
   readonly onCreated: (window: BrowserWindow) => void;
   /** Places the window before each showing (the tray popover, trayPopover.ts); its bounds are then not saved. */
@@ -91,7 +95,12 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
       saveBounds();
       if (quitting) return;
       event.preventDefault();
+      if (options.closeAction === 'minimize') {
+        created.minimize();
+        return;
+      }
       created.hide();
+      options.onHidden?.();
     });
     created.on('closed', () => {
       window = null;

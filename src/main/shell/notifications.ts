@@ -2,6 +2,7 @@ import { Notification } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
 import type { Logger } from '../core/logging/logger';
 import { notificationClickTarget } from '../core/notifications/notificationClickTarget';
+import { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from '../core/notifications/notificationRelease';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 
 export interface DesktopNotice {
@@ -26,7 +27,8 @@ export interface DesktopNotificationOptions {
 
 /**
  * Desktop notifications from the core's notification policy, plus the shell's own confirmations. Shown
- * notifications are held until they are closed: a collected Notification loses its click handler.
+ * notifications are held until they are done with (releasesOnClose): a collected Notification loses its
+ * click handler, and on Windows a timed-out toast is still clickable in the Action Center.
  */
 export function createDesktopNotifications(options: DesktopNotificationOptions): DesktopNotifications {
   const alive = new Set<Notification>();
@@ -46,12 +48,19 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       release();
       options.onClick(notice.taskKey);
     });
-    notification.on('close', release);
+    notification.on('close', (details) => {
+      if (releasesOnClose(process.platform, details.reason)) release();
+    });
     notification.on('failed', (_event, error) => {
       release();
       options.logger.warn('A desktop notification could not be shown', { error });
     });
     alive.add(notification);
+    // Set iteration is in insertion order: the oldest kept notification goes first.
+    for (const old of alive) {
+      if (alive.size <= MAX_KEPT_NOTIFICATIONS) break;
+      alive.delete(old);
+    }
     notification.show();
   };
 

@@ -7,6 +7,10 @@ interface ShellStateDocument extends Record<string, unknown> {
   windowBounds?: Rectangle;
   /** The API key encrypted by safeStorage (base64), only where the OS keychain cannot be used. */
   encryptedApiKey?: string;
+  /** Set once a start has finished on this profile: the first run opens the window. */
+  startedBefore?: boolean;
+  /** Set once the user has been told where the hidden window went. */
+  toldStillRunning?: boolean;
 }
 
 export interface ShellState {
@@ -14,6 +18,11 @@ export interface ShellState {
   readonly savedWindowBounds: () => unknown;
   saveWindowBounds(bounds: Rectangle): void;
   readonly encryptedKeySlot: ValueSlot;
+  /** Whether a start has finished on this profile before; `markStarted` records this one. */
+  startedBefore(): boolean;
+  markStarted(): void;
+  /** True the first time only: the "still running" notice is said once per profile. */
+  firstHide(): boolean;
 }
 
 export function openShellState(): ShellState {
@@ -28,6 +37,13 @@ export function openShellState(): ShellState {
   return {
     savedWindowBounds: () => store.get('windowBounds'),
     saveWindowBounds: (bounds) => store.set('windowBounds', bounds),
+    startedBefore: () => store.get('startedBefore') === true,
+    markStarted: () => store.set('startedBefore', true),
+    firstHide() {
+      if (store.get('toldStillRunning') === true) return false;
+      store.set('toldStillRunning', true);
+      return true;
+    },
     encryptedKeySlot: {
       read() {
         const value: unknown = store.get('encryptedApiKey');

@@ -1,4 +1,4 @@
-import { app, dialog, net, powerMonitor, session } from 'electron';
+import { app, dialog, net, session } from 'electron';
 import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
 import { createAppHost, isLocalApiBase, type AppHost, type HostPlatform } from '../core/appHost';
@@ -16,7 +16,10 @@ import {
 import type { TrayAction } from '../core/tray/trayMenu';
 import { createWatchService } from '../core/watchService/watchService';
 import { desktopHasTray } from '../core/window/trayDesktop';
+import { stillRunningNotice, windowCloseAction } from '../core/window/launchWindow';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
+import { setApplicationMenu } from './applicationMenu';
+import { startAppLifetime, type AppLifetime } from './appLifetime';
 import { appPaths } from './appPaths';
 import { registerAppScheme, serveRendererFiles } from './appProtocol';
 import {
@@ -33,12 +36,14 @@ import { openAppLog } from './logFile';
 import { createMainWindow, type MainWindow } from './mainWindow';
 import { createDesktopNotifications, type DesktopNotifications } from './notifications';
 import { openShellSecrets } from './secrets';
+import { recoverRenderer } from './rendererRecovery';
+import { onSessionEnd } from './sessionEnd';
 import { openShellState } from './shellState';
 import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
-import { createAppTray } from './tray';
-import { createShellUpdates } from './updater';
+import { createAppTray, type AppTray } from './tray';
 import { createTrayPopover } from './trayPopover';
+import { createShellUpdates } from './updater';
 import { applyUserDataOverride } from './userDataOverride';
 import { lockDownWebContents } from './webContentsSecurity';
 import { allowShortcutsOnWayland, createWindowShortcut, type WindowShortcutKeeper } from './windowShortcut';
@@ -70,6 +75,7 @@ export function startApp(): void {
     app.quit();
     return;
   }
+  const lifetime = startAppLifetime();
   listenForOpenUrl((argv) => deliver(argv, true));
   // macOS reopens a running app (Finder, Spotlight, Launchpad) with 'activate', not a second process; the
   // first 'activate' comes with the launch itself, before the app is ready, and must not open the window.
@@ -83,7 +89,10 @@ export function startApp(): void {
   app
     .whenReady()
     .then(async () => {
-      handleLaunch = await runApp(env);
+      const running = await runApp(env, lifetime);
+      // Null: a quit came while the app was starting, and it has ended.
+      if (running === null) return;
+      handleLaunch = running;
       for (const { argv, secondLaunch } of waiting.splice(0)) handleLaunch(argv, { secondLaunch });
     })
     .catch((error: unknown) => {
@@ -105,11 +114,37 @@ function openWatchList(logger: Logger) {
   });
 }
 
-async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
+/** Called by the tray before the app has started: only Quit acts until then. */
+interface TrayTargets {
+  onTask: (key: TaskKey) => void;
+  onAction: (action: TrayAction) => void;
+  onClick: () => void;
+}
+
+async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<LaunchRequestHandler | null> {
   app.dock?.hide();
   const log = openAppLog(app.getPath('logs'), env, !app.isPackaged);
   const { logger } = log;
   logger.info('CAMB Watch is starting', { version: app.getVersion(), userData: app.getPath('userData') });
+  setApplicationMenu();
+
+  // The tray comes first, saying "starting", so the app is visible and can be quit while the keychain is
+  // read (on macOS that may wait for the user to answer a permission prompt).
+  const trayTargets: TrayTargets = {
+    onTask: () => {},
+    onAction: (action) => {
+      if (action === 'quit') app.quit();
+    },
+    onClick: () => {},
+  };
+  const tray: AppTray | null = createAppTray({
+    iconsDir: appPaths.trayIcons,
+    logger,
+    onTask: (key) => trayTargets.onTask(key),
+    onAction: (action) => trayTargets.onAction(action),
+    onClick: () => trayTargets.onClick(),
+  });
+  if (tray !== null) lifetime.onEnd(() => tray.dispose());
 
   // A bad CAMB_API_BASE stops the start with its own message (InvalidBaseUrlError names the variable).
   const baseUrl = resolveBaseUrl(env);
@@ -118,8 +153,17 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
   const trustedOrigins = trustedRendererOrigins(devServer);
   lockDownWebContents(session.defaultSession, trustedOrigins);
   serveRendererFiles(appPaths.renderer, logger);
+  // A log-off or shutdown may end the process without will-quit: save first, then quit properly (a
+  // cancelled shutdown must not leave a half-disposed app running).
+  lifetime.onEnd(
+    onSessionEnd(() => {
+      lifetime.end();
+      app.quit();
+    }),
+  );
 
   const shellState = openShellState();
+  const firstRun = !shellState.startedBefore();
   const opened = openWatchList(logger);
   const secrets = await openShellSecrets({
     slot: shellState.encryptedKeySlot,
@@ -127,6 +171,7 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     rememberSecret: log.rememberSecret,
   });
+  if (lifetime.ending) return null;
   const fetch = net.fetch.bind(net);
   const service = createWatchService({
     clock: systemClock,
@@ -138,8 +183,10 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     userAgent: `camb-watch/${app.getVersion()} (desktop)`,
   });
-  const popover = createTrayPopover(desktopHasTray(process.platform, env));
+  // A popover needs an icon to hang from: none where Electron could not make a tray, whatever the desktop.
+  const popover = createTrayPopover(tray !== null && desktopHasTray(process.platform, env));
   const shortcut = createWindowShortcut(() => popover.toggle('shortcut'));
+  lifetime.onEnd(() => shortcut.dispose());
   const platform: HostPlatform = {
     ...electronHostPlatform(logger),
     applyWindowShortcut: (next) => shortcut.apply(next),
@@ -155,9 +202,11 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     allowLoopbackHttp: isLocalApiBase(baseUrl),
     updates,
   });
+  lifetime.onEnd(() => {
+    appHost.dispose();
+    service.dispose();
+  });
 
-  // Set once everything exists (below); a window can only be created after that.
-  let sessionEndListener = () => {};
   // A task to bring into view once a freshly created page has asked for its first snapshot.
   let pendingFocus: TaskKey | null = null;
   const stopIpc = serveContractOverIpc(appHost, trustedOrigins, logger, (channel) => {
@@ -165,19 +214,26 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     appHost.showTask(pendingFocus);
     pendingFocus = null;
   });
+  lifetime.onEnd(stopIpc);
   const window = createMainWindow({
     preloadPath: appPaths.preload,
     url: devServer ?? APP_ENTRY_URL,
     devTools: !app.isPackaged,
     state: shellState,
     iconPath: appPaths.appIcon,
+    closeAction: windowCloseAction(tray !== null),
+    onHidden: () => {
+      if (shellState.firstHide())
+        notifications.show({ ...stillRunningNotice(process.platform), taskKey: null });
+    },
     onCreated: (created) => {
       sendEventsTo(created, appHost);
-      created.on('session-end', () => sessionEndListener());
       popover.adopt(created);
+      recoverRenderer(created, systemClock, logger);
     },
     place: popover.place,
   });
+  lifetime.onQuitStarts(() => window.allowClose());
   const showWindow = (key: TaskKey | null) => {
     const { created } = window.show();
     if (key === null) return;
@@ -192,51 +248,37 @@ async function runApp(env: NodeJS.ProcessEnv): Promise<LaunchRequestHandler> {
     logger,
     onClick: showWindow,
   });
-  const tray = createAppTray({
-    service,
-    updates,
-    iconsDir: appPaths.trayIcons,
-    onTask: showWindow,
-    onAction: (action) => runTrayAction(action, { service, appHost, notifications, window }),
-    onClick: () => popover.toggle('tray'),
-  });
-  popover.attach(window, tray);
-  const stopSystemEvents = followSystemEvents(service, systemClock);
-  installE2eHooks(env, tray);
+  lifetime.onEnd(() => notifications.dispose());
+  lifetime.onEnd(followSystemEvents(service, systemClock));
+  if (tray !== null) installE2eHooks(env, tray);
+  if (tray !== null) popover.attach(window, tray);
   registerWatchLinkScheme(logger);
 
   platform.applyLaunchAtLogin?.(service.getSettings().launchAtLogin);
   claimWindowShortcut(service, shortcut, notifications, logger);
   await service.start();
+  if (lifetime.ending) return null;
+  trayTargets.onTask = showWindow;
+  trayTargets.onAction = (action) => runTrayAction(action, { service, appHost, notifications, window });
+  trayTargets.onClick = () => popover.toggle('tray');
+  tray?.follow(service, updates);
+  shellState.markStarted();
   logger.info('CAMB Watch is running', { logFile: log.filePath });
 
-  let disposed = false;
-  // Writes what is pending to the watch list and lets go of everything, once, however the app ends.
-  const shutDown = () => {
-    if (disposed) return;
-    disposed = true;
-    window.allowClose();
-    shortcut.dispose();
-    stopSystemEvents();
-    stopIpc();
-    tray.dispose();
-    notifications.dispose();
-    appHost.dispose();
-    service.dispose();
-  };
-  app.on('before-quit', () => window.allowClose());
-  app.on('will-quit', shutDown);
-  // A system shutdown or log-out may end the process without before-quit / will-quit: on Linux and macOS
-  // powerMonitor says so; on Windows the window does (session-end), when there is one. Save first, then
-  // quit properly (a cancelled shutdown must not leave a half-disposed app running).
-  const endWithSession = () => {
-    shutDown();
-    app.quit();
-  };
-  powerMonitor.on('shutdown', endWithSession);
-  sessionEndListener = endWithSession;
-
-  return createLaunchRequestHandler({ service, appHost, notifications, logger, showWindow });
+  const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  return createLaunchRequestHandler({
+    service,
+    appHost,
+    notifications,
+    logger,
+    showWindow,
+    conditions: () => ({
+      keyPresent: service.state().key.present,
+      firstRun,
+      trayShown: tray !== null,
+      openedAtLogin,
+    }),
+  });
 }
 
 /** The saved shortcut, claimed again at start; held by another app since, it is turned off and said so. */

@@ -1,22 +1,28 @@
 import path from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
+import type { Logger } from '../core/logging/logger';
 import { trayIconFile } from '../core/tray/trayIconFile';
-import type { TrayIcon, TrayModel } from '../core/tray/trayModel';
-import { trayMenuEntries, trayTitle, type TrayAction, type TrayMenuEntry } from '../core/tray/trayMenu';
+import type { TrayIcon } from '../core/tray/trayModel';
+import {
+  STARTING_TRAY,
+  trayMenuEntries,
+  trayMenuKey,
+  trayTitle,
+  type TrayAction,
+  type TrayMenuEntry,
+} from '../core/tray/trayMenu';
 import type { UpdateController } from '../core/updates';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 import type { Rectangle } from '../core/window/windowBounds';
 
 export interface AppTrayOptions {
-  readonly service: WatchService;
-  /** Adds "Restart to update" to the menu once a new version is downloaded. */
-  readonly updates: UpdateController;
   /** resources/tray: {idle,active,attention,offline}.png (+ @2x) and the macOS *Template.png images. */
   readonly iconsDir: string;
+  readonly logger: Logger;
   readonly onTask: (key: TaskKey) => void;
   readonly onAction: (action: TrayAction) => void;
-  /** A click on the icon itself; opens the window when not given. */
+  /** A click on the icon itself, once the app has started; opens the window when not given. */
   readonly onClick?: () => void;
 }
 
@@ -25,6 +31,11 @@ export interface AppTray {
   current(): { readonly tooltip: string; readonly title: string; readonly icon: TrayIcon };
   /** Where the icon is on the screen (macOS, Windows); all zeros on Linux, where Electron cannot tell. */
   bounds(): Rectangle;
+  /**
+   * From now on the tray shows the service's jobs (until then it says the app is starting), and offers
+   * "Restart to update" once `updates` has a new version downloaded.
+   */
+  follow(service: WatchService, updates: UpdateController): void;
   dispose(): void;
 }
 
@@ -40,6 +51,8 @@ function menuItem(entry: TrayMenuEntry, options: AppTrayOptions): MenuItemConstr
   switch (entry.type) {
     case 'separator':
       return { type: 'separator' };
+    case 'note':
+      return { label: entry.label, enabled: false };
     case 'task':
       return { label: entry.label, click: () => options.onTask(entry.taskKey) };
     case 'more':
@@ -54,13 +67,21 @@ function readyVersion(updates: UpdateController): string | null {
   return state.phase === 'ready' ? state.version : null;
 }
 
+interface TrayView {
+  readonly icon: TrayIcon;
+  readonly tooltip: string;
+  readonly title: string;
+  readonly menu: readonly TrayMenuEntry[];
+}
+
 /**
- * The tray icon, drawn from the core's tray model: icon per state, tooltip with counts, the running count
- * as the title on macOS, and the menu. Left click opens the window; on macOS, where a context menu would
- * take the left click, the menu opens on right click instead.
+ * The tray icon, created first thing so the app is visible (and can be quit) while it starts, then drawn
+ * from the core's tray model: icon per state, tooltip with counts, the running count as the title on
+ * macOS, and the menu. Only what changed is set again: the model is recomputed at every poll. Left click
+ * opens the window (or the popover); on macOS, where a context menu would take the left click, the menu
+ * opens on right click instead. Null where the desktop has no tray (Electron throws).
  */
-export function createAppTray(options: AppTrayOptions): AppTray {
-  const { service } = options;
+export function createAppTray(options: AppTrayOptions): AppTray | null {
   const icons = new Map<TrayIcon, NativeImage>();
   const iconFor = (icon: TrayIcon) => {
     let image = icons.get(icon);
@@ -71,39 +92,61 @@ export function createAppTray(options: AppTrayOptions): AppTray {
     return image;
   };
 
-  let model: TrayModel = service.trayModel();
-  const tray = new Tray(iconFor(model.icon));
+  let tray: Tray;
+  try {
+    tray = new Tray(iconFor('idle'));
+  } catch (error) {
+    options.logger.warn('This desktop has no system tray: the window stays the way in', {
+      error: String(error),
+    });
+    return null;
+  }
   let menu = Menu.buildFromTemplate([]);
+  let shown: TrayView | null = null;
+  let view: TrayView = { icon: 'idle', title: '', ...STARTING_TRAY };
 
-  const render = () => {
-    tray.setImage(iconFor(model.icon));
-    tray.setToolTip(model.tooltip);
-    if (isMac) tray.setTitle(trayTitle(model));
-    menu = Menu.buildFromTemplate(
-      trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(options.updates)).map(
-        (entry) => menuItem(entry, options),
-      ),
-    );
-    if (!isMac) tray.setContextMenu(menu);
+  const render = (next: TrayView) => {
+    view = next;
+    if (shown?.icon !== next.icon) tray.setImage(iconFor(next.icon));
+    if (shown?.tooltip !== next.tooltip) tray.setToolTip(next.tooltip);
+    if (isMac && shown?.title !== next.title) tray.setTitle(next.title);
+    if (shown === null || trayMenuKey(shown.menu) !== trayMenuKey(next.menu)) {
+      menu = Menu.buildFromTemplate(next.menu.map((entry) => menuItem(entry, options)));
+      if (!isMac) tray.setContextMenu(menu);
+    }
+    shown = next;
   };
 
-  tray.on('click', () => (options.onClick === undefined ? options.onAction('open') : options.onClick()));
+  let following = false;
+  tray.on('click', () => {
+    if (!following) return;
+    if (options.onClick === undefined) options.onAction('open');
+    else options.onClick();
+  });
   if (isMac) tray.on('right-click', () => tray.popUpContextMenu(menu));
+  render(view);
 
-  const stops = [
-    service.on('trayChanged', ({ tray: next }) => {
-      model = next;
-      render();
-    }),
-    // The Pause / Resume entry follows the setting, which the window can change too.
-    service.on('settingsChanged', render),
-    options.updates.onChange(render),
-  ];
-  render();
-
+  const stops: (() => void)[] = [];
   return {
-    current: () => ({ tooltip: model.tooltip, title: trayTitle(model), icon: model.icon }),
+    current: () => ({ tooltip: view.tooltip, title: view.title, icon: view.icon }),
     bounds: () => tray.getBounds(),
+    follow(service, updates) {
+      following = true;
+      const update = (model = service.trayModel()) =>
+        render({
+          icon: model.icon,
+          tooltip: model.tooltip,
+          title: trayTitle(model),
+          menu: trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(updates)),
+        });
+      // The Pause / Resume entry follows the setting, which the window can change too.
+      stops.push(
+        service.on('trayChanged', ({ tray: model }) => update(model)),
+        service.on('settingsChanged', () => update()),
+        updates.onChange(() => update()),
+      );
+      update();
+    },
     dispose() {
       for (const stop of stops) stop();
       tray.destroy();

@@ -14,6 +14,7 @@ import {
 } from '../core/deepLinks/watchRequestOutcome';
 import { appImageToIntegrate, integrateAppImage } from '../core/linuxDesktop/appImageIntegration';
 import type { Logger } from '../core/logging/logger';
+import { opensWindowAtLaunch } from '../core/window/launchWindow';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 import { appPaths } from './appPaths';
 import type { DesktopNotifications } from './notifications';
@@ -83,8 +84,18 @@ function announce(confirmation: WatchConfirmation, deps: WatchRequestDeps): void
   );
 }
 
+/** What the window decision needs to know besides the command line (see opensWindowAtLaunch). */
+export interface LaunchConditions {
+  readonly keyPresent: boolean;
+  readonly firstRun: boolean;
+  readonly trayShown: boolean;
+  /** macOS says so itself (its login items take no arguments). */
+  readonly openedAtLogin: boolean;
+}
+
 export interface LaunchRequestHandlerOptions extends WatchRequestDeps {
   readonly logger: Logger;
+  readonly conditions: () => LaunchConditions;
   /** Shows the window, on a task when one is given. */
   readonly showWindow: (key: TaskKey | null) => void;
 }
@@ -92,8 +103,8 @@ export interface LaunchRequestHandlerOptions extends WatchRequestDeps {
 export type LaunchRequestHandler = (argv: readonly string[], context: { secondLaunch: boolean }) => void;
 
 /**
- * Acts on a command line or a link: adds the tasks it names and confirms each. `--show`, or a second
- * launch naming nothing (the user opened the app again), opens the window.
+ * Acts on a command line or a link: adds the tasks it names and confirms each, and opens the window when
+ * the core says so (a start by the user, a first run, no key, no tray; not a start at login).
  */
 export function createLaunchRequestHandler(options: LaunchRequestHandlerOptions): LaunchRequestHandler {
   const { service } = options;
@@ -109,8 +120,17 @@ export function createLaunchRequestHandler(options: LaunchRequestHandlerOptions)
         options,
       );
     }
-    const namedNothing = parsed.requests.length === 0 && parsed.problems.length === 0;
-    if (parsed.show || (secondLaunch && namedNothing)) options.showWindow(null);
+    const conditions = options.conditions();
+    const opens = opensWindowAtLaunch({
+      secondLaunch,
+      show: parsed.show,
+      startedAtLogin: parsed.hidden || (!secondLaunch && conditions.openedAtLogin),
+      namedTasks: parsed.requests.length > 0 || parsed.problems.length > 0,
+      keyPresent: conditions.keyPresent,
+      firstRun: conditions.firstRun,
+      trayShown: conditions.trayShown,
+    });
+    if (opens) options.showWindow(null);
   };
 }
 

@@ -84,6 +84,14 @@ describe('parseLaunchArguments', () => {
       ],
       problems: [],
       show: true,
+      hidden: false,
+    });
+  });
+
+  it('recognises --hidden, which the login item and autostart entry add', () => {
+    expect(parseLaunchArguments(['/opt/camb-watch', '--hidden'])).toMatchObject({
+      hidden: true,
+      show: false,
     });
   });
 

@@ -40,6 +40,12 @@ describe('Linux launch at login (XDG autostart)', () => {
     expect(autostartEntry(ENTRY)).toContain('Exec="/opt/CAMB Watch/camb-watch"\n');
   });
 
+  it('passes the arguments after the program, each quoted as needed', () => {
+    expect(autostartEntry({ ...ENTRY, arguments: ['--hidden'] })).toContain(
+      'Exec="/opt/CAMB Watch/camb-watch" --hidden\n',
+    );
+  });
+
   it('adds the entry when enabled and removes it when disabled', async () => {
     const configHome = tempConfigHome();
     const file = await applyLinuxAutostart(true, { ...ENTRY, configHome });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { trayMenuEntries, trayTitle } from '../../../src/main/core/tray/trayMenu';
+import {
+  STARTING_TRAY,
+  trayMenuEntries,
+  trayMenuKey,
+  trayTitle,
+  type TrayMenuEntry,
+} from '../../../src/main/core/tray/trayMenu';
 import { trayModel } from '../../../src/main/core/tray/trayModel';
 import { T0, watchedTask } from '../notifications/watchedTaskFixture';
 
 const ONLINE = { connectivity: 'online', authProblem: false, paused: false } as const;
 const NOW = T0 + 5 * 60_000;
 
-const actions = (entries: ReturnType<typeof trayMenuEntries>) =>
+const actions = (entries: readonly TrayMenuEntry[]) =>
   entries.flatMap((entry) => (entry.type === 'action' ? [entry.action] : []));
 
 describe('trayMenuEntries', () => {
@@ -67,5 +73,19 @@ describe('trayMenuEntries: updates', () => {
       { type: 'action', action: 'restartToUpdate', label: 'Restart to update (1.2.0)' },
       { type: 'action', action: 'quit', label: 'Quit' },
     ]);
+  });
+});
+
+describe('the starting tray and the menu key', () => {
+  it('while starting, says so and offers only Quit', () => {
+    expect(STARTING_TRAY.tooltip).toBe('CAMB Watch — starting');
+    expect(actions(STARTING_TRAY.menu)).toEqual(['quit']);
+    expect(STARTING_TRAY.menu[0]).toEqual({ type: 'note', label: 'Starting…' });
+  });
+
+  it('keys a menu by what it shows: equal menus, equal keys', () => {
+    const model = trayModel([watchedTask({ label: 'Job' })], ONLINE, NOW);
+    expect(trayMenuKey(trayMenuEntries(model, false))).toBe(trayMenuKey(trayMenuEntries(model, false)));
+    expect(trayMenuKey(trayMenuEntries(model, false))).not.toBe(trayMenuKey(trayMenuEntries(model, true)));
   });
 });

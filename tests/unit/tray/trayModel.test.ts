@@ -208,7 +208,7 @@ describe('trayModel: menu items', () => {
       ONLINE,
       T0 + 45_000,
     ).menuItems;
-    expect(item).toMatchObject({ statusText: 'Pending · 45 s · retrying', muted: true });
+    expect(item).toMatchObject({ statusText: 'Pending · < 1 min · retrying', muted: true });
   });
 
   it('keeps long labels to menu width', () => {

@@ -22,7 +22,12 @@ export interface LaunchArguments {
   readonly problems: readonly string[];
   /** `--show`: open the window at start instead of only the tray icon. */
   readonly show: boolean;
+  /** `--hidden`: started by the login item or autostart entry, so only the tray icon appears. */
+  readonly hidden: boolean;
 }
+
+/** What the login item and the Linux autostart entry add to the command line: the user did not ask to see the app. */
+export const STARTED_AT_LOGIN_ARGUMENT = '--hidden';
 
 const LABEL_MAX_CHARS = 200;
 const TASK_ID_MAX_CHARS = 200;
@@ -106,6 +111,7 @@ export function parseLaunchArguments(argv: readonly string[]): LaunchArguments {
   const requests: WatchRequest[] = [];
   const problems: string[] = [];
   let show = false;
+  let hidden = false;
   let capped = false;
   const take = (parsed: WatchRequestParse) => {
     if (!parsed.ok) problems.push(parsed.problem);
@@ -118,6 +124,7 @@ export function parseLaunchArguments(argv: readonly string[]): LaunchArguments {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--show') show = true;
+    else if (arg === STARTED_AT_LOGIN_ARGUMENT) hidden = true;
     else if (arg === '--watch') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) problems.push('--watch needs <kind>:<task id>.');
@@ -128,7 +135,7 @@ export function parseLaunchArguments(argv: readonly string[]): LaunchArguments {
     } else if (arg.startsWith('--watch=')) take(parseWatchArgument(arg.slice('--watch='.length)));
     else if (arg.toLowerCase().startsWith(`${WATCH_LINK_SCHEME}:`)) take(parseWatchLink(arg));
   }
-  return { requests, problems, show };
+  return { requests, problems, show, hidden };
 }
 
 /**

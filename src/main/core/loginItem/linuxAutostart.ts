@@ -20,6 +20,8 @@ export interface AutostartEntryOptions {
   readonly name: string;
   /** The program to start: the AppImage file itself (not its temporary mount), or the installed binary. */
   readonly executable: string;
+  /** Added after the program, e.g. `--hidden` so a start at login shows only the tray icon. */
+  readonly arguments?: readonly string[];
   readonly comment: string;
 }
 
@@ -39,7 +41,7 @@ export function autostartEntry(options: AutostartEntryOptions): string {
     'Type=Application',
     `Name=${oneLine(options.name)}`,
     `Comment=${oneLine(options.comment)}`,
-    `Exec=${execProgram(options.executable)}`,
+    `Exec=${[options.executable, ...(options.arguments ?? [])].map(execProgram).join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

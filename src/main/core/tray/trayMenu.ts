@@ -10,6 +10,8 @@ export type TrayMenuEntry =
   /** "3 more…": opens the window, where the whole list is. */
   | { readonly type: 'more'; readonly label: string }
   | { readonly type: 'separator' }
+  /** A line that says something and does nothing when clicked (shown greyed out). */
+  | { readonly type: 'note'; readonly label: string }
   | { readonly type: 'action'; readonly action: TrayAction; readonly label: string };
 
 const MUTED_MARK = ' (muted)';
@@ -48,4 +50,22 @@ export function trayMenuEntries(
 /** The tray title on macOS: the number of tasks still running, or nothing. */
 export function trayTitle(model: TrayModel): string {
   return model.pendingCount > 0 ? String(model.pendingCount) : '';
+}
+
+/** The tray while the app starts (the keychain may be asking for permission): it says so, and Quit works. */
+export const STARTING_TRAY = {
+  tooltip: 'CAMB Watch — starting',
+  menu: [
+    { type: 'note', label: 'Starting…' },
+    { type: 'separator' },
+    { type: 'action', action: 'quit', label: 'Quit' },
+  ] satisfies TrayMenuEntry[] as readonly TrayMenuEntry[],
+} as const;
+
+/**
+ * What a menu shows, as one string: the tray rebuilds its menu only when this changes, because replacing
+ * an open menu closes it on Linux and the tray model is recomputed at every poll.
+ */
+export function trayMenuKey(entries: readonly TrayMenuEntry[]): string {
+  return JSON.stringify(entries);
 }

@@ -75,9 +75,17 @@ export function trayAttentionEndsAt(tasks: readonly WatchedTask[], now: number):
   return next;
 }
 
+/**
+ * A job's age in whole minutes: the tray's menu is a snapshot (it does not tick while open), and text that
+ * changed every few seconds would rebuild the icon's menu at every poll of a young job.
+ */
+function trayAge(ms: number): string {
+  return ms < 60_000 ? '< 1 min' : formatDuration(ms, { units: 1 });
+}
+
 function statusText(task: WatchedTask, now: number): string {
   const outcome = taskOutcome(task);
-  const age = formatDuration(now - task.addedAt, { units: 1 });
+  const age = trayAge(now - task.addedAt);
   const retrying = task.lastProblem === null ? '' : ' · retrying';
   switch (outcome.kind) {
     case 'checking':
