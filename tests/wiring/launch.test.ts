@@ -3,6 +3,7 @@
  * and always where the desktop has no tray.
  */
 import { describe, expect, it } from 'vitest';
+import { AUTOSTART_FILE_NAME } from '../../src/main/core/loginItem/linuxAutostart';
 import { appControl, calls, notifications, trays } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
@@ -57,7 +58,7 @@ describe('the window at launch', () => {
       if (platform === 'win32') {
         expect(appControl.loginItemSettings.at(-1)).toEqual({ openAtLogin: true, args: ['--hidden'] });
       } else {
-        const entry = path.join(wired.profile, 'config', 'autostart', 'camb-watch.desktop');
+        const entry = path.join(wired.profile, 'config', 'autostart', AUTOSTART_FILE_NAME);
         await expect.poll(() => readFileSync(entry, 'utf8')).toMatch(/^Exec=\S+ --hidden$/mu);
       }
     }

@@ -36,7 +36,7 @@ const EVENTS: Record<string, readonly string[]> = {
   ],
   // BrowserWindow inherits its window events from BaseWindow; 'ready-to-show' is its own.
   BrowserWindow: ['ready-to-show'],
-  BaseWindow: ['close', 'closed', 'resized', 'moved', 'resize', 'move', 'session-end'],
+  BaseWindow: ['close', 'closed', 'resized', 'moved', 'resize', 'move', 'session-end', 'blur'],
   WebContents: ['render-process-gone', 'will-navigate', 'will-redirect', 'will-attach-webview'],
   Tray: ['click', 'right-click'],
   Notification: ['click', 'close', 'failed'],

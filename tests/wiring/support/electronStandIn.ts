@@ -91,8 +91,14 @@ const MenuStandIn = {
 
 // ------------------------------------------------------------------------------------------------ tray
 export const trays: StandInTray[] = [];
-/** Set to make `new Tray` throw, as it does where the desktop has no tray. */
-export const trayControl = { unavailable: false };
+/**
+ * `unavailable` makes `new Tray` throw, as it does where the desktop has no tray; `bounds` is where the
+ * icon is (all zeros, as Electron reports on Linux, unless a test puts it somewhere).
+ */
+export const trayControl = { unavailable: false, bounds: noBounds() };
+function noBounds(): Electron.Rectangle {
+  return { x: 0, y: 0, width: 0, height: 0 };
+}
 
 export class StandInTray
   extends StandInEmitter
@@ -106,6 +112,7 @@ export class StandInTray
       | 'popUpContextMenu'
       | 'destroy'
       | 'isDestroyed'
+      | 'getBounds'
     >
 {
   tooltip = '';
@@ -144,6 +151,9 @@ export class StandInTray
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  getBounds(): Electron.Rectangle {
+    return { ...trayControl.bounds };
+  }
 }
 
 // -------------------------------------------------------------------------------------- notifications
@@ -175,7 +185,7 @@ export const windows: StandInWindow[] = [];
 
 class StandInWebContents
   extends StandInEmitter
-  implements Pick<Electron.WebContents, 'send' | 'reload' | 'setWindowOpenHandler'>
+  implements Pick<Electron.WebContents, 'send' | 'reload' | 'setWindowOpenHandler' | 'isDevToolsOpened'>
 {
   readonly sent: { channel: string; payload: unknown }[] = [];
   reloads = 0;
@@ -189,6 +199,13 @@ class StandInWebContents
   setWindowOpenHandler(
     _handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
   ): void {}
+  isDevToolsOpened(): boolean {
+    return false;
+  }
+}
+
+function sizeOf(options: Electron.BrowserWindowConstructorOptions): { width: number; height: number } {
+  return { width: options.width ?? 800, height: options.height ?? 600 };
 }
 
 export class StandInWindow
@@ -208,6 +225,12 @@ export class StandInWindow
       | 'getNormalBounds'
       | 'loadURL'
       | 'destroy'
+      | 'isFocused'
+      | 'setBounds'
+      | 'getSize'
+      | 'setSkipTaskbar'
+      | 'setMinimumSize'
+      | 'setVisibleOnAllWorkspaces'
     >
 {
   static getAllWindows(): Electron.BrowserWindow[] {
@@ -219,20 +242,52 @@ export class StandInWindow
   visible = false;
   minimized = false;
   destroyed = false;
+  focused = false;
+  /** The last setBounds (null: never placed); setSkipTaskbar's value (null: never called). */
+  bounds: Electron.Rectangle | null = null;
+  skipTaskbar: boolean | null = null;
   constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
     super();
     this.options = options;
     record('new BrowserWindow');
     windows.push(this);
   }
+  /** Electron's show() focuses the window too. */
   show(): void {
+    record('window.show');
     this.visible = true;
     this.minimized = false;
+    this.focused = true;
   }
   hide(): void {
     this.visible = false;
+    this.focused = false;
   }
-  focus(): void {}
+  focus(): void {
+    this.focused = true;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  /** The user clicks elsewhere (tests only). */
+  loseFocus(): void {
+    this.focused = false;
+    this.emit('blur', standInEvent());
+  }
+  setBounds(bounds: Partial<Electron.Rectangle>, _animate?: boolean): void {
+    record('window.setBounds');
+    const current = this.bounds ?? { x: 0, y: 0, ...sizeOf(this.options) };
+    this.bounds = { ...current, ...bounds };
+  }
+  getSize(): number[] {
+    const { width, height } = this.bounds ?? sizeOf(this.options);
+    return [width, height];
+  }
+  setSkipTaskbar(skip: boolean): void {
+    this.skipTaskbar = skip;
+  }
+  setMinimumSize(_width: number, _height: number): void {}
+  setVisibleOnAllWorkspaces(_visible: boolean, _options?: Electron.VisibleOnAllWorkspacesOptions): void {}
   minimize(): void {
     this.minimized = true;
   }
@@ -289,7 +344,15 @@ export const appControl = {
   exited: null as number | null,
   readyResolve: null as null | (() => void),
   loginItemSettings: [] as Electron.Settings[],
+  /** `app.commandLine.appendSwitch` calls, as `name=value`. */
+  switches: [] as string[],
 };
+
+const commandLineStandIn = {
+  appendSwitch(theSwitch: string, value?: string) {
+    appControl.switches.push(value === undefined ? theSwitch : `${theSwitch}=${value}`);
+  },
+} satisfies Pick<Electron.CommandLine, 'appendSwitch'>;
 
 class StandInApp extends StandInEmitter {
   readonly #ready = new Promise<void>((resolve) => {
@@ -299,6 +362,7 @@ class StandInApp extends StandInEmitter {
     return appControl.isPackaged;
   }
   readonly dock = undefined;
+  readonly commandLine: Pick<Electron.CommandLine, 'appendSwitch'> = commandLineStandIn;
   whenReady(): Promise<void> {
     return this.#ready;
   }
@@ -429,10 +493,48 @@ const safeStorageStandIn = {
   'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'
 >;
 
+/** One 1920×1080 screen with a 40 px taskbar at the bottom, and where the pointer is. */
+export const screenControl = {
+  displays: [
+    {
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    },
+  ] as Pick<Electron.Display, 'bounds' | 'workArea'>[],
+  cursor: pointerOnTheTaskbar(),
+};
+function pointerOnTheTaskbar(): Electron.Point {
+  return { x: 1800, y: 1060 };
+}
 const screenStandIn = {
-  getAllDisplays: () =>
-    [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] as unknown as Electron.Display[],
-} satisfies Pick<Electron.Screen, 'getAllDisplays'>;
+  getAllDisplays: () => screenControl.displays.map((display) => ({ ...display })) as Electron.Display[],
+  getCursorScreenPoint: () => ({ ...screenControl.cursor }),
+} satisfies Pick<Electron.Screen, 'getAllDisplays' | 'getCursorScreenPoint'>;
+
+/** Shortcuts the app holds, by accelerator; `taken` are held by another app (register returns false). */
+export const shortcuts = new Map<string, () => void>();
+export const shortcutControl = { taken: new Set<string>() };
+const globalShortcutStandIn = {
+  register(accelerator: string, callback: () => void) {
+    if (shortcutControl.taken.has(accelerator) || shortcuts.has(accelerator)) return false;
+    shortcuts.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string) {
+    shortcuts.delete(accelerator);
+  },
+  isRegistered: (accelerator: string) => shortcuts.has(accelerator),
+  unregisterAll() {
+    shortcuts.clear();
+  },
+} satisfies Pick<Electron.GlobalShortcut, 'register' | 'unregister' | 'isRegistered' | 'unregisterAll'>;
+
+/** The user presses a global shortcut (tests only). */
+export function pressShortcut(accelerator: string): void {
+  const callback = shortcuts.get(accelerator);
+  if (callback === undefined) throw new Error(`No app holds the shortcut ${accelerator}`);
+  callback();
+}
 
 const sessionStandIn = {
   defaultSession: {
@@ -463,6 +565,10 @@ export function resetStandIn(): void {
   ipcHandlers.clear();
   applicationMenu = undefined;
   trayControl.unavailable = false;
+  trayControl.bounds = noBounds();
+  shortcuts.clear();
+  shortcutControl.taken.clear();
+  screenControl.cursor = pointerOnTheTaskbar();
   clipboardControl.text = '';
   Object.assign(appControl, {
     isPackaged: false,
@@ -470,6 +576,7 @@ export function resetStandIn(): void {
     loginItem: { wasOpenedAtLogin: false },
     exited: null,
     loginItemSettings: [],
+    switches: [],
   });
 }
 
@@ -482,6 +589,7 @@ export const electronStandIn = {
   Tray: StandInTray,
   clipboard: clipboardStandIn,
   dialog: dialogStandIn,
+  globalShortcut: globalShortcutStandIn,
   ipcMain: ipcMainStandIn,
   nativeImage: nativeImageStandIn,
   net: netStandIn,

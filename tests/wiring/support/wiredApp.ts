@@ -102,7 +102,13 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   restore = () => {
     process.argv = saved.argv;
     Object.defineProperty(process, 'platform', { value: saved.platform });
-    for (const name of ['CAMB_API_BASE', 'CAMB_API_KEY', 'CAMB_WATCH_LOG_LEVEL', 'XDG_CONFIG_HOME'])
+    for (const name of [
+      'CAMB_API_BASE',
+      'CAMB_API_KEY',
+      'CAMB_WATCH_LOG_LEVEL',
+      'CAMB_WATCH_USER_DATA',
+      'XDG_CONFIG_HOME',
+    ])
       if (saved.env[name] === undefined) Reflect.deleteProperty(process.env, name);
     Object.assign(process.env, saved.env);
   };
@@ -111,7 +117,9 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   process.env['CAMB_API_BASE'] = options.apiBase;
   process.env['CAMB_WATCH_LOG_LEVEL'] = 'error';
   process.env['XDG_CONFIG_HOME'] = path.join(profile, 'config');
-  delete process.env['CAMB_WATCH_USER_DATA'];
+  // The profile the app runs on, as the Electron suite and the demo name it: without it a development run
+  // (not packaged) keeps its data in `<appData>/CAMB Watch (development)` instead (profileFolderOverride).
+  process.env['CAMB_WATCH_USER_DATA'] = profile;
   delete process.env['ELECTRON_RENDERER_URL'];
   if (options.apiKey === undefined) delete process.env['CAMB_API_KEY'];
   else process.env['CAMB_API_KEY'] = options.apiKey;
