@@ -1,6 +1,6 @@
 /**
- * The wiring project's setup file: the built bundle's `import … from 'electron'` gets the stand-in, and
- * its `import('keytar')` an in-memory keychain. electron-store, which Node loads itself, reaches the same
+ * The wiring project's setup file: the built bundle's `import … from 'electron'` gets the stand-in, its
+ * `import('keytar')` an in-memory keychain and its `import('electron-updater')` an updater that records. electron-store, which Node loads itself, reaches the same
  * stand-in through a Node loader hook. Nothing else is replaced.
  */
 import { register } from 'node:module';
@@ -18,4 +18,9 @@ vi.mock('electron', async () => {
 vi.mock('keytar', async () => {
   const { keytarStandIn } = await import('./keytarStandIn');
   return { ...keytarStandIn, default: keytarStandIn };
+});
+
+vi.mock('electron-updater', async () => {
+  const { updaterModuleStandIn } = await import('./updaterStandIn');
+  return { default: updaterModuleStandIn };
 });

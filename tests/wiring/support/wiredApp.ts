@@ -17,6 +17,7 @@ import {
   notifications,
   powerMonitor,
   resetStandIn,
+  shortcutControl,
   standInEvent,
   trayControl,
   trays,
@@ -25,6 +26,7 @@ import {
   type StandInWindow,
 } from './electronStandIn';
 import { keychain } from './keytarStandIn';
+import { resetUpdaterStandIn } from './updaterStandIn';
 
 // CAMB_WIRING_BUNDLE runs the suite against another build (e.g. an older commit's, to see a test fail there).
 const BUNDLE =
@@ -49,6 +51,12 @@ export interface LaunchOptions {
   readonly openedAtLogin?: boolean;
   /** Keep the keychain read waiting (a permission prompt): the test releases it with keychain.release(). */
   readonly holdKeychain?: boolean;
+  /** Environment for this run, e.g. XDG_CURRENT_DESKTOP (unset by default, as are the other desktop ones). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Global shortcuts another app holds: registering them fails. */
+  readonly takenShortcuts?: readonly string[];
+  /** process.resourcesPath, which Electron sets (electron-builder's files lie there in a packaged app). */
+  readonly resourcesPath?: string;
 }
 
 export interface WiredApp {
@@ -89,6 +97,7 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   // A second launch in one test is a restart: the first app ends as it would.
   endRun();
   resetStandIn();
+  resetUpdaterStandIn();
   if (options.holdKeychain === true) keychain.hold();
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'camb-wiring-'));
   profiles.add(profile);
@@ -96,19 +105,21 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   appControl.home = profile;
   appControl.isPackaged = options.packaged ?? false;
   trayControl.unavailable = options.noTray === true;
+  for (const taken of options.takenShortcuts ?? []) shortcutControl.taken.add(taken);
   appControl.loginItem.wasOpenedAtLogin = options.openedAtLogin === true;
 
-  const saved = { argv: process.argv, platform: process.platform, env: { ...process.env } };
+  const withResources = process as { resourcesPath?: string };
+  const saved = {
+    argv: process.argv,
+    platform: process.platform,
+    env: { ...process.env },
+    resourcesPath: withResources.resourcesPath,
+  };
   restore = () => {
     process.argv = saved.argv;
     Object.defineProperty(process, 'platform', { value: saved.platform });
-    for (const name of [
-      'CAMB_API_BASE',
-      'CAMB_API_KEY',
-      'CAMB_WATCH_LOG_LEVEL',
-      'CAMB_WATCH_USER_DATA',
-      'XDG_CONFIG_HOME',
-    ])
+    withResources.resourcesPath = saved.resourcesPath;
+    for (const name of Object.keys(process.env))
       if (saved.env[name] === undefined) Reflect.deleteProperty(process.env, name);
     Object.assign(process.env, saved.env);
   };
@@ -123,6 +134,11 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   delete process.env['ELECTRON_RENDERER_URL'];
   if (options.apiKey === undefined) delete process.env['CAMB_API_KEY'];
   else process.env['CAMB_API_KEY'] = options.apiKey;
+  // What the machine running the tests happens to have must not decide tray, popover or updates.
+  for (const name of ['XDG_CURRENT_DESKTOP', 'XDG_SESSION_TYPE', 'APPIMAGE'])
+    Reflect.deleteProperty(process.env, name);
+  Object.assign(process.env, options.env);
+  withResources.resourcesPath = options.resourcesPath;
 
   // A fresh copy of the bundle per run (its module state is the app's), as a new process would have.
   runs++;
