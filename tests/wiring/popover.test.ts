@@ -98,6 +98,8 @@ describe('the tray popover', () => {
 describe('the window shortcut', () => {
   it('is claimed when chosen, toggles the window, is claimed again at the next start and let go of at quit', async () => {
     let wired = await startedOn('KDE');
+    // Wayland hands global shortcuts out only through the desktop portal, which Chromium uses when asked.
+    expect(appControl.switches).toContain('enable-features=GlobalShortcutsPortal');
     expect(await wired.invoke('setWindowShortcut', { shortcut: SHORTCUT })).toEqual({
       ok: true,
       value: { ok: true, message: 'Shortcut saved.' },
