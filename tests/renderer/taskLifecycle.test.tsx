@@ -186,7 +186,8 @@ describe('task detail', () => {
       const row = await screen.findByRole('option', { name: /Chapter 1/ });
       await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
       await user.click(row);
-      await user.click(screen.getByRole('button', { name: 'Download' }));
+      // The result is fetched when the details open: its buttons come with it.
+      await user.click(await screen.findByRole('button', { name: 'Download' }, { timeout: 10_000 }));
       expect(await screen.findByText(/^Downloaded /, {}, { timeout: 10_000 })).toBeTruthy();
     } finally {
       await new Promise((resolve) => files.close(resolve));
