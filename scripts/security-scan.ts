@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAcceptedFindings } from './securityScan/accepted';
 import { evaluateGate, formatGateReport } from './securityScan/gate';
-import { ReportFormatError, parseElectronegativityCsv, type Finding } from './securityScan/parseFindings';
+import { parseElectronegativityCsv } from './securityScan/parseFindings';
 import {
   BUILT_PAGE,
   REPO_ROOT,
@@ -24,27 +24,14 @@ if (!existsSync(join(REPO_ROOT, BUILT_PAGE))) {
   console.error(`electronegativity gate: ${BUILT_PAGE} is missing; run \`npm run build\` first.`);
   process.exit(1);
 }
-/**
- * electronegativity writes its CSV header and its rows with two writeFile calls that race (the header,
- * written second, can land over the first row): a garbled report is run again, a few times at most.
- */
-async function scanWithRetries(inputDir: string, attempts = 3): Promise<Finding[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return parseElectronegativityCsv(await runElectronegativity({ inputDir, reportPath }));
-    } catch (error) {
-      if (!(error instanceof ReportFormatError) || attempt >= attempts) throw error;
-      console.log(`electronegativity wrote a garbled report (${error.message}); running it again…`);
-    }
-  }
-}
-
 const staged = stageScanInput();
 try {
   const accepted = loadAcceptedFindings(join(REPO_ROOT, 'scripts', 'securityScan', 'accepted.json'));
   const { scanned, unreadable } = checkReadability(staged.dir);
   console.log(`electronegativity: scanning ${scanned.length} files (src/ and the built page)…`);
-  const findings = await scanWithRetries(staged.dir);
+  const findings = parseElectronegativityCsv(
+    await runElectronegativity({ inputDir: staged.dir, reportPath }),
+  );
   const result = evaluateGate(findings, accepted);
   for (const { file, message } of unreadable) {
     console.log(`UNSCANNED ${file} — electronegativity cannot parse it (${message})`);

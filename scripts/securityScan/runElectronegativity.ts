@@ -88,10 +88,13 @@ function toRelative(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
-const GOT_WITHOUT_RETRY = join(import.meta.dirname, 'gotWithoutRetry.cjs');
+/** Fixes for the electronegativity process alone: see each file. */
+const PRELOADS = ['gotWithoutRetry.cjs', 'reportWritesInOrder.cjs'].map((file) =>
+  join(import.meta.dirname, file),
+);
 
-function withGotWithoutRetry(): string {
-  return [process.env.NODE_OPTIONS, `--require ${JSON.stringify(GOT_WITHOUT_RETRY)}`]
+function withPreloads(): string {
+  return [process.env.NODE_OPTIONS, ...PRELOADS.map((file) => `--require ${JSON.stringify(file)}`)]
     .filter(Boolean)
     .join(' ');
 }
@@ -115,9 +118,10 @@ export async function runElectronegativity(options: {
       bin,
       ['--input', options.inputDir, '--output', options.reportPath, '--relative'],
       // English descriptions whatever the user's locale (the tool ships es-ES and fr-FR too); its HTTP
-      // client without retries, which crash it on Node 24 when it is offline (see gotWithoutRetry.cjs).
+      // client without retries, which crash it on Node 24 when it is offline (see gotWithoutRetry.cjs), and
+      // its report written in order (see reportWritesInOrder.cjs).
       {
-        env: { ...process.env, LANG: 'en-US', NODE_OPTIONS: withGotWithoutRetry() },
+        env: { ...process.env, LANG: 'en-US', NODE_OPTIONS: withPreloads() },
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
