@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pollingHold } from '../../../src/renderer/tasks/pollingHold';
 import { filtersOf } from '../../../src/renderer/tasks/taskCategory';
-import type { ServiceState } from '../../../src/shared/serviceState';
+import { RUNNING_STATE } from '../support/serviceState';
 
 const task = (status: string | null, stoppedReason: string | null = null) => ({ status, stoppedReason });
 
@@ -22,14 +22,7 @@ describe('filtersOf: where each task is counted', () => {
 });
 
 describe('pollingHold: why nothing is checked', () => {
-  const running: ServiceState = {
-    key: { present: true, where: 'OS keychain', problem: null, check: null },
-    authProblem: null,
-    connectivity: 'online',
-    pollingPaused: false,
-    suspended: false,
-    rateLimitedUntil: null,
-  };
+  const running = RUNNING_STATE;
 
   it('names the hold to lift first, or none while checks go on', () => {
     expect(pollingHold(running)).toBeNull();

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkNowOutcome, type CheckTarget } from '../../../src/main/core/watchService/checkNowOutcome';
-import type { ServiceState } from '../../../src/shared/serviceState';
+import { RUNNING_STATE } from '../support/serviceState';
 import { newWatchedTask, type WatchedTask } from '../../../src/shared/watchedTask';
 
 const NOW = Date.UTC(2026, 0, 1);
 
-const READY: ServiceState = {
-  key: { present: true, where: 'OS keychain', problem: null, check: null },
-  authProblem: null,
-  connectivity: 'online',
-  pollingPaused: false,
-  suspended: false,
-  rateLimitedUntil: null,
-};
+const READY = RUNNING_STATE;
 
 const task = (id: string, changes: Partial<WatchedTask> = {}): WatchedTask => ({
   ...newWatchedTask('story', id, null, NOW),
