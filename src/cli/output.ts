@@ -26,12 +26,13 @@ export function createOutput(stdout: TextSink, stderr: TextSink, redactor: Redac
 }
 
 /**
- * JSON.stringify leaves U+0085, U+2028 and U+2029 raw, and line readers such as Python's splitlines() break
- * lines there: escaped, each JSON object stays on one line for every reader.
+ * JSON.stringify escapes C0 controls (ESC, BEL) but leaves C1 controls (U+0080–U+009F, U+009B is a
+ * terminal's CSI), U+2028 and U+2029 raw: a terminal would obey the first, and line readers such as
+ * Python's splitlines() break lines at U+0085 and the others. Escaped, each JSON object stays one inert line.
  */
 function escapeLineSeparators(json: string): string {
   return json.replace(
-    /[\u0085\u2028\u2029]/g,
+    /[\u0080-\u009f\u2028\u2029]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

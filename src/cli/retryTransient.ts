@@ -4,6 +4,7 @@ import {
   type StatusOutcome,
   type TransientFailure,
 } from '../main/core/camb/outcomes';
+import { atLeastBackoff } from '../main/core/camb/retryAfter';
 import type { Clock } from '../main/core/clock/clock';
 
 const ATTEMPTS = 3;
@@ -27,7 +28,8 @@ export async function retryTransient<O extends { type: string }>(
   let outcome = await attempt();
   for (let tries = 1; tries < ATTEMPTS && isTransient(outcome); tries++) {
     const suggested = outcome.type === 'rate-limited' ? outcome.retryAfterMs : null;
-    const waitMs = suggested ?? FIRST_WAIT_MS * 2 ** (tries - 1);
+    // A Retry-After shorter than the backoff ("0", a past date) would have a limited server asked at once.
+    const waitMs = atLeastBackoff(suggested, FIRST_WAIT_MS * 2 ** (tries - 1));
     if (waitMs > LONGEST_WAIT_MS) break;
     onRetry(outcome, waitMs);
     await new Promise<void>((resolve) => clock.setTimer(resolve, waitMs));

@@ -11,8 +11,25 @@ export function taskKey(kind: TaskKind, taskId: string): TaskKey {
 
 const epochMs = z.number().int().nonnegative();
 
+/** Far above any status, reason or message CAMB.AI sends; a bound, so one answer cannot swell the store. */
+export const TEXT_LIMIT = 2_000;
+/** As the contract's label schema (payloads.ts). */
+export const LABEL_LIMIT = 200;
+
+/** `text`, cut to `limit` characters with "…" marking the cut. */
+export function clipText(text: string, limit = TEXT_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+const boundedText = z.string().max(TEXT_LIMIT);
+
+/** A run id is a whole number held exactly: zod's int() keeps to JavaScript's safe integers (below 2^53). */
+export const runIdSchema = z
+  .number()
+  .int({ error: `should be a whole number no larger than ${Number.MAX_SAFE_INTEGER}` });
+
 export const statusChangeSchema = z.object({
-  status: z.string(),
+  status: boundedText,
   at: epochMs,
 });
 
@@ -29,22 +46,22 @@ export type StopCause = z.infer<typeof stopCauseSchema>;
 export const watchedTaskSchema = z.object({
   kind: taskKindSchema,
   taskId: z.string().min(1),
-  label: z.string().nullable(),
+  label: z.string().max(LABEL_LIMIT).nullable(),
   addedAt: epochMs,
   lastCheckAt: epochMs.nullable(),
   nextCheckAt: epochMs.nullable(),
-  status: z.string().nullable(),
-  runId: z.number().int().nullable(),
-  exceptionReason: z.string().nullable(),
+  status: boundedText.nullable(),
+  runId: runIdSchema.nullable(),
+  exceptionReason: boundedText.nullable(),
   /** CAMB's `message`; an object message is kept as its JSON text. */
-  message: z.string().nullable(),
+  message: boundedText.nullable(),
   /** The last transient problem met while checking (server error, rate limit, ...), cleared by a good answer. */
-  lastProblem: z.string().nullable(),
+  lastProblem: boundedText.nullable(),
   /**
    * Why polling stopped although the task has not finished: CAMB.AI does not know it (404) or refused the
    * id (422). Asking again would get the same answer, so it waits for "check now"; a status answer clears it.
    */
-  stoppedReason: z.string().nullable(),
+  stoppedReason: boundedText.nullable(),
   /**
    * What stopped polling, so the UI can say what to check: an unknown task (404), a refused id (422), or a
    * task this key may not see (403 while the same key works for other tasks). Null while polling goes on.

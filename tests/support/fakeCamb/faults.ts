@@ -156,6 +156,31 @@ export const faults = {
   unknownStatus: (status = 'FAILED'): CannedAnswer =>
     json(`200 status ${status}`, 200, { status, run_id: null }),
 
+  /**
+   * A status report whose run_id is the JSON text `runIdJson` as written, e.g. `"\"99999999999999999999\""`
+   * (a string) or `99999999999999999999` (a number beyond what JavaScript holds exactly).
+   */
+  runIdAs: (runIdJson: string, status = 'SUCCESS'): CannedAnswer => ({
+    type: 'answer',
+    name: `200 run_id ${runIdJson}`,
+    status: 200,
+    headers: { 'content-type': JSON_TYPE },
+    body: `{"status":${JSON.stringify(status)},"run_id":${runIdJson}}`,
+  }),
+
+  /** A status report whose `message` is `levels` nested lists: valid JSON that recursive readers choke on. */
+  deeplyNested: (levels: number, status = 'PENDING'): CannedAnswer => ({
+    type: 'answer',
+    name: `200 nested ${levels} levels`,
+    status: 200,
+    headers: { 'content-type': JSON_TYPE },
+    body: `{"status":${JSON.stringify(status)},"run_id":null,"message":${'['.repeat(levels)}${']'.repeat(levels)}}`,
+  }),
+
+  /** A status report whose message is `text` (e.g. far too long, or full of control characters). */
+  statusMessage: (text: string, status = 'PENDING'): CannedAnswer =>
+    json(`200 message of ${text.length} characters`, 200, { status, run_id: null, message: text }),
+
   /** Anything else. */
   answer: (status: number, body: string, headers: Record<string, string> = {}): CannedAnswer => ({
     type: 'answer',

@@ -17,14 +17,42 @@ export interface CambAnswer {
 
 const SUMMARY_LIMIT = 200;
 
-export type JsonParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
+export type JsonParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly tooDeep: boolean };
 
+/** Far deeper than any answer of CAMB.AI's; shallow enough that reading the value never exhausts the stack. */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * JSON.parse itself is iterative, but nearly everything that reads its value after (validation, redaction,
+ * JSON.stringify, String()) recurses: a hostile answer nested 200,000 levels deep would overflow the stack
+ * there. Such an answer is not read at all.
+ */
 export function parseJson(text: string): JsonParse {
+  if (nestingExceeds(text, MAX_JSON_DEPTH)) return { ok: false, tooDeep: true };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false };
+    return { ok: false, tooDeep: false };
   }
+}
+
+/** Whether brackets outside strings nest deeper than `limit`; one pass, no recursion. */
+function nestingExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++; // a backslash: the next character is escaped
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
 }
 
 export function contentTypeOf(headers: HeaderLookup): string {

@@ -79,7 +79,7 @@ export function classifyResultResponse(answer: CambAnswer, endpoint: string): Re
   const audio = describeAudio(answer);
   if (audio !== null) return audio;
   const json = parseJson(answer.bodyText);
-  if (!json.ok) return notJson(answer);
+  if (!json.ok) return notJson(answer, json);
   // Own keys only: EXPECTATIONS['constructor'] would otherwise be Object's and the lookup would throw.
   const expectation = (Object.hasOwn(EXPECTATIONS, endpoint) ? EXPECTATIONS[endpoint] : undefined) ?? {
     anyOf: [],

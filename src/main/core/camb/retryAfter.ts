@@ -3,7 +3,9 @@ const DELTA_SECONDS = /^-?\d+(\.\d+)?$/;
 
 /**
  * Reads a Retry-After header (RFC 9110: delta-seconds or an HTTP date) as milliseconds from `receivedAt`.
- * Times in the past count as "now" (0); anything unreadable is null, so the caller's own backoff applies.
+ * A wait of zero, a negative one or a date in the past is no advice at all (null), like anything unreadable:
+ * "retry now" from a server that is rate limiting would have the client hammer it, so the caller's own
+ * backoff applies. Callers also read a wait shorter than their backoff that way (see `atLeastBackoff`).
  */
 export function parseRetryAfter(value: string | null | undefined, receivedAt: number): number | null {
   if (value === null || value === undefined) return null;
@@ -18,6 +20,11 @@ export function parseRetryAfter(value: string | null | undefined, receivedAt: nu
 }
 
 function finiteOrNull(ms: number): number | null {
-  if (!Number.isFinite(ms) || ms > Number.MAX_SAFE_INTEGER) return null;
-  return Math.max(0, ms);
+  if (!Number.isFinite(ms) || ms > Number.MAX_SAFE_INTEGER || ms <= 0) return null;
+  return ms;
+}
+
+/** How long to hold off after a 429: CAMB's Retry-After when it asks for longer than `backoffMs`, else the backoff. */
+export function atLeastBackoff(retryAfterMs: number | null, backoffMs: number): number {
+  return Math.max(retryAfterMs ?? 0, backoffMs);
 }

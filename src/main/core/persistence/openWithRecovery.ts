@@ -37,8 +37,21 @@ class StoreOpenError extends Error {
 type Snapshot =
   { kind: 'absent' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'unreadable'; problem: string };
 
+/**
+ * Thousands of tasks take a few MB. A file far beyond that was not written by CAMB Watch as it is (or holds
+ * something huge that would make every later load, save and snapshot crawl), so it is not read at all.
+ */
+export const MAX_STORE_BYTES = 50 * 1024 * 1024;
+
 function takeSnapshot(filePath: string): Snapshot {
   try {
+    const { size } = fs.statSync(filePath);
+    if (size > MAX_STORE_BYTES) {
+      return {
+        kind: 'unreadable',
+        problem: `it is ${Math.round(size / (1024 * 1024))} MB, far larger than a watch list can be (at most ${MAX_STORE_BYTES / (1024 * 1024)} MB)`,
+      };
+    }
     return { kind: 'bytes', bytes: fs.readFileSync(filePath) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -10,6 +10,7 @@ import { TypedEmitter } from '../events/typedEmitter';
 import type { Listener } from '../events/typedEmitter';
 import { silentLogger } from '../logging/logger';
 import type { Logger } from '../logging/logger';
+import { atLeastBackoff } from '../camb/retryAfter';
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { DueQueue } from './dueQueue';
@@ -646,7 +647,11 @@ class PollingScheduler implements Scheduler {
     // Answers to requests already in flight when the wait began only extend it, silently.
     const newEpisode = this.rateLimitedUntil === null;
     if (newEpisode) this.rateLimitStrikes++;
-    const wait = outcome.retryAfterMs ?? backoffDelayMs(Math.max(1, this.rateLimitStrikes), this.backoff);
+    // A Retry-After shorter than the backoff ("0", a past date) is no advice: never faster than the backoff.
+    const wait = atLeastBackoff(
+      outcome.retryAfterMs,
+      backoffDelayMs(Math.max(1, this.rateLimitStrikes), this.backoff),
+    );
     const until = Math.max(this.rateLimitedUntil ?? now, now + wait);
     this.rateLimitedUntil = until;
     if (newEpisode) episodeEvents.push(() => this.emitter.emit('rateLimited', { until, outcome }));
