@@ -1,5 +1,11 @@
 import { settingsSchema } from '../../../shared/settings';
-import { taskKey, watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
+import {
+  clipText,
+  LABEL_LIMIT,
+  taskKey,
+  watchedTaskSchema,
+  type WatchedTask,
+} from '../../../shared/watchedTask';
 import { fillDocumentDefaults, isPlainObject } from './migrations';
 import { emptyDocument, persistedDocumentSchema, type PersistedDocument } from './persistedDocument';
 
@@ -12,6 +18,20 @@ export type SalvageResult =
       readonly settingsReset: boolean;
     }
   | { readonly kind: 'unusable'; readonly problem: string };
+
+/** Texts CAMB.AI sent (or a user typed) before they had a bound: cut to it, rather than losing the task. */
+const CLIPPED_TEXTS = ['status', 'exceptionReason', 'message', 'lastProblem', 'stoppedReason'] as const;
+
+function withTextsClipped(entry: unknown): unknown {
+  if (!isPlainObject(entry)) return entry;
+  const clipped: Record<string, unknown> = { ...entry };
+  for (const field of CLIPPED_TEXTS) {
+    const value = clipped[field];
+    if (typeof value === 'string') clipped[field] = clipText(value);
+  }
+  if (typeof clipped['label'] === 'string') clipped['label'] = clipText(clipped['label'], LABEL_LIMIT);
+  return clipped;
+}
 
 /**
  * Keeps whatever can be kept of a parsed store document: every task that validates (first one wins
@@ -29,7 +49,7 @@ export function salvageDocument(raw: unknown): SalvageResult {
   const seen = new Set<string>();
   let droppedTasks = 0;
   for (const entry of filled.tasks) {
-    const task = watchedTaskSchema.safeParse(entry);
+    const task = watchedTaskSchema.safeParse(withTextsClipped(entry));
     if (!task.success || seen.has(taskKey(task.data.kind, task.data.taskId))) {
       droppedTasks += 1;
       continue;
