@@ -110,3 +110,29 @@ describe('store: size bounds', () => {
     expect(list.list().find((t) => t.taskId === 'fine')?.label).toBe('ok');
   });
 });
+
+describe('store: one task that does not fit the saved list', () => {
+  it('cannot stop the others from being saved, and the user is told', () => {
+    const { list } = openWithEvents();
+    const problems: string[] = [];
+    list.on('saveProblem', ({ message }) => problems.push(message));
+    list.add('story', 'odd');
+    list.add('story', 'fine');
+    // A run id past 2^53, as if an answer had slipped past the client's check.
+    list.applyCheck('story:odd', {
+      outcome: { type: 'status', status: 'SUCCESS', runId: 1e20, exceptionReason: null, message: null },
+      checkedAt: 5,
+      nextCheckAt: null,
+    });
+    list.rename('story:fine', 'still saved');
+    list.flush();
+    list.dispose();
+
+    expect(problems).toEqual([
+      '1 task holds data that does not fit the saved watch list: the list was saved without it, and it stays listed until CAMB Watch quits.',
+    ]);
+    const reopened = openWithEvents();
+    expect(reopened.heard).toEqual([]);
+    expect(reopened.list.list().map((t) => [t.taskId, t.label])).toEqual([['fine', 'still saved']]);
+  });
+});

@@ -23,7 +23,10 @@ const many = (fault: () => CannedAnswer, count = 500) => Array.from({ length: co
 describe.each([
   { advice: 'Retry-After: 0', fault: () => faults.rateLimited(0) },
   { advice: 'a negative Retry-After', fault: () => faults.rateLimited(-5) },
-  { advice: 'a Retry-After date in the past', fault: () => faults.rateLimited(new Date(Date.UTC(2020, 0, 1))) },
+  {
+    advice: 'a Retry-After date in the past',
+    fault: () => faults.rateLimited(new Date(Date.UTC(2020, 0, 1))),
+  },
 ])('watch service: a 429 with $advice', ({ fault }) => {
   it('waits at least the normal backoff between requests', async () => {
     h = await createWatchServiceHarness();
@@ -48,7 +51,11 @@ describe.each([
   it('is an unreadable answer for that task alone, and everything else is still saved', async () => {
     h = await createWatchServiceHarness();
     h.server.addTask('story', 'huge-run', step.pending());
-    h.server.injectFaults('story', 'huge-run', many(() => faults.runIdAs(runIdJson)));
+    h.server.injectFaults(
+      'story',
+      'huge-run',
+      many(() => faults.runIdAs(runIdJson)),
+    );
     h.server.addTask('story', 'fine', [step.pending({ untilMs: 30_000 }), step.success(42)]);
     h.service.add('story', 'huge-run');
     h.service.add('story', 'fine');
@@ -70,7 +77,11 @@ describe('watch service: a message nested 200,000 levels deep', () => {
   it('is an unreadable answer: retried with backoff, the other tasks go on', async () => {
     h = await createWatchServiceHarness();
     h.server.addTask('story', 'nested', step.pending());
-    h.server.injectFaults('story', 'nested', many(() => faults.deeplyNested(200_000), 20));
+    h.server.injectFaults(
+      'story',
+      'nested',
+      many(() => faults.deeplyNested(200_000), 20),
+    );
     h.server.addTask('story', 'fine', [step.pending({ untilMs: 10_000 }), step.success(7)]);
     h.service.add('story', 'nested');
     h.service.add('story', 'fine');

@@ -31,7 +31,10 @@ const many = (fault: () => CannedAnswer, count = 300) => Array.from({ length: co
 const RETRY_ADVICE = [
   { advice: 'Retry-After: 0', fault: () => faults.rateLimited(0) },
   { advice: 'a negative Retry-After', fault: () => faults.rateLimited(-5) },
-  { advice: 'a Retry-After date in the past', fault: () => faults.rateLimited(new Date(Date.UTC(2020, 0, 1))) },
+  {
+    advice: 'a Retry-After date in the past',
+    fault: () => faults.rateLimited(new Date(Date.UTC(2020, 0, 1))),
+  },
 ];
 
 describe.concurrent.each(RETRY_ADVICE)('camb-watch and a 429 with $advice', ({ advice, fault }) => {
@@ -68,7 +71,11 @@ describe.concurrent.each([
   it('calls the answer unreadable, prints no run id, and does not exit 0', async () => {
     const taskId = `hostile-run-id-${shape.replace(/\W+/g, '-')}`;
     server.addTask('story', taskId, step.pending());
-    server.injectFaults('story', taskId, many(() => faults.runIdAs(runIdJson), 3));
+    server.injectFaults(
+      'story',
+      taskId,
+      many(() => faults.runIdAs(runIdJson), 3),
+    );
     const run = await runCli(['status', taskId, '--json'], { server });
     expect(run.exitCode).toBe(EXIT.unavailable);
     expect(run.stdout).toBe('');
@@ -80,16 +87,26 @@ describe.concurrent.each([
 describe.concurrent('camb-watch and an answer nested 200,000 levels deep', () => {
   it('status calls it unreadable instead of crashing', async () => {
     server.addTask('story', 'hostile-nested-status', step.pending());
-    server.injectFaults('story', 'hostile-nested-status', many(() => faults.deeplyNested(200_000), 3));
+    server.injectFaults(
+      'story',
+      'hostile-nested-status',
+      many(() => faults.deeplyNested(200_000), 3),
+    );
     const run = await runCli(['status', 'hostile-nested-status'], { server });
     expect(run.exitCode).toBe(EXIT.unavailable);
     expect(run.stderr).not.toContain('call stack');
-    expect(run.stderr).toContain('unreadable answer (HTTP 200): its JSON is nested more than 100 levels deep');
+    expect(run.stderr).toContain(
+      'unreadable answer (HTTP 200): its JSON is nested more than 100 levels deep',
+    );
   });
 
   it('wait calls it unreadable, retries, and ends with the real status', async () => {
     server.addTask('story', 'hostile-nested-wait', [step.pending({ polls: 1 }), step.success(5)]);
-    server.injectFaults('story', 'hostile-nested-wait', many(() => faults.deeplyNested(200_000), 2));
+    server.injectFaults(
+      'story',
+      'hostile-nested-wait',
+      many(() => faults.deeplyNested(200_000), 2),
+    );
     const run = await runCli(['wait', 'hostile-nested-wait'], { server });
     expect(run.exitCode).toBe(EXIT.ok);
     expect(run.stderr).toMatch(/nested more than 100 levels deep[^\n]*Retrying in \d+ s/);

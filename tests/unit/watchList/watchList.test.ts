@@ -24,6 +24,7 @@ function setup(store = new CountingStore()) {
     tasksRemoved: [],
     settingsChanged: [],
     storeRecovered: [],
+    saveProblem: [],
   };
   for (const name of Object.keys(events) as (keyof WatchListEvents)[])
     list.on(name, (payload) => (events[name] as unknown[]).push(payload));

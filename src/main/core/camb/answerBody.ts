@@ -18,8 +18,7 @@ export interface CambAnswer {
 const SUMMARY_LIMIT = 200;
 
 export type JsonParse =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly tooDeep: boolean };
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly tooDeep: boolean };
 
 /** Far deeper than any answer of CAMB.AI's; shallow enough that reading the value never exhausts the stack. */
 export const MAX_JSON_DEPTH = 100;
@@ -45,7 +44,8 @@ function nestingExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c) i++; // a backslash: the next character is escaped
+      if (code === 0x5c)
+        i++; // a backslash: the next character is escaped
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x5b || code === 0x7b) {

@@ -6,7 +6,6 @@ import { classifyFailureAnswer, isSuccessStatus } from './classifyFailure';
 import type { Malformed, StatusOutcome } from './outcomes';
 import { clipText, runIdSchema } from '../../../shared/watchedTask';
 
-
 /** Lenient on purpose: extra fields are CAMB.AI's business, and a numeric-string run id is still a run id. */
 const statusBodySchema = z.looseObject({
   status: z.string().min(1, 'status should be a non-empty text'),

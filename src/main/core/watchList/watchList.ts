@@ -7,6 +7,7 @@ import type { DocumentStore } from '../persistence/keyValueStore';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { emptyDocument } from '../persistence/persistedDocument';
 import { salvageDocument } from '../persistence/salvage';
+import { saveDocument } from './saveDocument';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -46,6 +47,8 @@ export interface WatchListEvents {
   settingsChanged: { settings: Settings };
   /** The saved list was damaged. Sticky: a listener added later still hears of it once. */
   storeRecovered: StoreRecovery;
+  /** Saving failed, or had to leave tasks out: a sentence for the user, once per distinct problem. */
+  saveProblem: { message: string };
 }
 
 /** A change the user asked for that cannot be made; the message says why in plain words. */
@@ -160,17 +163,18 @@ export function createWatchList(options: WatchListOptions): WatchList {
     (r): r is StoreRecovery => r !== null,
   );
 
+  // Said once per distinct problem, so a save retried every second does not repeat it.
+  let lastSaveProblem: string | null = null;
   const writer = createWriteCoalescer(clock, writeIntervalMs, () => {
-    try {
-      store.store = { tasks: [...tasks.values()], settings };
-      return true;
-    } catch (error) {
-      logger.error('Could not save the watch list; will try again', {
-        path: store.path,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return false;
+    const saved = saveDocument(store, [...tasks.values()], settings);
+    if (saved.problem !== lastSaveProblem) {
+      lastSaveProblem = saved.problem;
+      if (saved.problem !== null) {
+        logger.error(saved.problem, { path: store.path });
+        emitter.emit('saveProblem', { message: saved.problem });
+      }
     }
+    return saved.ok;
   });
   // A salvaged document replaces the damaged one on disk.
   if (loaded.recovery !== null) writer.markDirty();

@@ -231,6 +231,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       recoveries.push(recovery);
       emitter.emit('storeRecovered', recovery);
     }),
+    watchList.on('saveProblem', (problem) => emitter.emit('saveProblem', problem)),
   ];
 
   const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));

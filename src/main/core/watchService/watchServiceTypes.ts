@@ -61,6 +61,8 @@ export interface WatchServiceEvents {
   settingsChanged: { readonly settings: Settings };
   /** The saved watch list was damaged and has been moved aside (sticky: late listeners hear it too). */
   storeRecovered: StoreRecovery;
+  /** Saving the watch list failed or had to leave tasks out: a sentence to show the user. */
+  saveProblem: { readonly message: string };
 }
 
 /**

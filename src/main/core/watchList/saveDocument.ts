@@ -1,0 +1,50 @@
+import type { DocumentStore } from '../persistence/keyValueStore';
+import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
+import type { Settings } from '../../../shared/settings';
+
+export interface SaveOutcome {
+  /** Whether what could be saved was; false keeps the change pending for a later try. */
+  readonly ok: boolean;
+  /** A sentence for the user, or null when everything was saved. */
+  readonly problem: string | null;
+}
+
+/**
+ * Writes the whole document. The store checks it against the schema and refuses all of it for one entry
+ * that does not fit, so on a refusal the entries that fit are saved without the others: one bad entry
+ * cannot stop every later change from being saved. Checked only after a refusal, so a good save costs nothing more.
+ */
+export function saveDocument(store: DocumentStore, tasks: WatchedTask[], settings: Settings): SaveOutcome {
+  let firstError: unknown;
+  try {
+    store.store = { tasks, settings };
+    return { ok: true, problem: null };
+  } catch (error) {
+    firstError = error;
+  }
+  const fitting = tasks.filter((task) => watchedTaskSchema.safeParse(task).success);
+  const leftOut = tasks.length - fitting.length;
+  if (leftOut > 0) {
+    try {
+      store.store = { tasks: fitting, settings };
+      const [which, them, they] =
+        leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
+      return {
+        ok: true,
+        problem: `${which} data that does not fit the saved watch list: the list was saved without ${them}, and ${they} listed until CAMB Watch quits.`,
+      };
+    } catch (error) {
+      firstError = error;
+    }
+  }
+  return {
+    ok: false,
+    problem: `The watch list could not be saved (${describe(firstError)}); your changes are kept while CAMB Watch runs and saving is tried again.`,
+  };
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
