@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../src/main/core/camb/retryAfter';
+import { atLeastBackoff, parseRetryAfter } from '../../../src/main/core/camb/retryAfter';
 
 const at = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 describe('parseRetryAfter', () => {
   it('reads delta-seconds', () => {
-    expect(parseRetryAfter('0', at)).toBe(0);
     expect(parseRetryAfter('120', at)).toBe(120_000);
     expect(parseRetryAfter(' 5 ', at)).toBe(5000);
     expect(parseRetryAfter('1.5', at)).toBe(1500);
@@ -17,9 +16,17 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Thu Jan  1 12:00:10 2026', at)).not.toBeNull();
   });
 
-  it('clamps the past and negative delays to 0', () => {
-    expect(parseRetryAfter('Thu, 01 Jan 2026 11:00:00 GMT', at)).toBe(0);
-    expect(parseRetryAfter('-5', at)).toBe(0);
+  it('reads zero, negative and past waits as no advice, so the caller backs off as usual', () => {
+    expect(parseRetryAfter('0', at)).toBeNull();
+    expect(parseRetryAfter('Thu, 01 Jan 2026 11:00:00 GMT', at)).toBeNull();
+    expect(parseRetryAfter('Thu, 01 Jan 2026 12:00:00 GMT', at)).toBeNull();
+    expect(parseRetryAfter('-5', at)).toBeNull();
+  });
+
+  it('never waits less than the backoff', () => {
+    expect(atLeastBackoff(null, 2000)).toBe(2000);
+    expect(atLeastBackoff(500, 2000)).toBe(2000);
+    expect(atLeastBackoff(30_000, 2000)).toBe(30_000);
   });
 
   it('returns null for absent or unreadable values', () => {

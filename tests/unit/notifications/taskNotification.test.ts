@@ -111,7 +111,7 @@ describe('notificationForStatusChange: failures', () => {
     const task = finished({
       status: 'ERROR',
       label: 'T',
-      message: JSON.stringify({ detail: 'x'.repeat(5000) }),
+      message: JSON.stringify({ detail: 'x'.repeat(1900) }),
     });
     const body = notificationForStatusChange({ previousStatus: 'PENDING', task }, BOTH)?.body ?? '';
     expect(body.length).toBeLessThan(200);
