@@ -7,6 +7,7 @@ import { classifyStatusResponse } from '../../../src/main/core/camb/classifyStat
 import type { StatusOutcome } from '../../../src/main/core/camb/outcomes';
 import { redactSecret } from '../../../src/main/core/camb/redactSecret';
 import { parseRetryAfter } from '../../../src/main/core/camb/retryAfter';
+import { clipText } from '../../../src/shared/watchedTask';
 
 /** Headers as a plain lookup, so names and values the Headers class would refuse are tried too. */
 function lookup(entries: Record<string, string>): HeaderLookup {
@@ -143,12 +144,10 @@ describe('classification properties', () => {
         const text = (value: unknown): string | null =>
           value === undefined || value === null || value === ''
             ? null
-            : typeof value === 'string'
-              ? value
-              : JSON.stringify(value);
+            : clipText(typeof value === 'string' ? value : JSON.stringify(value));
         expect(outcome).toEqual({
           type: 'status',
-          status: sent.status,
+          status: clipText(sent.status),
           runId: sent.run_id ?? null,
           exceptionReason: text(sent.exception_reason),
           message: text(sent.message),
