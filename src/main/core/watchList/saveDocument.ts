@@ -7,6 +7,10 @@ export interface SaveOutcome {
   readonly ok: boolean;
   /** A sentence for the user, or null when everything was saved. */
   readonly problem: string | null;
+  /** Which problem it is, without details that change on every try (temporary file names): to say it once. */
+  readonly problemKind: string | null;
+  /** What the store threw, for the log only: it names temporary files and system codes. */
+  readonly detail?: string;
 }
 
 /**
@@ -18,7 +22,7 @@ export function saveDocument(store: DocumentStore, tasks: WatchedTask[], setting
   let firstError: unknown;
   try {
     store.store = { tasks, settings };
-    return { ok: true, problem: null };
+    return { ok: true, problem: null, problemKind: null };
   } catch (error) {
     firstError = error;
   }
@@ -31,6 +35,7 @@ export function saveDocument(store: DocumentStore, tasks: WatchedTask[], setting
         leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
       return {
         ok: true,
+        problemKind: `left out ${leftOut}`,
         problem: `${which} data that does not fit the saved watch list: the list was saved without ${them}, and ${they} listed until CAMB Watch quits.`,
       };
     } catch (error) {
@@ -39,7 +44,9 @@ export function saveDocument(store: DocumentStore, tasks: WatchedTask[], setting
   }
   return {
     ok: false,
-    problem: `The watch list could not be saved (${describe(firstError)}); your changes are kept while CAMB Watch runs and saving is tried again.`,
+    problemKind: 'not saved',
+    problem: `The watch list could not be saved to ${store.path}: check that the disk has room and the folder can be written. Your changes are kept while CAMB Watch runs, and saving is tried again.`,
+    detail: describe(firstError),
   };
 }
 

@@ -167,10 +167,10 @@ export function createWatchList(options: WatchListOptions): WatchList {
   let lastSaveProblem: string | null = null;
   const writer = createWriteCoalescer(clock, writeIntervalMs, () => {
     const saved = saveDocument(store, [...tasks.values()], settings);
-    if (saved.problem !== lastSaveProblem) {
-      lastSaveProblem = saved.problem;
+    if (saved.problemKind !== lastSaveProblem) {
+      lastSaveProblem = saved.problemKind;
       if (saved.problem !== null) {
-        logger.error(saved.problem, { path: store.path });
+        logger.error(saved.problem, { path: store.path, error: saved.detail ?? '' });
         emitter.emit('saveProblem', { message: saved.problem });
       }
     }
