@@ -6,6 +6,7 @@ import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rende
 import { resolveBaseUrl } from '../core/camb/baseUrl';
 import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
+import { durableStore } from '../core/persistence/durableStore';
 import { openWithRecovery } from '../core/persistence/openWithRecovery';
 import type { PersistedDocument } from '../core/persistence/persistedDocument';
 import {
@@ -108,7 +109,9 @@ function openWatchList(logger: Logger) {
   return openWithRecovery({
     filePath: documentStoreFile(app.getPath('userData')),
     createStore: () =>
-      new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
+      durableStore(
+        new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
+      ),
     clock: systemClock,
     logger,
   });

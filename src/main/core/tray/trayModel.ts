@@ -122,6 +122,23 @@ function newestFirst(a: WatchedTask, b: WatchedTask): number {
   return b.addedAt - a.addedAt || taskKey(a.kind, a.taskId).localeCompare(taskKey(b.kind, b.taskId));
 }
 
+/**
+ * The `limit` newest tasks, newest first: one pass keeping a short sorted list, instead of sorting every
+ * task at each change. The watch list already hands tasks over newest first, so most are passed over.
+ */
+function newestTasks(tasks: readonly WatchedTask[], limit: number): WatchedTask[] {
+  const kept: WatchedTask[] = [];
+  for (const task of tasks) {
+    const last = kept.at(-1);
+    if (kept.length >= limit && last !== undefined && newestFirst(task, last) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && newestFirst(task, kept[at - 1] as WatchedTask) < 0) at--;
+    kept.splice(at, 0, task);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
+
 /** Most urgent first, like Gitify: a dead connection hides everything else, then problems, then work. */
 function chooseIcon(
   conditions: TrayConditions,
@@ -172,7 +189,7 @@ export function trayModel(tasks: readonly WatchedTask[], conditions: TrayConditi
   // Stopped tasks want attention until removed, as failed ones do for a day: CAMB.AI will not report on them.
   const stopped = tasks.filter(isStopped).length;
   const failures = tasks.filter((task) => failedRecently(task, now)).length;
-  const shown = [...tasks].sort(newestFirst).slice(0, TRAY_MENU_LIMIT);
+  const shown = newestTasks(tasks, TRAY_MENU_LIMIT);
   return {
     icon: chooseIcon(conditions, pending, failures, stopped),
     tooltip: tooltipText(conditions, tasks.length, pending, failures, stopped),

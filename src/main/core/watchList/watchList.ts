@@ -107,8 +107,13 @@ export interface WatchListOptions {
   readonly store: DocumentStore;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** At most one store write per interval under churn. */
+  /** At most one store write per interval for status changes under churn. */
   readonly writeIntervalMs?: number;
+  /**
+   * At most one store write per interval when checks learn nothing new (only when a task was last and
+   * will next be checked moved): those times are recomputed after a restart, so the disk can rest.
+   */
+  readonly quietWriteIntervalMs?: number;
   /** What openWithRecovery reported, replayed to `storeRecovered` listeners. */
   readonly recovery?: StoreRecovery | null;
 }
@@ -145,8 +150,32 @@ function loadDocument(
   };
 }
 
+/** Fields that only move with the clock: a change to nothing else is saved with the next write. */
+const CLOCK_FIELDS: ReadonlySet<string> = new Set<keyof WatchedTask>(['lastCheckAt', 'nextCheckAt']);
+
+/** Whether `after` differs from `before` in anything that matters after a restart. */
+function changedBeyondClock(before: WatchedTask, after: WatchedTask): boolean {
+  for (const field of Object.keys(after) as (keyof WatchedTask)[])
+    if (!CLOCK_FIELDS.has(field) && before[field] !== after[field]) return true;
+  return false;
+}
+
+/**
+ * The display order read backwards: oldest first, and among tasks added at the same moment, in the order
+ * they were added. Insertion order already is this order unless a task came with an older date (an
+ * import), so the sort is usually skipped.
+ */
+function oldestFirst(tasks: Map<TaskKey, WatchedTask>): TaskKey[] {
+  const keys = [...tasks.keys()];
+  const addedAt = (key: TaskKey): number => tasks.get(key)?.addedAt ?? 0;
+  for (let i = 1; i < keys.length; i++)
+    if (addedAt(keys[i - 1] as TaskKey) > addedAt(keys[i] as TaskKey))
+      return keys.sort((a, b) => addedAt(a) - addedAt(b));
+  return keys;
+}
+
 export function createWatchList(options: WatchListOptions): WatchList {
-  const { store, clock, logger, writeIntervalMs = 1000 } = options;
+  const { store, clock, logger, writeIntervalMs = 1000, quietWriteIntervalMs = 5 * 60_000 } = options;
   const emitter = new TypedEmitter<WatchListEvents>((error) =>
     logger.error('A watch-list listener failed', { error: String(error) }),
   );
@@ -163,9 +192,13 @@ export function createWatchList(options: WatchListOptions): WatchList {
     (r): r is StoreRecovery => r !== null,
   );
 
+  const intervals = {
+    intervalMs: writeIntervalMs,
+    quietIntervalMs: Math.max(writeIntervalMs, quietWriteIntervalMs),
+  };
   // Said once per distinct problem, so a save retried every second does not repeat it.
   let lastSaveProblem: string | null = null;
-  const writer = createWriteCoalescer(clock, writeIntervalMs, () => {
+  const writer = createWriteCoalescer(clock, intervals, () => {
     const saved = saveDocument(store, [...tasks.values()], settings);
     if (saved.problemKind !== lastSaveProblem) {
       lastSaveProblem = saved.problemKind;
@@ -179,22 +212,56 @@ export function createWatchList(options: WatchListOptions): WatchList {
   // A salvaged document replaces the damaged one on disk.
   if (loaded.recovery !== null) writer.markDirty();
 
-  const commit = (task: WatchedTask): WatchedTask => {
-    tasks.set(taskKey(task.kind, task.taskId), task);
-    writer.markDirty();
+  /**
+   * The display order read backwards (oldest first), so adding a task appends to it; rebuilt only after
+   * a removal or an out-of-order add (null until then).
+   */
+  let order: TaskKey[] | null = null;
+
+  /**
+   * How a change is saved. What the user did is on disk before the call returns ('now'); what polling
+   * learns is coalesced ('soon'); what only moves with the clock waits for a quiet interval ('quiet').
+   */
+  type Saving = 'now' | 'soon' | 'quiet';
+  const save = (saving: Saving): void => {
+    if (saving === 'now') writer.saveNow();
+    else if (saving === 'soon') writer.markDirty();
+    else writer.markStale();
+  };
+
+  /** Puts the task in the list without saving or telling anyone. */
+  const put = (task: WatchedTask): void => {
+    const key = taskKey(task.kind, task.taskId);
+    if (!tasks.has(key) && order !== null) {
+      const newest = order.at(-1);
+      const newestAddedAt = newest === undefined ? -Infinity : (tasks.get(newest)?.addedAt ?? Infinity);
+      if (task.addedAt >= newestAddedAt) order.push(key);
+      else order = null;
+    }
+    tasks.set(key, task);
+  };
+
+  const commit = (task: WatchedTask, saving: Saving): WatchedTask => {
+    put(task);
+    save(saving);
     emitter.emit('taskChanged', { task });
     return task;
   };
 
-  const update = (key: TaskKey, change: (task: WatchedTask) => WatchedTask): WatchedTask | undefined => {
+  const update = (
+    key: TaskKey,
+    saving: Saving,
+    change: (task: WatchedTask) => WatchedTask,
+  ): WatchedTask | undefined => {
     const task = tasks.get(key);
-    return task === undefined ? undefined : commit(change(task));
+    return task === undefined ? undefined : commit(change(task), saving);
   };
 
   const removeKeys = (keys: TaskKey[]): TaskKey[] => {
     for (const key of keys) tasks.delete(key);
     if (keys.length > 0) {
-      writer.markDirty();
+      order = null;
+      save('now');
       // Listeners get their own copy: the caller may sort or change the returned array.
       emitter.emit('tasksRemoved', { keys: [...keys] });
     }
@@ -223,7 +290,15 @@ export function createWatchList(options: WatchListOptions): WatchList {
     };
   };
 
-  const list = (): WatchedTask[] => [...tasks.values()].reverse().sort((a, b) => b.addedAt - a.addedAt);
+  const list = (): WatchedTask[] => {
+    order ??= oldestFirst(tasks);
+    const listed: WatchedTask[] = [];
+    for (let i = order.length - 1; i >= 0; i--) {
+      const task = tasks.get(order[i] as TaskKey);
+      if (task !== undefined) listed.push(task);
+    }
+    return listed;
+  };
 
   return {
     add(kind, taskId, label) {
@@ -234,6 +309,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
       if (existing !== undefined) return { task: existing, added: false };
       const task = commit(
         newWatchedTask(input.data.kind, input.data.taskId, input.data.label ?? null, clock.now()),
+        'now',
       );
       return { task, added: true };
     },
@@ -243,10 +319,10 @@ export function createWatchList(options: WatchListOptions): WatchList {
     rename(key, label) {
       const parsed = labelSchema.nullable().safeParse(label);
       if (!parsed.success) throw new WatchListError(`Cannot rename this task: ${errorMessage(parsed.error)}`);
-      return update(key, (task) => ({ ...task, label: parsed.data }));
+      return update(key, 'now', (task) => ({ ...task, label: parsed.data }));
     },
 
-    setMuted: (key, muted) => update(key, (task) => ({ ...task, muted })),
+    setMuted: (key, muted) => update(key, 'now', (task) => ({ ...task, muted })),
 
     // Stopped tasks are done being watched too (CAMB.AI will not report on them): they go with the rest.
     clearFinished: () => removeKeys([...tasks].filter(([, task]) => !isWatching(task)).map(([key]) => key)),
@@ -293,7 +369,11 @@ export function createWatchList(options: WatchListOptions): WatchList {
         report.added.push(key);
       });
       // Files list the newest first: adding from the bottom up keeps tasks of equal age in the file's order.
-      for (const task of [...accepted.values()].reverse()) commit(task);
+      const added = [...accepted.values()].reverse();
+      for (const task of added) put(task);
+      // One write for the whole file, before anyone hears of it.
+      if (added.length > 0) save('now');
+      for (const task of added) emitter.emit('taskChanged', { task });
       return report;
     },
 
@@ -315,13 +395,14 @@ export function createWatchList(options: WatchListOptions): WatchList {
               ...(cause === null ? {} : { stoppedReason: describeStop(outcome, cause), stopCause: cause }),
             };
       const finished = isTerminalStatus(checked.status);
-      const next = commit({ ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt });
+      const next = { ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt };
+      commit(next, changedBeyondClock(task, next) ? 'soon' : 'quiet');
       return { task: next, previousStatus: task.status, statusChanged: next.status !== task.status };
     },
 
-    setNextCheck: (key, at) => update(key, (task) => ({ ...task, nextCheckAt: at })),
+    setNextCheck: (key, at) => update(key, 'quiet', (task) => ({ ...task, nextCheckAt: at })),
 
-    markNotified: (key) => update(key, (task) => ({ ...task, notified: true })),
+    markNotified: (key) => update(key, 'soon', (task) => ({ ...task, notified: true })),
 
     getSettings: () => ({ ...settings }),
 
@@ -332,7 +413,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
       const next = { ...settings, ...parsed.data };
       if (JSON.stringify(next) !== JSON.stringify(settings)) {
         settings = next;
-        writer.markDirty();
+        save('now');
         emitter.emit('settingsChanged', { settings: { ...settings } });
       }
       return { ...settings };

@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../src/main/core/clock/virtualClock';
+import { silentLogger } from '../../src/main/core/logging/logger';
+import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
+import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
+
+const childScript = path.resolve(__dirname, '../support/storeActionsChild.ts');
+const folders: string[] = [];
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** mulberry32: the same kills at the same points on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Task id → label: what the user sees of the list, and what must survive. */
+type Tasks = ReadonlyMap<string, string>;
+type Action = { type: 'add' | 'rename'; id: string; label: string } | { type: 'remove'; id: string };
+
+function applyAction(tasks: Tasks, action: Action): Tasks {
+  const next = new Map(tasks);
+  if (action.type === 'remove') next.delete(action.id);
+  else if (action.type === 'add') {
+    if (!next.has(action.id)) next.set(action.id, action.label);
+  } else if (next.has(action.id)) next.set(action.id, action.label);
+  return next;
+}
+
+function loadTasks(cwd: string): Tasks {
+  const { store, recovery } = openDocumentStore({ cwd, clock: new VirtualClock(), logger: silentLogger });
+  expect(recovery).toBeNull();
+  expect(fs.readdirSync(cwd).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+  const document = persistedDocumentSchema.parse(store.store);
+  return new Map(document.tasks.map((task) => [task.taskId, task.label ?? '']));
+}
+
+interface Cycle {
+  /** What the parent heard acknowledged, applied in order to what the store held at the start. */
+  readonly acknowledged: Tasks;
+  /** The action sent last, when the kill came before its acknowledgement reached the parent. */
+  readonly unacknowledged: Action | null;
+  readonly acknowledgements: number;
+}
+
+/**
+ * Starts the child on the store in `cwd`, sends `count` actions one at a time (each after the last was
+ * acknowledged: the go-ahead that keeps at most one action in flight), and SIGKILLs it while the last one
+ * runs, after a random delay of 0–4 ms (sometimes before it starts, sometimes inside the write, sometimes
+ * after the acknowledgement).
+ */
+function runCycle(cwd: string, start: Tasks, random: () => number, nextId: () => string): Promise<Cycle> {
+  const count = 1 + Math.floor(random() * 20);
+  const pick = (tasks: Tasks): string => [...tasks.keys()][Math.floor(random() * tasks.size)] ?? 'none';
+  // Long labels make each write big enough for a kill to land inside it.
+  const label = (): string => `${'x'.repeat(150)}${Math.floor(random() * 1e9)}`;
+  const choose = (tasks: Tasks): Action => {
+    const roll = random();
+    if (tasks.size < 4 || roll < 0.5) return { type: 'add', id: nextId(), label: label() };
+    if (roll < 0.75) return { type: 'remove', id: pick(tasks) };
+    return { type: 'rename', id: pick(tasks), label: label() };
+  };
+  const killDelay = random() < 0.3 ? 0 : random() * 4;
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, cwd], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.on('error', () => undefined);
+    let acknowledged = start;
+    let inFlight: Action | null = null;
+    let sent = 0;
+    let acknowledgements = 0;
+    let killed = false;
+
+    const send = (): void => {
+      inFlight = choose(acknowledged);
+      sent += 1;
+      const line =
+        inFlight.type === 'remove'
+          ? `remove ${inFlight.id}`
+          : `${inFlight.type} ${inFlight.id} ${inFlight.label}`;
+      child.stdin.write(`${line}\n`);
+      if (sent === count) {
+        const kill = (): void => {
+          killed = true;
+          child.kill('SIGKILL');
+        };
+        if (killDelay === 0) kill();
+        else setTimeout(kill, killDelay);
+      }
+    };
+
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      if (killed) return;
+      if (line === 'ready') send();
+      else if (line.startsWith('ack ') && inFlight !== null) {
+        acknowledged = applyAction(acknowledged, inFlight);
+        acknowledgements += 1;
+        inFlight = null;
+        if (sent < count) send();
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' && killed)
+        resolve({ acknowledged, unacknowledged: inFlight, acknowledgements });
+      else reject(new Error(`the child exited early (code ${code}, signal ${signal}): ${stderr}`));
+    });
+  });
+}
+
+describe('store: a process killed at random points while the user adds, removes and renames', () => {
+  it(
+    'loses no acknowledged action over 32 kills, and the store always loads',
+    { timeout: 90_000 },
+    async () => {
+      const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));
+      folders.push(cwd);
+      const random = seeded(9);
+      let ids = 0;
+      const nextId = (): string => `t${ids++}`;
+      let tasks: Tasks = new Map();
+      let acknowledgedActions = 0;
+      let inFlightKept = 0;
+      for (let kill = 0; kill < 32; kill++) {
+        const cycle = await runCycle(cwd, tasks, random, nextId);
+        const loaded = loadTasks(cwd);
+        const withInFlight =
+          cycle.unacknowledged === null
+            ? cycle.acknowledged
+            : applyAction(cycle.acknowledged, cycle.unacknowledged);
+        // Every acknowledged action is there; the one cut short is there whole or not at all.
+        const sameAs = (expected: Tasks): boolean =>
+          JSON.stringify([...loaded]) === JSON.stringify([...expected]);
+        if (!sameAs(cycle.acknowledged)) {
+          expect([...loaded]).toEqual([...withInFlight]);
+          inFlightKept += 1;
+        }
+        acknowledgedActions += cycle.acknowledgements;
+        tasks = loaded;
+      }
+      expect(acknowledgedActions).toBeGreaterThan(150);
+      // Informative, not asserted: how many kills landed after the last action reached the disk.
+      console.info(
+        `32 kills, ${acknowledgedActions} acknowledged actions; the one in flight was kept ${inFlightKept} times`,
+      );
+    },
+  );
+});
