@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { peakInWindow } from '../../../bench/stats';
 import { paceSpacingMs, RateBudget } from '../../../src/main/core/scheduler/rateBudget';
-
-/** The most requests in any rolling window [t, t + windowMs) of `times`. */
-function peakInAnyWindow(times: readonly number[], windowMs = 1_000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  let first = 0;
-  sorted.forEach((t, last) => {
-    while ((sorted[first] ?? t) <= t - windowMs) first++;
-    peak = Math.max(peak, last - first + 1);
-  });
-  return peak;
-}
 
 describe('RateBudget', () => {
   it('paces requests evenly, (1 s + the arrival jitter) / budget apart, with no burst', () => {
@@ -52,8 +41,8 @@ describe('RateBudget', () => {
               arrived.push(now + delay * jitterMs);
             }
           }
-          expect(peakInAnyWindow(sent)).toBeLessThanOrEqual(perSecond);
-          expect(peakInAnyWindow(arrived)).toBeLessThanOrEqual(perSecond);
+          expect(peakInWindow(sent, 1_000)).toBeLessThanOrEqual(perSecond);
+          expect(peakInWindow(arrived, 1_000)).toBeLessThanOrEqual(perSecond);
         },
       ),
     );
