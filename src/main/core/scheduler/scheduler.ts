@@ -269,6 +269,7 @@ class PollingScheduler implements Scheduler {
       authBlocked: this.auth.active,
       connectivityProblem: this.connectivity.active,
       rateLimitedUntil: this.rateLimitedUntil,
+      requestSpacingMs: this.budget.spacingMs,
     };
   }
 

@@ -110,6 +110,8 @@ export interface SchedulerState {
   readonly connectivityProblem: boolean;
   /** No request before this time, or null when not rate limited. */
   readonly rateLimitedUntil: number | null;
+  /** The least time between two requests the budget allows; 0 without a budget. */
+  readonly requestSpacingMs: number;
 }
 
 export interface Scheduler {
