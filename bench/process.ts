@@ -15,7 +15,7 @@ import { peakInWindow, round } from './stats';
 
 export interface ProcessFigures {
   readonly store: {
-    /** Minutes in which the store folder changed, per minute, with 1,000 jobs pending and none changing. */
+    /** Writes of the store folder in one minute with 1,000 jobs pending and none changing (a floor: see idleMinute). */
     readonly writes_per_min_idle: number;
     readonly add_5000_ms: number;
     /** The slowest of five `listTasks` answers (the list, serialised as the bridge sends it). */
