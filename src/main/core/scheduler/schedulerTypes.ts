@@ -52,7 +52,7 @@ export interface SchedulerOptions {
   readonly maxJitter?: number;
   /** Requests in flight at once, across all tasks; default 4. */
   readonly maxConcurrent?: number;
-  /** Requests started in any rolling second, across all tasks (a whole number, or Infinity); default 5. */
+  /** Requests in any rolling second, across all tasks, paced evenly (a whole number, or Infinity); default 5. */
   readonly ratePerSecond?: number;
   /**
    * How far the network may shift requests' arrival against each other; requests are spaced by
