@@ -30,6 +30,11 @@ export const serviceStateSchema = z.object({
   suspended: z.boolean(),
   /** CAMB.AI asked to slow down: nothing is sent before this time (epoch ms). */
   rateLimitedUntil: z.number().nullable(),
+  /**
+   * More jobs are polled than the request budget can check once a minute, in words with how often each
+   * is checked instead ("1,000 active jobs: each is checked about every 4 min."); null when it keeps up.
+   */
+  budgetNotice: z.string().max(200).nullable(),
 });
 
 export type ServiceState = z.infer<typeof serviceStateSchema>;

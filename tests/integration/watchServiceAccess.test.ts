@@ -16,7 +16,7 @@ const keyChecks = () => h.server.requests.filter((r) => KEY_CHECK(r.path)).lengt
 const forbiddenMany = (count = 30) => Array.from({ length: count }, () => faults.forbidden());
 
 describe('watch service: a 403 for one task', () => {
-  it('stops that task alone when the key works for others, with one key check', async () => {
+  it('stops that task alone when the key works for others, checking the key at most once per refusal', async () => {
     h = await createWatchServiceHarness();
     h.server.addTask('story', 'mine', [step.pending({ untilMs: 60_000 }), step.success(7)]);
     h.server.addTask('story', 'theirs', step.pending());
@@ -35,7 +35,8 @@ describe('watch service: a 403 for one task', () => {
       expect(h.service.get(key)?.stoppedReason).toContain('may belong to another account');
     }
     expect(h.statusRequests('story', 'theirs')).toBe(1);
-    expect(keyChecks()).toBe(1);
+    // Requests go out paced, so the second 403 comes after the first key check answered: one check each.
+    expect(keyChecks()).toBe(2);
     expect(h.run.notifications().filter((n) => n.type === 'problem')).toEqual([]);
 
     // "Check now" asks again; once the job is visible to the key it is polled as any other.
@@ -75,6 +76,8 @@ describe('watch service: one hung request', () => {
     for (const id of ['slow', 'a', 'b']) h.server.addTask('story', id, step.pending());
     h.server.injectFaults('story', 'slow', [faults.hang()]);
     for (const id of ['slow', 'a', 'b']) h.service.add('story', id);
+    // The first checks go out paced; the hung request holds whenIdle, so the clock is moved by hand.
+    await h.clock.advance(1_000);
     await h.server.waitForRequests(3);
     await expect.poll(() => h.service.get('story:b')?.status).toBe('PENDING');
     // The hung request holds whenIdle: move the clock itself past the client's 15 s timeout.

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { taskKey } from '../../src/shared/watchedTask';
 import { step } from '../support/fakeCambServer';
 import { TEST_API_KEY } from './support/realBridge';
 import { renderApp } from './support/renderApp';
@@ -146,6 +147,22 @@ describe('banners', () => {
     expect(banner.textContent).toMatch(/resumes by itself/);
     real.service.setOnline(true);
     await waitFor(() => expect(screen.queryByTestId('banner-offline')).toBeNull());
+  });
+
+  it('says quietly under the list heading when the budget cannot check every job once a minute', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `many-${i}`);
+    const { real } = await renderApp({
+      before: (r) => {
+        for (const id of ids) r.service.add('story', id);
+      },
+    });
+    await screen.findByRole('heading', { name: 'Watch list' });
+    expect((await screen.findByTestId('budget-notice')).textContent).toBe(
+      '300 active jobs: each is checked about every 1 min 10 s.',
+    );
+    // Fewer jobs than a minute's requests: the budget keeps up again, and the line goes.
+    for (const id of ids.slice(0, 40)) real.service.remove(taskKey('story', id));
+    await waitFor(() => expect(screen.queryByTestId('budget-notice')).toBeNull());
   });
 
   it('says the computer is asleep while suspended', async () => {

@@ -20,7 +20,8 @@ describe('the watch list', () => {
         r.service.add('tts', 'busy-1');
       },
     });
-    await real.settle();
+    // The three first checks go out paced, a fraction of a second apart.
+    await real.advance(1_000);
     await waitFor(() => expect(screen.getByRole('button', { name: /Failed \(1\)/ })).toBeTruthy());
     expect(screen.getByRole('button', { name: /All \(3\)/ }).getAttribute('aria-pressed')).toBe('true');
 

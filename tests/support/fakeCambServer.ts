@@ -28,6 +28,11 @@ export interface FakeCambServerOptions {
   readonly basePath?: string;
   /** Port on 127.0.0.1; default 0, any free port. */
   readonly port?: number;
+  /**
+   * How much later than `now()` each request counts as arrived in the log, as if the network had delayed
+   * it: round-trip jitter for tests of where a rate limit is enforced. Default none.
+   */
+  readonly arrivalDelayMs?: () => number;
 }
 
 export interface RequestLogEntry {
@@ -158,7 +163,7 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       method: req.method ?? 'GET',
       path: below ?? url.pathname,
       query: Object.fromEntries(url.searchParams),
-      at: now(),
+      at: now() + (options.arrivalDelayMs?.() ?? 0),
       hadValidKey,
       headers: headersWithoutKey(req),
       route: route.route,

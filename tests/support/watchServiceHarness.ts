@@ -29,6 +29,8 @@ export interface ServiceHarnessOptions {
   readonly serverKey?: string | readonly string[];
   /** Call start() before returning. Default true. */
   readonly start?: boolean;
+  /** Network delay the fake server adds to each request's arrival time in its log. Default none. */
+  readonly arrivalDelayMs?: () => number;
 }
 
 export interface RestartOptions {
@@ -83,6 +85,7 @@ export async function createWatchServiceHarness(
   const server = await startFakeCambServer({
     apiKey: options.serverKey ?? TEST_API_KEY,
     now: () => clock.now(),
+    ...(options.arrivalDelayMs === undefined ? {} : { arrivalDelayMs: options.arrivalDelayMs }),
   });
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-service-'));
   const secrets = memorySecretStore();

@@ -133,6 +133,11 @@ export function TasksView(props: TasksViewProps) {
                   <h2 id="watch-list-title">Watch list</h2>
                   <CheckAllButton />
                 </div>
+                {status.state.budgetNotice !== null && (
+                  <p className="muted-text budget-notice" data-testid="budget-notice">
+                    {status.state.budgetNotice}
+                  </p>
+                )}
                 <TaskFilters
                   filter={props.filter}
                   query={props.query}

@@ -26,6 +26,7 @@ export type AppStatusAction =
   | { readonly type: 'authProblem'; readonly payload: EventPayload<'authProblem'> }
   | { readonly type: 'rateLimited'; readonly payload: EventPayload<'rateLimited'> }
   | { readonly type: 'polling'; readonly payload: EventPayload<'polling'> }
+  | { readonly type: 'budget'; readonly payload: EventPayload<'budget'> }
   | { readonly type: 'keyStatus'; readonly payload: KeyStatus }
   | { readonly type: 'settings'; readonly payload: Settings }
   | { readonly type: 'download'; readonly payload: DownloadProgress }
@@ -60,6 +61,8 @@ export function appStatusReducer(status: AppStatus, action: AppStatusAction): Ap
       return withState(status, { rateLimitedUntil: action.payload.until });
     case 'polling':
       return withState(status, { pollingPaused: action.payload.paused, suspended: action.payload.suspended });
+    case 'budget':
+      return withState(status, { budgetNotice: action.payload.notice });
     case 'keyStatus': {
       const key = action.payload;
       const problem = key.storeProblem;

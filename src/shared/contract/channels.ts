@@ -101,6 +101,8 @@ export const EVENT_CHANNELS = {
   rateLimited: z.object({ until: z.number().nullable() }),
   /** The user's pause and the computer's sleep or lock, which both hold polling. */
   polling: z.object({ paused: z.boolean(), suspended: z.boolean() }),
+  /** Whether the request budget keeps up with every polled job, in words when it does not. */
+  budget: z.object({ notice: serviceStateSchema.shape.budgetNotice }),
   keyStatus: keyStatusSchema,
   settingsChanged: settingsSchema,
   downloadProgress: z.object({

@@ -166,7 +166,8 @@ describe('app host: results', () => {
     a.h.server.addTask('translate', 'menu', step.success(4444));
     a.h.server.addResult('translate', 4444, { texts: ['Soupe du jour'] });
     a.h.service.add('translate', 'menu');
-    await a.h.settle();
+    // The two first checks go out paced, a fraction of a second apart.
+    await a.h.advance(1_000);
 
     const saved: Record<string, string> = {};
     for (const format of ['txt', 'srt', 'vtt', 'txt'] as const) {

@@ -125,7 +125,7 @@ export interface Rig {
   advance(ms: number): Promise<void>;
 }
 
-/** A scheduler on a VirtualClock at T0 with no jitter unless `random` says otherwise. */
+/** A scheduler on a VirtualClock at T0 with no jitter and no rate budget, unless `options` say otherwise: tests of the budget set one. */
 export function rig(
   options: Partial<Omit<SchedulerOptions, 'clock' | 'check'>> = {},
   script?: Script,
@@ -133,7 +133,13 @@ export function rig(
 ): Rig {
   const clock = new VirtualClock(T0);
   const camb = new FakeCamb(clock, script, latencyMs);
-  const scheduler = createScheduler({ random: () => 0, ...options, clock, check: camb.check });
+  const scheduler = createScheduler({
+    random: () => 0,
+    ratePerSecond: Infinity,
+    ...options,
+    clock,
+    check: camb.check,
+  });
   const events = record(scheduler);
   return { clock, camb, scheduler, events, advance: (ms) => clock.advance(ms) };
 }

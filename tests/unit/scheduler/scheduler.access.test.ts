@@ -32,11 +32,16 @@ function keyCheck(clockRef: { clock?: VirtualClock }, answer: () => StatusOutcom
 }
 
 /** A rig whose tasks in `refused` answer 403 and the others PENDING, with a key check answering `keyAnswer`. */
-function accessRig(refused: readonly string[], keyAnswer: () => StatusOutcome, latencyMs = 0) {
+function accessRig(
+  refused: readonly string[],
+  keyAnswer: () => StatusOutcome,
+  latencyMs = 0,
+  options: Parameters<typeof rig>[0] = {},
+) {
   const ref: { clock?: VirtualClock } = {};
   const key = keyCheck(ref, keyAnswer, latencyMs);
   const r = rig(
-    { checkKey: key.check },
+    { ...options, checkKey: key.check },
     ({ key: taskKey }) => (refused.some((id) => keyOf(id) === taskKey) ? forbidden : PENDING),
     latencyMs,
   );
@@ -64,7 +69,10 @@ describe('scheduler: a task the key may not see', () => {
 
   it('asks about the key once for several refusals at once, within the shared rate budget', async () => {
     const refused = ['r1', 'r2', 'r3'];
-    const { scheduler, camb, events, advance, keyChecks } = accessRig(refused, () => notFound, 200);
+    const { scheduler, camb, events, advance, keyChecks } = accessRig(refused, () => notFound, 1_000, {
+      ratePerSecond: 5,
+    });
+    // Paced 220 ms apart, the refusals are still in flight together: each answer takes a second.
     for (const id of [...refused, 'ok1', 'ok2', 'ok3']) scheduler.track(task(id));
     await advance(10 * 60_000);
 

@@ -46,7 +46,7 @@ describe('scheduler controls', () => {
   });
 
   it('checks one task now, or all of them, within the rate budget', async () => {
-    const { scheduler, camb, advance } = rig({ ratePerSecond: 2 });
+    const { scheduler, camb, advance } = rig({ ratePerSecond: 2, arrivalJitterMs: 0 });
     for (const id of ids) scheduler.track(task(id, { addedAt: T0 - 3600_000, lastCheckAt: T0 }));
     await advance(10_000);
     expect(camb.sent).toEqual([]);
@@ -55,7 +55,7 @@ describe('scheduler controls', () => {
     await advance(500);
     scheduler.checkNow();
     await advance(2_000);
-    // Two requests per rolling second: 'b' at 10 s leaves one slot before 11 s.
+    // Two requests per rolling second, paced half a second apart (no allowance for arrival jitter here).
     expect(camb.sent.slice(1)).toEqual([
       { key: keyOf('a'), at: T0 + 10_500 },
       { key: keyOf('b'), at: T0 + 11_000 },

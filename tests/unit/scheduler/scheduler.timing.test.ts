@@ -112,7 +112,7 @@ describe('scheduler timing', () => {
   });
 
   it('checks overdue restored tasks at once, the most overdue first', async () => {
-    const { scheduler, camb, advance } = rig({ ratePerSecond: 1 });
+    const { scheduler, camb, advance } = rig({ ratePerSecond: 1, arrivalJitterMs: 0 });
     scheduler.track(task('slightly', { addedAt: T0 - 3600_000, lastCheckAt: T0 - 70_000 }));
     scheduler.track(task('badly', { addedAt: T0 - 3600_000, lastCheckAt: T0 - 600_000 }));
     await advance(1_000);
@@ -121,7 +121,7 @@ describe('scheduler timing', () => {
       { key: keyOf('badly'), at: T0 + 1_000 },
     ]);
     // 'slightly' went first only because it was tracked while the budget was free; with both waiting, order is by due time.
-    const second = rig({ ratePerSecond: 1 });
+    const second = rig({ ratePerSecond: 1, arrivalJitterMs: 0 });
     second.scheduler.track(task('blocker'));
     second.scheduler.track(task('slightly', { addedAt: T0 - 3600_000, lastCheckAt: T0 - 70_000 }));
     second.scheduler.track(task('badly', { addedAt: T0 - 3600_000, lastCheckAt: T0 - 600_000 }));

@@ -8,4 +8,5 @@ export const RUNNING_STATE: ServiceState = {
   pollingPaused: false,
   suspended: false,
   rateLimitedUntil: null,
+  budgetNotice: null,
 };

@@ -5,7 +5,7 @@ import type { WatchService } from '../watchService/watchServiceTypes';
 import { keyStatusFrom } from './keyStatus';
 
 type StateFacts = {
-  readonly [K in 'connectivity' | 'authProblem' | 'rateLimited' | 'polling' | 'keyStatus']: (
+  readonly [K in 'connectivity' | 'authProblem' | 'rateLimited' | 'polling' | 'budget' | 'keyStatus']: (
     previous: ServiceState,
     next: ServiceState,
   ) => boolean;
@@ -17,6 +17,7 @@ const CHANGED: StateFacts = {
   authProblem: (a, b) => a.authProblem !== b.authProblem,
   rateLimited: (a, b) => a.rateLimitedUntil !== b.rateLimitedUntil,
   polling: (a, b) => a.pollingPaused !== b.pollingPaused || a.suspended !== b.suspended,
+  budget: (a, b) => a.budgetNotice !== b.budgetNotice,
   keyStatus: (a, b) =>
     a.key.present !== b.key.present ||
     a.key.where !== b.key.where ||
@@ -42,6 +43,7 @@ export function forwardServiceEvents(service: WatchService, send: EventSink, log
       if (CHANGED.rateLimited(before, state)) send('rateLimited', { until: state.rateLimitedUntil });
       if (CHANGED.polling(before, state))
         send('polling', { paused: state.pollingPaused, suspended: state.suspended });
+      if (CHANGED.budget(before, state)) send('budget', { notice: state.budgetNotice });
       if (CHANGED.keyStatus(before, state)) {
         service
           .describeKey()

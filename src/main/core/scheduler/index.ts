@@ -23,5 +23,7 @@ export {
   MIN_INTERVAL_MS,
 } from './pollInterval';
 export type { IntervalPolicy } from './pollInterval';
+export { budgetNotice } from './budgetNotice';
+export { DEFAULT_ARRIVAL_JITTER_MS, paceSpacingMs } from './rateBudget';
 export { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 export type { BackoffPolicy } from './backoff';

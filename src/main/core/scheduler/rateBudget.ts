@@ -1,20 +1,40 @@
 /**
- * At most `requestsPerWindow` requests in any rolling window of `windowMs`, shared by every task.
+ * How much the network may shift one request's arrival against another's: requests sent a full window
+ * apart can reach the server this much closer together.
+ */
+export const DEFAULT_ARRIVAL_JITTER_MS = 100;
+
+/** The even spacing that keeps `perWindow` requests per window where they arrive, despite `jitterMs`. */
+export function paceSpacingMs(
+  perWindow: number,
+  windowMs = 1_000,
+  jitterMs = DEFAULT_ARRIVAL_JITTER_MS,
+): number {
+  return perWindow === Infinity ? 0 : Math.ceil((windowMs + jitterMs) / perWindow);
+}
+
+/**
+ * At most `requestsPerWindow` requests in any rolling window of `windowMs`, shared by every task, counted
+ * where the requests arrive rather than where they leave.
  *
- * A sliding log rather than a token bucket: a bucket holding `b` tokens that refills at `r` per second
- * lets `b + r - 1` requests through some one-second window, so "never more than r per second" would need
- * b = 1 and no burst at all. The log allows a burst of `requestsPerWindow` and still never exceeds it in
- * any window, which is what the budget promises.
+ * Requests are paced, one every (window + jitter) / budget, with no burst: a burst of the whole budget at
+ * the top of each window keeps the limit by the sender's clock, but two bursts a window apart meet at the
+ * server once the network delays the first a little more than the second (up to 9 of a budget of 5 in
+ * one second were seen). With even spacing any `budget + 1` requests in a row span at least window +
+ * jitter when sent, so at least a window when they arrive.
  */
 export class RateBudget {
-  /** Send times of the last `requestsPerWindow` requests, oldest at `oldest`. */
-  private readonly sent: number[] = [];
-  private oldest = 0;
+  /** The least time between two requests; 0 without a limit. */
+  readonly spacingMs: number;
+  private lastSentAt: number | null = null;
 
   constructor(
     readonly requestsPerWindow: number,
     readonly windowMs = 1_000,
-  ) {}
+    readonly arrivalJitterMs = DEFAULT_ARRIVAL_JITTER_MS,
+  ) {
+    this.spacingMs = paceSpacingMs(requestsPerWindow, windowMs, arrivalJitterMs);
+  }
 
   /** Whether a request may be sent at `now`. */
   canSend(now: number): boolean {
@@ -23,20 +43,14 @@ export class RateBudget {
 
   /** The earliest time, at or after `now`, at which a request may be sent. */
   nextSlotAt(now: number): number {
-    if (this.sent.length < this.requestsPerWindow) return now;
-    const oldest = this.sent[this.oldest] ?? now;
-    // A send time after `now` means the wall clock was set back: wait one window, not until it catches up.
-    return Math.max(now, Math.min(oldest, now) + this.windowMs);
+    // A send time after `now` means the wall clock was set back: how long ago that was is unknown, and
+    // waiting until the clock catches up would stall polling, so the next request may go.
+    if (this.lastSentAt === null || this.lastSentAt > now) return now;
+    return Math.max(now, this.lastSentAt + this.spacingMs);
   }
 
   /** Records a request sent at `now`. */
   spend(now: number): void {
-    if (this.requestsPerWindow === Infinity) return;
-    if (this.sent.length < this.requestsPerWindow) {
-      this.sent.push(now);
-      return;
-    }
-    this.sent[this.oldest] = now;
-    this.oldest = (this.oldest + 1) % this.sent.length;
+    this.lastSentAt = now;
   }
 }

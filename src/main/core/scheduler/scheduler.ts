@@ -18,7 +18,7 @@ import { Episode } from './episode';
 import { FailureStreak } from './failureStreak';
 import { adaptiveInterval, applyJitter, DEFAULT_MAX_JITTER } from './pollInterval';
 import type { IntervalPolicy } from './pollInterval';
-import { RateBudget } from './rateBudget';
+import { DEFAULT_ARRIVAL_JITTER_MS, RateBudget } from './rateBudget';
 import type {
   CheckKey,
   CheckStatus,
@@ -40,6 +40,7 @@ const tuningSchema = z.object({
   maxJitter: z.number().min(0, 'maxJitter cannot be negative').max(0.5, 'maxJitter above 0.5 is not jitter'),
   maxConcurrent: wholeOrInfinite('maxConcurrent'),
   ratePerSecond: wholeOrInfinite('ratePerSecond'),
+  arrivalJitterMs: z.number().min(0, 'arrivalJitterMs cannot be negative').max(1_000),
   backoff: z
     .object({ baseMs: z.number().positive(), maxMs: z.number().positive() })
     .refine((b) => b.maxMs >= b.baseMs, 'backoff.maxMs must be at least backoff.baseMs'),
@@ -47,7 +48,7 @@ const tuningSchema = z.object({
 
 /** Requests in flight at once, across all tasks, unless the caller says otherwise. */
 export const DEFAULT_MAX_CONCURRENT = 4;
-/** Requests started in any rolling second, across all tasks, unless the caller says otherwise. */
+/** Requests in any rolling second, across all tasks, where they arrive, unless the caller says otherwise. */
 export const DEFAULT_RATE_PER_SECOND = 5;
 /** Network failures in a row, with no answer in between, that make CAMB.AI "unreachable". */
 export const UNREACHABLE_AFTER_FAILURES = 3;
@@ -149,6 +150,7 @@ class PollingScheduler implements Scheduler {
       maxJitter: options.maxJitter ?? DEFAULT_MAX_JITTER,
       maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
       ratePerSecond: options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND,
+      arrivalJitterMs: options.arrivalJitterMs ?? DEFAULT_ARRIVAL_JITTER_MS,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
     });
     this.clock = options.clock;
@@ -161,7 +163,7 @@ class PollingScheduler implements Scheduler {
     this.maxJitter = tuning.maxJitter;
     this.maxConcurrent = tuning.maxConcurrent;
     this.backoff = tuning.backoff;
-    this.budget = new RateBudget(tuning.ratePerSecond);
+    this.budget = new RateBudget(tuning.ratePerSecond, 1_000, tuning.arrivalJitterMs);
     this.emitter = new TypedEmitter<SchedulerEvents>((error) =>
       this.logger.error('A scheduler event listener failed', { error: describeError(error) }),
     );
@@ -268,6 +270,7 @@ class PollingScheduler implements Scheduler {
       authBlocked: this.auth.active,
       connectivityProblem: this.connectivity.active,
       rateLimitedUntil: this.rateLimitedUntil,
+      requestSpacingMs: this.budget.spacingMs,
     };
   }
 

@@ -52,8 +52,13 @@ export interface SchedulerOptions {
   readonly maxJitter?: number;
   /** Requests in flight at once, across all tasks; default 4. */
   readonly maxConcurrent?: number;
-  /** Requests started in any rolling second, across all tasks (a whole number, or Infinity); default 5. */
+  /** Requests in any rolling second, across all tasks, paced evenly (a whole number, or Infinity); default 5. */
   readonly ratePerSecond?: number;
+  /**
+   * How far the network may shift requests' arrival against each other; requests are spaced by
+   * (1 s + this) / ratePerSecond so the budget holds where they arrive. Default 100 ms.
+   */
+  readonly arrivalJitterMs?: number;
   /** Per-task backoff on server errors, network failures, malformed answers and unknown statuses; also the global backoff after a 429 without Retry-After. Default 2 s doubling up to 5 min. */
   readonly backoff?: BackoffPolicy;
   /** Hears of listeners that throw; default silent. */
@@ -105,6 +110,8 @@ export interface SchedulerState {
   readonly connectivityProblem: boolean;
   /** No request before this time, or null when not rate limited. */
   readonly rateLimitedUntil: number | null;
+  /** The least time between two requests the budget allows; 0 without a budget. */
+  readonly requestSpacingMs: number;
 }
 
 export interface Scheduler {

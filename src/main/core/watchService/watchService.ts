@@ -7,7 +7,7 @@ import type { TimerHandle } from '../clock/clock';
 import { TypedEmitter, type Listener } from '../events/typedEmitter';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
-import { createScheduler } from '../scheduler';
+import { budgetNotice, createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
@@ -45,6 +45,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let cambUnreachable = false;
   let schedulerHeld = true;
   let rateLimitTimer: TimerHandle | null = null;
+  let budgetNoticeQueued = false;
   let state: ServiceState = {
     key: { present: false, where: null, problem: null, check: null },
     authProblem: null,
@@ -52,6 +53,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     pollingPaused: watchList.getSettings().pollingPaused,
     suspended: false,
     rateLimitedUntil: null,
+    budgetNotice: null,
   };
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
@@ -136,6 +138,22 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       lastCheckAt: task.lastCheckAt,
       status: task.status,
     });
+    updateBudgetNotice();
+  }
+
+  /**
+   * Whether the budget can still check every polled job once a minute; said quietly when it cannot. Once
+   * after a batch (start, import), not per job: each change of the notice refreshes the tray.
+   */
+  function updateBudgetNotice(): void {
+    if (budgetNoticeQueued) return;
+    budgetNoticeQueued = true;
+    queueMicrotask(() => {
+      if (!budgetNoticeQueued) return;
+      budgetNoticeQueued = false;
+      const { tracked, requestSpacingMs } = scheduler.state();
+      setState({ budgetNotice: budgetNotice(tracked, requestSpacingMs) });
+    });
   }
 
   async function reloadKey(): Promise<void> {
@@ -185,6 +203,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       keyProvedWorking();
     }
     if (applied?.statusChanged) round.add(key, applied.previousStatus);
+    // A job that ended is polled no more.
+    if (check.nextCheckAt === null) updateBudgetNotice();
   }
 
   const unsubscribe = [
@@ -220,6 +240,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     }),
     watchList.on('tasksRemoved', ({ keys }) => {
       for (const key of keys) scheduler.untrack(key);
+      updateBudgetNotice();
       emitter.emit('tasksRemoved', { keys });
       tray.refresh();
     }),
@@ -383,6 +404,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       for (const stop of unsubscribe) stop();
       keyRecheck.stop();
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      budgetNoticeQueued = false;
       tray.dispose();
       round.dispose();
       scheduler.dispose();
