@@ -2,13 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../src/main/core/clock/virtualClock';
-import { silentLogger } from '../../src/main/core/logging/logger';
-import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
-import type { StoreRecovery } from '../../src/main/core/persistence/openWithRecovery';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
-import { createWatchList } from '../../src/main/core/watchList/watchList';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { openSavedWatchList, savedTask } from '../support/savedWatchList';
 import { LABEL_LIMIT, TEXT_LIMIT } from '../../src/shared/watchedTask';
 
 /** A store file that is valid JSON of the right shape, but far too big to be a watch list, is not loaded. */
@@ -23,39 +19,10 @@ afterEach(() => {
   fs.rmSync(cwd, { recursive: true, force: true });
 });
 
-function openWithEvents() {
-  const clock = new VirtualClock(Date.UTC(2026, 2, 14, 9, 26, 53, 589));
-  const { store, recovery } = openDocumentStore({ cwd, clock, logger: silentLogger });
-  const list = createWatchList({ store, clock, logger: silentLogger, recovery });
-  const heard: StoreRecovery[] = [];
-  list.on('storeRecovered', (event) => heard.push(event));
-  return { list, heard };
-}
-
-const task = (taskId: string, fields: Record<string, unknown> = {}) => ({
-  kind: 'story',
-  taskId,
-  label: null,
-  addedAt: 1,
-  lastCheckAt: null,
-  nextCheckAt: null,
-  status: 'SUCCESS',
-  runId: 9,
-  exceptionReason: null,
-  message: null,
-  lastProblem: null,
-  stoppedReason: null,
-  history: [{ status: 'SUCCESS', at: 2 }],
-  finishedAt: 2,
-  notified: true,
-  muted: false,
-  ...fields,
-});
-
 /** Writes a store whose one task has a label of `megabytes` MB, a chunk at a time so the test holds little. */
 function writeStoreWithHugeLabel(megabytes: number): void {
   const [before, after] = JSON.stringify({
-    tasks: [task('huge', { label: '@@LABEL@@' })],
+    tasks: [savedTask('huge', { label: '@@LABEL@@' })],
     settings: DEFAULT_SETTINGS,
   }).split('@@LABEL@@');
   const chunk = Buffer.alloc(1024 * 1024, 'a');
@@ -73,7 +40,7 @@ describe('store: size bounds', () => {
   it('moves a 150 MB store (one label holds it all) aside unread, and says so', () => {
     writeStoreWithHugeLabel(150);
     const size = fs.statSync(file).size;
-    const { list, heard } = openWithEvents();
+    const { list, heard } = openSavedWatchList(cwd);
 
     expect(list.list()).toEqual([]);
     expect(heard).toHaveLength(1);
@@ -85,7 +52,7 @@ describe('store: size bounds', () => {
     list.add('dub', 'after');
     list.dispose();
     expect(fs.statSync(file).size).toBeLessThan(10_000);
-    expect(openWithEvents().heard).toEqual([]);
+    expect(openSavedWatchList(cwd).heard).toEqual([]);
   });
 
   it('keeps a task whose texts are over their bound, cut to it, and says the file was repaired', () => {
@@ -93,13 +60,13 @@ describe('store: size bounds', () => {
       file,
       JSON.stringify({
         tasks: [
-          task('long', { label: 'L'.repeat(10_000), message: 'M'.repeat(100_000) }),
-          task('fine', { label: 'ok' }),
+          savedTask('long', { label: 'L'.repeat(10_000), message: 'M'.repeat(100_000) }),
+          savedTask('fine', { label: 'ok' }),
         ],
         settings: DEFAULT_SETTINGS,
       }),
     );
-    const { list, heard } = openWithEvents();
+    const { list, heard } = openSavedWatchList(cwd);
 
     expect(heard).toHaveLength(1);
     expect(heard[0]?.reason).toMatch(/2 tasks were kept\.$/);
@@ -113,7 +80,7 @@ describe('store: size bounds', () => {
 
 describe('store: one task that does not fit the saved list', () => {
   it('cannot stop the others from being saved, and the user is told', () => {
-    const { list } = openWithEvents();
+    const { list } = openSavedWatchList(cwd);
     const problems: string[] = [];
     list.on('saveProblem', ({ message }) => problems.push(message));
     list.add('story', 'odd');
@@ -131,7 +98,7 @@ describe('store: one task that does not fit the saved list', () => {
     expect(problems).toEqual([
       '1 task holds data that does not fit the saved watch list: the list was saved without it, and it stays listed until CAMB Watch quits.',
     ]);
-    const reopened = openWithEvents();
+    const reopened = openSavedWatchList(cwd);
     expect(reopened.heard).toEqual([]);
     expect(reopened.list.list().map((t) => [t.taskId, t.label])).toEqual([['fine', 'still saved']]);
   });

@@ -2,13 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../src/main/core/clock/virtualClock';
-import { silentLogger } from '../../src/main/core/logging/logger';
-import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
-import type { StoreRecovery } from '../../src/main/core/persistence/openWithRecovery';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
-import { createWatchList } from '../../src/main/core/watchList/watchList';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { openSavedWatchList, savedTask } from '../support/savedWatchList';
 
 let cwd: string;
 let file: string;
@@ -20,40 +16,12 @@ afterEach(() => {
   fs.rmSync(cwd, { recursive: true, force: true });
 });
 
-const clockAt = Date.UTC(2026, 2, 14, 9, 26, 53, 589);
 const expectedAside = () => `${file}.corrupt-2026-03-14T09-26-53.589Z`;
-
-function openWithEvents() {
-  const clock = new VirtualClock(clockAt);
-  const { store, recovery } = openDocumentStore({ cwd, clock, logger: silentLogger });
-  const list = createWatchList({ store, clock, logger: silentLogger, recovery });
-  const heard: StoreRecovery[] = [];
-  list.on('storeRecovered', (event) => heard.push(event));
-  return { list, heard };
-}
-
-const validTask = (taskId: string) => ({
-  kind: 'story',
-  taskId,
-  label: null,
-  addedAt: 1,
-  lastCheckAt: null,
-  nextCheckAt: null,
-  status: 'SUCCESS',
-  runId: 9,
-  exceptionReason: null,
-  message: null,
-  lastProblem: null,
-  history: [{ status: 'SUCCESS', at: 2 }],
-  finishedAt: 2,
-  notified: true,
-  muted: false,
-});
 
 const damaged: Record<string, Buffer> = {
   'garbage bytes': Buffer.from([0x00, 0xff, 0xfe, 0x13, 0x37, 0x0a, 0x80]),
   'truncated JSON': Buffer.from(
-    JSON.stringify({ tasks: [validTask('a')], settings: DEFAULT_SETTINGS }).slice(0, 57),
+    JSON.stringify({ tasks: [savedTask('a')], settings: DEFAULT_SETTINGS }).slice(0, 57),
   ),
   'valid JSON of the wrong shape': Buffer.from('{"tasks": "all of them", "settings": 3}'),
   'a JSON array': Buffer.from('[{"kind": "story", "taskId": "a"}]'),
@@ -65,7 +33,7 @@ describe('store: a damaged file', () => {
     'with %s is moved aside intact and the list starts empty',
     (_name, bytes) => {
       fs.writeFileSync(file, bytes);
-      const { list, heard } = openWithEvents();
+      const { list, heard } = openSavedWatchList(cwd);
 
       expect(list.list()).toEqual([]);
       expect(list.getSettings()).toEqual(DEFAULT_SETTINGS);
@@ -79,7 +47,7 @@ describe('store: a damaged file', () => {
       // The fresh file is sound: the next start has nothing to recover.
       list.add('dub', 'after');
       list.dispose();
-      const again = openWithEvents();
+      const again = openSavedWatchList(cwd);
       expect(again.heard).toEqual([]);
       expect(again.list.list().map((t) => t.taskId)).toEqual(['after']);
       expect(fs.readFileSync(expectedAside()).equals(bytes)).toBe(true);
@@ -90,9 +58,9 @@ describe('store: a damaged file', () => {
     const bytes = Buffer.from(
       JSON.stringify({
         tasks: [
-          validTask('keep-1'),
+          savedTask('keep-1'),
           { kind: 'story', taskId: 'bad', status: 42 },
-          validTask('keep-2'),
+          savedTask('keep-2'),
           'junk',
         ],
         settings: { ...DEFAULT_SETTINGS, responsiveness: 'eager' },
@@ -100,7 +68,7 @@ describe('store: a damaged file', () => {
       }),
     );
     fs.writeFileSync(file, bytes);
-    const { list, heard } = openWithEvents();
+    const { list, heard } = openSavedWatchList(cwd);
 
     expect(
       list
@@ -121,13 +89,13 @@ describe('store: a damaged file', () => {
     ]);
     expect(fs.readFileSync(expectedAside()).equals(bytes)).toBe(true);
     // What was kept is what is on disk now.
-    expect(openWithEvents().list.list()).toEqual(list.list());
+    expect(openSavedWatchList(cwd).list.list()).toEqual(list.list());
   });
 
   it('that cannot be read at all (a folder in its place) is moved aside too', () => {
     fs.mkdirSync(file);
     fs.writeFileSync(path.join(file, 'inside'), 'kept');
-    const { list, heard } = openWithEvents();
+    const { list, heard } = openSavedWatchList(cwd);
     expect(list.list()).toEqual([]);
     expect(heard[0]?.reason).toMatch(/reading it failed \(EISDIR\)/);
     expect(fs.readFileSync(path.join(expectedAside(), 'inside'), 'utf8')).toBe('kept');
@@ -135,9 +103,9 @@ describe('store: a damaged file', () => {
 
   it('never overwrites an earlier damaged copy moved aside at the same instant', () => {
     fs.writeFileSync(file, 'first');
-    openWithEvents();
+    openSavedWatchList(cwd);
     fs.writeFileSync(file, 'second');
-    const { heard } = openWithEvents();
+    const { heard } = openSavedWatchList(cwd);
     expect(heard[0]?.movedTo).toBe(`${expectedAside()}-1`);
     expect(fs.readFileSync(expectedAside(), 'utf8')).toBe('first');
     expect(fs.readFileSync(`${expectedAside()}-1`, 'utf8')).toBe('second');

@@ -8,6 +8,7 @@ import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../src/main/core/logging/logger';
 import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
 import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
+import { mulberry32 } from '../../bench/prng';
 
 const childScript = path.resolve(__dirname, '../support/storeActionsChild.ts');
 const folders: string[] = [];
@@ -15,18 +16,6 @@ const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 });
-
-/** mulberry32: the same kills at the same points on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Task id → label: what the user sees of the list, and what must survive. */
 type Tasks = ReadonlyMap<string, string>;
@@ -134,7 +123,8 @@ describe('store: a process killed at random points while the user adds, removes 
     async () => {
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));
       folders.push(cwd);
-      const random = seeded(9);
+      // Seeded: the same kills at the same points on every run.
+      const random = mulberry32(9);
       let ids = 0;
       const nextId = (): string => `t${ids++}`;
       let tasks: Tasks = new Map();
