@@ -11,6 +11,11 @@ export type Responsiveness = keyof typeof RESPONSIVENESS_SHARE;
 
 export const responsivenessSchema = z.enum(['eager', 'balanced', 'frugal']);
 
+/** 'none': silent; 'system': the desktop's own notification sound; 'chime': CAMB Watch's short chime. */
+export const NOTIFICATION_SOUNDS = ['none', 'system', 'chime'] as const;
+export const notificationSoundSchema = z.enum(NOTIFICATION_SOUNDS);
+export type NotificationSound = z.infer<typeof notificationSoundSchema>;
+
 export const settingsSchema = z.object({
   responsiveness: responsivenessSchema,
   notifyOnSuccess: z.boolean(),
@@ -21,6 +26,12 @@ export const settingsSchema = z.object({
   checkForUpdates: z.boolean(),
   /** Shows and hides the window from any app; null: none (the default, it would take keys from others). */
   windowShortcut: windowShortcutSchema.nullable(),
+  /** What a notification sounds like when a job succeeds (older files read the default on load). */
+  soundOnSuccess: notificationSoundSchema,
+  /** The same when a job fails (and for key or connection problems). */
+  soundOnFailure: notificationSoundSchema,
+  /** Notifications are held until this time (epoch ms), then summed up in one; null: not on. */
+  doNotDisturbUntil: z.number().int().nonnegative().nullable(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,4 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   checkForUpdates: true,
   windowShortcut: null,
+  soundOnSuccess: 'system',
+  soundOnFailure: 'system',
+  doNotDisturbUntil: null,
 };

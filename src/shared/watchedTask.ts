@@ -73,6 +73,11 @@ export const watchedTaskSchema = z.object({
   /** Whether the outcome was already notified: survives restarts so no notification ever repeats. */
   notified: z.boolean(),
   muted: z.boolean(),
+  /**
+   * The one other kind CAMB.AI knows this id as, found by asking the other kinds once after the watched
+   * kind answered 404 ("This id is a dub task — switch?"). Null otherwise, and in files written before it.
+   */
+  suggestedKind: taskKindSchema.nullable().default(null),
 });
 
 export type WatchedTask = z.infer<typeof watchedTaskSchema>;
@@ -93,6 +98,7 @@ export const NEW_TASK_FIELDS = {
   finishedAt: null,
   notified: false,
   muted: false,
+  suggestedKind: null,
 } as const satisfies Partial<WatchedTask>;
 
 /** A task just added to the watch list. */

@@ -33,6 +33,9 @@ import {
   taskKeyRequestSchema,
   taskKeySchema,
   taskOrNullSchema,
+  changeTaskKindRequestSchema,
+  changeTaskKindResponseSchema,
+  doNotDisturbRequestSchema,
 } from './payloads';
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -87,6 +90,10 @@ export const INVOKE_CHANNELS = {
   checkForUpdatesNow: invoke(emptySchema, actionOutcomeSchema),
   /** Quits and installs the downloaded version, or says why there is nothing to install. */
   restartToUpdate: invoke(emptySchema, actionOutcomeSchema),
+  /** Watches a task as another kind (a wrong kind chosen when adding it, or a 404's suggestion). */
+  changeTaskKind: invoke(changeTaskKindRequestSchema, changeTaskKindResponseSchema),
+  /** Holds notifications for an hour or until tomorrow morning, then one summary; or ends that now. */
+  setDoNotDisturb: invoke(doNotDisturbRequestSchema, settingsSchema),
 } as const;
 
 /**

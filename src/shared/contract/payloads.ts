@@ -134,8 +134,26 @@ export const externalLinkRequestSchema = z
   .object({ url: z.string().max(8192, { error: 'That link is too long' }) })
   .strict();
 
-/** The window shortcut is not among them: setWindowShortcut claims it from the system first. */
-export const settingsChangesSchema = settingsSchema.omit({ windowShortcut: true }).partial().strict();
+/**
+ * The window shortcut is not among them: setWindowShortcut claims it from the system first; nor is Do not
+ * disturb's end, which setDoNotDisturb works out on the core's clock.
+ */
+export const settingsChangesSchema = settingsSchema
+  .omit({ windowShortcut: true, doNotDisturbUntil: true })
+  .partial()
+  .strict();
+
+export const doNotDisturbRequestSchema = z
+  .object({ choice: z.enum(['hour', 'tomorrow', 'off']) })
+  .strict();
+
+export const changeTaskKindRequestSchema = z.object({ key: taskKeySchema, kind: taskKindSchema }).strict();
+
+/** `merged`: that kind and id were already watched; this task went and `task` is the one that was there. */
+export const changeTaskKindResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), task: watchedTaskSchema, merged: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
 
 export const windowShortcutRequestSchema = z.object({ shortcut: windowShortcutSchema.nullable() }).strict();
 

@@ -1,3 +1,4 @@
+import { TASK_KIND_TABLE, type TaskKind } from '../taskKinds';
 import { statusPhase } from '../taskStatus';
 import { isStopped, type StopCause, type WatchedTask } from '../watchedTask';
 
@@ -171,4 +172,20 @@ export function outcomeHeadline(outcome: TaskOutcome): string {
   return outcome.kind === 'failed' && outcome.detail !== null
     ? `${outcome.word}: ${outcome.detail}`
     : outcome.word;
+}
+
+/** "a dub task", "a speech task": a kind as the words of a sentence. */
+function kindInWords(kind: TaskKind): string {
+  const title = TASK_KIND_TABLE[kind].title.toLowerCase();
+  return `${/^[aeiou]/u.test(title) ? 'an' : 'a'} ${title} task`;
+}
+
+/** The question under a stopped task whose id another kind knows: "This id is a dub task — switch?". */
+export function kindSuggestionQuestion(kind: TaskKind): string {
+  return `This id is ${kindInWords(kind)} — switch?`;
+}
+
+/** The same for a notification, where there is nothing to click but the notification itself. */
+export function kindSuggestionSentences(watched: TaskKind, suggested: TaskKind): string {
+  return `CAMB.AI does not know this id as ${kindInWords(watched)}, but as ${kindInWords(suggested)}. Open it to switch.`;
 }

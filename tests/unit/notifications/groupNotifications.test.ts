@@ -9,7 +9,8 @@ import { T0, watchedTask } from './watchedTaskFixture';
 
 function notification(name: string, outcome: TaskNotification['outcome']): TaskNotification {
   const taskKey: TaskKey = `story:${name}`;
-  return { type: 'task', taskKey, outcome, taskName: name, title: 'Story ready', body: name };
+  const sound = outcome === 'failed' ? 'chime' : 'system';
+  return { type: 'task', taskKey, outcome, taskName: name, title: 'Story ready', body: name, sound };
 }
 
 describe('groupNotifications', () => {
@@ -33,8 +34,11 @@ describe('groupNotifications', () => {
       {
         type: 'group',
         taskKeys: ['story:Ch 1', 'story:Ch 2', 'story:Ch 3'],
+        failedKeys: ['story:Ch 2'],
         title: '3 jobs finished',
         body: '2 ready, 1 failed — Ch 1, Ch 2, Ch 3',
+        // A failure among them: it sounds as the failure does.
+        sound: 'chime',
       },
     ]);
   });
@@ -48,14 +52,26 @@ describe('groupNotifications', () => {
   it('groups from a threshold the caller chooses', () => {
     const two = [notification('a', 'succeeded'), notification('b', 'succeeded')];
     expect(groupNotifications(two, 2)).toEqual([
-      { type: 'group', taskKeys: ['story:a', 'story:b'], title: '2 jobs finished', body: '2 ready — a, b' },
+      {
+        type: 'group',
+        taskKeys: ['story:a', 'story:b'],
+        failedKeys: [],
+        title: '2 jobs finished',
+        body: '2 ready — a, b',
+        sound: 'system',
+      },
     ]);
   });
 });
 
 describe('notificationsForRound', () => {
   it('decides each change, drops the silent ones, then groups', () => {
-    const settings = { notifyOnSuccess: true, notifyOnFailure: true };
+    const settings = {
+      notifyOnSuccess: true,
+      notifyOnFailure: true,
+      soundOnSuccess: 'none',
+      soundOnFailure: 'chime',
+    } as const;
     const done = (label: string, status: string, muted = false) => ({
       previousStatus: 'PENDING',
       task: watchedTask({ taskId: label, label, status, muted, finishedAt: T0 + 1000 }),
@@ -66,9 +82,9 @@ describe('notificationsForRound', () => {
       done('c', 'PENDING'),
       done('d', 'SUCCESS', true),
     ];
-    expect(notificationsForRound(round, settings).map((n) => n.title)).toEqual([
-      'Story ready',
-      'Story failed',
+    expect(notificationsForRound(round, settings).map((n) => [n.title, n.sound])).toEqual([
+      ['Story ready', 'none'],
+      ['Story failed', 'chime'],
     ]);
 
     const busy = [...round, done('e', 'TIMEOUT')];
@@ -76,8 +92,10 @@ describe('notificationsForRound', () => {
       {
         type: 'group',
         taskKeys: ['story:a', 'story:b', 'story:e'],
+        failedKeys: ['story:b', 'story:e'],
         title: '3 jobs finished',
         body: '1 ready, 2 failed — a, b, e',
+        sound: 'chime',
       },
     ]);
   });

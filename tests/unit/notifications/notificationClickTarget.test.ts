@@ -11,17 +11,20 @@ describe('notificationClickTarget', () => {
         taskName: '1',
         title: 'Story ready',
         body: '',
+        sound: 'system',
       }),
     ).toBe('story:1');
     expect(
       notificationClickTarget({
         type: 'group',
         taskKeys: ['dub:2', 'story:3'],
+        failedKeys: [],
+        sound: 'system',
         title: '2 jobs finished',
         body: '',
       }),
     ).toBe('dub:2');
-    expect(notificationClickTarget({ type: 'group', taskKeys: [], title: '', body: '' })).toBeNull();
+    expect(notificationClickTarget({ type: 'group', taskKeys: [], failedKeys: [], sound: 'none', title: '', body: '' })).toBeNull();
     expect(
       notificationClickTarget({ type: 'problem', problem: 'auth', title: 'Key rejected', body: '' }),
     ).toBeNull();

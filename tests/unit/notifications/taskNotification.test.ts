@@ -20,6 +20,7 @@ describe('notificationForStatusChange: success', () => {
       taskName: 'Chapter 1',
       title: 'Story ready',
       body: 'Chapter 1 (run 4242) after 4 min 12 s',
+      sound: 'system',
     });
   });
 

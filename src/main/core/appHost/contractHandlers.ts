@@ -187,5 +187,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     importWatchList: ({ json }) => service.importJson(json),
     checkForUpdatesNow: () => updates.checkNow(),
     restartToUpdate: () => updates.restartToUpdate(),
+    changeTaskKind: ({ key, kind }) => service.changeKind(key, kind),
+    setDoNotDisturb: ({ choice }) => service.setDoNotDisturb(choice),
   };
 }

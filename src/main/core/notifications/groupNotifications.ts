@@ -1,3 +1,4 @@
+import type { NotificationSound } from '../../../shared/settings';
 import type { GroupNotification, TaskNotification } from './notificationModel';
 import {
   notificationForStatusChange,
@@ -23,6 +24,12 @@ function namesText(names: readonly string[]): string {
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 
+/** How several notifications sound as one: a failure's sound when one failed, else the first one's. */
+export function soundOfGroup(notifications: readonly TaskNotification[]): NotificationSound {
+  const failed = notifications.find((n) => n.outcome === 'failed');
+  return (failed ?? notifications[0])?.sound ?? 'system';
+}
+
 function summarise(notifications: readonly TaskNotification[]): GroupNotification {
   const ready = notifications.filter((n) => n.outcome === 'succeeded').length;
   const failed = notifications.length - ready;
@@ -32,8 +39,10 @@ function summarise(notifications: readonly TaskNotification[]): GroupNotificatio
   return {
     type: 'group',
     taskKeys: notifications.map((n) => n.taskKey),
+    failedKeys: notifications.filter((n) => n.outcome === 'failed').map((n) => n.taskKey),
     title: `${plural(notifications.length, 'job')} finished`,
     body: `${counts.join(', ')} — ${namesText(notifications.map((n) => n.taskName))}`,
+    sound: soundOfGroup(notifications),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { NotificationSound } from '../../../shared/settings';
 import type { TaskKey } from '../../../shared/watchedTask';
 
 /**
@@ -16,14 +17,20 @@ export interface TaskNotification {
   readonly taskName: string;
   readonly title: string;
   readonly body: string;
+  /** What it sounds like, as the user chose for this outcome. */
+  readonly sound: NotificationSound;
 }
 
 /** Several tasks that ended in the same poll round, as one notification: "3 jobs finished". */
 export interface GroupNotification {
   readonly type: 'group';
   readonly taskKeys: readonly TaskKey[];
+  /** Those of `taskKeys` whose job failed. */
+  readonly failedKeys: readonly TaskKey[];
   readonly title: string;
   readonly body: string;
+  /** A failure among them sounds as a failure does; otherwise as a success. */
+  readonly sound: NotificationSound;
 }
 
 export type ProblemKind = 'auth' | 'connectivity';
@@ -34,6 +41,8 @@ export interface ProblemNotification {
   readonly problem: ProblemKind;
   readonly title: string;
   readonly body: string;
+  /** A problem sounds as a failure does; the notifier leaves it to whoever knows the settings. */
+  readonly sound?: NotificationSound;
 }
 
 export type NotificationModel = TaskNotification | GroupNotification | ProblemNotification;

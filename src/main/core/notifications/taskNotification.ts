@@ -1,10 +1,15 @@
 import { formatDuration } from '../../../shared/format/duration';
 import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
-import { outcomeSentences, taskOutcome, type OutcomeKind } from '../../../shared/format/taskOutcome';
-import type { Settings } from '../../../shared/settings';
+import {
+  kindSuggestionSentences,
+  outcomeSentences,
+  taskOutcome,
+  type OutcomeKind,
+} from '../../../shared/format/taskOutcome';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
-import { taskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { isStopped, taskKey, type WatchedTask } from '../../../shared/watchedTask';
 import type { TaskNotification } from './notificationModel';
 
 /** A status change as the scheduler reports it: `task` already holds the new status. */
@@ -13,7 +18,8 @@ export interface TaskStatusChange {
   readonly task: WatchedTask;
 }
 
-export type NotificationSettings = Pick<Settings, 'notifyOnSuccess' | 'notifyOnFailure'>;
+export type NotificationSettings = Pick<Settings, 'notifyOnSuccess' | 'notifyOnFailure'> &
+  Partial<Pick<Settings, 'soundOnSuccess' | 'soundOnFailure'>>;
 
 /** CAMB messages can be whole JSON objects; a notification has room for a line or two. */
 const DETAIL_MAX_CHARS = 160;
@@ -59,6 +65,7 @@ export function notificationForStatusChange(
     return {
       ...common,
       outcome: 'succeeded',
+      sound: settings.soundOnSuccess ?? DEFAULT_SETTINGS.soundOnSuccess,
       title: `${kindTitle} ready`,
       body: withElapsed(`${taskName}${run}`, task),
     };
@@ -70,7 +77,30 @@ export function notificationForStatusChange(
   return {
     ...common,
     outcome: 'failed',
+    sound: settings.soundOnFailure ?? DEFAULT_SETTINGS.soundOnFailure,
     title: `${kindTitle} ${FAILURE_VERBS[outcome.kind] ?? 'failed'}`,
     body: `${withElapsed(taskName, task)} — ${truncateText(outcomeSentences(outcome), DETAIL_MAX_CHARS)}`,
+  };
+}
+
+/**
+ * The notification for a task CAMB.AI will not report on (unknown id, refused id, another account's), once
+ * when it stops: what to check, in the list's words, or which kind knows the id when one does.
+ */
+export function notificationForStop(task: WatchedTask, settings: NotificationSettings): TaskNotification | null {
+  if (!isStopped(task) || task.muted || !settings.notifyOnFailure) return null;
+  const outcome = taskOutcome(task);
+  const advice =
+    task.suggestedKind === null
+      ? outcomeSentences(outcome)
+      : kindSuggestionSentences(task.kind, task.suggestedKind);
+  return {
+    type: 'task',
+    taskKey: taskKey(task.kind, task.taskId),
+    taskName: taskDisplayName(task),
+    outcome: 'failed',
+    sound: settings.soundOnFailure ?? DEFAULT_SETTINGS.soundOnFailure,
+    title: `${TASK_KIND_TABLE[task.kind].title} stopped`,
+    body: `${taskDisplayName(task)} — ${truncateText(advice, DETAIL_MAX_CHARS)}`,
   };
 }

@@ -101,6 +101,15 @@ interface Checked {
   readonly stopCause: StopCause | null;
 }
 
+interface Probe {
+  readonly kind: TaskKind;
+  readonly taskId: string;
+  readonly resolve: (outcome: StatusOutcome) => void;
+}
+
+/** What a probe comes to when the scheduler ends before sending it. */
+const PROBE_NOT_SENT: Malformed = { type: 'malformed', message: 'The check was not sent.' };
+
 /** Creates a scheduler that polls tracked tasks on the injected clock. See Scheduler for the API. */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   return new PollingScheduler(options);
@@ -137,6 +146,8 @@ class PollingScheduler implements Scheduler {
   private disposed = false;
   private rateLimitedUntil: number | null = null;
   private rateLimitStrikes = 0;
+  /** One-off questions about an id under another kind, sent before due tasks (there are few). */
+  private readonly probes: Probe[] = [];
 
   private timer: TimerHandle | null = null;
   private timerAt: number | null = null;
@@ -261,6 +272,14 @@ class PollingScheduler implements Scheduler {
     return this.entries.get(key)?.phase === 'queued' ? this.queue.dueAt(key) : null;
   }
 
+  probe(kind: TaskKind, taskId: string): Promise<StatusOutcome> {
+    if (this.disposed) return Promise.resolve(PROBE_NOT_SENT);
+    return new Promise((resolve) => {
+      this.probes.push({ kind, taskId, resolve });
+      this.pump();
+    });
+  }
+
   state(): SchedulerState {
     return {
       tracked: this.entries.size,
@@ -283,6 +302,7 @@ class PollingScheduler implements Scheduler {
 
   dispose(): void {
     this.disposed = true;
+    for (const probe of this.probes.splice(0)) probe.resolve(PROBE_NOT_SENT);
     this.disarm();
     this.resolveIdleWaiters();
   }
@@ -351,6 +371,8 @@ class PollingScheduler implements Scheduler {
     }
     if (this.keyCheckWanted && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
       this.sendKeyCheck(now);
+    while (this.probes.length > 0 && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
+      this.sendProbe(this.probes.shift() as Probe, now);
     while (this.inFlight < this.maxConcurrent && this.budget.canSend(now)) {
       const next = this.queue.peek();
       if (next === undefined || next.dueAt > now) return;
@@ -363,7 +385,7 @@ class PollingScheduler implements Scheduler {
   private nextWakeAt(): number | null {
     if (this.blocked || this.inFlight >= this.maxConcurrent) return null;
     const now = this.clock.now();
-    const dueAt = this.keyCheckWanted ? now : this.queue.peek()?.dueAt;
+    const dueAt = this.keyCheckWanted || this.probes.length > 0 ? now : this.queue.peek()?.dueAt;
     if (dueAt === undefined) return null;
     return Math.max(now, dueAt, this.budget.nextSlotAt(now), this.rateLimitedUntil ?? now);
   }
@@ -601,6 +623,33 @@ class PollingScheduler implements Scheduler {
     if (outcome.type === 'auth-rejected' && this.auth.begin(sent.authStamp))
       episodeEvents.push(() => this.emitter.emit('authProblem', { outcome }));
     this.announce(episodeEvents, checks);
+  }
+
+  /** A probe spends the budget like a poll and counts for reachability and rate limits like one. */
+  private sendProbe(probe: Probe, now: number): void {
+    this.inFlight++;
+    this.budget.spend(now);
+    const sent = this.stamp();
+    const task: ScheduledTask = {
+      key: `${probe.kind}:${probe.taskId}`,
+      kind: probe.kind,
+      taskId: probe.taskId,
+      addedAt: now,
+      lastCheckAt: null,
+      status: null,
+    };
+    this.ask(
+      () => this.check(task),
+      (outcome) => {
+        if (this.disposed) return;
+        this.inFlight--;
+        const episodeEvents: (() => void)[] = [];
+        this.noteReachability(sent, outcome, episodeEvents);
+        if (outcome.type === 'rate-limited') this.rateLimit(outcome, this.clock.now(), episodeEvents);
+        probe.resolve(outcome);
+        this.announce(episodeEvents, []);
+      },
+    );
   }
 
   /** The held 403s of tasks still tracked, forgotten here. */

@@ -142,6 +142,12 @@ export interface Scheduler {
   setResponsiveness(responsiveness: Responsiveness): void;
   /** When the task is next due, or null when it is not queued (in flight, stopped or untracked). */
   nextCheckAt(key: TaskKey): number | null;
+  /**
+   * Asks once for a task id under a kind that is not watched (is this id known as another kind?), within
+   * the same request budget, concurrency limit and holds (paused, offline, rejected key, rate limited) as
+   * polling; resolves with the answer.
+   */
+  probe(kind: TaskKind, taskId: string): Promise<StatusOutcome>;
   state(): SchedulerState;
   /** Resolves once no request is in flight and none can start before time passes or the state changes. */
   whenIdle(): Promise<void>;

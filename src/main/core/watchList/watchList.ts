@@ -94,6 +94,14 @@ export interface WatchList {
   applyCheck(key: TaskKey, check: CheckResult): AppliedCheck | undefined;
   setNextCheck(key: TaskKey, at: number | null): WatchedTask | undefined;
   markNotified(key: TaskKey): WatchedTask | undefined;
+  /** Records the other kind CAMB.AI knows a stopped task's id as (null: none found). */
+  suggestKind(key: TaskKey, kind: TaskKind | null): WatchedTask | undefined;
+  /**
+   * Watches the task as another kind: a new key, so it starts afresh (label, mute and when it was added
+   * kept). When that kind and id are already watched, this one goes and the one there stays (`merged`).
+   * Undefined when no task has `key`.
+   */
+  changeKind(key: TaskKey, kind: TaskKind): { task: WatchedTask; merged: boolean } | undefined;
   getSettings(): Settings;
   updateSettings(changes: Partial<Settings>): Settings;
   /** Writes pending changes now (e.g. before quitting). */
@@ -330,6 +338,29 @@ export function createWatchList(options: WatchListOptions): WatchList {
     list,
 
     get: (key) => tasks.get(key),
+
+    suggestKind: (key, kind) => update(key, 'soon', (task) => ({ ...task, suggestedKind: kind })),
+
+    changeKind(key, kind) {
+      const task = tasks.get(key);
+      const parsedKind = taskKindSchema.safeParse(kind);
+      if (!parsedKind.success) throw new WatchListError(`Cannot change the kind: ${errorMessage(parsedKind.error)}`);
+      if (task === undefined) return undefined;
+      if (task.kind === parsedKind.data) return { task, merged: false };
+      const existing = tasks.get(taskKey(parsedKind.data, task.taskId));
+      tasks.delete(key);
+      order = null;
+      const moved =
+        existing ??
+        newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt);
+      const next = existing === undefined ? { ...moved, muted: task.muted } : existing;
+      if (existing === undefined) put(next);
+      // What the user did is on disk before it is acknowledged, as for every other user action.
+      save('now');
+      if (existing === undefined) emitter.emit('taskChanged', { task: next });
+      emitter.emit('tasksRemoved', { keys: [key] });
+      return { task: next, merged: existing !== undefined };
+    },
 
     exportJson: () => buildExport(list(), clock.now()),
 

@@ -1,12 +1,21 @@
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import {
+  isStopped,
+  isWatching,
+  taskKey,
+  type TaskKey,
+  type WatchedTask,
+} from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
 import type { TimerHandle } from '../clock/clock';
 import { TypedEmitter, type Listener } from '../events/typedEmitter';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
+import { createDoNotDisturb, doNotDisturbEnd } from '../notifications/doNotDisturb';
+import { notificationForStop } from '../notifications/taskNotification';
+import { probeOtherKinds } from '../smartIds/kindProbe';
 import { budgetNotice, createScheduler } from '../scheduler';
 import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
@@ -78,13 +87,20 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   scheduler.pause();
 
   const problems = createProblemNotifier();
+  // Every notification passes here: held while Do not disturb is on, then summed up in one.
+  const quiet = createDoNotDisturb({
+    clock,
+    until: () => watchList.getSettings().doNotDisturbUntil,
+    ended: () => watchList.updateSettings({ doNotDisturbUntil: null }),
+    deliver: (notification) => emitter.emit('notification', { notification }),
+  });
   const round = createNotificationRound({
     clock,
     windowMs: options.roundWindowMs ?? 1000,
     currentTask: (key) => watchList.get(key),
     settings: () => watchList.getSettings(),
     markHandled: (key) => watchList.markNotified(key),
-    deliver: (notification) => emitter.emit('notification', { notification }),
+    deliver: (notification) => quiet.offer(notification),
   });
 
   function setState(changes: Partial<ServiceState>): void {
@@ -113,7 +129,11 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
   function observeProblem(signal: ProblemSignal): void {
     const notification = problems.observe(signal);
-    if (notification !== null) emitter.emit('notification', { notification });
+    // Problems are told now or not at all (the banners keep saying them): never held for a summary.
+    if (notification === null || quiet.isOn()) return;
+    emitter.emit('notification', {
+      notification: { ...notification, sound: watchList.getSettings().soundOnFailure },
+    });
   }
 
   /** Polling runs only with a key, unpaused by the user, and while the computer is awake. */
@@ -190,13 +210,39 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   }
 
   function applySettings(settings: Settings): void {
+    quiet.refresh();
     scheduler.setResponsiveness(settings.responsiveness);
     setState({ pollingPaused: settings.pollingPaused });
     updatePolling();
   }
 
+  // Ids already asked about under the other kinds this run: the probe goes out once, not at every Check now.
+  const probed = new Set<TaskKey>();
+
+  /** A task that just stopped: said once, after asking the other kinds about a 404'd id (smart ids). */
+  async function onStopped(key: TaskKey): Promise<void> {
+    const task = watchList.get(key);
+    if (task === undefined) return;
+    if (task.stopCause === 'not-found' && !probed.has(key)) {
+      probed.add(key);
+      const verdict = await probeOtherKinds(task.taskId, task.kind, (kind, id) => scheduler.probe(kind, id));
+      const now = watchList.get(key);
+      // Answered meanwhile, removed or switched: the finding is old news.
+      if (now === undefined || !isStopped(now)) return;
+      watchList.suggestKind(key, verdict.type === 'one' ? verdict.kind : null);
+    }
+    const stopped = watchList.get(key);
+    const notification = stopped === undefined ? null : notificationForStop(stopped, watchList.getSettings());
+    if (notification !== null) quiet.offer(notification);
+  }
+
   function onChecked(key: TaskKey, check: CheckResult): void {
+    const wasStopped = isStopped(watchList.get(key) ?? { status: null, stoppedReason: null });
     const applied = watchList.applyCheck(key, check);
+    if (applied !== undefined && !wasStopped && isStopped(applied.task))
+      void onStopped(key).catch((error: unknown) =>
+        logger.error('Asking the other kinds about a task failed', { error: String(error) }),
+      );
     // A task stopped for a reason of its own (a 403 included, the key being fine) means the key works.
     if (check.outcome.type === 'status' || (check.stopCause ?? null) !== null) {
       observeProblem({ type: 'answered' });
@@ -328,6 +374,16 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       }
     },
     remove: (key) => watchList.remove(key),
+    changeKind(key, kind) {
+      try {
+        const changed = watchList.changeKind(key, kind);
+        if (changed === undefined) return { ok: false, error: 'This task is no longer in the watch list.' };
+        if (!changed.merged) track(changed.task);
+        return { ok: true, ...changed };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
     rename: (key, label) => watchList.rename(key, label),
     setMuted: (key, muted) => watchList.setMuted(key, muted),
     clearFinished: () => watchList.clearFinished(),
@@ -355,6 +411,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     },
     getSettings: () => watchList.getSettings(),
     updateSettings: (changes) => watchList.updateSettings(changes),
+    setDoNotDisturb: (choice) =>
+      watchList.updateSettings({ doNotDisturbUntil: doNotDisturbEnd(choice, clock.now()) }),
 
     setOnline(online) {
       systemOnline = online;
@@ -407,6 +465,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       budgetNoticeQueued = false;
       tray.dispose();
       round.dispose();
+      quiet.dispose();
       scheduler.dispose();
       watchList.dispose();
     },

@@ -8,6 +8,7 @@ import type { ResultOutcome } from '../camb/resultOutcomes';
 import type { Clock } from '../clock/clock';
 import type { Listener } from '../events/typedEmitter';
 import type { Logger } from '../logging/logger';
+import type { DoNotDisturbChoice } from '../notifications/doNotDisturb';
 import type { NotificationModel } from '../notifications/notificationModel';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
@@ -37,6 +38,10 @@ export interface WatchServiceOptions {
 
 export type AddTaskOutcome =
   | { readonly ok: true; readonly task: WatchedTask; readonly added: boolean }
+  | { readonly ok: false; readonly error: string };
+
+export type ChangeKindOutcome =
+  | { readonly ok: true; readonly task: WatchedTask; readonly merged: boolean }
   | { readonly ok: false; readonly error: string };
 
 /** What "Test key" found: a status request for a task that cannot exist answers 404 when the key works. */
@@ -75,6 +80,11 @@ export interface WatchService {
   /** Validates a pasted id (bare, or the JSON a create call returns) and starts watching it. */
   add(kind: TaskKind, rawTaskId: string, label?: string | null): AddTaskOutcome;
   remove(key: TaskKey): boolean;
+  /**
+   * Watches the task as another kind (a wrong kind chosen when adding it): it is checked afresh under its
+   * new key; when that kind and id are already watched, this task goes and that one stays (`merged`).
+   */
+  changeKind(key: TaskKey, kind: TaskKind): ChangeKindOutcome;
   rename(key: TaskKey, label: string | null): WatchedTask | undefined;
   setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
   clearFinished(): readonly TaskKey[];
@@ -89,6 +99,8 @@ export interface WatchService {
   importJson(text: string): ImportReport;
   getSettings(): Settings;
   updateSettings(changes: Partial<Settings>): Settings;
+  /** Holds notifications for an hour or until tomorrow morning (then one summary), or ends that now. */
+  setDoNotDisturb(choice: DoNotDisturbChoice): Settings;
   /** From the system's network status (Electron: net.isOnline, online/offline events). */
   setOnline(online: boolean): void;
   /** Sleep or screen lock: true holds polling, false resumes it with an immediate round. */
