@@ -12,4 +12,11 @@ export const appPaths = {
   renderer: path.join(outMain, '..', 'renderer'),
   trayIcons: path.join(appRoot, 'resources', 'tray'),
   appIcon: path.join(appRoot, 'resources', 'icon.png'),
+  /**
+   * The notification chime, which a system player reads: outside app.asar (electron-builder's asarUnpack),
+   * because only Electron's own file functions can read inside the archive.
+   */
+  chime: path
+    .join(appRoot, 'resources', 'sounds', 'chime.wav')
+    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
 } as const;

@@ -1,8 +1,10 @@
 import { Notification } from 'electron';
+import type { NotificationSound } from '../../shared/settings';
 import type { TaskKey } from '../../shared/watchedTask';
 import type { Logger } from '../core/logging/logger';
 import { notificationClickTarget } from '../core/notifications/notificationClickTarget';
 import { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from '../core/notifications/notificationRelease';
+import { soundPlan } from '../core/notifications/notificationSound';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 
 export interface DesktopNotice {
@@ -10,6 +12,8 @@ export interface DesktopNotice {
   readonly body: string;
   /** The task a click shows; null opens the window as it is. */
   readonly taskKey: TaskKey | null;
+  /** As the user chose for the outcome; the desktop's own sound when not given (the shell's confirmations). */
+  readonly sound?: NotificationSound;
 }
 
 export interface DesktopNotifications {
@@ -23,6 +27,8 @@ export interface DesktopNotificationOptions {
   readonly logger: Logger;
   /** Shows the window; on the given task when there is one. */
   readonly onClick: (key: TaskKey | null) => void;
+  /** Plays the app's chime beside a silent notification. */
+  readonly playChime?: () => void;
 }
 
 /**
@@ -38,9 +44,11 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       options.logger.info('Desktop notifications are not supported here', { title: notice.title });
       return;
     }
+    const sound = soundPlan(notice.sound ?? 'system');
     const notification = new Notification({
       title: notice.title,
       body: notice.body,
+      silent: sound.silent,
       ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
     });
     const release = () => alive.delete(notification);
@@ -62,6 +70,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       alive.delete(old);
     }
     notification.show();
+    if (sound.playChime) options.playChime?.();
   };
 
   const stop = options.service.on('notification', ({ notification }) =>
@@ -69,6 +78,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       title: notification.title,
       body: notification.body,
       taskKey: notificationClickTarget(notification),
+      sound: notification.sound ?? 'system',
     }),
   );
   return {

@@ -36,6 +36,7 @@ import { sendEventsTo, serveContractOverIpc } from './ipcBridge';
 import { openAppLog } from './logFile';
 import { createMainWindow, type MainWindow } from './mainWindow';
 import { createDesktopNotifications, type DesktopNotifications } from './notifications';
+import { createChimePlayer } from './chimePlayer';
 import { openShellSecrets } from './secrets';
 import { recoverRenderer } from './rendererRecovery';
 import { onSessionEnd } from './sessionEnd';
@@ -250,6 +251,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     iconPath: appPaths.appIcon,
     logger,
     onClick: showWindow,
+    playChime: createChimePlayer(appPaths.chime, logger),
   });
   lifetime.onEnd(() => notifications.dispose());
   lifetime.onEnd(followSystemEvents(service, systemClock));
@@ -330,6 +332,15 @@ function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
       return;
     case 'quit':
       app.quit();
+      return;
+    case 'doNotDisturbHour':
+      service.setDoNotDisturb('hour');
+      return;
+    case 'doNotDisturbTomorrow':
+      service.setDoNotDisturb('tomorrow');
+      return;
+    case 'doNotDisturbOff':
+      service.setDoNotDisturb('off');
       return;
   }
 }

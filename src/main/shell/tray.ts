@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
+import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
 import { trayIconFile } from '../core/tray/trayIconFile';
 import type { TrayIcon } from '../core/tray/trayModel';
@@ -137,9 +138,12 @@ export function createAppTray(options: AppTrayOptions): AppTray | null {
           icon: model.icon,
           tooltip: model.tooltip,
           title: trayTitle(model),
-          menu: trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(updates)),
+          menu: trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(updates), {
+            until: service.getSettings().doNotDisturbUntil,
+            now: systemClock.now(),
+          }),
         });
-      // The Pause / Resume entry follows the setting, which the window can change too.
+      // The Pause / Resume and Do not disturb entries follow the settings, which the window can change too.
       stops.push(
         service.on('trayChanged', ({ tray: model }) => update(model)),
         service.on('settingsChanged', () => update()),

@@ -63,17 +63,15 @@ export function doNotDisturbSummary(held: readonly TaskNotification[]): GroupNot
 function heldTasks(notification: NotificationModel): TaskNotification[] {
   if (notification.type === 'task') return [notification];
   if (notification.type === 'problem') return [];
-  return notification.taskKeys.map(
-    (taskKey: TaskKey): TaskNotification => ({
-      type: 'task',
-      taskKey,
-      taskName: '',
-      outcome: notification.failedKeys.includes(taskKey) ? 'failed' : 'succeeded',
-      title: notification.title,
-      body: notification.body,
-      sound: notification.sound,
-    }),
-  );
+  return notification.taskKeys.map((taskKey: TaskKey): TaskNotification => ({
+    type: 'task',
+    taskKey,
+    taskName: '',
+    outcome: notification.failedKeys.includes(taskKey) ? 'failed' : 'succeeded',
+    title: notification.title,
+    body: notification.body,
+    sound: notification.sound,
+  }));
 }
 
 export interface DoNotDisturbOptions {
@@ -120,11 +118,14 @@ export function createDoNotDisturb(options: DoNotDisturbOptions) {
     if (armedFor === until) return;
     disarm();
     armedFor = until;
-    timer = options.clock.setTimer(() => {
-      timer = null;
-      armedFor = null;
-      refresh();
-    }, (until as number) - now);
+    timer = options.clock.setTimer(
+      () => {
+        timer = null;
+        armedFor = null;
+        refresh();
+      },
+      (until as number) - now,
+    );
   }
 
   return {

@@ -87,7 +87,10 @@ export function notificationForStatusChange(
  * The notification for a task CAMB.AI will not report on (unknown id, refused id, another account's), once
  * when it stops: what to check, in the list's words, or which kind knows the id when one does.
  */
-export function notificationForStop(task: WatchedTask, settings: NotificationSettings): TaskNotification | null {
+export function notificationForStop(
+  task: WatchedTask,
+  settings: NotificationSettings,
+): TaskNotification | null {
   if (!isStopped(task) || task.muted || !settings.notifyOnFailure) return null;
   const outcome = taskOutcome(task);
   const advice =

@@ -1,8 +1,18 @@
 import type { TaskKey } from '../../../shared/watchedTask';
+import { doNotDisturbActive, doNotDisturbEndText } from '../notifications/doNotDisturb';
 import type { TrayModel } from './trayModel';
 
 export type TrayAction =
-  'open' | 'addFromClipboard' | 'checkAll' | 'pause' | 'resume' | 'restartToUpdate' | 'quit';
+  | 'open'
+  | 'addFromClipboard'
+  | 'checkAll'
+  | 'pause'
+  | 'resume'
+  | 'restartToUpdate'
+  | 'quit'
+  | 'doNotDisturbHour'
+  | 'doNotDisturbTomorrow'
+  | 'doNotDisturbOff';
 
 /** One line of the tray menu, described without Electron: the shell turns each into a MenuItem. */
 export type TrayMenuEntry =
@@ -24,6 +34,7 @@ export function trayMenuEntries(
   model: TrayModel,
   pollingPaused: boolean,
   updateReady: string | null = null,
+  doNotDisturb: DoNotDisturbView | null = null,
 ): TrayMenuEntry[] {
   const entries: TrayMenuEntry[] = model.menuItems.map((item) => ({
     type: 'task',
@@ -39,12 +50,32 @@ export function trayMenuEntries(
     pollingPaused
       ? { type: 'action', action: 'resume', label: 'Resume polling' }
       : { type: 'action', action: 'pause', label: 'Pause polling' },
-    { type: 'separator' },
   );
+  if (doNotDisturb !== null) entries.push(...doNotDisturbEntries(doNotDisturb));
+  entries.push({ type: 'separator' });
   if (updateReady !== null)
     entries.push({ type: 'action', action: 'restartToUpdate', label: `Restart to update (${updateReady})` });
   entries.push({ type: 'action', action: 'quit', label: 'Quit' });
   return entries;
+}
+
+/** Do not disturb as the tray shows it: when it ends (null: off), and the time now to say it against. */
+export interface DoNotDisturbView {
+  readonly until: number | null;
+  readonly now: number;
+}
+
+/** "Do not disturb for 1 hour" / "… until tomorrow", or, while on, until when and how to end it. */
+export function doNotDisturbEntries(view: DoNotDisturbView): TrayMenuEntry[] {
+  if (!doNotDisturbActive(view.until, view.now) || view.until === null)
+    return [
+      { type: 'action', action: 'doNotDisturbHour', label: 'Do not disturb for 1 hour' },
+      { type: 'action', action: 'doNotDisturbTomorrow', label: 'Do not disturb until tomorrow' },
+    ];
+  return [
+    { type: 'note', label: `Do not disturb until ${doNotDisturbEndText(view.until, view.now)}` },
+    { type: 'action', action: 'doNotDisturbOff', label: 'Turn off Do not disturb' },
+  ];
 }
 
 /** The tray title on macOS: the number of tasks still running, or nothing. */
