@@ -21,7 +21,8 @@ describe('watch service: smart ids', () => {
     h = await createWatchServiceHarness();
     // Busy working tasks keep the budget full, so the probe has to share it.
     const working = Array.from({ length: 20 }, (_, i) => `story-${i}`);
-    for (const id of working) h.server.addTask('story', id, [step.pending({ untilMs: 60_000 }), step.success(i(id))]);
+    for (const id of working)
+      h.server.addTask('story', id, [step.pending({ untilMs: 60_000 }), step.success(i(id))]);
     h.server.addTask('dub', DUB_ID, [step.pending({ untilMs: 30_000 }), step.success(77)]);
     for (const id of working) h.service.add('story', id);
     h.service.add('story', DUB_ID);
@@ -58,7 +59,12 @@ describe('watch service: smart ids', () => {
 
     // The switch is on disk at once: a restart finds the dub, not the story.
     await h.restart();
-    expect(h.service.list().filter((t) => t.taskId === DUB_ID).map((t) => t.kind)).toEqual(['dub']);
+    expect(
+      h.service
+        .list()
+        .filter((t) => t.taskId === DUB_ID)
+        .map((t) => t.kind),
+    ).toEqual(['dub']);
   });
 
   it('suggests nothing when no other kind knows the id, and says to check the id and its kind', async () => {
@@ -93,7 +99,10 @@ describe('watch service: smart ids', () => {
     h.service.setMuted(taskKey('story', 'speech-1'), true);
     const addedAt = h.service.get(taskKey('story', 'speech-1'))?.addedAt;
     const outcome = h.service.changeKind(taskKey('story', 'speech-1'), 'tts');
-    expect(outcome).toMatchObject({ ok: true, task: { kind: 'tts', label: 'Greeting', muted: true, addedAt } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      task: { kind: 'tts', label: 'Greeting', muted: true, addedAt },
+    });
     await h.advance(5_000);
     expect(h.service.get(taskKey('tts', 'speech-1'))?.status).toBe('PENDING');
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
+import { taskKindInWords } from '../../shared/format/taskOutcome';
 import { Banners } from '../banners/Banners';
 import { NoticeToasts } from '../notices/NoticeToasts';
 import { useNotices } from '../notices/useNotices';
@@ -136,6 +137,23 @@ export function AppShell() {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"]')?.focus());
   }
 
+  /** A task re-keyed by a change of kind: the details follow it to its new key, with focus on them. */
+  function onKindChanged(from: TaskKey, task: WatchedTask, merged: boolean) {
+    const key = taskKey(task.kind, task.taskId);
+    store.remove([from]);
+    if (store.get(key) === undefined) store.upsert(task);
+    setSelectedKey(key);
+    setHighlightKey(null);
+    requestReveal(key);
+    setFocusRequest((n) => n + 1);
+    if (merged)
+      addNotice({
+        level: 'info',
+        text: `This id was already watched as ${taskKindInWords(task.kind)}: showing that one.`,
+        key,
+      });
+  }
+
   if (connection.phase !== 'ready') {
     return (
       <main className="app-loading">
@@ -219,6 +237,7 @@ export function AppShell() {
                 onBack={backToList}
                 onAdded={onAdded}
                 onRemoved={onRemoved}
+                onKindChanged={onKindChanged}
               />
             )}
           </main>

@@ -6,6 +6,7 @@ import { EmptyState } from '../tasks/EmptyState';
 import { pollingHold } from '../tasks/pollingHold';
 import type { TaskFilter } from '../tasks/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
+import type { KindChanged } from '../tasks/TaskKindControl';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskList, type RevealRequest } from '../tasks/TaskList';
 import type { AppStatus } from './appStatus';
@@ -34,6 +35,8 @@ export interface TasksViewProps {
   readonly onBack: () => void;
   readonly onAdded: (task: WatchedTask, added: boolean) => void;
   readonly onRemoved: (key: TaskKey) => void;
+  /** The open task is watched as another kind now, under a new key. */
+  readonly onKindChanged?: KindChanged;
 }
 
 /**
@@ -173,6 +176,7 @@ export function TasksView(props: TasksViewProps) {
                 downloads={status.downloads.get(selectedKey)}
                 onRemoved={props.onRemoved}
                 headingRef={detailHeadingRef}
+                {...(props.onKindChanged === undefined ? {} : { onKindChanged: props.onKindChanged })}
               />
             ) : (
               !empty && <p className="muted-text detail-placeholder">Select a task to see its details.</p>

@@ -1,6 +1,5 @@
 import { useState, type RefObject } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
-import { taskKindInfo } from '../../shared/taskKinds';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import type { TaskDownloads } from '../app/appStatus';
 import { useBridge } from '../app/bridgeContext';
@@ -16,16 +15,19 @@ import { StatusHistory } from './StatusHistory';
 import { statusView } from './statusView';
 import { checkedNowMessage } from './checkNowMessage';
 import { taskProblem } from './taskProblem';
+import { KindSuggestion, TaskKindFact, type KindChanged } from './TaskKindControl';
 
 interface TaskDetailProps {
   readonly taskKey: TaskKey;
   readonly downloads: TaskDownloads | undefined;
   readonly onRemoved: (key: TaskKey) => void;
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** The task is watched as another kind now, under a new key. */
+  readonly onKindChanged?: KindChanged;
 }
 
 /** Everything about one task, and what can be done with it. The heading takes focus when asked to. */
-export function TaskDetail({ taskKey, downloads, onRemoved, headingRef }: TaskDetailProps) {
+export function TaskDetail({ taskKey, downloads, onRemoved, headingRef, onKindChanged }: TaskDetailProps) {
   const task = useTask(taskKey);
   if (task === undefined) {
     return (
@@ -45,6 +47,7 @@ export function TaskDetail({ taskKey, downloads, onRemoved, headingRef }: TaskDe
       downloads={downloads}
       onRemoved={onRemoved}
       headingRef={headingRef}
+      {...(onKindChanged === undefined ? {} : { onKindChanged })}
     />
   );
 }
@@ -53,7 +56,14 @@ interface TaskDetailBodyProps extends TaskDetailProps {
   readonly task: WatchedTask;
 }
 
-function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: TaskDetailBodyProps) {
+function TaskDetailBody({
+  task,
+  taskKey,
+  downloads,
+  onRemoved,
+  headingRef,
+  onKindChanged = () => undefined,
+}: TaskDetailBodyProps) {
   const bridge = useBridge();
   const [renaming, setRenaming] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -118,9 +128,12 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
           {problem}
         </p>
       )}
+      <KindSuggestion task={task} taskKey={taskKey} onChanged={onKindChanged} />
       <dl className="facts">
         <dt>Kind</dt>
-        <dd>{taskKindInfo(task.kind).title}</dd>
+        <dd>
+          <TaskKindFact task={task} taskKey={taskKey} onChanged={onKindChanged} />
+        </dd>
         <dt>Task id</dt>
         <dd>
           <CopyableValue value={task.taskId} name="task id" />

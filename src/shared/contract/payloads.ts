@@ -143,9 +143,7 @@ export const settingsChangesSchema = settingsSchema
   .partial()
   .strict();
 
-export const doNotDisturbRequestSchema = z
-  .object({ choice: z.enum(['hour', 'tomorrow', 'off']) })
-  .strict();
+export const doNotDisturbRequestSchema = z.object({ choice: z.enum(['hour', 'tomorrow', 'off']) }).strict();
 
 export const changeTaskKindRequestSchema = z.object({ key: taskKeySchema, kind: taskKindSchema }).strict();
 

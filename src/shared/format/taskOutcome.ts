@@ -175,17 +175,17 @@ export function outcomeHeadline(outcome: TaskOutcome): string {
 }
 
 /** "a dub task", "a speech task": a kind as the words of a sentence. */
-function kindInWords(kind: TaskKind): string {
+export function taskKindInWords(kind: TaskKind): string {
   const title = TASK_KIND_TABLE[kind].title.toLowerCase();
   return `${/^[aeiou]/u.test(title) ? 'an' : 'a'} ${title} task`;
 }
 
 /** The question under a stopped task whose id another kind knows: "This id is a dub task — switch?". */
 export function kindSuggestionQuestion(kind: TaskKind): string {
-  return `This id is ${kindInWords(kind)} — switch?`;
+  return `This id is ${taskKindInWords(kind)} — switch?`;
 }
 
 /** The same for a notification, where there is nothing to click but the notification itself. */
 export function kindSuggestionSentences(watched: TaskKind, suggested: TaskKind): string {
-  return `CAMB.AI does not know this id as ${kindInWords(watched)}, but as ${kindInWords(suggested)}. Open it to switch.`;
+  return `CAMB.AI does not know this id as ${taskKindInWords(watched)}, but as ${taskKindInWords(suggested)}. Open it to switch.`;
 }

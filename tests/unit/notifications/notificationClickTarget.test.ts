@@ -24,7 +24,16 @@ describe('notificationClickTarget', () => {
         body: '',
       }),
     ).toBe('dub:2');
-    expect(notificationClickTarget({ type: 'group', taskKeys: [], failedKeys: [], sound: 'none', title: '', body: '' })).toBeNull();
+    expect(
+      notificationClickTarget({
+        type: 'group',
+        taskKeys: [],
+        failedKeys: [],
+        sound: 'none',
+        title: '',
+        body: '',
+      }),
+    ).toBeNull();
     expect(
       notificationClickTarget({ type: 'problem', problem: 'auth', title: 'Key rejected', body: '' }),
     ).toBeNull();

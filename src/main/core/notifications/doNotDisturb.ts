@@ -1,6 +1,7 @@
 import type { TaskKey } from '../../../shared/watchedTask';
 import type { Clock, TimerHandle } from '../clock/clock';
 import { soundOfGroup } from './groupNotifications';
+import { doNotDisturbActive } from '../../../shared/format/doNotDisturb';
 import type { GroupNotification, NotificationModel, TaskNotification } from './notificationModel';
 
 /** How long "Do not disturb" lasts, as the tray menu and Settings offer it. */
@@ -23,20 +24,6 @@ export function doNotDisturbEnd(choice: DoNotDisturbChoice, now: number): number
   if (morning.getHours() >= NIGHT_ENDS_HOUR) morning.setDate(morning.getDate() + 1);
   morning.setHours(MORNING_HOUR, 0, 0, 0);
   return morning.getTime();
-}
-
-/** Whether Do not disturb holds notifications at `now`. */
-export function doNotDisturbActive(until: number | null, now: number): boolean {
-  return until !== null && now < until;
-}
-
-/** "08:00", or "Mon 08:00" when it is not today: when Do not disturb ends, in the menu and Settings. */
-export function doNotDisturbEndText(until: number, now: number): string {
-  const end = new Date(until);
-  const time = end.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return end.toDateString() === new Date(now).toDateString()
-    ? time
-    : `${end.toLocaleDateString('en-GB', { weekday: 'short' })} ${time}`;
 }
 
 function plural(count: number, word: string): string {

@@ -1,5 +1,5 @@
 import type { TaskKey } from '../../../shared/watchedTask';
-import { doNotDisturbActive, doNotDisturbEndText } from '../notifications/doNotDisturb';
+import { doNotDisturbActive, doNotDisturbEndText } from '../../../shared/format/doNotDisturb';
 import type { TrayModel } from './trayModel';
 
 export type TrayAction =

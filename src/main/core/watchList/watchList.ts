@@ -344,15 +344,14 @@ export function createWatchList(options: WatchListOptions): WatchList {
     changeKind(key, kind) {
       const task = tasks.get(key);
       const parsedKind = taskKindSchema.safeParse(kind);
-      if (!parsedKind.success) throw new WatchListError(`Cannot change the kind: ${errorMessage(parsedKind.error)}`);
+      if (!parsedKind.success)
+        throw new WatchListError(`Cannot change the kind: ${errorMessage(parsedKind.error)}`);
       if (task === undefined) return undefined;
       if (task.kind === parsedKind.data) return { task, merged: false };
       const existing = tasks.get(taskKey(parsedKind.data, task.taskId));
       tasks.delete(key);
       order = null;
-      const moved =
-        existing ??
-        newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt);
+      const moved = existing ?? newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt);
       const next = existing === undefined ? { ...moved, muted: task.muted } : existing;
       if (existing === undefined) put(next);
       // What the user did is on disk before it is acknowledged, as for every other user action.

@@ -1,13 +1,7 @@
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import {
-  isStopped,
-  isWatching,
-  taskKey,
-  type TaskKey,
-  type WatchedTask,
-} from '../../../shared/watchedTask';
+import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
 import type { TimerHandle } from '../clock/clock';
 import { TypedEmitter, type Listener } from '../events/typedEmitter';

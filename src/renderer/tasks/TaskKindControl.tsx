@@ -1,0 +1,139 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { kindSuggestionQuestion } from '../../shared/format/taskOutcome';
+import { TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
+import { isStopped, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
+import { useBridge } from '../app/bridgeContext';
+import { errorMessage } from '../app/errorMessage';
+
+/** A task now watched as another kind: `task` under its new key (or the one already watched there). */
+export type KindChanged = (from: TaskKey, task: WatchedTask, merged: boolean) => void;
+
+/** Asks the app to watch the task as `kind`; resolves with an error sentence, or null once done. */
+function useChangeKind(taskKey: TaskKey, onChanged: KindChanged) {
+  const bridge = useBridge();
+  return async (kind: TaskKind): Promise<string | null> => {
+    try {
+      const outcome = await bridge.changeTaskKind({ key: taskKey, kind });
+      if (!outcome.ok) return outcome.error;
+      onChanged(taskKey, outcome.task, outcome.merged);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  };
+}
+
+interface KindProps {
+  readonly task: WatchedTask;
+  readonly taskKey: TaskKey;
+  readonly onChanged: KindChanged;
+}
+
+/**
+ * "This id is a dub task — switch?" under a task CAMB.AI did not know as its kind, when exactly one other
+ * kind knows the id: one click watches it as that kind.
+ */
+export function KindSuggestion({ task, taskKey, onChanged }: KindProps) {
+  const changeKind = useChangeKind(taskKey, onChanged);
+  const [error, setError] = useState<string | null>(null);
+  const suggested = task.suggestedKind;
+  if (suggested === null || !isStopped(task)) return null;
+  return (
+    <div className="kind-suggestion" role="group" aria-label="Suggested kind">
+      <p>{kindSuggestionQuestion(suggested)}</p>
+      <button type="button" className="primary" onClick={() => void changeKind(suggested).then(setError)}>
+        Switch to {taskKindInfo(suggested).title.toLowerCase()}
+      </button>
+      {error !== null && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The task's kind, with "Change" to watch it as another kind (a wrong kind chosen when it was added). */
+export function TaskKindFact({ task, taskKey, onChanged }: KindProps) {
+  const [changing, setChanging] = useState(false);
+  return changing ? (
+    <ChangeKindForm task={task} taskKey={taskKey} onChanged={onChanged} onCancel={() => setChanging(false)} />
+  ) : (
+    <span className="kind-fact">
+      {taskKindInfo(task.kind).title}{' '}
+      <button
+        type="button"
+        className="inline-action"
+        aria-label="Change kind"
+        onClick={() => setChanging(true)}
+      >
+        Change
+      </button>
+    </span>
+  );
+}
+
+function ChangeKindForm({
+  task,
+  taskKey,
+  onChanged,
+  onCancel,
+}: KindProps & { readonly onCancel: () => void }) {
+  const id = useId();
+  const changeKind = useChangeKind(taskKey, onChanged);
+  const [kind, setKind] = useState<TaskKind>(task.suggestedKind ?? task.kind);
+  const [error, setError] = useState<string | null>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => selectRef.current?.focus(), []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (kind === task.kind) {
+      onCancel();
+      return;
+    }
+    setError(await changeKind(kind));
+  }
+
+  return (
+    <form
+      className="rename-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <label htmlFor={`${id}-kind`}>Watch as</label>
+      <select
+        id={`${id}-kind`}
+        ref={selectRef}
+        value={kind}
+        aria-describedby={`${id}-note`}
+        onChange={(event) => setKind(event.target.value as TaskKind)}
+      >
+        {TASK_KINDS.map((name) => (
+          <option key={name} value={name}>
+            {taskKindInfo(name).title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="primary">
+        Change kind
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <p id={`${id}-note`} className="field-note">
+        The task is checked again from the start as the kind you choose.
+      </p>
+      {error !== null && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
