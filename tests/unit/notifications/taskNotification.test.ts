@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { notificationForStatusChange } from '../../../src/main/core/notifications/taskNotification';
+import {
+  notificationForStatusChange,
+  notificationForStop,
+} from '../../../src/main/core/notifications/taskNotification';
+import { outcomeSentences, taskOutcome } from '../../../src/shared/format/taskOutcome';
 import type { WatchedTask } from '../../../src/shared/watchedTask';
 import { T0, UUID, watchedTask } from './watchedTaskFixture';
 
@@ -166,4 +170,51 @@ describe('notificationForStatusChange: when it stays quiet', () => {
   it('notifies after an unknown status turns final', () => {
     expect(notificationForStatusChange({ previousStatus: 'FAILED', task: success }, BOTH)).not.toBeNull();
   });
+});
+
+describe('notificationForStop: a task CAMB.AI will not report on', () => {
+  const stopped = (overrides: Partial<WatchedTask>) =>
+    watchedTask({
+      kind: 'story',
+      label: 'Chapter 9',
+      stoppedReason: 'CAMB.AI does not know this task.',
+      stopCause: 'not-found',
+      ...overrides,
+    });
+
+  it('says what to check, in the words the list uses', () => {
+    const task = stopped({});
+    const notification = notificationForStop(task, { ...BOTH, soundOnFailure: 'chime' });
+    expect(notification).toMatchObject({
+      title: 'Story stopped',
+      outcome: 'failed',
+      sound: 'chime',
+      body: `Chapter 9 — ${outcomeSentences(taskOutcome(task))}`,
+    });
+    expect(notification?.body).toContain('Check the id and its kind');
+  });
+
+  it('names the kind that knows the id, when the probe found one', () => {
+    expect(notificationForStop(stopped({ suggestedKind: 'dub' }), BOTH)?.body).toBe(
+      'Chapter 9 — CAMB.AI does not know this id as a story task, but as a dub task. Open it to switch.',
+    );
+  });
+
+  it('stays quiet for a muted task, with failure notifications off, or a task not stopped', () => {
+    expect(notificationForStop(stopped({ muted: true }), BOTH)).toBeNull();
+    expect(notificationForStop(stopped({}), { ...BOTH, notifyOnFailure: false })).toBeNull();
+    expect(notificationForStop(watchedTask({ status: 'PENDING' }), BOTH)).toBeNull();
+  });
+});
+
+describe('failure notifications say what to do, as the list does', () => {
+  it.each(['ERROR', 'TIMEOUT', 'PAYMENT_REQUIRED'])(
+    '%s carries the next step of the shared wording',
+    (status) => {
+      const task = finished({ status, label: 'T' });
+      const next = taskOutcome(task).nextStep;
+      expect(next).not.toBeNull();
+      expect(notificationForStatusChange({ previousStatus: 'PENDING', task }, BOTH)?.body).toContain(next);
+    },
+  );
 });

@@ -70,3 +70,34 @@ describe('persisted document: salvage', () => {
     });
   });
 });
+
+describe('persisted document: sounds, Do not disturb and suggested kinds', () => {
+  it('a file saved before they existed loads with their defaults', () => {
+    const { soundOnSuccess, soundOnFailure, doNotDisturbUntil, ...older } = DEFAULT_SETTINGS;
+    expect([soundOnSuccess, soundOnFailure, doNotDisturbUntil]).toEqual(['system', 'system', null]);
+    const salvage = salvageDocument({
+      tasks: [{ kind: 'story', taskId: 'old-1', addedAt: 1 }],
+      settings: { ...older, notifyOnSuccess: false },
+    });
+    expect(salvage.kind).toBe('valid');
+    if (salvage.kind !== 'valid') return;
+    expect(salvage.document.settings).toMatchObject({
+      notifyOnSuccess: false,
+      soundOnSuccess: 'system',
+      soundOnFailure: 'system',
+      doNotDisturbUntil: null,
+    });
+    expect(salvage.document.tasks[0]?.suggestedKind).toBeNull();
+  });
+
+  it('keeps what was chosen', () => {
+    const salvage = salvageDocument({
+      tasks: [],
+      settings: { ...DEFAULT_SETTINGS, soundOnFailure: 'chime', doNotDisturbUntil: 1_800_000_000_000 },
+    });
+    expect(salvage.kind === 'valid' && salvage.document.settings).toMatchObject({
+      soundOnFailure: 'chime',
+      doNotDisturbUntil: 1_800_000_000_000,
+    });
+  });
+});
