@@ -1,7 +1,10 @@
 /**
  * Draws the app's images without any image tool, so they can be regenerated on any machine:
  * `npx tsx scripts/generate-icons.ts`.
- * - build/icon.png (1024 px): electron-builder derives the macOS .icns and the Linux icons from it.
+ * - build/icon.png (1024 px): the source image, at the size the App Store and macOS ask for.
+ * - build/icon.icns (16–1024 px, with the @2x sizes): the macOS app icon.
+ * - build/icons/<n>x<n>.png (16–512 px): the Linux icon theme sizes (hicolor), which electron-builder
+ *   installs for the .deb and AppImage under the names the desktop entry uses.
  * - build/icon.ico (16–256 px): the Windows program and installer icon.
  * - resources/icon.png (256 px): the window and notification icon at run time.
  * - resources/tray/<state>.png and <state>@2x.png (16 / 32 px) for idle, active, attention and offline,
@@ -12,6 +15,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { encodeIcns } from './icons/icns';
 import { encodeIco } from './icons/ico';
 
 type Rgba = readonly [number, number, number, number];
@@ -173,12 +177,29 @@ function ico(sizes: readonly number[], painter: Painter = paint): Buffer {
 
 // Windows' small (16–32) and large (32–64) icon sizes at 100–200 % scale, and Explorer's 256 px view.
 const APP_ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 128, 256];
+// The hicolor theme's sizes the desktops look up (menus 16–24, launchers 32–64, app grids 128–512).
+const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
+
 // The notification area shows 16 px at 100 % up to 32 px at 200 %; Electron asks for 16–256 in an .ico.
 const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 256];
 
 mkdirSync('build', { recursive: true });
 mkdirSync('resources/tray', { recursive: true });
-write('build/icon.png', render(SIZE));
+const appIcon = render(SIZE);
+write('build/icon.png', appIcon);
+// Each size drawn once, shared by the .icns and the Linux set.
+const drawn = new Map<number, Buffer>([[SIZE, appIcon]]);
+const drawnAt = (size: number): Buffer => {
+  let png = drawn.get(size);
+  if (png === undefined) {
+    png = render(size);
+    drawn.set(size, png);
+  }
+  return png;
+};
+write('build/icon.icns', encodeIcns(drawnAt));
+mkdirSync('build/icons', { recursive: true });
+for (const size of LINUX_ICON_SIZES) write(`build/icons/${size}x${size}.png`, drawnAt(size));
 write('build/icon.ico', ico(APP_ICO_SIZES));
 write('resources/icon.png', render(256));
 const BLACK: Rgba = [0, 0, 0, 255];

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import type { Configuration } from 'app-builder-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chimeSamples, encodeWav } from '../../../scripts/generate-chime';
+import { ICNS_TYPES, readIcns } from '../../../scripts/icons/icns';
 import { encodeIco } from '../../../scripts/icons/ico';
 import { trayIconFile } from '../../../src/main/core/tray/trayIconFile';
 import type { TrayIcon } from '../../../src/main/core/tray/trayModel';
-import { projectFile } from './builderConfig';
+import { builderConfig, projectFile } from './builderConfig';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -54,5 +57,72 @@ describe('Windows icons', () => {
     expect(ico[6]).toBe(0);
     expect(ico.readUInt32LE(6 + 12)).toBe(22);
     expect(() => encodeIco([{ size: 512, png }])).toThrow('512 px');
+  });
+});
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+let config: Configuration;
+beforeAll(async () => {
+  config = await builderConfig();
+});
+
+describe('app icons at every size the OSes ask for', () => {
+  it('Linux: the hicolor sizes 16 to 512 px, each drawn at its size, named as electron-builder expects', () => {
+    expect(config.linux?.icon).toBe('build/icons');
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512])
+      expect(pngSize(readFileSync(projectFile(`build/icons/${size}x${size}.png`)))).toEqual([size, size]);
+  });
+
+  it('macOS: an .icns with every size from 16 to 1024 px, the @2x ones included', () => {
+    expect(config.mac?.icon).toBe('build/icon.icns');
+    const blocks = readIcns(readFileSync(projectFile('build/icon.icns')));
+    expect(blocks.map((block) => block.type)).toEqual(ICNS_TYPES.map((entry) => entry.type));
+    for (const [index, block] of blocks.entries()) {
+      const size = ICNS_TYPES[index]?.size ?? 0;
+      expect(pngSize(block.data), block.type).toEqual([size, size]);
+    }
+    // The source image too, at the size the App Store asks for.
+    expect(pngSize(readFileSync(projectFile('build/icon.png')))).toEqual([1024, 1024]);
+  });
+
+  it('Windows: the program icon the builder config names', () => {
+    expect(config.win?.icon).toBe('build/icon.ico');
+  });
+
+  it('the tray: 1x and 2x of every state, coloured and as macOS template images', () => {
+    for (const icon of TRAY_ICONS) {
+      for (const name of [icon, `${icon}Template`]) {
+        expect(pngSize(readFileSync(projectFile(`resources/tray/${name}.png`)))).toEqual([16, 16]);
+        expect(pngSize(readFileSync(projectFile(`resources/tray/${name}@2x.png`)))).toEqual([32, 32]);
+      }
+    }
+  });
+
+  it('the run-time window and notification icon', () => {
+    expect(pngSize(readFileSync(projectFile('resources/icon.png')))).toEqual([256, 256]);
+  });
+});
+
+describe('the notification chime', () => {
+  it('is a short mono 16-bit PCM WAV, unpacked from the archive so the desktop’s player can read it', () => {
+    const wav = readFileSync(projectFile('resources/sounds/chime.wav'));
+    expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(wav.toString('ascii', 8, 12)).toBe('WAVE');
+    expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt16LE(34)]).toEqual([1, 1, 16]);
+    const seconds = wav.readUInt32LE(40) / wav.readUInt32LE(28);
+    expect(seconds).toBeGreaterThan(0.2);
+    expect(seconds).toBeLessThan(1.5);
+    expect(config.asarUnpack).toContain('resources/sounds/**');
+  });
+
+  it('is what the script draws, so it can be made again', () => {
+    expect(readFileSync(projectFile('resources/sounds/chime.wav')).equals(encodeWav(chimeSamples()))).toBe(
+      true,
+    );
   });
 });
