@@ -167,10 +167,13 @@ export class StandInNotification
   }
   readonly title: string;
   readonly body: string;
+  /** Whether the OS's notification sound is suppressed. */
+  readonly silent: boolean;
   constructor(options?: Electron.NotificationConstructorOptions) {
     super();
     this.title = options?.title ?? '';
     this.body = options?.body ?? '';
+    this.silent = options?.silent ?? false;
     notifications.push(this);
   }
   show(): void {

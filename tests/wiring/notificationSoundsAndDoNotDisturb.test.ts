@@ -1,0 +1,123 @@
+/** The sound chosen per outcome reaches the desktop notification; Do not disturb works from the tray menu. */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { step } from '../support/fakeCambServer';
+import { notifications } from './support/wiredApp';
+import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
+
+// The chime is played by the desktop's own player: recorded here, never started.
+const played = vi.hoisted(() => [] as { command: string; args: readonly string[] }[]);
+vi.mock('node:child_process', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:child_process')>();
+  return {
+    ...original,
+    execFile: (command: string, args: readonly string[], _options: unknown, done: (error: null) => void) => {
+      played.push({ command, args });
+      done(null);
+    },
+  };
+});
+
+const suite = wiringSuite();
+/** A job's first answer, then the notification round's second: real time, as the shell runs on it. */
+const FINISH = { timeout: 8_000 };
+afterEach(() => {
+  played.length = 0;
+});
+
+/** A job whose first answer is already its end. */
+function finishedJob(outcome: 'success' | 'failure'): string {
+  const id = randomUUID();
+  suite
+    .server()
+    .addTask('story', id, outcome === 'success' ? step.success(7) : step.error('SOURCE_TOO_LONG'));
+  return id;
+}
+
+describe('notification sounds', () => {
+  it('a silent success, and a failure with the app’s chime', async () => {
+    const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, args: ['--hidden'] });
+    await wired.started();
+    await wired.invoke('updateSettings', { soundOnSuccess: 'none', soundOnFailure: 'chime' });
+
+    await wired.invoke('addTask', { kind: 'story', taskId: finishedJob('success') });
+    await expect
+      .poll(() => notifications.find((shown) => shown.title === 'Story ready')?.silent, FINISH)
+      .toBe(true);
+    expect(played).toEqual([]);
+
+    await wired.invoke('addTask', { kind: 'story', taskId: finishedJob('failure') });
+    await expect
+      .poll(() => notifications.find((shown) => shown.title === 'Story failed')?.silent, FINISH)
+      .toBe(true);
+    expect(played).toHaveLength(1);
+    expect(played[0]?.args.join(' ')).toMatch(/resources[/\\]sounds[/\\]chime\.wav/u);
+  });
+
+  it('the system’s own sound by default: not silent, no chime', async () => {
+    const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, args: ['--hidden'] });
+    await wired.started();
+    await wired.invoke('addTask', { kind: 'story', taskId: finishedJob('success') });
+    await expect
+      .poll(() => notifications.find((shown) => shown.title === 'Story ready')?.silent, FINISH)
+      .toBe(false);
+    expect(played).toEqual([]);
+  });
+});
+
+describe('Do not disturb from the tray menu', () => {
+  it('holds what finishes, and turning it off shows one summary', async () => {
+    const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, args: ['--hidden'] });
+    await wired.started();
+    const menu = () => {
+      const current = wired.tray().menu;
+      if (current === null) throw new Error('The tray has no menu');
+      return current;
+    };
+    expect(menu().labels).toEqual(
+      expect.arrayContaining(['Do not disturb for 1 hour', 'Do not disturb until tomorrow']),
+    );
+
+    menu().click('Do not disturb for 1 hour');
+    expect(menu().labels).toContain('Turn off Do not disturb');
+    expect(menu().labels.find((label) => label.startsWith('Do not disturb until '))).toMatch(/\d\d:\d\d$/u);
+    const settings = (await wired.invoke('getSettings', {})) as { value: { doNotDisturbUntil: number } };
+    expect(settings.value.doNotDisturbUntil).toBeGreaterThan(Date.now() + 59 * 60_000);
+
+    const shownBefore = notifications.length;
+    const ok = finishedJob('success');
+    const bad = finishedJob('failure');
+    await wired.invoke('addTask', { kind: 'story', taskId: ok });
+    await wired.invoke('addTask', { kind: 'story', taskId: bad });
+    await expect
+      .poll(async () => {
+        const listed = (await wired.invoke('listTasks', {})) as {
+          value: { tasks: { finishedAt: number | null }[] };
+        };
+        return listed.value.tasks.filter((task) => task.finishedAt !== null).length;
+      }, FINISH)
+      .toBe(2);
+    // The notification round closes a second after the finishes; nothing may come out of it.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(notifications.slice(shownBefore).map((shown) => shown.title)).toEqual([]);
+
+    menu().click('Turn off Do not disturb');
+    await expect
+      .poll(() => notifications.slice(shownBefore).map((shown) => shown.body))
+      .toEqual(['2 jobs finished while Do not disturb was on: 1 succeeded, 1 failed.']);
+    expect(menu().labels).toContain('Do not disturb for 1 hour');
+  });
+
+  it('until tomorrow: kept when the app starts again', async () => {
+    const profile = returningProfile();
+    const first = await suite.launch({ profile, apiKey: API_KEY, args: ['--hidden'] });
+    await first.started();
+    first.tray().menu?.click('Do not disturb until tomorrow');
+    expect(first.tray().menu?.labels).toContain('Turn off Do not disturb');
+    first.quit();
+
+    const second = await suite.launch({ profile, apiKey: API_KEY, args: ['--hidden'] });
+    await second.started();
+    expect(second.tray().menu?.labels).toContain('Turn off Do not disturb');
+  });
+});
