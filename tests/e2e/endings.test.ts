@@ -129,10 +129,12 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     expect(tray.icon).toBe('attention');
     expect(tray.tooltip).toBe('CAMB Watch — 1 running, 3 failed, 1 stopped');
     const failures = h.notifications.filter((n) => n.type === 'task' && n.outcome === 'failed');
+    // The stopped one too, once: it says what to check, as its row does.
     expect(failures.map((n) => n.title).sort()).toEqual([
       'Dub timed out',
       'Speech ran out of credits',
       'Story failed',
+      'Story stopped',
     ]);
     for (const notice of failures) expect(notice.type === 'task' ? notice.body : '').not.toMatch(RAW_WORDS);
 
