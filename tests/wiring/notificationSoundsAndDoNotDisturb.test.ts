@@ -1,4 +1,5 @@
 /** The sound chosen per outcome reaches the desktop notification; Do not disturb works from the tray menu. */
+import type * as ChildProcess from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { step } from '../support/fakeCambServer';
@@ -8,7 +9,7 @@ import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 // The chime is played by the desktop's own player: recorded here, never started.
 const played = vi.hoisted(() => [] as { command: string; args: readonly string[] }[]);
 vi.mock('node:child_process', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:child_process')>();
+  const original = await importOriginal<typeof ChildProcess>();
   return {
     ...original,
     execFile: (command: string, args: readonly string[], _options: unknown, done: (error: null) => void) => {
