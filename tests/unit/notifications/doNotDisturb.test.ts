@@ -130,4 +130,13 @@ describe('createDoNotDisturb', () => {
     await clock.advance(2 * HOUR);
     expect(delivered).toHaveLength(2);
   });
+
+  it('an end far away (a hand-edited file) is looked at twice a day, not by one overflowing timer', async () => {
+    const { clock, delivered, quiet } = setup(local(2026, 3, 10, 22) + 40 * 24 * HOUR);
+    quiet.offer(done('a', 'succeeded'));
+    expect(clock.nextDueAt()).toBe(clock.now() + 12 * HOUR);
+    await clock.advance(3 * 24 * HOUR);
+    expect(delivered).toEqual([]);
+    expect(quiet.heldCount()).toBe(1);
+  });
 });

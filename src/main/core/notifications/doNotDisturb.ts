@@ -8,6 +8,7 @@ import type { GroupNotification, NotificationModel, TaskNotification } from './n
 export type DoNotDisturbChoice = 'hour' | 'tomorrow' | 'off';
 
 const HOUR_MS = 60 * 60 * 1000;
+const LONGEST_WAIT_MS = 12 * HOUR_MS;
 /** "Tomorrow" ends in the local morning, at this hour. */
 export const MORNING_HOUR = 8;
 /** Before this hour the night is not over: "until tomorrow" means this morning, not the next one. */
@@ -105,13 +106,14 @@ export function createDoNotDisturb(options: DoNotDisturbOptions) {
     if (armedFor === until) return;
     disarm();
     armedFor = until;
+    // Looked at again at least twice a day: a far end (a hand-edited file) never overflows a timer.
     timer = options.clock.setTimer(
       () => {
         timer = null;
         armedFor = null;
         refresh();
       },
-      (until as number) - now,
+      Math.min((until as number) - now, LONGEST_WAIT_MS),
     );
   }
 
