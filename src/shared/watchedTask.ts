@@ -73,6 +73,11 @@ export const watchedTaskSchema = z.object({
   /** Whether the outcome was already notified: survives restarts so no notification ever repeats. */
   notified: z.boolean(),
   muted: z.boolean(),
+  /**
+   * The job reached an ending (succeeded, failed, stopped) while watched and its details have not been
+   * opened since: the list shows it first and the tray counts it. Older files lack it: it reads as seen.
+   */
+  unseen: z.boolean().default(false),
 });
 
 export type WatchedTask = z.infer<typeof watchedTaskSchema>;
@@ -93,6 +98,7 @@ export const NEW_TASK_FIELDS = {
   finishedAt: null,
   notified: false,
   muted: false,
+  unseen: false,
 } as const satisfies Partial<WatchedTask>;
 
 /** A task just added to the watch list. */

@@ -33,6 +33,9 @@ import {
   taskKeyRequestSchema,
   taskKeySchema,
   taskOrNullSchema,
+  taskKeysRequestSchema,
+  restoreTasksRequestSchema,
+  removedTasksSchema,
 } from './payloads';
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -56,7 +59,14 @@ export const INVOKE_CHANNELS = {
   setMuted: invoke(z.object({ key: taskKeySchema, muted: z.boolean() }).strict(), taskOrNullSchema),
   /** One task, or every watched task when no key is given: checks at once, or says why it cannot. */
   checkNow: invoke(z.object({ key: taskKeySchema.optional() }).strict(), checkNowOutcomeSchema),
-  clearFinished: invoke(emptySchema, z.object({ removed: z.array(taskKeySchema) })),
+  clearFinished: invoke(
+    emptySchema,
+    z.object({
+      removed: z.array(taskKeySchema),
+      /** The records removed, so an Undo can put them back exactly. */
+      tasks: z.array(watchedTaskSchema),
+    }),
+  ),
   setPollingPaused: invoke(z.object({ paused: z.boolean() }).strict(), settingsSchema),
   fetchResult: invoke(resultRequestSchema, resultViewSchema),
   /** Fetches the result now and opens its link in the default browser or player. */
@@ -87,6 +97,13 @@ export const INVOKE_CHANNELS = {
   checkForUpdatesNow: invoke(emptySchema, actionOutcomeSchema),
   /** Quits and installs the downloaded version, or says why there is nothing to install. */
   restartToUpdate: invoke(emptySchema, actionOutcomeSchema),
+  /** Removes several tasks at once and hands back their records, so an Undo can put them back. */
+  removeTasks: invoke(taskKeysRequestSchema, removedTasksSchema),
+  /** Undo of a removal: the records come back exactly (history, label, unseen…); running jobs are polled. */
+  restoreTasks: invoke(restoreTasksRequestSchema, z.object({ restored: z.array(taskKeySchema) })),
+  /** The user looked at these tasks: they no longer count as unseen finishes. */
+  markSeen: invoke(taskKeysRequestSchema, z.object({ changed: z.number() })),
+  markAllSeen: invoke(emptySchema, z.object({ changed: z.number() })),
 } as const;
 
 /**
