@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listGroupingSchema, listOrderSchema } from './taskOrder';
 import { windowShortcutSchema } from './windowShortcut';
 
 /**
@@ -21,6 +22,10 @@ export const settingsSchema = z.object({
   checkForUpdates: z.boolean(),
   /** Shows and hides the window from any app; null: none (the default, it would take keys from others). */
   windowShortcut: windowShortcutSchema.nullable(),
+  /** How the watch list is sorted: what needs the user first (default), or by date added, name or kind. */
+  listOrder: listOrderSchema,
+  /** Headers in the watch list: none, one per kind, or one per day. */
+  listGrouping: listGroupingSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,4 +38,6 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   checkForUpdates: true,
   windowShortcut: null,
+  listOrder: 'attention',
+  listGrouping: 'none',
 };

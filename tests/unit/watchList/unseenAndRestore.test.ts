@@ -38,7 +38,11 @@ describe('watch list: unseen finishes', () => {
     const { clock, list } = setup();
     list.add('story', 'a');
     list.add('dub', 'b');
-    const failed = list.applyCheck(A, { outcome: status('ERROR'), checkedAt: clock.now(), nextCheckAt: null });
+    const failed = list.applyCheck(A, {
+      outcome: status('ERROR'),
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+    });
     expect(failed?.task.unseen).toBe(true);
     const stopped = list.applyCheck(B, {
       outcome: { type: 'not-found', httpStatus: 404, message: 'Not found' } as StatusOutcome,
@@ -60,12 +64,20 @@ describe('watch list: unseen finishes', () => {
     }
     list.flush();
     // Unseen is on disk: a restart still shows both as new.
-    expect(setup(store, clock).list.list().filter((task) => task.unseen)).toHaveLength(2);
+    expect(
+      setup(store, clock)
+        .list.list()
+        .filter((task) => task.unseen),
+    ).toHaveLength(2);
 
     const writes = store.writes;
     expect(list.markAllSeen()).toHaveLength(2);
     expect(store.writes).toBe(writes + 1);
-    expect(setup(store, clock).list.list().some((task) => task.unseen)).toBe(false);
+    expect(
+      setup(store, clock)
+        .list.list()
+        .some((task) => task.unseen),
+    ).toBe(false);
     // Nothing left to change: no write at all.
     expect(list.markAllSeen()).toEqual([]);
     expect(store.writes).toBe(writes + 1);
