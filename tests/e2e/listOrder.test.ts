@@ -53,6 +53,7 @@ async function capture(name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await h.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await h.screenshot(`${name}-${colorScheme}`);
+    await h.axe(`${name} (${colorScheme})`);
   }
   await h.page.emulateMedia({ colorScheme: 'light' });
 }
