@@ -2,14 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { Banners } from '../banners/Banners';
-import { NoticeContext } from '../notices/noticeContext';
 import { NoticeToasts } from '../notices/NoticeToasts';
 import { useNotices } from '../notices/useNotices';
 import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
 import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
 import type { RevealRequest } from '../tasks/TaskList';
 import { useBridge } from './bridgeContext';
-import { CoreClockContext } from './coreClock';
+import { ClockAndNotices } from './ClockAndNotices';
 import { TaskStoreContext } from './useTaskStore';
 import { TasksView } from './TasksView';
 import { useAppConnection } from './useAppConnection';
@@ -158,82 +157,80 @@ export function AppShell() {
   const { status } = connection;
   return (
     <TaskStoreContext.Provider value={store}>
-      <NoticeContext.Provider value={addNotice}>
-        <CoreClockContext.Provider value={clock}>
-          <div className="app">
-            <header className="app-header">
-              <h1>CAMB Watch</h1>
-              <nav aria-label="Views" className="app-nav">
-                <button
-                  type="button"
-                  aria-current={view === 'tasks' ? 'page' : undefined}
-                  onClick={() => setView('tasks')}
-                >
-                  Tasks
-                </button>
-                <button
-                  type="button"
-                  aria-current={view === 'settings' ? 'page' : undefined}
-                  aria-keyshortcuts="Control+Comma"
-                  onClick={() => setView('settings')}
-                >
-                  Settings
-                </button>
-              </nav>
-            </header>
-            <main className="app-main">
-              <Banners
+      <ClockAndNotices clock={clock} addNotice={addNotice}>
+        <div className="app">
+          <header className="app-header">
+            <h1>CAMB Watch</h1>
+            <nav aria-label="Views" className="app-nav">
+              <button
+                type="button"
+                aria-current={view === 'tasks' ? 'page' : undefined}
+                onClick={() => setView('tasks')}
+              >
+                Tasks
+              </button>
+              <button
+                type="button"
+                aria-current={view === 'settings' ? 'page' : undefined}
+                aria-keyshortcuts="Control+Comma"
+                onClick={() => setView('settings')}
+              >
+                Settings
+              </button>
+            </nav>
+          </header>
+          <main className="app-main">
+            <Banners
+              status={status}
+              onOpenSettings={() => setView('settings')}
+              onAddKey={() => {
+                setSettingsOpening((previous) => ({ focus: 'apiKey', nonce: previous.nonce + 1 }));
+                setView('settings');
+              }}
+              onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
+              onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
+            />
+            {view === 'settings' ? (
+              <SettingsView
                 status={status}
-                onOpenSettings={() => setView('settings')}
-                onAddKey={() => {
-                  setSettingsOpening((previous) => ({ focus: 'apiKey', nonce: previous.nonce + 1 }));
-                  setView('settings');
+                opening={settingsOpening}
+                onClose={() => {
+                  setSettingsOpening((previous) => ({ focus: 'heading', nonce: previous.nonce + 1 }));
+                  setView('tasks');
                 }}
-                onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
-                onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
               />
-              {view === 'settings' ? (
-                <SettingsView
-                  status={status}
-                  opening={settingsOpening}
-                  onClose={() => {
-                    setSettingsOpening((previous) => ({ focus: 'heading', nonce: previous.nonce + 1 }));
-                    setView('tasks');
-                  }}
-                />
-              ) : (
-                <TasksView
-                  status={status}
-                  narrow={narrow}
-                  detailsOpen={detailsOpen}
-                  filter={filter}
-                  query={query}
-                  selectedKey={selectedKey}
-                  highlightKey={highlightKey}
-                  reveal={reveal}
-                  onRevealed={() => setReveal(null)}
-                  detailHeadingRef={detailHeadingRef}
-                  onFilter={setFilter}
-                  onQuery={setQuery}
-                  onSelect={select}
-                  onPick={pick}
-                  onOpen={open}
-                  onBack={backToList}
-                  onAdded={onAdded}
-                  onRemoved={onRemoved}
-                />
-              )}
-            </main>
-            <aside aria-label="Notices" className="toasts-region">
-              <NoticeToasts
-                notices={notices}
-                onDismiss={dismiss}
-                onShowTask={(key) => revealTask(key, { focusDetail: true })}
+            ) : (
+              <TasksView
+                status={status}
+                narrow={narrow}
+                detailsOpen={detailsOpen}
+                filter={filter}
+                query={query}
+                selectedKey={selectedKey}
+                highlightKey={highlightKey}
+                reveal={reveal}
+                onRevealed={() => setReveal(null)}
+                detailHeadingRef={detailHeadingRef}
+                onFilter={setFilter}
+                onQuery={setQuery}
+                onSelect={select}
+                onPick={pick}
+                onOpen={open}
+                onBack={backToList}
+                onAdded={onAdded}
+                onRemoved={onRemoved}
               />
-            </aside>
-          </div>
-        </CoreClockContext.Provider>
-      </NoticeContext.Provider>
+            )}
+          </main>
+          <aside aria-label="Notices" className="toasts-region">
+            <NoticeToasts
+              notices={notices}
+              onDismiss={dismiss}
+              onShowTask={(key) => revealTask(key, { focusDetail: true })}
+            />
+          </aside>
+        </div>
+      </ClockAndNotices>
     </TaskStoreContext.Provider>
   );
 }

@@ -159,6 +159,14 @@ export function TaskList(props: TaskListProps) {
     }
   }
 
+  // Rows are memoised: they get one click handler for the list's life, which reads the latest state.
+  const rowClick = useRef(onRowClick);
+  rowClick.current = onRowClick;
+  const onRowClicked = useCallback(
+    (key: TaskKey, modifiers: ClickModifiers) => rowClick.current(key, modifiers),
+    [],
+  );
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(
       1,
@@ -252,7 +260,7 @@ export function TaskList(props: TaskListProps) {
                 highlighted={row.key === highlightKey}
                 hold={hold}
                 measure={virtualizer.measureElement}
-                onSelect={onRowClick}
+                onSelect={onRowClicked}
               />
             );
           })}
