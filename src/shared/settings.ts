@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listGroupingSchema, listOrderSchema } from './taskOrder';
 import { windowShortcutSchema } from './windowShortcut';
 
 /**
@@ -32,6 +33,10 @@ export const settingsSchema = z.object({
   soundOnFailure: notificationSoundSchema,
   /** Notifications are held until this time (epoch ms), then summed up in one; null: not on. */
   doNotDisturbUntil: z.number().int().nonnegative().nullable(),
+  /** How the watch list is sorted: what needs the user first (default), or by date added, name or kind. */
+  listOrder: listOrderSchema,
+  /** Headers in the watch list: none, one per kind, or one per day. */
+  listGrouping: listGroupingSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -47,4 +52,6 @@ export const DEFAULT_SETTINGS: Settings = {
   soundOnSuccess: 'system',
   soundOnFailure: 'system',
   doNotDisturbUntil: null,
+  listOrder: 'attention',
+  listGrouping: 'none',
 };

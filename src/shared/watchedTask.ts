@@ -78,6 +78,11 @@ export const watchedTaskSchema = z.object({
    * kind answered 404 ("This id is a dub task — switch?"). Null otherwise, and in files written before it.
    */
   suggestedKind: taskKindSchema.nullable().default(null),
+  /**
+   * The job reached an ending (succeeded, failed, stopped) while watched and its details have not been
+   * opened since: the list shows it first and the tray counts it. Older files lack it: it reads as seen.
+   */
+  unseen: z.boolean().default(false),
 });
 
 export type WatchedTask = z.infer<typeof watchedTaskSchema>;
@@ -99,6 +104,7 @@ export const NEW_TASK_FIELDS = {
   notified: false,
   muted: false,
   suggestedKind: null,
+  unseen: false,
 } as const satisfies Partial<WatchedTask>;
 
 /** A task just added to the watch list. */

@@ -127,7 +127,7 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     // So does the tray, and the notifications say the same words as the rows.
     const tray = h.web.service.trayModel();
     expect(tray.icon).toBe('attention');
-    expect(tray.tooltip).toBe('CAMB Watch — 1 running, 3 failed, 1 stopped');
+    expect(tray.tooltip).toBe('CAMB Watch — 5 new, 1 running, 3 failed, 1 stopped');
     const failures = h.notifications.filter((n) => n.type === 'task' && n.outcome === 'failed');
     // The stopped one too, once: it says what to check, as its row does.
     expect(failures.map((n) => n.title).sort()).toEqual([
@@ -151,10 +151,12 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     // Clearing finished tasks offers the stopped one too; the running one stays.
     await openSettings(page);
     await page.getByRole('button', { name: 'Clear finished tasks' }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'Clear finished tasks?' });
-    expect(await confirm.textContent()).toContain('stopped');
-    await confirm.getByRole('button', { name: 'Clear finished' }).click();
-    await page.getByText('Cleared 5 finished tasks.').waitFor();
+    // No confirmation: it is done at once, and the notice offers Undo instead.
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: 'Cleared 5 tasks' })
+      .getByRole('button', { name: 'Undo' })
+      .waitFor();
     await openTasks(page);
     await expect.poll(() => shownKeys(page)).toEqual(['dub:running-job']);
     expect(h.web.service.list().map((task) => task.taskId)).toEqual(['running-job']);

@@ -38,6 +38,8 @@ async function watchThree(): Promise<void> {
   h.server.addTask('story', 'chapter-1', [step.pending({ polls: 1 }), step.success(4242)]);
   h.server.addResult('story', 4242, { audio_url: 'https://storage.example/4242.flac', transcript: [] });
   h.server.addTask('dub', 'trailer-dub', step.pending());
+  // Newest first, as added (the default puts the two endings first): the keyboard walk below relies on it.
+  h.web.service.updateSettings({ listOrder: 'added' });
   h.web.service.add('story', 'chapter-1', 'Chapter 1 narration');
   h.web.service.add('dub', 'trailer-dub', 'Trailer (Spanish dub)');
   h.web.service.add('story', 'mistyped-id', 'Typo');

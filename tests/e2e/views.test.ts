@@ -106,12 +106,13 @@ describe('every view, light and dark: screenshots and axe', () => {
     expect(h.web.openedLinks).toEqual([RESULT_URL]);
     await captureView('06-finished-task-result');
 
+    // Remove asks nothing: the task goes at once and a notice offers Undo, which brings it back.
     await finished.getByRole('button', { name: 'Remove', exact: true }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'Stop watching this task?' });
-    await confirm.waitFor();
-    await captureView('07-confirm-remove');
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
-    await confirm.waitFor({ state: 'detached' });
+    const undo = page.getByTestId('notice').getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    await captureView('07-removed-with-undo');
+    await undo.click();
+    await taskRow(page, 'story:chapter-1').waitFor();
     expect(service.get('story:chapter-1')).toBeDefined();
   });
 

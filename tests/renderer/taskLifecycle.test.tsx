@@ -24,7 +24,7 @@ describe('a task’s life in the window', () => {
 });
 
 describe('task detail', () => {
-  it('renames, mutes and removes a task (removal asks first)', async () => {
+  it('renames, mutes and removes a task (removal offers Undo, no confirmation)', async () => {
     const { user, real } = await renderApp({ before: (r) => void r.service.add('dub', 'dub-7', 'Trailer') });
     await user.click(await screen.findByRole('option', { name: /Trailer/ }));
     const detail = screen.getByRole('region', { name: 'Trailer' });
@@ -42,17 +42,18 @@ describe('task detail', () => {
     expect(real.service.get('dub:dub-7')?.muted).toBe(true);
     expect(within(screen.getByRole('option', { name: /Final trailer/ })).getByText('Muted')).toBeTruthy();
 
+    // No confirmation: the task goes at once and the notice offers Undo, which brings it back as it was.
     await user.click(screen.getByRole('button', { name: 'Remove' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Stop watching this task?' });
-    await user.keyboard('{Escape}');
-    expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(real.service.get('dub:dub-7')).toBeDefined();
-    expect(dialog.isConnected).toBe(false);
-
-    await user.click(screen.getByRole('button', { name: 'Remove' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryAllByTestId('task-row')).toHaveLength(0));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(real.service.get('dub:dub-7')).toBeUndefined();
+    const notice = await screen.findByText('Removed “Final trailer”');
+    await user.click(
+      within(notice.closest('[data-testid="notice"]') as HTMLElement).getByRole('button', { name: 'Undo' }),
+    );
+    const back = await screen.findByRole('option', { name: /Final trailer/ });
+    expect(within(back).getByText('Muted')).toBeTruthy();
+    expect(real.service.get('dub:dub-7')).toMatchObject({ label: 'Final trailer', muted: true });
   });
 
   it('shows the status history, failure reason and copyable ids', async () => {

@@ -17,17 +17,33 @@ describe('TaskStore', () => {
     expect(store.keys()).toEqual(['story:b', 'story:c', 'story:a']);
     store.upsert(task('a', 1, { status: 'ERROR' }));
     store.upsert(task('b', 3, { status: 'SUCCESS' }));
-    expect(store.filterCounts()).toEqual({ all: 3, active: 1, finished: 2, failed: 1 });
+    expect(store.filterCounts()).toEqual({ all: 3, active: 1, finished: 2, failed: 1, succeeded: 1 });
     store.remove(['story:a']);
-    expect(store.filterCounts()).toEqual({ all: 2, active: 1, finished: 1, failed: 0 });
+    expect(store.filterCounts()).toEqual({ all: 2, active: 1, finished: 1, failed: 0, succeeded: 1 });
     expect(store.keys()).toEqual(['story:b', 'story:c']);
     store.upsert(task('c', 2, { stoppedReason: 'CAMB.AI does not know this task', stopCause: 'not-found' }));
-    expect(store.filterCounts()).toEqual({ all: 2, active: 0, finished: 2, failed: 1 });
+    expect(store.filterCounts()).toEqual({ all: 2, active: 0, finished: 2, failed: 1, succeeded: 1 });
+  });
+
+  it('counts unseen endings as they come and go', () => {
+    const store = new TaskStore();
+    store.replaceAll([task('a', 1, { status: 'SUCCESS', unseen: true }), task('b', 2)]);
+    expect(store.unseenCount()).toBe(1);
+    const heard: string[] = [];
+    store.subscribeList(() => heard.push('list'));
+    store.upsert(task('b', 2, { status: 'ERROR', unseen: true }));
+    expect(store.unseenCount()).toBe(2);
+    // Seen moves a task down the list: the list redraws.
+    store.upsert(task('a', 1, { status: 'SUCCESS', unseen: false }));
+    expect(store.unseenCount()).toBe(1);
+    expect(heard).toEqual(['list', 'list']);
+    store.remove(['story:b']);
+    expect(store.unseenCount()).toBe(0);
   });
 
   it('tells only the changed row about a check, and the list only when it must redraw', () => {
     const store = new TaskStore();
-    store.replaceAll([task('a', 1), task('b', 2)]);
+    store.replaceAll([task('a', 1, { status: 'PENDING' }), task('b', 2)]);
     const heard: string[] = [];
     store.subscribeRow('story:a', () => heard.push('a'));
     store.subscribeRow('story:b', () => heard.push('b'));

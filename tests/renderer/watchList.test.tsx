@@ -51,6 +51,8 @@ describe('the watch list', () => {
   it('moves the selection with the arrow keys', async () => {
     const { user } = await renderApp({
       before: async (r) => {
+        // By date added: the first check of each (a stop, an unseen ending) must not reorder them.
+        r.service.updateSettings({ listOrder: 'added' });
         r.service.add('story', 'a-1', 'First added');
         await r.clock.advance(1000);
         r.service.add('story', 'a-2', 'Second added');

@@ -77,7 +77,7 @@ interface TrayView {
 
 /**
  * The tray icon, created first thing so the app is visible (and can be quit) while it starts, then drawn
- * from the core's tray model: icon per state, tooltip with counts, the running count as the title on
+ * from the core's tray model: icon per state, tooltip with counts, the unseen-finish count as the title on
  * macOS, and the menu. Only what changed is set again: the model is recomputed at every poll. Left click
  * opens the window (or the popover); on macOS, where a context menu would take the left click, the menu
  * opens on right click instead. Null where the desktop has no tray (Electron throws).

@@ -9,7 +9,7 @@ import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
 import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
 import type { RevealRequest } from '../tasks/TaskList';
 import { useBridge } from './bridgeContext';
-import { CoreClockContext } from './coreClock';
+import { ClockAndNotices } from './ClockAndNotices';
 import { TaskStoreContext } from './useTaskStore';
 import { TasksView } from './TasksView';
 import { useAppConnection } from './useAppConnection';
@@ -175,7 +175,7 @@ export function AppShell() {
   const { status } = connection;
   return (
     <TaskStoreContext.Provider value={store}>
-      <CoreClockContext.Provider value={clock}>
+      <ClockAndNotices clock={clock} addNotice={addNotice}>
         <div className="app">
           <header className="app-header">
             <h1>CAMB Watch</h1>
@@ -249,7 +249,7 @@ export function AppShell() {
             />
           </aside>
         </div>
-      </CoreClockContext.Provider>
+      </ClockAndNotices>
     </TaskStoreContext.Provider>
   );
 }

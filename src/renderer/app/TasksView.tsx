@@ -9,7 +9,12 @@ import { TaskDetail } from '../tasks/TaskDetail';
 import type { KindChanged } from '../tasks/TaskKindControl';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskList, type RevealRequest } from '../tasks/TaskList';
+import { NO_SELECTION, selectOnly, type ListSelection } from '../tasks/listSelection';
+import { MarkAllSeenButton } from '../tasks/MarkAllSeenButton';
+import { useRemoveWithUndo } from '../tasks/removeWithUndo';
+import { useMarkSeenWhenShown } from '../tasks/useMarkSeenWhenShown';
 import type { AppStatus } from './appStatus';
+import { useBridge } from './bridgeContext';
 import { usePasteOutsideFields } from './usePasteOutsideFields';
 import { useTaskListVersion, useTaskStore } from './useTaskStore';
 
@@ -55,6 +60,28 @@ export function TasksView(props: TasksViewProps) {
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const showAddForm = addOpen || empty;
   const showDetails = narrow && props.detailsOpen && selectedKey !== null;
+  const bridge = useBridge();
+  const { remove } = useRemoveWithUndo();
+  const [selection, setSelection] = useState<ListSelection>(NO_SELECTION);
+  // Opening a task's details is looking at it: an unseen ending becomes seen.
+  useMarkSeenWhenShown(showDetails || !narrow ? selectedKey : null);
+
+  // The cursor moved by other means (a notification, a new task): the selection follows it.
+  useEffect(() => {
+    if (selectedKey !== null && !selection.keys.has(selectedKey)) setSelection(selectOnly(selectedKey));
+  }, [selectedKey]);
+
+  async function removeTasks(keys: readonly TaskKey[], next: TaskKey | null) {
+    const gone = await remove(keys);
+    if (gone.length === 0) return;
+    if (selectedKey !== null && gone.includes(selectedKey)) props.onRemoved(selectedKey);
+    if (next !== null) props.onSelect(next);
+    setSelection(next === null ? NO_SELECTION : selectOnly(next));
+  }
+
+  const { listOrder, listGrouping } = status.settings;
+  const changeView = (changes: { listOrder?: typeof listOrder; listGrouping?: typeof listGrouping }) =>
+    void bridge.updateSettings(changes).catch(() => undefined);
 
   usePasteOutsideFields((text) => {
     openedOnPurpose.current = true;
@@ -134,6 +161,7 @@ export function TasksView(props: TasksViewProps) {
               <section className="watch-list" aria-labelledby="watch-list-title">
                 <div className="view-header">
                   <h2 id="watch-list-title">Watch list</h2>
+                  <MarkAllSeenButton />
                   <CheckAllButton />
                 </div>
                 {status.state.budgetNotice !== null && (
@@ -144,13 +172,22 @@ export function TasksView(props: TasksViewProps) {
                 <TaskFilters
                   filter={props.filter}
                   query={props.query}
+                  order={listOrder}
+                  grouping={listGrouping}
                   onFilter={props.onFilter}
                   onQuery={props.onQuery}
+                  onOrder={(order) => changeView({ listOrder: order })}
+                  onGrouping={(grouping) => changeView({ listGrouping: grouping })}
                 />
                 <TaskList
                   filter={props.filter}
                   query={props.query}
+                  order={listOrder}
+                  grouping={listGrouping}
                   selectedKey={selectedKey}
+                  selection={selection}
+                  onSelection={setSelection}
+                  onRemove={(keys, next) => void removeTasks(keys, next)}
                   highlightKey={props.highlightKey}
                   reveal={props.reveal}
                   hold={hold}

@@ -1,6 +1,6 @@
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
-import { emptyCounts, filtersOf, type FilterCounts } from '../tasks/taskCategory';
+import { changesListing, emptyCounts, filtersOf, type FilterCounts } from '../tasks/taskCategory';
 
 type Listener = () => void;
 
@@ -22,6 +22,7 @@ export class TaskStore {
   private readonly tasks = new Map<TaskKey, WatchedTask>();
   private order: TaskKey[] = [];
   private counts: FilterCounts = emptyCounts();
+  private unseen = 0;
   private version = 0;
   private readonly rowListeners = new Map<TaskKey, Set<Listener>>();
   private readonly listListeners = new Set<Listener>();
@@ -43,6 +44,11 @@ export class TaskStore {
     return this.counts;
   }
 
+  /** How many jobs ended since the user last looked. */
+  unseenCount(): number {
+    return this.unseen;
+  }
+
   /** Changes whenever the list (not just one row) has to be drawn again. */
   listVersion(): number {
     return this.version;
@@ -52,6 +58,7 @@ export class TaskStore {
     const removed = new Set(this.tasks.keys());
     this.tasks.clear();
     this.counts = emptyCounts();
+    this.unseen = 0;
     for (const task of tasks) {
       const key = keyOf(task);
       removed.delete(key);
@@ -77,8 +84,7 @@ export class TaskStore {
     } else {
       this.count(previous, -1);
       this.count(task, 1);
-      const regrouped = filtersOf(previous).join() !== filtersOf(task).join();
-      if (regrouped || previous.label !== task.label) this.listChanged();
+      if (changesListing(previous, task)) this.listChanged();
     }
     this.rowChanged(key);
   }
@@ -132,6 +138,7 @@ export class TaskStore {
     const counts = { ...this.counts };
     for (const filter of filtersOf(task)) counts[filter] += delta;
     this.counts = counts;
+    if (task.unseen) this.unseen += delta;
   }
 
   private listChanged(): void {

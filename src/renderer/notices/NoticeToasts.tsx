@@ -27,13 +27,24 @@ function NoticeToast({
   onShowTask,
 }: { readonly notice: Notice } & Omit<NoticeToastsProps, 'notices'>) {
   useEffect(() => {
-    const timer = setTimeout(() => onDismiss(notice.id), VISIBLE_MS);
+    const timer = setTimeout(() => onDismiss(notice.id), notice.durationMs ?? VISIBLE_MS);
     return () => clearTimeout(timer);
-  }, [notice.id, onDismiss]);
-  const { key } = notice;
+  }, [notice.id, notice.durationMs, onDismiss]);
+  const { key, action } = notice;
   return (
     <div className={`toast toast-${notice.level}`} data-testid="notice">
       <span className="toast-text">{notice.text}</span>
+      {action !== undefined && (
+        <button
+          type="button"
+          onClick={() => {
+            onDismiss(notice.id);
+            action.run();
+          }}
+        >
+          {action.label}
+        </button>
+      )}
       {key !== null && (
         <button type="button" onClick={() => onShowTask(key)}>
           Show

@@ -3,7 +3,19 @@ import type { EventPayload } from '../../shared/contract';
 
 export type NoticePayload = EventPayload<'notice'>;
 
-export interface Notice extends NoticePayload {
+/** A button in a notice: Undo after a removal. */
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
+/** A notice the window raises itself: it may carry an action and stay longer than the usual few seconds. */
+export interface LocalNotice extends NoticePayload {
+  readonly action?: NoticeAction;
+  readonly durationMs?: number;
+}
+
+export interface Notice extends LocalNotice {
   readonly id: number;
 }
 
@@ -19,7 +31,7 @@ export function useNotices(narrow = false) {
   const nextId = useRef(1);
   const limit = useRef(MAX_NOTICES);
   limit.current = narrow ? 1 : MAX_NOTICES;
-  const add = useCallback((notice: NoticePayload) => {
+  const add = useCallback((notice: LocalNotice) => {
     const id = nextId.current++;
     setNotices((current) => [...current, { ...notice, id }].slice(-limit.current));
   }, []);

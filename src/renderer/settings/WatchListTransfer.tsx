@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
-import { ConfirmDialog } from '../common/ConfirmDialog';
+import { removedText, useRemoveWithUndo } from '../tasks/removeWithUndo';
 import { downloadTextFile } from './downloadTextFile';
 import { ImportReportView, type ImportReport } from './ImportReportView';
 import { ActionMessageView } from '../common/ActionMessageView';
@@ -14,7 +14,7 @@ export function WatchListTransfer() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  const [confirmClear, setConfirmClear] = useState(false);
+  const { offerUndo } = useRemoveWithUndo();
 
   async function run(action: () => Promise<string | null>) {
     try {
@@ -45,10 +45,11 @@ export function WatchListTransfer() {
 
   const clearFinished = () =>
     run(async () => {
-      const { removed } = await bridge.clearFinished();
-      return removed.length === 0
-        ? 'No finished tasks to clear.'
-        : `Cleared ${removed.length} finished ${removed.length === 1 ? 'task' : 'tasks'}.`;
+      const { tasks } = await bridge.clearFinished();
+      if (tasks.length === 0) return 'No finished tasks to clear.';
+      // No confirmation first: the notice says what went and offers Undo.
+      offerUndo(tasks, removedText(tasks, 'Cleared'));
+      return null;
     });
 
   return (
@@ -70,24 +71,12 @@ export function WatchListTransfer() {
           tabIndex={-1}
           onChange={(event) => void importFile(event)}
         />
-        <button type="button" className="danger" onClick={() => setConfirmClear(true)}>
+        <button type="button" className="danger" onClick={() => void clearFinished()}>
           Clear finished tasks
         </button>
       </div>
       <ActionMessageView message={message} />
       {report !== null && <ImportReportView report={report} />}
-      {confirmClear && (
-        <ConfirmDialog
-          title="Clear finished tasks?"
-          message="Every task that succeeded, failed or was stopped leaves the watch list. Tasks still running stay."
-          confirmLabel="Clear finished"
-          onCancel={() => setConfirmClear(false)}
-          onConfirm={() => {
-            setConfirmClear(false);
-            void clearFinished();
-          }}
-        />
-      )}
     </section>
   );
 }

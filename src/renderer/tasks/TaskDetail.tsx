@@ -1,11 +1,11 @@
 import { useState, type RefObject } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
+import { taskKindInfo } from '../../shared/taskKinds';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import type { TaskDownloads } from '../app/appStatus';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
 import { useTask } from '../app/useTaskStore';
-import { ConfirmDialog } from '../common/ConfirmDialog';
 import { CopyableValue } from './CopyableValue';
 import { RelativeTime } from './RelativeTime';
 import { RenameForm } from './RenameForm';
@@ -16,6 +16,7 @@ import { statusView } from './statusView';
 import { checkedNowMessage } from './checkNowMessage';
 import { taskProblem } from './taskProblem';
 import { KindSuggestion, TaskKindFact, type KindChanged } from './TaskKindControl';
+import { useRemoveWithUndo } from './removeWithUndo';
 
 interface TaskDetailProps {
   readonly taskKey: TaskKey;
@@ -66,7 +67,7 @@ function TaskDetailBody({
 }: TaskDetailBodyProps) {
   const bridge = useBridge();
   const [renaming, setRenaming] = useState(false);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const { remove } = useRemoveWithUndo();
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   // "Checking now." waits for the check it announced: the task's next lastCheckAt replaces it.
@@ -189,7 +190,15 @@ function TaskDetailBody({
           >
             {task.muted ? 'Unmute notifications' : 'Mute notifications'}
           </button>
-          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
+          <button
+            type="button"
+            className="danger"
+            aria-keyshortcuts="Delete"
+            onClick={() =>
+              // No confirmation: the notice that follows offers Undo.
+              void remove([taskKey]).then((gone) => gone.length > 0 && onRemoved(taskKey))
+            }
+          >
             Remove
           </button>
         </div>
@@ -206,22 +215,6 @@ function TaskDetailBody({
         <h3 id="task-history-title">Status history</h3>
         <StatusHistory task={task} />
       </section>
-
-      {confirmRemove && (
-        <ConfirmDialog
-          title="Stop watching this task?"
-          message={`"${taskDisplayName(task)}" leaves the watch list. The job itself keeps running on CAMB.AI.`}
-          confirmLabel="Remove"
-          onCancel={() => setConfirmRemove(false)}
-          onConfirm={() => {
-            setConfirmRemove(false);
-            void act(async () => {
-              await bridge.removeTask({ key: taskKey });
-              onRemoved(taskKey);
-            });
-          }}
-        />
-      )}
     </section>
   );
 }

@@ -1,15 +1,25 @@
+import type { ListGrouping, ListOrder } from '../../shared/taskOrder';
 import { useTaskListVersion, useTaskStore } from '../app/useTaskStore';
+import { ListViewOptions } from './ListViewOptions';
 import { FILTER_TITLES, TASK_FILTERS, type TaskFilter } from './taskCategory';
 
 interface TaskFiltersProps {
   readonly filter: TaskFilter;
   readonly query: string;
+  readonly order: ListOrder;
+  readonly grouping: ListGrouping;
   readonly onFilter: (filter: TaskFilter) => void;
   readonly onQuery: (query: string) => void;
+  readonly onOrder: (order: ListOrder) => void;
+  readonly onGrouping: (grouping: ListGrouping) => void;
 }
 
-/** All / Active / Finished / Failed with their counts, and a search over label, id and kind. */
-export function TaskFilters({ filter, query, onFilter, onQuery }: TaskFiltersProps) {
+/**
+ * All / Active / Finished / Failed / Succeeded with their counts, a search over what a row says (label,
+ * id, kind, status, failure reason, run id), and how the list is sorted and grouped.
+ */
+export function TaskFilters(props: TaskFiltersProps) {
+  const { filter, query, onFilter, onQuery } = props;
   const store = useTaskStore();
   useTaskListVersion();
   const counts = store.filterCounts();
@@ -31,10 +41,16 @@ export function TaskFilters({ filter, query, onFilter, onQuery }: TaskFiltersPro
       <input
         type="search"
         className="search"
-        aria-label="Search tasks by label, id or kind"
-        placeholder="Search label, id or kind"
+        aria-label="Search tasks by label, id, kind, status, failure reason or run id"
+        placeholder="Search name, id, status, run id"
         value={query}
         onChange={(event) => onQuery(event.target.value)}
+      />
+      <ListViewOptions
+        order={props.order}
+        grouping={props.grouping}
+        onOrder={props.onOrder}
+        onGrouping={props.onGrouping}
       />
     </div>
   );

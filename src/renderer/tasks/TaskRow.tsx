@@ -8,11 +8,17 @@ import { MutedMark, StatusBadge } from './StatusBadge';
 import { statusView } from './statusView';
 import { TaskName } from './TaskName';
 import { taskProblem } from './taskProblem';
+import { UnseenMark } from './UnseenMark';
+
+/** The keys held during a click: Ctrl/Cmd adds to the selection, Shift selects a range. */
+export type ClickModifiers = Pick<MouseEvent, 'shiftKey' | 'ctrlKey' | 'metaKey'>;
 
 export interface TaskRowProps {
   readonly taskKey: TaskKey;
   readonly id: string;
   readonly index: number;
+  /** Its line in the virtual list, when group headers make it differ from `index`. */
+  readonly rowIndex?: number;
   readonly setSize: number;
   readonly top: number;
   readonly selected: boolean;
@@ -21,19 +27,25 @@ export interface TaskRowProps {
   readonly hold: PollingHold | null;
   /** The list measures each row, so a row is as tall as what it says. */
   readonly measure: (element: Element | null) => void;
-  readonly onSelect: (key: TaskKey) => void;
+  readonly onSelect: (key: TaskKey, modifiers: ClickModifiers) => void;
 }
 
 /** One watched task in the list; it re-renders only when its own task (or the app's hold) changes. */
 export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
-  const { taskKey, id, index, setSize, top, selected, highlighted, hold, measure, onSelect } = props;
+  const { taskKey, id, index, rowIndex, setSize, top, selected, highlighted, hold, measure, onSelect } =
+    props;
   const task = useTask(taskKey);
   if (task === undefined) return null;
   const view = statusView(task, hold);
   const watching = isWatching(task);
   // What is really happening: how it ended or why it waits; else any passing trouble while checking.
   const note = view.worthARowLine ? view.description : taskProblem(task);
-  const className = ['task-row', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '']
+  const className = [
+    'task-row',
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    task.unseen ? 'is-unseen' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -44,14 +56,15 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      data-index={index}
+      data-index={rowIndex ?? index}
       data-testid="task-row"
       data-task-key={taskKey}
       className={className}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onSelect(taskKey)}
+      onClick={(event) => onSelect(taskKey, event)}
     >
       <div className="task-row-line">
+        {task.unseen && <UnseenMark />}
         <TaskName task={task} />
         <span className="task-kind">{taskKindInfo(task.kind).title}</span>
         <span className="task-badges">

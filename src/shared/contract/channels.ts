@@ -36,6 +36,9 @@ import {
   changeTaskKindRequestSchema,
   changeTaskKindResponseSchema,
   doNotDisturbRequestSchema,
+  taskKeysRequestSchema,
+  restoreTasksRequestSchema,
+  removedTasksSchema,
 } from './payloads';
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -59,7 +62,14 @@ export const INVOKE_CHANNELS = {
   setMuted: invoke(z.object({ key: taskKeySchema, muted: z.boolean() }).strict(), taskOrNullSchema),
   /** One task, or every watched task when no key is given: checks at once, or says why it cannot. */
   checkNow: invoke(z.object({ key: taskKeySchema.optional() }).strict(), checkNowOutcomeSchema),
-  clearFinished: invoke(emptySchema, z.object({ removed: z.array(taskKeySchema) })),
+  clearFinished: invoke(
+    emptySchema,
+    z.object({
+      removed: z.array(taskKeySchema),
+      /** The records removed, so an Undo can put them back exactly. */
+      tasks: z.array(watchedTaskSchema),
+    }),
+  ),
   setPollingPaused: invoke(z.object({ paused: z.boolean() }).strict(), settingsSchema),
   fetchResult: invoke(resultRequestSchema, resultViewSchema),
   /** Fetches the result now and opens its link in the default browser or player. */
@@ -94,6 +104,13 @@ export const INVOKE_CHANNELS = {
   changeTaskKind: invoke(changeTaskKindRequestSchema, changeTaskKindResponseSchema),
   /** Holds notifications for an hour or until tomorrow morning, then one summary; or ends that now. */
   setDoNotDisturb: invoke(doNotDisturbRequestSchema, settingsSchema),
+  /** Removes several tasks at once and hands back their records, so an Undo can put them back. */
+  removeTasks: invoke(taskKeysRequestSchema, removedTasksSchema),
+  /** Undo of a removal: the records come back exactly (history, label, unseen…); running jobs are polled. */
+  restoreTasks: invoke(restoreTasksRequestSchema, z.object({ restored: z.array(taskKeySchema) })),
+  /** The user looked at these tasks: they no longer count as unseen finishes. */
+  markSeen: invoke(taskKeysRequestSchema, z.object({ changed: z.number() })),
+  markAllSeen: invoke(emptySchema, z.object({ changed: z.number() })),
 } as const;
 
 /**

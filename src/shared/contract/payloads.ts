@@ -236,3 +236,25 @@ export type AppSnapshot = z.infer<typeof appSnapshotSchema>;
 export type ResultView = z.infer<typeof resultViewSchema>;
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 export type StoreRecoveryView = z.infer<typeof storeRecoverySchema>;
+
+/** As many tasks as a large watch list holds: a multi-selection, or everything "Clear finished" took. */
+const MANY_TASKS = 10_000;
+
+export const taskKeysRequestSchema = z
+  .object({
+    keys: z
+      .array(taskKeySchema)
+      .max(MANY_TASKS, { error: `At most ${MANY_TASKS} tasks can be changed at once` }),
+  })
+  .strict();
+
+/** Records removed a moment ago, coming back exactly as they were (Undo). */
+export const restoreTasksRequestSchema = z
+  .object({
+    tasks: z
+      .array(watchedTaskSchema)
+      .max(MANY_TASKS, { error: `At most ${MANY_TASKS} tasks can be put back at once` }),
+  })
+  .strict();
+
+export const removedTasksSchema = z.object({ removed: z.array(watchedTaskSchema) });

@@ -14,7 +14,7 @@ describe('filtersOf: where each task is counted', () => {
   it('counts every bad ending as failed and still-checked tasks as active', () => {
     for (const status of ['ERROR', 'TIMEOUT', 'PAYMENT_REQUIRED'])
       expect(filtersOf(task(status))).toEqual(['all', 'finished', 'failed']);
-    expect(filtersOf(task('SUCCESS'))).toEqual(['all', 'finished']);
+    expect(filtersOf(task('SUCCESS'))).toEqual(['all', 'finished', 'succeeded']);
     expect(filtersOf(task(null))).toEqual(['all', 'active']);
     expect(filtersOf(task('PENDING'))).toEqual(['all', 'active']);
     expect(filtersOf(task('QUEUED'))).toEqual(['all', 'active']);

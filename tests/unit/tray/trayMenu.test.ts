@@ -57,9 +57,15 @@ describe('trayMenuEntries', () => {
 });
 
 describe('trayTitle', () => {
-  it('shows the running count, or nothing', () => {
+  it('shows how many jobs ended unseen, or nothing: running jobs ask for no look', () => {
     expect(trayTitle(trayModel([], ONLINE, NOW))).toBe('');
-    expect(trayTitle(trayModel([watchedTask({ status: 'PENDING' })], ONLINE, NOW))).toBe('1');
+    expect(trayTitle(trayModel([watchedTask({ status: 'PENDING' })], ONLINE, NOW))).toBe('');
+    const unseen = [
+      watchedTask({ taskId: 'a', status: 'SUCCESS', unseen: true }),
+      watchedTask({ taskId: 'b', status: 'ERROR', unseen: true }),
+      watchedTask({ taskId: 'c', status: 'SUCCESS' }),
+    ];
+    expect(trayTitle(trayModel(unseen, ONLINE, NOW))).toBe('2');
   });
 });
 

@@ -20,12 +20,26 @@ const succeeded = (id: string, overrides: Partial<WatchedTask> = {}) =>
 const failed = (id: string, overrides: Partial<WatchedTask> = {}) =>
   watchedTask({ taskId: id, status: 'ERROR', finishedAt: NOW - MIN, ...overrides });
 
+describe('trayModel: unseen finishes', () => {
+  it('counts jobs that ended since the user looked, first in the tooltip, and not running ones', () => {
+    const model = trayModel(
+      [succeeded('a', { unseen: true }), failed('b', { unseen: true }), succeeded('c'), pending('d')],
+      ONLINE,
+      NOW,
+    );
+    expect(model.unseenCount).toBe(2);
+    expect(model.pendingCount).toBe(1);
+    expect(model.tooltip).toBe('CAMB Watch — 2 new, 1 running, 1 failed');
+  });
+});
+
 describe('trayModel: icon, by priority', () => {
   it('is idle with nothing to watch', () => {
     expect(trayModel([], ONLINE, NOW)).toEqual({
       icon: 'idle',
       tooltip: 'CAMB Watch — no jobs watched',
       pendingCount: 0,
+      unseenCount: 0,
       menuItems: [],
       hiddenCount: 0,
     });

@@ -8,7 +8,7 @@ import type { Clock } from '../clock/clock';
 import type { UpdateController } from '../updates/updateController';
 import type { HostPlatform } from './appHostTypes';
 import { access } from 'node:fs/promises';
-import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
+import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
 import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
 import { safeFileName } from '../downloads/fileNames';
@@ -101,7 +101,16 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     renameTask: ({ key, label }) => ({ task: service.rename(key, label) ?? null }),
     setMuted: ({ key, muted }) => ({ task: service.setMuted(key, muted) ?? null }),
     checkNow: ({ key }) => service.checkNow(key),
-    clearFinished: () => ({ removed: [...service.clearFinished()] }),
+    clearFinished: () => {
+      const tasks = service.clearFinishedTasks();
+      return { removed: tasks.map((task) => taskKey(task.kind, task.taskId)), tasks };
+    },
+    removeTasks: ({ keys }) => ({ removed: service.removeMany(keys) }),
+    restoreTasks: ({ tasks }) => ({
+      restored: service.restore(tasks).restored.map((task) => taskKey(task.kind, task.taskId)),
+    }),
+    markSeen: ({ keys }) => ({ changed: service.markSeen(keys).length }),
+    markAllSeen: () => ({ changed: service.markAllSeen().length }),
     setPollingPaused: ({ paused }) => service.updateSettings({ pollingPaused: paused }),
     fetchResult: ({ key, targetLanguage }) => fetchView(key, targetLanguage),
     openResult: async ({ key, targetLanguage, linkName }) => {

@@ -78,9 +78,12 @@ export function doNotDisturbEntries(view: DoNotDisturbView): TrayMenuEntry[] {
   ];
 }
 
-/** The tray title on macOS: the number of tasks still running, or nothing. */
+/**
+ * The tray title on macOS: how many jobs ended since the user last looked, or nothing. Like an unread
+ * count, it asks for a look; running jobs need none.
+ */
 export function trayTitle(model: TrayModel): string {
-  return model.pendingCount > 0 ? String(model.pendingCount) : '';
+  return model.unseenCount > 0 ? String(model.unseenCount) : '';
 }
 
 /** The tray while the app starts (the keychain may be asking for permission): it says so, and Quit works. */

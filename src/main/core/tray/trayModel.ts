@@ -35,6 +35,11 @@ export interface TrayModel {
   readonly tooltip: string;
   /** Tasks still polled: not finished (an unrecognised status counts) and not stopped by a 404 or 422. */
   readonly pendingCount: number;
+  /**
+   * Jobs that ended (succeeded, failed, stopped) since the user last looked: what the tray counts, beside
+   * the icon on macOS and in the tooltip everywhere.
+   */
+  readonly unseenCount: number;
   /** The most recently added tasks, newest first. */
   readonly menuItems: readonly TrayMenuItem[];
   /** Tasks left out of the menu, for a "12 more…" entry. */
@@ -160,6 +165,7 @@ function tooltipText(
   pending: number,
   failures: number,
   stopped: number,
+  unseen: number,
 ): string {
   const situation = [
     conditions.authProblem ? 'API key rejected' : '',
@@ -170,6 +176,7 @@ function tooltipText(
   // While nothing is polled, pending tasks are waiting rather than running.
   const pendingWord = situation.length > 0 ? 'waiting' : 'running';
   const counts = [
+    unseen > 0 ? `${unseen} new` : '',
     pending > 0 ? `${pending} ${pendingWord}` : '',
     failures > 0 ? `${failures} failed` : '',
     stopped > 0 ? `${stopped} stopped` : '',
@@ -189,11 +196,13 @@ export function trayModel(tasks: readonly WatchedTask[], conditions: TrayConditi
   // Stopped tasks want attention until removed, as failed ones do for a day: CAMB.AI will not report on them.
   const stopped = tasks.filter(isStopped).length;
   const failures = tasks.filter((task) => failedRecently(task, now)).length;
+  const unseen = tasks.filter((task) => task.unseen).length;
   const shown = newestTasks(tasks, TRAY_MENU_LIMIT);
   return {
     icon: chooseIcon(conditions, pending, failures, stopped),
-    tooltip: tooltipText(conditions, tasks.length, pending, failures, stopped),
+    tooltip: tooltipText(conditions, tasks.length, pending, failures, stopped, unseen),
     pendingCount: pending,
+    unseenCount: unseen,
     menuItems: shown.map((task) => menuItem(task, now)),
     hiddenCount: tasks.length - shown.length,
   };

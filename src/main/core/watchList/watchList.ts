@@ -15,6 +15,7 @@ import {
   isWatching,
   newWatchedTask,
   taskKey,
+  watchedTaskSchema,
   type StopCause,
   type TaskKey,
   type WatchedTask,
@@ -104,6 +105,18 @@ export interface WatchList {
   changeKind(key: TaskKey, kind: TaskKind): { task: WatchedTask; merged: boolean } | undefined;
   getSettings(): Settings;
   updateSettings(changes: Partial<Settings>): Settings;
+  /** Removes these tasks at once (one write) and hands back the records removed, for an undo. */
+  removeMany(keys: readonly TaskKey[]): WatchedTask[];
+  /** Like clearFinished, handing back the records removed, for an undo. */
+  clearFinishedTasks(): WatchedTask[];
+  /**
+   * Puts removed records back exactly as they were (an undo), in one write. A task watched again since
+   * wins over its old record; a record that does not validate is refused with the reason.
+   */
+  restore(records: readonly unknown[]): { restored: WatchedTask[]; rejected: string[] };
+  /** The user has looked at these tasks: they are no longer unseen. Hands back the tasks that changed. */
+  markSeen(keys: readonly TaskKey[]): WatchedTask[];
+  markAllSeen(): WatchedTask[];
   /** Writes pending changes now (e.g. before quitting). */
   flush(): void;
   /** Writes pending changes and stops timers; later changes are written at once. */
@@ -132,6 +145,11 @@ const addInputSchema = z.object({
   label: labelSchema.nullish(),
 });
 const settingsChangesSchema = settingsSchema.partial().strict();
+/** A removed record coming back: the same bounds as any task, and an id the add form would accept. */
+const restorableTaskSchema = watchedTaskSchema.refine(
+  (task) => taskIdSchema.safeParse(task.taskId).data === task.taskId,
+  { error: 'its task id is not valid', path: ['taskId'] },
+);
 
 /** "A task id cannot…" read after a colon: "a task id cannot…". */
 function lowerFirst(text: string): string {
@@ -276,6 +294,25 @@ export function createWatchList(options: WatchListOptions): WatchList {
     return keys;
   };
 
+  /** Removes the tasks that match, handing back their records in display order. */
+  const takeWhere = (matches: (key: TaskKey, task: WatchedTask) => boolean): WatchedTask[] => {
+    const taken = list().filter((task) => matches(taskKey(task.kind, task.taskId), task));
+    removeKeys(taken.map((task) => taskKey(task.kind, task.taskId)));
+    return taken;
+  };
+
+  /** Sets `unseen` to false on the tasks that match, in one write. */
+  const seeWhere = (matches: (key: TaskKey) => boolean): WatchedTask[] => {
+    const changed: WatchedTask[] = [];
+    for (const [key, task] of tasks)
+      if (task.unseen && matches(key)) changed.push({ ...task, unseen: false });
+    if (changed.length === 0) return changed;
+    for (const task of changed) put(task);
+    save('now');
+    for (const task of changed) emitter.emit('taskChanged', { task });
+    return changed;
+  };
+
   const applyStatus = (
     task: WatchedTask,
     outcome: Extract<StatusOutcome, { type: 'status' }>,
@@ -295,6 +332,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
       stopCause: null,
       history: changed ? appendHistory(task.history, { status: outcome.status, at }) : task.history,
       finishedAt: terminal ? (task.finishedAt ?? at) : null,
+      // Reaching an ending while watched is news until the user looks.
+      unseen: task.unseen || (terminal && !isTerminalStatus(task.status)),
     };
   };
 
@@ -422,7 +461,14 @@ export function createWatchList(options: WatchListOptions): WatchList {
           : {
               ...task,
               lastProblem: cause === null ? describeProblem(outcome) : describeStop(outcome, cause),
-              ...(cause === null ? {} : { stoppedReason: describeStop(outcome, cause), stopCause: cause }),
+              ...(cause === null
+                ? {}
+                : {
+                    stoppedReason: describeStop(outcome, cause),
+                    stopCause: cause,
+                    // Stopping is an ending too: news the first time it happens.
+                    unseen: task.unseen || task.stoppedReason === null,
+                  }),
             };
       const finished = isTerminalStatus(checked.status);
       const next = { ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt };
@@ -448,6 +494,42 @@ export function createWatchList(options: WatchListOptions): WatchList {
       }
       return { ...settings };
     },
+
+    removeMany(keys) {
+      const wanted = new Set(keys);
+      return takeWhere((key) => wanted.has(key));
+    },
+
+    clearFinishedTasks: () => takeWhere((_key, task) => !isWatching(task)),
+
+    restore(records) {
+      const restored: WatchedTask[] = [];
+      const rejected: string[] = [];
+      for (const record of records) {
+        const parsed = restorableTaskSchema.safeParse(record);
+        if (!parsed.success) {
+          rejected.push(`This task cannot be put back: ${errorMessage(parsed.error)}`);
+          continue;
+        }
+        const key = taskKey(parsed.data.kind, parsed.data.taskId);
+        if (tasks.has(key) || restored.some((task) => taskKey(task.kind, task.taskId) === key)) continue;
+        restored.push(parsed.data);
+      }
+      // Records come in display order (newest first): put back from the bottom up, as an import does, so
+      // tasks added at the same moment keep their places.
+      restored.reverse().sort((a, b) => a.addedAt - b.addedAt);
+      for (const task of restored) put(task);
+      if (restored.length > 0) save('now');
+      for (const task of restored) emitter.emit('taskChanged', { task });
+      return { restored, rejected };
+    },
+
+    markSeen(keys) {
+      const wanted = new Set(keys);
+      return seeWhere((key) => wanted.has(key));
+    },
+
+    markAllSeen: () => seeWhere(() => true),
 
     flush: () => writer.flush(),
 

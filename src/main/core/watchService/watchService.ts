@@ -381,6 +381,16 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     rename: (key, label) => watchList.rename(key, label),
     setMuted: (key, muted) => watchList.setMuted(key, muted),
     clearFinished: () => watchList.clearFinished(),
+    removeMany: (keys) => watchList.removeMany(keys),
+    clearFinishedTasks: () => watchList.clearFinishedTasks(),
+    restore(records) {
+      const outcome = watchList.restore(records);
+      // A job put back while it still runs is polled again; one that had stopped waits for Check now.
+      for (const task of outcome.restored) if (isWatching(task)) track(task);
+      return outcome;
+    },
+    markSeen: (keys) => watchList.markSeen(keys),
+    markAllSeen: () => watchList.markAllSeen(),
     checkNow(key) {
       const task = key === undefined ? undefined : watchList.get(key);
       // A stopped task (404/422/403) may no longer be tracked, after a restart: "check now" brings it back.

@@ -88,6 +88,15 @@ export interface WatchService {
   rename(key: TaskKey, label: string | null): WatchedTask | undefined;
   setMuted(key: TaskKey, muted: boolean): WatchedTask | undefined;
   clearFinished(): readonly TaskKey[];
+  /** Removes several tasks in one write and hands back their records, so an undo can put them back. */
+  removeMany(keys: readonly TaskKey[]): WatchedTask[];
+  /** Clears finished and stopped tasks, handing back their records for an undo. */
+  clearFinishedTasks(): WatchedTask[];
+  /** Puts removed records back exactly as they were (undo); running jobs are polled again. */
+  restore(records: readonly unknown[]): { restored: WatchedTask[]; rejected: string[] };
+  /** The user looked at these tasks (or at all of them): they no longer count as unseen. */
+  markSeen(keys: readonly TaskKey[]): WatchedTask[];
+  markAllSeen(): WatchedTask[];
   /**
    * Checks one task (restarting a stopped one), or every watched task, at once within the rate budget;
    * says what it did, or why nothing can be checked now (no key, paused, asleep, offline, rate limited).

@@ -1,0 +1,27 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { TaskKey } from '../../shared/watchedTask';
+import { useBridge } from '../app/bridgeContext';
+import { useTask } from '../app/useTaskStore';
+
+function subscribeVisibility(listener: () => void): () => void {
+  document.addEventListener('visibilitychange', listener);
+  return () => document.removeEventListener('visibilitychange', listener);
+}
+
+const pageVisible = () => document.visibilityState === 'visible';
+
+/**
+ * The task whose details are on screen is seen: an ending not yet looked at stops counting as new (in the
+ * list and the tray) once its details are shown. Only while the window is on screen: a hidden window
+ * (a closed tray popover) still has a selected task, but nobody is looking at it.
+ */
+export function useMarkSeenWhenShown(shownKey: TaskKey | null): void {
+  const bridge = useBridge();
+  const task = useTask(shownKey);
+  const visible = useSyncExternalStore(subscribeVisibility, pageVisible);
+  const unseen = task?.unseen === true;
+  useEffect(() => {
+    if (shownKey === null || !unseen || !visible) return;
+    void bridge.markSeen({ keys: [shownKey] }).catch(() => undefined);
+  }, [bridge, shownKey, unseen, visible]);
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { taskDisplayName } from './format/taskLabel';
+import { taskKindInfo } from './taskKinds';
+import { statusPhase } from './taskStatus';
+import { isStopped, isWatching, taskKey, type WatchedTask } from './watchedTask';
+
+export const LIST_ORDERS = ['attention', 'added', 'name', 'kind'] as const;
+export const listOrderSchema = z.enum(LIST_ORDERS);
+export type ListOrder = z.infer<typeof listOrderSchema>;
+
+export const LIST_GROUPINGS = ['none', 'kind', 'day'] as const;
+export const listGroupingSchema = z.enum(LIST_GROUPINGS);
+export type ListGrouping = z.infer<typeof listGroupingSchema>;
+
+/**
+ * When a running job is expected to end (epoch ms), or null when nothing is known yet. The seam for the
+ * learned-durations estimate: without one, running jobs go most recent first.
+ */
+export type ExpectedFinish = (task: WatchedTask) => number | null;
+
+type OrderFacts = Pick<
+  WatchedTask,
+  'unseen' | 'status' | 'stoppedReason' | 'addedAt' | 'finishedAt' | 'kind' | 'taskId' | 'label'
+>;
+
+/**
+ * Where a task stands in "what needs me first": 0 an ending not yet seen, 1 a failure (or a stop) that
+ * waits for the user, 2 a job still running, 3 the rest (finished well and seen).
+ */
+export function attentionRank(task: OrderFacts): 0 | 1 | 2 | 3 {
+  if (task.unseen) return 0;
+  if (isStopped(task) || (task.status !== null && statusPhase(task.status) === 'failed')) return 1;
+  if (isWatching(task)) return 2;
+  return 3;
+}
+
+/** The facts the order depends on, as one string: the list re-sorts only when this changes. */
+export function orderSignature(task: OrderFacts): string {
+  return `${attentionRank(task)}|${task.finishedAt ?? ''}`;
+}
+
+/** When the task last did something the user cares about: it ended, or else it was added. */
+const recency = (task: OrderFacts): number => task.finishedAt ?? task.addedAt;
+
+const byKey = (a: OrderFacts, b: OrderFacts): number => {
+  const left = taskKey(a.kind, a.taskId);
+  const right = taskKey(b.kind, b.taskId);
+  return left < right ? -1 : left > right ? 1 : 0;
+};
+
+const newestAdded = (a: OrderFacts, b: OrderFacts): number => b.addedAt - a.addedAt || byKey(a, b);
+
+/** Soonest expected finish first; jobs without an estimate after them, most recent first. */
+function runningOrder(expectedFinish: ExpectedFinish | undefined) {
+  return (a: OrderFacts, b: OrderFacts): number => {
+    const left = expectedFinish?.(a as WatchedTask) ?? null;
+    const right = expectedFinish?.(b as WatchedTask) ?? null;
+    if (left !== null && right !== null && left !== right) return left - right;
+    if (left !== null && right === null) return -1;
+    if (left === null && right !== null) return 1;
+    return newestAdded(a, b);
+  };
+}
+
+/**
+ * How two tasks compare in the chosen order. "attention" (the default): unseen endings, then failures
+ * that wait for the user, then running jobs (soonest expected finish first, once `expectedFinish` is
+ * given), then the rest, most recent first.
+ */
+export function compareTasks(order: ListOrder, expectedFinish?: ExpectedFinish) {
+  const running = runningOrder(expectedFinish);
+  switch (order) {
+    case 'added':
+      return newestAdded;
+    case 'name':
+      return (a: OrderFacts, b: OrderFacts) =>
+        taskDisplayName(a).localeCompare(taskDisplayName(b), undefined, { sensitivity: 'base' }) ||
+        newestAdded(a, b);
+    case 'kind':
+      return (a: OrderFacts, b: OrderFacts) =>
+        taskKindInfo(a.kind).title.localeCompare(taskKindInfo(b.kind).title) || newestAdded(a, b);
+    case 'attention':
+      return (a: OrderFacts, b: OrderFacts) => {
+        const rank = attentionRank(a) - attentionRank(b);
+        if (rank !== 0) return rank;
+        if (attentionRank(a) === 2) return running(a, b);
+        return recency(b) - recency(a) || byKey(a, b);
+      };
+  }
+}
