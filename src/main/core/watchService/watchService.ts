@@ -1,4 +1,4 @@
-import { buildDurationModels, type DurationModels } from '../../../shared/durations';
+import { buildDurationModel, buildDurationModels, type DurationModels } from '../../../shared/durations';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -59,7 +59,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
   // Rebuilt only when a run is recorded: estimates read it for every row and every scheduling decision.
-  const durations: DurationModels = buildDurationModels(watchList.finishedRuns());
+  let durations: DurationModels = buildDurationModels(watchList.finishedRuns());
 
   const clientOptions = {
     fetch: options.fetch,
@@ -256,6 +256,13 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       emitter.emit('storeRecovered', recovery);
     }),
     watchList.on('saveProblem', (problem) => emitter.emit('saveProblem', problem)),
+    watchList.on('finishedRunsChanged', ({ kinds }) => {
+      const runs = watchList.finishedRuns();
+      durations = { ...durations };
+      for (const kind of kinds) durations[kind] = buildDurationModel(kind, runs);
+      emitter.emit('durationsChanged', { durations });
+      tray.refresh();
+    }),
   ];
 
   const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));
