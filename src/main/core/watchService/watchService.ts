@@ -107,6 +107,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       keyMissing: !state.key.present,
       paused: state.pollingPaused || state.suspended,
     }),
+    durations: () => durations,
     publish: (model) => emitter.emit('trayChanged', { tray: model }),
   });
 
