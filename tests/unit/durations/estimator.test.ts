@@ -5,6 +5,7 @@ import {
   durationQuantileMs,
   estimateRemaining,
   finishChance,
+  taskEstimate,
   type FinishedRun,
 } from '../../../src/shared/durations';
 import { TASK_KINDS } from '../../../src/shared/taskKinds';
@@ -132,5 +133,20 @@ describe('calibration', () => {
     }
     expect(inside / counted).toBeGreaterThanOrEqual(0.75);
     expect(inside / counted).toBeLessThanOrEqual(0.85);
+  });
+});
+
+describe('taskEstimate', () => {
+  const models = buildDurationModels(dubs);
+  const task = { kind: 'dub' as const, addedAt: 1000, status: 'PENDING', stoppedReason: null };
+
+  it('estimates a watched task from its age', () => {
+    expect(taskEstimate(task, models, 1000 + 4 * MINUTE)).toEqual(estimateRemaining(models.dub, 4 * MINUTE));
+    expect(taskEstimate({ ...task, status: null }, models, 1000)).toEqual(estimateRemaining(models.dub, 0));
+  });
+
+  it('has nothing to say of a finished or stopped task', () => {
+    expect(taskEstimate({ ...task, status: 'SUCCESS' }, models, 5000)).toBeNull();
+    expect(taskEstimate({ ...task, stoppedReason: 'not found' }, models, 5000)).toBeNull();
   });
 });
