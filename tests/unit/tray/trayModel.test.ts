@@ -42,6 +42,7 @@ describe('trayModel: icon, by priority', () => {
       unseenCount: 0,
       menuItems: [],
       hiddenCount: 0,
+      soonestFinish: null,
     });
   });
 
