@@ -87,6 +87,8 @@ export const INVOKE_CHANNELS = {
   checkForUpdatesNow: invoke(emptySchema, actionOutcomeSchema),
   /** Quits and installs the downloaded version, or says why there is nothing to install. */
   restartToUpdate: invoke(emptySchema, actionOutcomeSchema),
+  /** "Retry now" on the offline and rate-limited banners: one request at once, answered with what it found. */
+  retryNow: invoke(emptySchema, checkNowOutcomeSchema),
 } as const;
 
 /**

@@ -187,5 +187,6 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     importWatchList: ({ json }) => service.importJson(json),
     checkForUpdatesNow: () => updates.checkNow(),
     restartToUpdate: () => updates.restartToUpdate(),
+    retryNow: () => service.retryNow(),
   };
 }
