@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
   checkForUpdates: z.boolean(),
   /** Shows and hides the window from any app; null: none (the default, it would take keys from others). */
   windowShortcut: windowShortcutSchema.nullable(),
+  /** Tighter rows and spacing, so more of the list fits in a small window. */
+  compactDensity: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,4 +35,5 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   checkForUpdates: true,
   windowShortcut: null,
+  compactDensity: false,
 };

@@ -113,7 +113,10 @@ describe('watch service: Retry now', () => {
     const before = h.server.requests.length;
 
     const outcome = await h.service.retryNow();
-    expect(outcome).toMatchObject({ ok: false, message: 'Polling is paused. Resume polling to check tasks.' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      message: 'Polling is paused. Resume polling to check tasks.',
+    });
     expect(h.server.requests.length).toBe(before);
   });
 });

@@ -34,6 +34,8 @@ export interface TasksViewProps {
   readonly onBack: () => void;
   readonly onAdded: (task: WatchedTask, added: boolean) => void;
   readonly onRemoved: (key: TaskKey) => void;
+  /** Ctrl/Cmd+N: opens the add form with the cursor in its id field; changes on every press. */
+  readonly addRequest?: number;
 }
 
 /**
@@ -58,6 +60,15 @@ export function TasksView(props: TasksViewProps) {
     setAddOpen(true);
     setPasted((previous) => ({ text, nonce: (previous?.nonce ?? 0) + 1 }));
   });
+
+  const addRequest = props.addRequest ?? 0;
+  useEffect(() => {
+    if (addRequest === 0) return;
+    openedOnPurpose.current = true;
+    setAddOpen(true);
+    // A form already open takes the cursor too; a new one takes it on appearing.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.add-task textarea')?.focus());
+  }, [addRequest]);
 
   const foldRequested = useRef(false);
   useEffect(() => {
@@ -112,7 +123,7 @@ export function TasksView(props: TasksViewProps) {
             type="button"
             className="add-task-open"
             aria-expanded={false}
-            aria-keyshortcuts="Control+V"
+            aria-keyshortcuts="Control+N Control+V"
             onClick={() => {
               openedOnPurpose.current = true;
               setAddOpen(true);

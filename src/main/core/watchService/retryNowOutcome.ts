@@ -21,10 +21,17 @@ export function retryNotSent(verdict: Exclude<RetryNowVerdict, { type: 'sent' }>
   switch (verdict.type) {
     case 'wait':
       return verdict.why === 'retry-after'
-        ? said(false, 'CAMB.AI said when to ask again; asking sooner would only be turned away.', verdict.until)
+        ? said(
+            false,
+            'CAMB.AI said when to ask again; asking sooner would only be turned away.',
+            verdict.until,
+          )
         : said(false, 'CAMB Watch has just asked CAMB.AI; try again in a moment.');
     case 'busy':
-      return said(false, 'CAMB Watch is already waiting for CAMB.AI to answer; the list shows it when it does.');
+      return said(
+        false,
+        'CAMB Watch is already waiting for CAMB.AI to answer; the list shows it when it does.',
+      );
     case 'nothing':
       return said(false, 'Nothing to check: every task has finished or was stopped.');
     case 'held':
@@ -36,7 +43,10 @@ export function retryNotSent(verdict: Exclude<RetryNowVerdict, { type: 'sent' }>
 export function retryAnswered(outcome: StatusOutcome, resumesAt: number | null): CheckNowOutcome {
   switch (outcome.type) {
     case 'network':
-      return said(false, 'Tried again: CAMB.AI still cannot be reached. Checking resumes by itself once it can.');
+      return said(
+        false,
+        'Tried again: CAMB.AI still cannot be reached. Checking resumes by itself once it can.',
+      );
     case 'rate-limited':
       return said(false, 'Tried again: CAMB.AI still asks CAMB Watch to slow down.', resumesAt);
     case 'auth-rejected':
