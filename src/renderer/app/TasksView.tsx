@@ -4,6 +4,7 @@ import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
 import { CheckAllButton } from '../tasks/CheckAllButton';
 import { EmptyState } from '../tasks/EmptyState';
 import { pollingHold } from '../tasks/pollingHold';
+import { RowQuickActions } from '../tasks/RowQuickActions';
 import type { TaskFilter } from '../tasks/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import { TaskFilters } from '../tasks/TaskFilters';
@@ -167,6 +168,7 @@ export function TasksView(props: TasksViewProps) {
                   onPick={props.onPick}
                   onOpen={props.onOpen}
                 />
+                <RowQuickActions selectedKey={selectedKey} />
               </section>
             )}
           </div>

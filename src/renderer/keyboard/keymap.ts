@@ -62,7 +62,7 @@ export function shortcutHelp(mac: boolean): readonly ShortcutHelpEntry[] {
   return [
     { keys: ['/', commandKeyLabel('F', mac)], what: 'Search the watch list' },
     { keys: [commandKeyLabel('N', mac)], what: 'Add a task' },
-    { keys: ['↑', '↓', 'Home', 'End'], what: 'Move through the list' },
+    { keys: ['↑', '↓'], what: 'Move through the list (Home, End: to its first and last task)' },
     { keys: ['Shift+↑', 'Shift+↓'], what: 'Select several tasks' },
     { keys: ['Enter'], what: 'Open the selected task’s details' },
     { keys: ['O'], what: 'Open the selected task’s result, once it is ready' },

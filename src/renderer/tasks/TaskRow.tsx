@@ -4,7 +4,6 @@ import { isWatching, type TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../app/useTaskStore';
 import type { PollingHold } from './pollingHold';
 import { RelativeTime, RunningTime } from './RelativeTime';
-import { RowQuickActions } from './RowQuickActions';
 import { MutedMark, StatusBadge } from './StatusBadge';
 import { statusView } from './statusView';
 import { TaskName } from './TaskName';
@@ -26,7 +25,7 @@ export interface TaskRowProps {
 }
 
 /** One watched task in the list; it re-renders only when its own task (or the app's hold) changes. */
-function TaskRowOption(props: TaskRowProps) {
+export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
   const { taskKey, id, index, setSize, top, selected, highlighted, hold, measure, onSelect } = props;
   const task = useTask(taskKey);
   if (task === undefined) return null;
@@ -86,15 +85,5 @@ function TaskRowOption(props: TaskRowProps) {
         </p>
       )}
     </div>
-  );
-}
-
-/** The row and, beside it (a listbox option cannot hold buttons), its quick actions. */
-export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
-  return (
-    <>
-      <TaskRowOption {...props} />
-      <RowQuickActions taskKey={props.taskKey} top={props.top} selected={props.selected} />
-    </>
   );
 });
