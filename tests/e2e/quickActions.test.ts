@@ -67,6 +67,15 @@ function rowHeights(page: Page): Promise<Box[]> {
   );
 }
 
+/** Screenshots in the light and the dark scheme, to look at. */
+async function screenshotLightAndDark(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await h.screenshot(`${name}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Moves the clock a second at a time until a check meets the 429 the server was told to give. */
 async function untilRateLimited(): Promise<void> {
   for (let second = 0; second < 180 && h.web.service.state().rateLimitedUntil === null; second++)
@@ -99,7 +108,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     ]);
     expect(actionsBox.top).toBeGreaterThanOrEqual(lineBox.bottom - 1);
     expect(actionsBox.bottom).toBeLessThanOrEqual(rowBox.bottom + 1);
-    await h.screenshot(`quick-actions-hover-${viewport.width}`);
+    await screenshotLightAndDark(page, `quick-actions-hover-${viewport.width}`);
 
     const opened = page.context().waitForEvent('page');
     await chapter.getByRole('button', { name: 'Open result' }).click();
@@ -169,7 +178,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     await untilRateLimited();
     const limited = banner(page, 'rate-limited');
     await limited.waitFor();
-    await h.screenshot(`retry-now-rate-limited-${viewport.width}`);
+    await screenshotLightAndDark(page, `retry-now-rate-limited-${viewport.width}`);
     await limited.getByRole('button', { name: 'Retry now' }).click();
     await notice(page, 'Tried again: CAMB.AI answered, so checking has resumed.').waitFor();
     await limited.waitFor({ state: 'detached' });
@@ -213,7 +222,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
       expect(Math.abs((compact[index]?.top ?? 0) - (compact[index - 1]?.bottom ?? 0))).toBeLessThanOrEqual(
         1.5,
       );
-    await h.screenshot(`compact-density-${viewport.width}`);
+    await screenshotLightAndDark(page, `compact-density-${viewport.width}`);
 
     await h.restart();
     await expect.poll(async () => (await rowHeights(page))[0]?.height ?? 0).toBe(compact[0]?.height);

@@ -1,3 +1,4 @@
+import { ArrowLeft, Plus } from 'lucide-react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
@@ -130,7 +131,7 @@ export function TasksView(props: TasksViewProps) {
               setAddOpen(true);
             }}
           >
-            <span aria-hidden="true">+</span> Add task
+            <Plus aria-hidden="true" size={16} /> Add task
           </button>
         )}
       </div>
@@ -177,7 +178,7 @@ export function TasksView(props: TasksViewProps) {
           <div className="detail-pane">
             {showDetails && (
               <button type="button" className="back-button" onClick={props.onBack}>
-                <span aria-hidden="true">←</span> Back to the list
+                <ArrowLeft aria-hidden="true" size={16} /> Back to the list
               </button>
             )}
             {selectedKey !== null ? (
