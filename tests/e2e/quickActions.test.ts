@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../support/fakeCambServer';
 import { banner, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
-import { arrowToRow, clipboardText, notice } from './support/listKeyboard';
+import { arrowToRow, clipboardText, dismissNotices, notice } from './support/listKeyboard';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -150,8 +150,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
       .toBeGreaterThan(0);
 
     // Notices fade out after a while and axe would catch one half faded: dismiss them first.
-    const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await dismissNotices(page);
     await arrowToRow(page, 'story:chapter-1');
     await chapter.waitFor();
     await h.axe(`quick-actions-keyboard-${viewport.width}`);
@@ -172,6 +171,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     await notice(page, 'Tried again: CAMB.AI answered, so checking has resumed.').waitFor();
     await offline.waitFor({ state: 'detached' });
     expect(h.server.requests.length).toBeGreaterThan(before);
+    await dismissNotices(page);
 
     // Rate limited without a Retry-After: the wait is CAMB Watch's own back-off, so one request goes now.
     h.server.injectGlobalFaults([faults.rateLimited()]);
@@ -182,6 +182,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     await limited.getByRole('button', { name: 'Retry now' }).click();
     await notice(page, 'Tried again: CAMB.AI answered, so checking has resumed.').waitFor();
     await limited.waitFor({ state: 'detached' });
+    await dismissNotices(page);
 
     // With a Retry-After, CAMB.AI said when: nothing is sent sooner, and the notice says when it resumes.
     await h.advance(60_000);

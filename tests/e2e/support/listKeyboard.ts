@@ -35,6 +35,12 @@ export function notice(page: Page, text: string | RegExp): Locator {
   return page.getByTestId('notice').filter({ hasText: text });
 }
 
+/** Dismisses every notice on screen, as a person clicking their close buttons. */
+export async function dismissNotices(page: Page): Promise<void> {
+  const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+}
+
 /** What the page's clipboard holds (the test granted clipboard access). */
 export function clipboardText(page: Page): Promise<string> {
   return page.evaluate('navigator.clipboard.readText()') as Promise<string>;
