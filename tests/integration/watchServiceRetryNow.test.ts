@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { UNREACHABLE_AFTER_FAILURES } from '../../src/main/core/scheduler';
 import { faults, step } from '../support/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
@@ -65,6 +66,20 @@ describe('watch service: Retry now', () => {
     );
     expect(h.server.requests.length - before).toBe(1);
     expect(h.service.state().connectivity).toBe('offline');
+  });
+
+  it('asks at once while CAMB.AI cannot be reached, instead of waiting out the back-off', async () => {
+    h = await watchingTwoTasks();
+    h.server.injectGlobalFaults(Array.from({ length: UNREACHABLE_AFTER_FAILURES }, () => faults.reset()));
+    for (let second = 0; second < 300 && h.service.state().connectivity !== 'unreachable'; second++)
+      await h.advance(1_000);
+    expect(h.service.state().connectivity).toBe('unreachable');
+    const before = h.server.requests.length;
+
+    const outcome = await h.service.retryNow();
+    expect(outcome.ok).toBe(true);
+    expect(h.server.requests.length - before).toBe(1);
+    expect(h.service.state().connectivity).toBe('online');
   });
 
   it('lifts a rate limit of its own back-off with one request that CAMB.AI answers', async () => {
