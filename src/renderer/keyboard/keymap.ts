@@ -40,7 +40,9 @@ export function shortcutAction(press: KeyPress, context: KeyContext): ShortcutAc
   if (press.altKey || otherModifier) return null;
   if (command) return press.shiftKey ? null : (COMMAND_KEYS[press.key.toLowerCase()] ?? null);
   if (context.typing) return null;
-  const action = PLAIN_KEYS[press.key] ?? null;
+  // A Mac keyboard's "delete" key is Backspace; Delete is fn+delete there.
+  const key = context.mac && press.key === 'Backspace' ? 'Delete' : press.key;
+  const action = PLAIN_KEYS[key] ?? null;
   // Shift+O is not O: only a key that needs Shift to be typed may come with it.
   if (action !== null && press.shiftKey && press.key !== '?') return null;
   return action;
@@ -68,7 +70,7 @@ export function shortcutHelp(mac: boolean): readonly ShortcutHelpEntry[] {
     { keys: ['O'], what: 'Open the selected task’s result, once it is ready' },
     { keys: ['C'], what: 'Copy the selected task’s id' },
     { keys: ['R'], what: 'Check the selected task now' },
-    { keys: ['Delete'], what: 'Remove the selected tasks (with Undo)' },
+    { keys: [mac ? '⌫' : 'Delete'], what: 'Remove the selected tasks (with Undo)' },
     { keys: ['Escape'], what: 'Go back, or close what is open' },
     { keys: [commandKeyLabel(',', mac)], what: 'Open Settings' },
     { keys: ['?'], what: 'Show this list' },
