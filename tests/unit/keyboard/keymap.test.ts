@@ -54,6 +54,12 @@ describe('keymap', () => {
     expect(shortcutAction(press('f', { metaKey: true }), linux)).toBeNull();
   });
 
+  it('reads a Mac keyboard’s delete key (Backspace) as Delete, and only there', () => {
+    expect(shortcutAction(press('Backspace'), mac)).toBe('remove');
+    expect(shortcutAction(press('Backspace'), linux)).toBeNull();
+    expect(shortcutAction(press('Backspace'), { mac: true, typing: true })).toBeNull();
+  });
+
   it('ignores keys with modifiers the shortcut does not use', () => {
     expect(shortcutAction(press('O', { shiftKey: true }), linux)).toBeNull();
     expect(shortcutAction(press('c', { ctrlKey: true }), linux)).toBeNull(); // copy, as ever
@@ -74,6 +80,7 @@ describe('keymap', () => {
     const help = (isMac: boolean) => shortcutHelp(isMac).flatMap((entry) => entry.keys);
     for (const key of ['/', '?', 'O', 'C', 'R', 'Delete', 'Enter', 'Escape'])
       expect(help(false)).toContain(key);
+    expect(help(true)).toContain('⌫');
     expect(help(false)).toEqual(expect.arrayContaining(['Ctrl+F', 'Ctrl+N', 'Ctrl+,']));
     expect(help(true)).toEqual(expect.arrayContaining(['⌘F', '⌘N', '⌘,']));
     expect(help(true).some((key) => key.includes('Ctrl'))).toBe(false);
