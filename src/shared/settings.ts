@@ -37,6 +37,8 @@ export const settingsSchema = z.object({
   listOrder: listOrderSchema,
   /** Headers in the watch list: none, one per kind, or one per day. */
   listGrouping: listGroupingSchema,
+  /** Tighter rows and spacing, so more of the list fits in a small window. */
+  compactDensity: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -54,4 +56,5 @@ export const DEFAULT_SETTINGS: Settings = {
   doNotDisturbUntil: null,
   listOrder: 'attention',
   listGrouping: 'none',
+  compactDensity: false,
 };

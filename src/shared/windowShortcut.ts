@@ -22,8 +22,8 @@ const MAC_KEYS: Readonly<Record<string, string>> = {
 };
 const OTHER_KEYS: Readonly<Record<string, string>> = { CommandOrControl: 'Ctrl' };
 
-/** As the keyboard shows it: ⌥⌘C on a Mac (Apple's order), Ctrl+Alt+C elsewhere. */
-export function shortcutLabel(shortcut: WindowShortcut, mac: boolean): string {
+/** As the keyboard shows it: ⌥⌘C on a Mac (Apple's order), Ctrl+Alt+C elsewhere. Any accelerator reads. */
+export function shortcutLabel(shortcut: string, mac: boolean): string {
   const keys = shortcut.split('+');
   if (!mac) return keys.map((key) => OTHER_KEYS[key] ?? key).join('+');
   const order = ['Alt', 'Shift', 'CommandOrControl'];

@@ -124,6 +124,19 @@ describe('the window shortcut', () => {
     expect([...shortcuts.keys()]).toEqual([SHORTCUT]);
   });
 
+  it('is off by default (it would take keys from other apps), and choosing None lets it go', async () => {
+    const wired = await startedOn('KDE');
+    expect(shortcuts.size).toBe(0);
+    const settings = (await wired.invoke('getSettings', {})) as { value: { windowShortcut: unknown } };
+    expect(settings.value.windowShortcut).toBeNull();
+
+    await wired.invoke('setWindowShortcut', { shortcut: SHORTCUT });
+    expect([...shortcuts.keys()]).toEqual([SHORTCUT]);
+    await wired.invoke('setWindowShortcut', { shortcut: null });
+    expect(shortcuts.size).toBe(0);
+    wired.quit();
+  });
+
   it('held by another app at start: turned off, and the user is told', async () => {
     const wired = await startedOn('KDE');
     await wired.invoke('setWindowShortcut', { shortcut: SHORTCUT });

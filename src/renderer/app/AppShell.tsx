@@ -1,3 +1,4 @@
+import { Keyboard } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
@@ -9,12 +10,15 @@ import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
 import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
 import type { RevealRequest } from '../tasks/TaskList';
 import { useBridge } from './bridgeContext';
-import { ClockAndNotices } from './ClockAndNotices';
+import { WindowContexts } from './WindowContexts';
 import { TaskStoreContext } from './useTaskStore';
 import { TasksView } from './TasksView';
 import { useAppConnection } from './useAppConnection';
 import { useEscapeHidesWindow } from './useEscapeHidesWindow';
 import { useNarrowWindow } from './useNarrowWindow';
+import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
+import { useKeyboardShortcuts } from '../keyboard/useKeyboardShortcuts';
+import { runQuickAction, type QuickAction, type QuickActionRunner } from '../tasks/quickActions';
 
 type View = 'tasks' | 'settings';
 
@@ -40,6 +44,8 @@ export function AppShell() {
   const [listFocusRequest, setListFocusRequest] = useState(0);
   /** Narrow window only: the selected task's details are shown instead of the list. */
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [addRequest, setAddRequest] = useState(0);
   const revealCount = useRef(0);
   const detailHeadingRef = useRef<HTMLHeadingElement>(null);
 
@@ -81,17 +87,45 @@ export function AppShell() {
     if (listFocusRequest > 0) document.querySelector<HTMLElement>('[role="listbox"]')?.focus();
   }, [listFocusRequest]);
 
-  useEffect(() => {
+  const quickAction = useCallback<QuickActionRunner>(
+    (action, key) => {
+      const task = store.get(key);
+      if (task !== undefined) void runQuickAction(action, task, bridge).then(addNotice);
+    },
+    [store, bridge, addNotice],
+  );
+
+  /** O, C and R: act on the task the list or the details are on. */
+  function onCurrentTask(action: QuickAction) {
+    if (view !== 'tasks') return;
+    if (selectedKey === null) {
+      addNotice({
+        level: 'info',
+        text: 'Select a task first: click it, or use ↑ and ↓ in the list.',
+        key: null,
+      });
+      return;
+    }
+    quickAction(action, selectedKey);
+  }
+
+  useKeyboardShortcuts({
+    search: () => {
+      setView('tasks');
+      setDetailsOpen(false);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('input[type="search"]')?.focus());
+    },
+    add: () => {
+      setView('tasks');
+      setAddRequest((n) => n + 1);
+    },
     // Ctrl+, (Cmd+, on macOS) opens Settings, as in most desktop apps.
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
-        event.preventDefault();
-        setView('settings');
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+    settings: () => setView('settings'),
+    openResult: () => onCurrentTask('openResult'),
+    copyId: () => onCurrentTask('copyId'),
+    checkNow: () => onCurrentTask('checkNow'),
+    help: () => setHelpOpen(true),
+  });
 
   const select = useCallback((key: TaskKey) => {
     setSelectedKey(key);
@@ -175,8 +209,8 @@ export function AppShell() {
   const { status } = connection;
   return (
     <TaskStoreContext.Provider value={store}>
-      <ClockAndNotices clock={clock} addNotice={addNotice}>
-        <div className="app">
+      <WindowContexts clock={clock} addNotice={addNotice} quickAction={quickAction}>
+        <div className={status.settings.compactDensity ? 'app is-compact' : 'app'}>
           <header className="app-header">
             <h1>CAMB Watch</h1>
             <nav aria-label="Views" className="app-nav">
@@ -195,6 +229,16 @@ export function AppShell() {
               >
                 Settings
               </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Keyboard shortcuts"
+                aria-keyshortcuts="?"
+                title="Keyboard shortcuts (?)"
+                onClick={() => setHelpOpen(true)}
+              >
+                <Keyboard aria-hidden="true" size={18} />
+              </button>
             </nav>
           </header>
           <main className="app-main">
@@ -207,6 +251,7 @@ export function AppShell() {
               }}
               onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
               onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
+              onNotice={addNotice}
             />
             {view === 'settings' ? (
               <SettingsView
@@ -238,6 +283,7 @@ export function AppShell() {
                 onAdded={onAdded}
                 onRemoved={onRemoved}
                 onKindChanged={onKindChanged}
+                addRequest={addRequest}
               />
             )}
           </main>
@@ -248,8 +294,9 @@ export function AppShell() {
               onShowTask={(key) => revealTask(key, { focusDetail: true })}
             />
           </aside>
+          {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
         </div>
-      </ClockAndNotices>
+      </WindowContexts>
     </TaskStoreContext.Provider>
   );
 }

@@ -1,9 +1,11 @@
+import { ArrowLeft, Plus } from 'lucide-react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
 import { CheckAllButton } from '../tasks/CheckAllButton';
 import { EmptyState } from '../tasks/EmptyState';
 import { pollingHold } from '../tasks/pollingHold';
+import { RowQuickActions } from '../tasks/RowQuickActions';
 import type { TaskFilter } from '../tasks/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import type { KindChanged } from '../tasks/TaskKindControl';
@@ -42,6 +44,8 @@ export interface TasksViewProps {
   readonly onRemoved: (key: TaskKey) => void;
   /** The open task is watched as another kind now, under a new key. */
   readonly onKindChanged?: KindChanged;
+  /** Ctrl/Cmd+N: opens the add form with the cursor in its id field; changes on every press. */
+  readonly addRequest?: number;
 }
 
 /**
@@ -88,6 +92,15 @@ export function TasksView(props: TasksViewProps) {
     setAddOpen(true);
     setPasted((previous) => ({ text, nonce: (previous?.nonce ?? 0) + 1 }));
   });
+
+  const addRequest = props.addRequest ?? 0;
+  useEffect(() => {
+    if (addRequest === 0) return;
+    openedOnPurpose.current = true;
+    setAddOpen(true);
+    // A form already open takes the cursor too; a new one takes it on appearing.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.add-task textarea')?.focus());
+  }, [addRequest]);
 
   const foldRequested = useRef(false);
   useEffect(() => {
@@ -142,13 +155,13 @@ export function TasksView(props: TasksViewProps) {
             type="button"
             className="add-task-open"
             aria-expanded={false}
-            aria-keyshortcuts="Control+V"
+            aria-keyshortcuts="Control+N Control+V"
             onClick={() => {
               openedOnPurpose.current = true;
               setAddOpen(true);
             }}
           >
-            <span aria-hidden="true">+</span> Add task
+            <Plus aria-hidden="true" size={16} /> Add task
           </button>
         )}
       </div>
@@ -196,6 +209,7 @@ export function TasksView(props: TasksViewProps) {
                   onPick={props.onPick}
                   onOpen={props.onOpen}
                 />
+                <RowQuickActions selectedKey={selectedKey} />
               </section>
             )}
           </div>
@@ -204,7 +218,7 @@ export function TasksView(props: TasksViewProps) {
           <div className="detail-pane">
             {showDetails && (
               <button type="button" className="back-button" onClick={props.onBack}>
-                <span aria-hidden="true">←</span> Back to the list
+                <ArrowLeft aria-hidden="true" size={16} /> Back to the list
               </button>
             )}
             {selectedKey !== null ? (

@@ -1,12 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-/** Where a paste already has a place to go: the user is typing into something. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null)
-    return true;
-  return false;
-}
+import { isTextEntry } from '../keyboard/textEntry';
 
 /**
  * Calls `onPaste` with the pasted text when the user pastes (Ctrl/Cmd+V) anywhere but into a text field:

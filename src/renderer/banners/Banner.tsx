@@ -1,3 +1,4 @@
+import { CircleAlert, Info, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 
 interface BannerProps {
@@ -9,10 +10,11 @@ interface BannerProps {
   readonly testId: string;
 }
 
-const GLYPHS = { error: '!', warning: '▲', info: 'i' } as const;
+const GLYPHS = { error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
 /** One app-wide problem and what to do about it. Problems that block checking are alerts; the rest status. */
 export function Banner({ tone, title, children, actions, testId }: BannerProps) {
+  const Glyph = GLYPHS[tone];
   return (
     <div
       className={`banner banner-${tone}`}
@@ -20,7 +22,7 @@ export function Banner({ tone, title, children, actions, testId }: BannerProps) 
       data-testid={testId}
     >
       <span className="banner-glyph" aria-hidden="true">
-        {GLYPHS[tone]}
+        <Glyph size={20} />
       </span>
       <div className="banner-text">
         <strong>{title}</strong> {children}

@@ -4,6 +4,8 @@ import { RelativeTime } from '../tasks/RelativeTime';
 import { sentence } from '../../shared/format/sentence';
 import { StudioKeyHint } from '../common/StudioKeyLink';
 import { Banner } from './Banner';
+import { RetryNowButton } from './RetryNowButton';
+import type { NoticePayload } from '../notices/useNotices';
 
 interface BannersProps {
   readonly status: AppStatus;
@@ -12,10 +14,13 @@ interface BannersProps {
   readonly onAddKey: () => void;
   readonly onResume: () => void;
   readonly onDismissRecovery: () => void;
+  /** Says what "Retry now" found (the banner may be gone by then). */
+  readonly onNotice: (notice: NoticePayload) => void;
 }
 
 /** App-wide problems, most pressing first, each saying what to do. */
-export function Banners({ status, onOpenSettings, onAddKey, onResume, onDismissRecovery }: BannersProps) {
+export function Banners(props: BannersProps) {
+  const { status, onOpenSettings, onAddKey, onResume, onDismissRecovery, onNotice } = props;
   const now = useNow();
   const { state, storeRecovery } = status;
   const rateLimited = state.rateLimitedUntil !== null && state.rateLimitedUntil > now;
@@ -55,12 +60,18 @@ export function Banners({ status, onOpenSettings, onAddKey, onResume, onDismissR
           tone="warning"
           testId="banner-offline"
           title={state.connectivity === 'offline' ? 'You are offline.' : 'CAMB.AI cannot be reached.'}
+          actions={<RetryNowButton onNotice={onNotice} />}
         >
           Checking resumes by itself once the connection is back; nothing is lost meanwhile.
         </Banner>
       )}
       {rateLimited && state.rateLimitedUntil !== null && (
-        <Banner tone="warning" testId="banner-rate-limited" title="CAMB.AI asked CAMB Watch to slow down.">
+        <Banner
+          tone="warning"
+          testId="banner-rate-limited"
+          title="CAMB.AI asked CAMB Watch to slow down."
+          actions={<RetryNowButton onNotice={onNotice} />}
+        >
           Checking resumes <RelativeTime at={state.rateLimitedUntil} direction="future" />, by itself.
         </Banner>
       )}

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { keepTabInside, useModalFocus } from './modalFocus';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -17,13 +18,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement;
-    cancelRef.current?.focus();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
+  useModalFocus(cancelRef);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
@@ -32,17 +27,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       onCancel();
       return;
     }
-    if (event.key !== 'Tab') return;
-    const buttons = [...(dialogRef.current?.querySelectorAll('button') ?? [])];
-    const first = buttons[0];
-    const last = buttons.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+    keepTabInside(event, dialogRef.current);
   }
 
   return (

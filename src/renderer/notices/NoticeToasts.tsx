@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useEffect } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';
 import type { Notice } from './useNotices';
@@ -51,7 +52,7 @@ function NoticeToast({
         </button>
       )}
       <button type="button" aria-label="Dismiss notice" onClick={() => onDismiss(notice.id)}>
-        ×
+        <X aria-hidden="true" size={16} />
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { CircleAlert, CircleCheck } from 'lucide-react';
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import type { KeyStatus } from '../../shared/contract';
 import type { KeyCheck } from '../../shared/serviceState';
@@ -83,7 +84,7 @@ export function ApiKeySettings({ keyStatus, keyFieldRef }: ApiKeySettingsProps) 
           <>
             <span className="badge badge-ready">
               <span className="badge-glyph" aria-hidden="true">
-                ✓
+                <CircleCheck size={12} strokeWidth={2.5} />
               </span>
               Key set
             </span>{' '}
@@ -99,7 +100,7 @@ export function ApiKeySettings({ keyStatus, keyFieldRef }: ApiKeySettingsProps) 
           <>
             <span className="badge badge-failed">
               <span className="badge-glyph" aria-hidden="true">
-                !
+                <CircleAlert size={12} strokeWidth={2.5} />
               </span>
               No key set
             </span>{' '}

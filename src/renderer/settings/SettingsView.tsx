@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AppStatus } from '../app/appStatus';
 import { ApiKeySettings } from './ApiKeySettings';
+import { AppearanceSettings } from './AppearanceSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';
 import { StartupSettings } from './StartupSettings';
@@ -54,6 +55,7 @@ export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
       <StartupSettings settings={status.settings} host={status.host} />
       <UpdateSettings settings={status.settings} updates={status.updates} />
       <WindowShortcutSettings settings={status.settings} host={status.host} />
+      <AppearanceSettings settings={status.settings} />
       <WatchListTransfer />
     </section>
   );

@@ -3,9 +3,7 @@ import type { Settings } from '../../shared/settings';
 import { shortcutLabel, WINDOW_SHORTCUTS, type WindowShortcut } from '../../shared/windowShortcut';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
-
-/** The keys as this computer's keyboard names them (⌥⌘C on a Mac). */
-const onMac = typeof navigator !== 'undefined' && /Macintosh|Mac OS X/.test(navigator.userAgent);
+import { onMac } from '../keyboard/onMac';
 
 const CHOICES: readonly { value: WindowShortcut | null; title: string }[] = [
   { value: null, title: 'None' },

@@ -1,4 +1,15 @@
 import {
+  CircleCheck,
+  CircleHelp,
+  CircleX,
+  Clock,
+  CreditCard,
+  LoaderCircle,
+  Square,
+  TimerOff,
+  type LucideIcon,
+} from 'lucide-react';
+import {
   outcomeSentences,
   taskOutcome,
   type OutcomeFacts,
@@ -12,7 +23,7 @@ export type StatusTone = 'checking' | 'pending' | 'ready' | 'failed' | 'stopped'
 export interface StatusView {
   readonly tone: StatusTone;
   /** A shape that tells the states apart without colour; hidden from screen readers (the text says it). */
-  readonly glyph: string;
+  readonly glyph: LucideIcon;
   readonly text: string;
   /** What is happening and what to do, for the tooltip and the detail pane. */
   readonly description: string;
@@ -20,15 +31,15 @@ export interface StatusView {
   readonly worthARowLine: boolean;
 }
 
-const LOOKS: Readonly<Record<OutcomeKind, { tone: StatusTone; glyph: string }>> = {
-  checking: { tone: 'checking', glyph: '…' },
-  pending: { tone: 'pending', glyph: '◔' },
-  ready: { tone: 'ready', glyph: '✓' },
-  'timed-out': { tone: 'failed', glyph: '◷' },
-  'out-of-credits': { tone: 'failed', glyph: '¤' },
-  failed: { tone: 'failed', glyph: '✕' },
-  stopped: { tone: 'stopped', glyph: '■' },
-  unknown: { tone: 'unknown', glyph: '?' },
+const LOOKS: Readonly<Record<OutcomeKind, { tone: StatusTone; glyph: LucideIcon }>> = {
+  checking: { tone: 'checking', glyph: LoaderCircle },
+  pending: { tone: 'pending', glyph: Clock },
+  ready: { tone: 'ready', glyph: CircleCheck },
+  'timed-out': { tone: 'failed', glyph: TimerOff },
+  'out-of-credits': { tone: 'failed', glyph: CreditCard },
+  failed: { tone: 'failed', glyph: CircleX },
+  stopped: { tone: 'stopped', glyph: Square },
+  unknown: { tone: 'unknown', glyph: CircleHelp },
 };
 
 /**

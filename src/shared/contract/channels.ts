@@ -115,6 +115,8 @@ export const INVOKE_CHANNELS = {
   markAllSeen: invoke(emptySchema, z.object({ changed: z.number() })),
   /** How long jobs took and how many succeeded or failed, per kind, over the last 30 days. */
   getInsights: invoke(emptySchema, insightsSchema),
+  /** "Retry now" on the offline and rate-limited banners: one request at once, answered with what it found. */
+  retryNow: invoke(emptySchema, checkNowOutcomeSchema),
 } as const;
 
 /**

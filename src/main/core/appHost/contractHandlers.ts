@@ -201,5 +201,6 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     changeTaskKind: ({ key, kind }) => service.changeKind(key, kind),
     setDoNotDisturb: ({ choice }) => service.setDoNotDisturb(choice),
     getInsights: () => insightsFrom(service.finishedRuns(), clock.now()),
+    retryNow: () => service.retryNow(),
   };
 }

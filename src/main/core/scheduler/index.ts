@@ -7,6 +7,7 @@ export {
 export type {
   CheckKey,
   CheckStatus,
+  RetryNowVerdict,
   ScheduledTask,
   Scheduler,
   SchedulerEvents,

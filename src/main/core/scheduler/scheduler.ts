@@ -22,6 +22,7 @@ import { DEFAULT_ARRIVAL_JITTER_MS, RateBudget } from './rateBudget';
 import type {
   CheckKey,
   CheckStatus,
+  RetryNowVerdict,
   ScheduledTask,
   Scheduler,
   SchedulerEvents,
@@ -85,6 +86,8 @@ interface Request extends Sent {
   readonly sentAt: number;
   /** When it was due: a request the server turned away goes back to the queue in its old place. */
   readonly dueAt: number;
+  /** Sent by retryNow() through a hold: its answer tells whether the hold can end. */
+  readonly retry?: boolean;
 }
 
 /** A task's 403 held until the key check tells whether the key or the task is the problem. */
@@ -145,6 +148,8 @@ class PollingScheduler implements Scheduler {
   private online = true;
   private disposed = false;
   private rateLimitedUntil: number | null = null;
+  /** Until when CAMB's own Retry-After asked us to wait (the rest of a hold is our back-off); null: it did not. */
+  private retryAfterUntil: number | null = null;
   private rateLimitStrikes = 0;
   /** One-off questions about an id under another kind, sent before due tasks (there are few). */
   private readonly probes: Probe[] = [];
@@ -228,6 +233,24 @@ class PollingScheduler implements Scheduler {
       if (entry.phase === 'queued') this.expedite(entry);
     }
     this.pump();
+  }
+
+  retryNow(): RetryNowVerdict {
+    const now = this.clock.now();
+    if (this.disposed || this.paused || this.auth.active) return { type: 'held' };
+    const holding = this.rateLimitedUntil !== null && now < this.rateLimitedUntil;
+    // CAMB named its wait: asking sooner would only be turned away (and count against us).
+    if (holding && this.retryAfterUntil !== null && now < this.retryAfterUntil)
+      return { type: 'wait', until: this.retryAfterUntil, why: 'retry-after' };
+    if (!this.budget.canSend(now)) return { type: 'wait', until: this.budget.nextSlotAt(now), why: 'budget' };
+    if (this.inFlight >= this.maxConcurrent) return { type: 'busy' };
+    const next = this.queue.peek();
+    const entry = next === undefined ? undefined : this.entries.get(next.key);
+    if (next === undefined || entry === undefined) return { type: 'nothing' };
+    this.queue.pop();
+    const answer = new Promise<StatusOutcome>((resolve) => this.send(entry, next.dueAt, now, resolve));
+    this.arm();
+    return { type: 'sent', answer };
   }
 
   pause(): void {
@@ -425,12 +448,13 @@ class PollingScheduler implements Scheduler {
     };
   }
 
-  private send(entry: Entry, dueAt: number, now: number): void {
+  /** `retried` marks a request retryNow() sent through a hold, and hears its answer. */
+  private send(entry: Entry, dueAt: number, now: number, retried?: (outcome: StatusOutcome) => void): void {
     entry.phase = 'in-flight';
     entry.expedited = false;
     this.inFlight++;
     this.budget.spend(now);
-    const request: Request = { ...this.stamp(), entry, sentAt: now, dueAt };
+    const request: Request = { ...this.stamp(), entry, sentAt: now, dueAt, retry: retried !== undefined };
     const task: ScheduledTask = {
       key: entry.key,
       kind: entry.kind,
@@ -441,7 +465,10 @@ class PollingScheduler implements Scheduler {
     };
     this.ask(
       () => this.check(task),
-      (outcome) => this.onAnswer(request, outcome),
+      (outcome) => {
+        this.onAnswer(request, outcome);
+        retried?.(outcome);
+      },
     );
   }
 
@@ -472,6 +499,7 @@ class PollingScheduler implements Scheduler {
     const episodeEvents: (() => void)[] = [];
     const statusEvents: (() => void)[] = [];
     this.noteReachability(request, outcome, episodeEvents);
+    if (request.retry === true) this.retryAnswered(outcome, episodeEvents);
 
     let nextCheckAt: number | null;
     let stopCause: StopCause | null = null;
@@ -694,6 +722,22 @@ class PollingScheduler implements Scheduler {
     return Math.max(request.dueAt, until);
   }
 
+  /**
+   * A retry through a rate limit that CAMB answered ends the hold; one it turned away again starts a
+   * new, longer one (below) that is announced like the first.
+   */
+  private retryAnswered(outcome: StatusOutcome, episodeEvents: (() => void)[]): void {
+    if (this.rateLimitedUntil === null) return;
+    if (outcome.type === 'rate-limited') {
+      this.rateLimitedUntil = null;
+      return;
+    }
+    if (outcome.type === 'network') return;
+    this.rateLimitedUntil = null;
+    this.retryAfterUntil = null;
+    episodeEvents.push(() => this.emitter.emit('rateLimitEnded', {}));
+  }
+
   /** Holds every request until CAMB's wait is over; returns when that is. */
   private rateLimit(outcome: RateLimited, now: number, episodeEvents: (() => void)[]): number {
     // Answers to requests already in flight when the wait began only extend it, silently.
@@ -706,6 +750,8 @@ class PollingScheduler implements Scheduler {
     );
     const until = Math.max(this.rateLimitedUntil ?? now, now + wait);
     this.rateLimitedUntil = until;
+    if (outcome.retryAfterMs !== null)
+      this.retryAfterUntil = Math.max(this.retryAfterUntil ?? now, now + outcome.retryAfterMs);
     if (newEpisode) episodeEvents.push(() => this.emitter.emit('rateLimited', { until, outcome }));
     return until;
   }

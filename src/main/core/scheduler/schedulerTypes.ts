@@ -98,7 +98,20 @@ export interface SchedulerEvents {
   connectivityRestored: Record<string, never>;
   /** CAMB asked us to slow down: no request is sent before `until`. */
   rateLimited: { readonly until: number; readonly outcome: RateLimited };
+  /** A retryNow() request was answered before the rate limit ran out: requests flow again. */
+  rateLimitEnded: Record<string, never>;
 }
+
+/**
+ * What retryNow() did: sent one request (its answer comes with it), or why not. `wait`: CAMB's own
+ * Retry-After, or the request budget, has not run out; `busy`: as many requests as allowed are out.
+ */
+export type RetryNowVerdict =
+  | { readonly type: 'sent'; readonly answer: Promise<StatusOutcome> }
+  | { readonly type: 'wait'; readonly until: number; readonly why: 'retry-after' | 'budget' }
+  | { readonly type: 'busy' }
+  | { readonly type: 'nothing' }
+  | { readonly type: 'held' };
 
 /** A snapshot for status displays (tray icon, CLI). */
 export interface SchedulerState {
@@ -130,6 +143,12 @@ export interface Scheduler {
    * soon as the rate budget, concurrency limit, pause, connectivity and auth state allow.
    */
   checkNow(key?: TaskKey): void;
+  /**
+   * "Retry now" on a hold: one request for the most overdue task goes out at once, even while offline or
+   * inside a rate limit of our own back-off; never before a Retry-After CAMB gave, over the request budget,
+   * or while paused or the key is rejected. An answer from CAMB ends the rate limit.
+   */
+  retryNow(): RetryNowVerdict;
   /** Stops sending requests (answers in flight are still handled). */
   pause(): void;
   /** Undoes pause() with an immediate round. */

@@ -8,7 +8,7 @@ export type CheckTarget =
   | { readonly scope: 'one'; readonly task: WatchedTask | undefined }
   | { readonly scope: 'all'; readonly tasks: readonly WatchedTask[] };
 
-const said = (ok: boolean, message: string, resumesAt: number | null = null): CheckNowOutcome => ({
+export const said = (ok: boolean, message: string, resumesAt: number | null = null): CheckNowOutcome => ({
   ok,
   message,
   resumesAt,
@@ -19,7 +19,7 @@ function tasksWord(count: number): string {
 }
 
 /** Why nothing in the target can be checked at all, whatever the app's state; null when something can. */
-function nothingToCheck(target: CheckTarget): string | null {
+export function nothingToCheck(target: CheckTarget): string | null {
   if (target.scope === 'one') {
     if (target.task === undefined) return 'This task is no longer in the watch list.';
     return isTerminalStatus(target.task.status)
@@ -33,13 +33,20 @@ function nothingToCheck(target: CheckTarget): string | null {
     : 'Nothing to check: every task has finished or was stopped. Use Check now on a stopped task to try it again.';
 }
 
-/** What the state holds checking back by, in words; null when requests may go out now. */
-function heldBack(state: ServiceState, now: number): CheckNowOutcome | null {
+/** What holds checking back that only the user can end (a key, Resume, waking up), in words; else null. */
+export function heldUntilTheUserActs(state: ServiceState): CheckNowOutcome | null {
   if (state.authProblem !== null)
     return said(false, 'CAMB.AI rejected the API key. Save a working key in Settings, then check again.');
   if (state.pollingPaused) return said(false, 'Polling is paused. Resume polling to check tasks.');
   if (state.suspended)
     return said(false, 'The computer is asleep or locked. Checking catches up as soon as you are back.');
+  return null;
+}
+
+/** What the state holds checking back by, in words; null when requests may go out now. */
+function heldBack(state: ServiceState, now: number): CheckNowOutcome | null {
+  const held = heldUntilTheUserActs(state);
+  if (held !== null) return held;
   if (state.connectivity === 'offline')
     return said(false, 'You are offline. Checking resumes by itself once the connection is back.');
   if (state.rateLimitedUntil !== null && state.rateLimitedUntil > now)

@@ -18,6 +18,7 @@ import { parseTaskId } from '../taskId/parseTaskId';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
 import { createWatchList, type CheckResult } from '../watchList/watchList';
 import { checkNowOutcome } from './checkNowOutcome';
+import { retryAnswered, retryNotSent, retryRefusal } from './retryNowOutcome';
 import { checkKey, probeApiKey } from './keyProbe';
 import { createKeyRecheck } from './keyRecheck';
 import { createNotificationRound } from './notificationRound';
@@ -297,6 +298,11 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       // Any answer, an error page included, ends the outage: the next one is a new episode to tell.
       observeProblem({ type: 'answered' });
     }),
+    scheduler.on('rateLimitEnded', () => {
+      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      rateLimitTimer = null;
+      setState({ rateLimitedUntil: null });
+    }),
     scheduler.on('rateLimited', ({ until }) => {
       setState({ rateLimitedUntil: until });
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
@@ -371,6 +377,13 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     return { ...outcome, check };
   }
 
+  function setSystemOnline(online: boolean): void {
+    systemOnline = online;
+    scheduler.setOnline(online);
+    updateConnectivity();
+    if (online) keyRecheck.nudge();
+  }
+
   return {
     async start() {
       await reloadKey();
@@ -434,6 +447,17 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
           : { scope: 'one' as const, task };
       return checkNowOutcome(target, state, clock.now());
     },
+    async retryNow() {
+      const refused = retryRefusal(watchList.list(), state);
+      if (refused !== null) return refused;
+      const verdict = scheduler.retryNow();
+      if (verdict.type !== 'sent') return retryNotSent(verdict);
+      const outcome = await verdict.answer;
+      // An answer proves the connection works, whatever the system last said (its offline flag can lag
+      // behind a network that came back); the next change it reports is followed again.
+      if (outcome.type !== 'network' && !systemOnline) setSystemOnline(true);
+      return retryAnswered(outcome, state.rateLimitedUntil);
+    },
     list: () => watchList.list(),
     get: (key) => watchList.get(key),
     exportJson: () => watchList.exportJson(),
@@ -450,12 +474,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     setDoNotDisturb: (choice) =>
       watchList.updateSettings({ doNotDisturbUntil: doNotDisturbEnd(choice, clock.now()) }),
 
-    setOnline(online) {
-      systemOnline = online;
-      scheduler.setOnline(online);
-      updateConnectivity();
-      if (online) keyRecheck.nudge();
-    },
+    setOnline: setSystemOnline,
     setSuspended(value) {
       suspended = value;
       setState({ suspended: value });

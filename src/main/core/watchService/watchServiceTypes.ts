@@ -105,6 +105,13 @@ export interface WatchService {
    * says what it did, or why nothing can be checked now (no key, paused, asleep, offline, rate limited).
    */
   checkNow(key?: TaskKey): CheckNowOutcome;
+  /**
+   * "Retry now" on the offline and rate-limited banners: one request for the most overdue task at once,
+   * even while the system says offline or inside CAMB Watch's own back-off after a rate limit, but never
+   * before a Retry-After CAMB.AI gave, nor over the request budget. Answers once that request is answered,
+   * with what it found; an answer from CAMB.AI ends the offline state and the rate limit.
+   */
+  retryNow(): Promise<CheckNowOutcome>;
   list(): WatchedTask[];
   get(key: TaskKey): WatchedTask | undefined;
   exportJson(): string;

@@ -1,0 +1,141 @@
+import { Copy, ExternalLink, RefreshCw, type LucideIcon } from 'lucide-react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { taskDisplayName } from '../../shared/format/taskLabel';
+import type { TaskKey } from '../../shared/watchedTask';
+import { useTask } from '../app/useTaskStore';
+import { resultReady, useQuickActions, type QuickAction } from './quickActions';
+
+const BUTTONS: readonly { action: QuickAction; title: string; key: string; Icon: LucideIcon }[] = [
+  { action: 'openResult', title: 'Open result', key: 'O', Icon: ExternalLink },
+  { action: 'copyId', title: 'Copy id', key: 'C', Icon: Copy },
+  { action: 'checkNow', title: 'Check now', key: 'R', Icon: RefreshCw },
+];
+
+/** The row of a task in the list, if it is drawn (the list draws only the rows in view). */
+function rowElement(area: Element, key: TaskKey): HTMLElement | null {
+  return area.querySelector<HTMLElement>(`[data-testid="task-row"][data-task-key="${CSS.escape(key)}"]`);
+}
+
+/** The row under the pointer, if any. */
+function rowKeyAt(target: EventTarget | null): TaskKey | null {
+  if (!(target instanceof Element)) return null;
+  return (
+    (target.closest('[data-testid="task-row"]')?.getAttribute('data-task-key') as TaskKey | null) ?? null
+  );
+}
+
+/**
+ * Lays the buttons over the end of the row's second line (its times), or hides them while that line is
+ * scrolled out of the list's view.
+ */
+function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void {
+  const row = rowElement(area, key);
+  const line = row?.querySelector('.task-times') ?? row;
+  const list = row?.closest('[role="listbox"]');
+  if (row === null || line === null || line === undefined || list === null || list === undefined) {
+    layer.style.visibility = 'hidden';
+    return;
+  }
+  const areaBox = area.getBoundingClientRect();
+  const rowBox = row.getBoundingClientRect();
+  const lineBox = line.getBoundingClientRect();
+  const listBox = list.getBoundingClientRect();
+  const top = lineBox.top + lineBox.height / 2 - layer.offsetHeight / 2;
+  const inView = top >= listBox.top && top + layer.offsetHeight <= listBox.bottom;
+  layer.style.visibility = inView ? 'visible' : 'hidden';
+  layer.style.top = `${top - areaBox.top}px`;
+  layer.style.right = `${areaBox.right - rowBox.right + 8}px`;
+}
+
+/**
+ * A row's quick actions (Open result once ready, Copy id, Check now), over the row the pointer is on, or
+ * over the list's current row while the list has keyboard focus: Tab from the list reaches them. They sit
+ * beside the list, not inside it: a listbox holds only options, and an option cannot hold buttons.
+ */
+export function RowQuickActions({ selectedKey }: { readonly selectedKey: TaskKey | null }) {
+  const layerRef = useRef<HTMLDivElement>(null);
+  const [hoveredKey, setHoveredKey] = useState<TaskKey | null>(null);
+  const [listFocused, setListFocused] = useState(false);
+  /** While focus is on one of the buttons they stay over the row they were for, unless another is pointed at. */
+  const [pinnedKey, setPinnedKey] = useState<TaskKey | null>(null);
+  const [, redraw] = useReducer((count: number) => count + 1, 0);
+  const key = hoveredKey ?? pinnedKey ?? (listFocused ? selectedKey : null);
+  const shownKey = useRef(key);
+  shownKey.current = key;
+
+  useEffect(() => {
+    const area = layerRef.current?.parentElement;
+    if (area === null || area === undefined) return;
+    const inLayer = (target: EventTarget | null) =>
+      target instanceof Node && (layerRef.current?.contains(target) ?? false);
+    const onOver = (event: MouseEvent) => {
+      if (!inLayer(event.target)) setHoveredKey(rowKeyAt(event.target));
+    };
+    const onLeave = () => setHoveredKey(null);
+    const onFocus = (event: FocusEvent) => {
+      const target = event.type === 'focusin' ? event.target : event.relatedTarget;
+      setListFocused(target instanceof Element && target.getAttribute('role') === 'listbox');
+      setPinnedKey(inLayer(target) ? shownKey.current : null);
+    };
+    area.addEventListener('mouseover', onOver);
+    area.addEventListener('mouseleave', onLeave);
+    area.addEventListener('focusin', onFocus);
+    area.addEventListener('focusout', onFocus);
+    // Scrolling moves the rows under the buttons: follow them (scroll does not bubble, so capture it).
+    area.addEventListener('scroll', redraw, true);
+    return () => {
+      area.removeEventListener('mouseover', onOver);
+      area.removeEventListener('mouseleave', onLeave);
+      area.removeEventListener('focusin', onFocus);
+      area.removeEventListener('focusout', onFocus);
+      area.removeEventListener('scroll', redraw, true);
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    const area = layer?.parentElement;
+    if (layer !== null && area !== null && area !== undefined && key !== null) placeOverRow(layer, area, key);
+  });
+
+  return (
+    <div ref={layerRef} className="row-quick-actions-layer">
+      {key !== null && <QuickActionButtons taskKey={key} selected={key === selectedKey} />}
+    </div>
+  );
+}
+
+function QuickActionButtons({
+  taskKey,
+  selected,
+}: {
+  readonly taskKey: TaskKey;
+  readonly selected: boolean;
+}) {
+  const run = useQuickActions();
+  const task = useTask(taskKey);
+  if (task === undefined) return null;
+  const buttons = BUTTONS.filter(({ action }) => action !== 'openResult' || resultReady(task));
+  return (
+    <div
+      role="group"
+      aria-label={`Quick actions for ${taskDisplayName(task)}`}
+      className={`row-quick-actions${selected ? ' is-selected' : ''}`}
+      data-testid="row-quick-actions"
+    >
+      {buttons.map(({ action, title, key, Icon }) => (
+        <button
+          key={action}
+          type="button"
+          className="icon-button"
+          aria-label={title}
+          aria-keyshortcuts={key}
+          title={`${title} (${key})`}
+          onClick={() => run(action, taskKey)}
+        >
+          <Icon aria-hidden="true" size={16} />
+        </button>
+      ))}
+    </div>
+  );
+}
