@@ -1,3 +1,4 @@
+import { buildDurationModel, buildDurationModels, type DurationModels } from '../../../shared/durations';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -57,6 +58,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   };
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
+  // Rebuilt only when a run is recorded: estimates read it for every row and every scheduling decision.
+  let durations: DurationModels = buildDurationModels(watchList.finishedRuns());
 
   const clientOptions = {
     fetch: options.fetch,
@@ -104,6 +107,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       keyMissing: !state.key.present,
       paused: state.pollingPaused || state.suspended,
     }),
+    durations: () => durations,
     publish: (model) => emitter.emit('trayChanged', { tray: model }),
   });
 
@@ -253,6 +257,13 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       emitter.emit('storeRecovered', recovery);
     }),
     watchList.on('saveProblem', (problem) => emitter.emit('saveProblem', problem)),
+    watchList.on('finishedRunsChanged', ({ kinds }) => {
+      const runs = watchList.finishedRuns();
+      durations = { ...durations };
+      for (const kind of kinds) durations[kind] = buildDurationModel(kind, runs);
+      emitter.emit('durationsChanged', { durations });
+      tray.refresh();
+    }),
   ];
 
   const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));
@@ -389,6 +400,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
     state: () => state,
     trayModel: () => tray.current(),
+    durations: () => durations,
+    finishedRuns: () => watchList.finishedRuns(),
     on(name, listener) {
       const unsubscribe = emitter.on(name, listener);
       if (name === 'storeRecovered')
