@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { Banners } from '../banners/Banners';
+import { LazyInsightsView } from '../insights/LazyInsightsView';
 import { NoticeToasts } from '../notices/NoticeToasts';
 import { useNotices } from '../notices/useNotices';
 import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
@@ -15,7 +16,7 @@ import { useAppConnection } from './useAppConnection';
 import { useEscapeHidesWindow } from './useEscapeHidesWindow';
 import { useNarrowWindow } from './useNarrowWindow';
 
-type View = 'tasks' | 'settings';
+type View = 'tasks' | 'settings' | 'insights';
 
 interface RevealOptions {
   readonly highlight?: boolean;
@@ -171,6 +172,13 @@ export function AppShell() {
               </button>
               <button
                 type="button"
+                aria-current={view === 'insights' ? 'page' : undefined}
+                onClick={() => setView('insights')}
+              >
+                Insights
+              </button>
+              <button
+                type="button"
                 aria-current={view === 'settings' ? 'page' : undefined}
                 aria-keyshortcuts="Control+Comma"
                 onClick={() => setView('settings')}
@@ -190,7 +198,9 @@ export function AppShell() {
               onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
               onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
             />
-            {view === 'settings' ? (
+            {view === 'insights' ? (
+              <LazyInsightsView onClose={() => setView('tasks')} />
+            ) : view === 'settings' ? (
               <SettingsView
                 status={status}
                 opening={settingsOpening}

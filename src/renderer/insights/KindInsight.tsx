@@ -1,15 +1,12 @@
 import { formatDuration } from '../../shared/format/duration';
-import { taskKindInfo, type TaskKind } from '../../shared/taskKinds';
-import { formatDurationRange } from '../estimates/durationRange';
-import { DurationChart, type ChartRun } from './DurationChart';
+import type { Insights } from '../../shared/contract';
+import { taskKindInfo } from '../../shared/taskKinds';
+import { formatRange } from '../../shared/format/estimateText';
+import { DurationChart } from './DurationChart';
 import { durationSpread, type DurationSpread } from './durationScale';
 
-export interface KindRuns {
-  readonly kind: TaskKind;
-  readonly runs: readonly (ChartRun & { readonly finishedAt: number })[];
-  readonly succeeded: number;
-  readonly failed: number;
-}
+/** One kind's figures, as getInsights gives them. */
+export type KindRuns = Insights['kinds'][number];
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -23,8 +20,8 @@ export function chartLabel(title: string, spread: DurationSpread): string {
   const took = (ms: number) => formatDuration(ms, { units: 1 });
   if (spread.count === 1) return `${title}: 1 job took ${took(spread.longestMs)}`;
   return (
-    `${title}: ${plural(spread.count, 'job')} took ${formatDurationRange(spread.shortestMs, spread.longestMs)}, ` +
-    `the middle half ${formatDurationRange(spread.lowerQuartileMs, spread.upperQuartileMs)}, ` +
+    `${title}: ${plural(spread.count, 'job')} took ${formatRange(spread.shortestMs, spread.longestMs)}, ` +
+    `the middle half ${formatRange(spread.lowerQuartileMs, spread.upperQuartileMs)}, ` +
     `median ${took(spread.medianMs)}`
   );
 }
@@ -50,7 +47,7 @@ export function KindInsight({ kind, runs, succeeded, failed }: KindRuns) {
           </div>
           <p className="kind-insight-summary muted-text" aria-hidden="true">
             {spread.count > 1
-              ? `Usually ${formatDurationRange(spread.lowerQuartileMs, spread.upperQuartileMs)} (median ${formatDuration(spread.medianMs, { units: 1 })})`
+              ? `Usually ${formatRange(spread.lowerQuartileMs, spread.upperQuartileMs)} (median ${formatDuration(spread.medianMs, { units: 1 })})`
               : `Took ${formatDuration(spread.medianMs, { units: 1 })}`}
             {anyFailed && (
               <span className="kind-insight-legend">

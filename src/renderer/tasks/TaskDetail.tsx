@@ -8,6 +8,7 @@ import { errorMessage } from '../app/errorMessage';
 import { useTask } from '../app/useTaskStore';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { CopyableValue } from './CopyableValue';
+import { DetailEstimate } from './DetailEstimate';
 import { RelativeTime } from './RelativeTime';
 import { RenameForm } from './RenameForm';
 import { TaskResult } from '../results/TaskResult';
@@ -137,6 +138,7 @@ function TaskDetailBody({ task, taskKey, downloads, onRemoved, headingRef }: Tas
         <dd>
           <RelativeTime at={task.addedAt} direction="past" />
         </dd>
+        <DetailEstimate task={task} />
         <dt>Last check</dt>
         <dd>
           {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
