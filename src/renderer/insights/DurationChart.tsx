@@ -12,16 +12,16 @@ interface DurationChartProps {
   readonly label: string;
 }
 
-const BOX_TOP = 10;
-const BOX_BOTTOM = 34;
-const AXIS_Y = 42;
-const LABEL_Y = 58;
-const HEIGHT = 64;
+const BOX_TOP = 8;
+const BOX_BOTTOM = 44;
+const AXIS_Y = 54;
+const LABEL_Y = 70;
+const HEIGHT = 76;
 
 const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
 /** Spreads the dots over five lanes, always the same way, so runs of equal length stay apart. */
-const laneY = (index: number) => 22 + (((index * 3) % 5) - 2) * 4;
+const laneY = (index: number) => 26 + (((index * 3) % 5) - 2) * 6;
 
 /**
  * How long one kind of job took, drawn by hand: every run a dot on a time axis (a cross when it failed),
@@ -47,8 +47,8 @@ export function DurationChart({ runs, spread, label }: DurationChartProps) {
         className="duration-chart-median"
         x1={x(spread.medianMs)}
         x2={x(spread.medianMs)}
-        y1={BOX_TOP - 3}
-        y2={BOX_BOTTOM + 3}
+        y1={BOX_TOP - 2}
+        y2={BOX_BOTTOM + 2}
       />
       {runs.map((run, index) =>
         run.succeeded ? (
@@ -57,11 +57,11 @@ export function DurationChart({ runs, spread, label }: DurationChartProps) {
             className="duration-chart-run"
             cx={x(run.durationMs)}
             cy={laneY(index)}
-            r={3.5}
+            r={4.5}
           />
         ) : (
-          <svg key={index} x={x(run.durationMs)} y={laneY(index)} overflow="visible">
-            <path className="duration-chart-failed" d="M-4 -4L4 4M-4 4L4 -4" />
+          <svg key={index} x={x(run.durationMs)} y={laneY(index)} overflow="visible" aria-hidden="true">
+            <path className="duration-chart-failed" d="M-4.5 -4.5L4.5 4.5M-4.5 4.5L4.5 -4.5" />
           </svg>
         ),
       )}
