@@ -17,6 +17,8 @@ const BOX_BOTTOM = 44;
 const AXIS_Y = 54;
 const LABEL_Y = 70;
 const HEIGHT = 76;
+/** Quartiles and a median of one or two runs would only hide the runs themselves. */
+const MIN_RUNS_FOR_BOX = 3;
 
 const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
@@ -25,8 +27,9 @@ const laneY = (index: number) => 26 + (((index * 3) % 5) - 2) * 6;
 
 /**
  * How long one kind of job took, drawn by hand: every run a dot on a time axis (a cross when it failed),
- * over a box from the first to the third quartile with the median as a bar. Positions are percentages of
- * the drawing's width, so the chart fills any window without measuring it and its text never scales.
+ * over a box from the first to the third quartile with the median as a bar (from three runs on).
+ * Positions are percentages of the drawing's width, so the chart fills any window without measuring it
+ * and its text never scales.
  */
 export function DurationChart({ runs, spread, label }: DurationChartProps) {
   const scale = durationScale(spread.longestMs);
@@ -35,21 +38,25 @@ export function DurationChart({ runs, spread, label }: DurationChartProps) {
   const boxWidth = Math.max(scale.position(spread.upperQuartileMs) - boxLeft, 0.004);
   return (
     <svg className="duration-chart" role="img" aria-label={label} width="100%" height={HEIGHT}>
-      <rect
-        className="duration-chart-box"
-        x={percent(boxLeft)}
-        y={BOX_TOP}
-        width={percent(boxWidth)}
-        height={BOX_BOTTOM - BOX_TOP}
-        rx={3}
-      />
-      <line
-        className="duration-chart-median"
-        x1={x(spread.medianMs)}
-        x2={x(spread.medianMs)}
-        y1={BOX_TOP - 2}
-        y2={BOX_BOTTOM + 2}
-      />
+      {spread.count >= MIN_RUNS_FOR_BOX && (
+        <>
+          <rect
+            className="duration-chart-box"
+            x={percent(boxLeft)}
+            y={BOX_TOP}
+            width={percent(boxWidth)}
+            height={BOX_BOTTOM - BOX_TOP}
+            rx={3}
+          />
+          <line
+            className="duration-chart-median"
+            x1={x(spread.medianMs)}
+            x2={x(spread.medianMs)}
+            y1={BOX_TOP - 2}
+            y2={BOX_BOTTOM + 2}
+          />
+        </>
+      )}
       {runs.map((run, index) =>
         run.succeeded ? (
           <circle
