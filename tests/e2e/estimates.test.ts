@@ -71,6 +71,15 @@ function scriptJobs(): void {
   );
 }
 
+/** Pictures of the window as it is, light and dark: test-results/screenshots/<name>-<scheme>.png. */
+async function screenshots(name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await h.page.emulateMedia({ colorScheme });
+    await h.screenshot(`${name}-${colorScheme}`);
+  }
+  await h.page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Lets the notices of finished jobs go, so a screenshot shows the window itself. */
 async function dismissNotices(page: Page): Promise<void> {
   const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
@@ -91,7 +100,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     await page.keyboard.press('Enter');
     const empty = page.getByRole('region', { name: 'Insights' });
     await empty.getByRole('heading', { name: 'Nothing has finished yet' }).waitFor();
-    await h.screenshot(`estimates-insights-empty-${viewport.width}`);
+    await screenshots(`estimates-insights-empty-${viewport.width}`);
     await page.keyboard.press('Escape');
     await openTasks(page);
 
@@ -125,10 +134,10 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     await expect.poll(() => estimateOf(long)).toMatch(/^Running 3\d min · longer than usual$/u);
     expect(await lineFits(long)).toBe(true);
     await dismissNotices(page);
-    await h.screenshot(`estimates-rows-${viewport.width}`);
+    await screenshots(`estimates-rows-${viewport.width}`);
     await long.click();
     await expect.poll(() => details.innerText()).toMatch(/from \d+ earlier stories/u);
-    await h.screenshot(`estimates-details-${viewport.width}`);
+    await screenshots(`estimates-details-${viewport.width}`);
     if (narrow) await backToList(page);
 
     const insights = await openInsights(page);
@@ -141,7 +150,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     expect(await chart.locator('circle').count()).toBe(4);
     // The faulty dub has not finished: no dub section.
     expect(await insights.getByRole('region', { name: 'Dub' }).count()).toBe(0);
-    await h.screenshot(`estimates-insights-${viewport.width}`);
+    await screenshots(`estimates-insights-${viewport.width}`);
 
     // The long story ends while Insights is open: the view takes it in.
     h.server.addTask('story', 'long-story', step.success(200));
