@@ -53,6 +53,19 @@ describe('app host: learned durations', () => {
     expect(a.h.service.durations().story.basedOn).toBe(1);
   });
 
+  it('tells the window once of many jobs ending together', async () => {
+    a = await createAppHostHarness();
+    for (const id of ['a', 'b', 'c']) {
+      a.h.server.addTask('tts', id, [step.pending({ untilMs: 20_000 }), step.success(1)]);
+      await a.invoke('addTask', { kind: 'tts', taskId: id });
+    }
+    await a.h.advance(60_000);
+    expect(a.h.service.finishedRuns()).toHaveLength(3);
+    const changed = a.eventsOf('durationsChanged');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.durations.tts.basedOn).toBe(3);
+  });
+
   it('leaves runs older than 30 days out of the insights', async () => {
     a = await createAppHostHarness();
     a.h.server.addTask('tts', 'old', [step.pending({ untilMs: 10_000 }), step.error('broken')]);

@@ -1,6 +1,7 @@
 import { buildDurationModel, buildDurationModels, type DurationModels } from '../../../shared/durations';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
+import type { TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
@@ -25,6 +26,9 @@ import type {
   WatchServiceEvents,
   WatchServiceOptions,
 } from './watchServiceTypes';
+
+/** How long the window may wait to hear of what finished jobs taught: a burst of endings makes one event. */
+const DURATIONS_EVENT_DELAY_MS = 1000;
 
 export function createWatchService(options: WatchServiceOptions): WatchService {
   const { clock, logger, secrets } = options;
@@ -60,6 +64,29 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   const recoveries: StoreRecovery[] = [];
   // Rebuilt only when a run is recorded: estimates read it for every row and every scheduling decision.
   let durations: DurationModels = buildDurationModels(watchList.finishedRuns());
+  // Kinds with runs the models do not include yet: many jobs ending together make one rebuild and one
+  // event (each event carries every kind's model), not one per job.
+  const staleKinds = new Set<TaskKind>();
+  let durationsTimer: TimerHandle | null = null;
+
+  function currentDurations(): DurationModels {
+    if (staleKinds.size === 0) return durations;
+    const runs = watchList.finishedRuns();
+    durations = { ...durations };
+    for (const kind of staleKinds) durations[kind] = buildDurationModel(kind, runs);
+    staleKinds.clear();
+    return durations;
+  }
+
+  function durationsLearned(kinds: readonly TaskKind[]): void {
+    for (const kind of kinds) staleKinds.add(kind);
+    if (durationsTimer !== null) return;
+    durationsTimer = clock.setTimer(() => {
+      durationsTimer = null;
+      emitter.emit('durationsChanged', { durations: currentDurations() });
+      tray.refresh();
+    }, DURATIONS_EVENT_DELAY_MS);
+  }
 
   const clientOptions = {
     fetch: options.fetch,
@@ -107,7 +134,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       keyMissing: !state.key.present,
       paused: state.pollingPaused || state.suspended,
     }),
-    durations: () => durations,
+    durations: currentDurations,
     publish: (model) => emitter.emit('trayChanged', { tray: model }),
   });
 
@@ -257,13 +284,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       emitter.emit('storeRecovered', recovery);
     }),
     watchList.on('saveProblem', (problem) => emitter.emit('saveProblem', problem)),
-    watchList.on('finishedRunsChanged', ({ kinds }) => {
-      const runs = watchList.finishedRuns();
-      durations = { ...durations };
-      for (const kind of kinds) durations[kind] = buildDurationModel(kind, runs);
-      emitter.emit('durationsChanged', { durations });
-      tray.refresh();
-    }),
+    watchList.on('finishedRunsChanged', ({ kinds }) => durationsLearned(kinds)),
   ];
 
   const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));
@@ -400,7 +421,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
     state: () => state,
     trayModel: () => tray.current(),
-    durations: () => durations,
+    durations: currentDurations,
     finishedRuns: () => watchList.finishedRuns(),
     on(name, listener) {
       const unsubscribe = emitter.on(name, listener);
@@ -417,6 +438,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       for (const stop of unsubscribe) stop();
       keyRecheck.stop();
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      if (durationsTimer !== null) clock.clearTimer(durationsTimer);
       budgetNoticeQueued = false;
       tray.dispose();
       round.dispose();
