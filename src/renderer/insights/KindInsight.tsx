@@ -39,7 +39,9 @@ export function KindInsight({ kind, runs, succeeded, failed }: KindRuns) {
         <p className="kind-insight-counts">{outcomeCounts({ succeeded, failed })}</p>
       </div>
       {spread === null ? (
-        <p className="muted-text">None of them was timed from its start.</p>
+        <p className="muted-text">
+          How long they took is not known: the app did not see them from start to end.
+        </p>
       ) : (
         <>
           <div className="duration-chart-frame">
