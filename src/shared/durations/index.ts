@@ -3,3 +3,4 @@ export * from './estimate';
 export * from './finishedRun';
 export { DURATION_PRIORS, PRIOR_PSEUDO_RUNS, type DurationPrior } from './priors';
 export * from './recordRun';
+export * from './taskEstimate';

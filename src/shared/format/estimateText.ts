@@ -103,3 +103,9 @@ export function soonestFinishText(kind: TaskKind, name: string, estimate: Remain
   const late = estimate.longerThanUsual ? ' (taking longer than usual)' : '';
   return `Soonest finish: ${what} in ${formatAbout(estimate.medianMs)}${late}`;
 }
+
+/** "Dubs usually take 3–9 min": the 80 % range of a kind's durations, for details and the Insights view. */
+export function usualDurationText(kind: TaskKind, estimate: RemainingEstimate): string {
+  const many = kindNoun(kind, 2);
+  return `${many.charAt(0).toUpperCase()}${many.slice(1)} usually take ${formatRange(estimate.lowMs, estimate.highMs)}`;
+}

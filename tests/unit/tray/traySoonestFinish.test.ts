@@ -26,15 +26,15 @@ const running = (kind: WatchedTask['kind'], id: string, label: string, addedAt =
 
 describe('the tray: soonest expected finish', () => {
   it('names the watched job expected to end first, in words, in the tooltip and the menu', () => {
-    const tasks = [running('dub', 'd1', 'Trailer'), running('dub', 'd2', 'Feature', T0 + 4 * MIN)];
-    const model = trayModel(tasks, ONLINE, T0 + 4 * MIN, durations);
-    expect(model.soonestFinish).toBe('Soonest finish: Dub “Trailer” in about 3 min');
-    expect(model.tooltip).toBe('CAMB Watch — 2 running\nSoonest finish: Dub “Trailer” in about 3 min');
+    const tasks = [running('dub', 'd1', 'Trailer'), running('dub', 'd2', 'Feature', T0 + MIN)];
+    const model = trayModel(tasks, ONLINE, T0 + MIN, durations);
+    expect(model.soonestFinish).toBe('Soonest finish: Dub “Trailer” in about 5 min');
+    expect(model.tooltip).toBe('CAMB Watch — 2 running\nSoonest finish: Dub “Trailer” in about 5 min');
     const labels = trayMenuEntries(model, false).map((entry) => ('label' in entry ? entry.label : '—'));
     expect(labels.slice(0, 4)).toEqual([
       expect.stringMatching(/^Feature — /u),
       expect.stringMatching(/^Trailer — /u),
-      'Soonest finish: Dub “Trailer” in about 3 min',
+      'Soonest finish: Dub “Trailer” in about 5 min',
       '—',
     ]);
   });

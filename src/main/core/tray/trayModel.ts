@@ -1,4 +1,4 @@
-import { estimateRemaining, type DurationModels } from '../../../shared/durations';
+import { taskEstimate, type DurationModels, type RemainingEstimate } from '../../../shared/durations';
 import { formatDuration } from '../../../shared/format/duration';
 import { soonestFinishText } from '../../../shared/format/estimateText';
 import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
@@ -192,11 +192,11 @@ function tooltipText(
 
 /** The sentence for the watched job expected to end first, or null. */
 function soonestFinish(tasks: readonly WatchedTask[], durations: DurationModels, now: number): string | null {
-  let best: { task: WatchedTask; estimate: ReturnType<typeof estimateRemaining> } | null = null;
+  let best: { task: WatchedTask; estimate: RemainingEstimate } | null = null;
   for (const task of tasks) {
-    if (!isWatching(task)) continue;
-    const estimate = estimateRemaining(durations[task.kind], now - task.addedAt);
-    if (best === null || estimate.medianMs < best.estimate.medianMs) best = { task, estimate };
+    const estimate = taskEstimate(task, durations, now);
+    if (estimate !== null && (best === null || estimate.medianMs < best.estimate.medianMs))
+      best = { task, estimate };
   }
   return best === null ? null : soonestFinishText(best.task.kind, taskDisplayName(best.task), best.estimate);
 }
