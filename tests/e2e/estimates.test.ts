@@ -136,7 +136,9 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     await dismissNotices(page);
     await screenshots(`estimates-rows-${viewport.width}`);
     await long.click();
-    await expect.poll(() => details.innerText()).toMatch(/from \d+ earlier stories/u);
+    await expect
+      .poll(() => details.innerText())
+      .toMatch(/Longer than usual \(stories usually take .+\): probably .+ more, from 5 earlier stories\./u);
     await screenshots(`estimates-details-${viewport.width}`);
     if (narrow) await backToList(page);
 

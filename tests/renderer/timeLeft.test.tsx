@@ -7,23 +7,25 @@ afterEach(cleanup);
 
 const MINUTE = 60_000;
 const estimate = { lowMs: 3 * MINUTE, medianMs: 5 * MINUTE, highMs: 9 * MINUTE, longerThanUsual: false };
+/** The kind's range from the start: what "longer than usual" is measured against. */
+const usual = { lowMs: MINUTE, medianMs: 2 * MINUTE, highMs: 4 * MINUTE, longerThanUsual: false, basedOn: 4 };
 
 describe('the details’ time left', () => {
   it('says what the estimate rests on: earlier jobs of the kind, or its usual time before any finished', () => {
-    expect(timeLeftText('dub', { ...estimate, basedOn: 37 })).toBe(
+    expect(timeLeftText('dub', { ...estimate, basedOn: 37 }, usual)).toBe(
       'Usually 3–9 min more, from 37 earlier dubs.',
     );
-    expect(timeLeftText('story', { ...estimate, basedOn: 1 })).toBe(
+    expect(timeLeftText('story', { ...estimate, basedOn: 1 }, usual)).toBe(
       'Usually 3–9 min more, from 1 earlier story.',
     );
-    expect(timeLeftText('dub', { ...estimate, basedOn: 0 })).toBe(
+    expect(timeLeftText('dub', { ...estimate, basedOn: 0 }, usual)).toBe(
       'Usually 3–9 min more, from the usual time for dubs (no dub has finished here yet).',
     );
   });
 
   it('says a job is taking longer than usual, and how much longer it may still take', () => {
-    expect(timeLeftText('tts', { ...estimate, longerThanUsual: true, basedOn: 4 })).toBe(
-      'Longer than usual: probably 3–9 min more, from 4 earlier speech jobs.',
+    expect(timeLeftText('tts', { ...estimate, longerThanUsual: true, basedOn: 4 }, usual)).toBe(
+      'Longer than usual (speech jobs usually take 1–4 min): probably 3–9 min more, from 4 earlier speech jobs.',
     );
   });
 });
