@@ -10,6 +10,7 @@ import { faults, step } from '../support/fakeCambServer';
 import {
   addTaskInPage,
   banner,
+  openInsights,
   openSettings,
   openTasks,
   saveKeyInSettings,
@@ -57,6 +58,11 @@ describe('every view, light and dark: screenshots and axe', () => {
 
     await openTasks(page);
     await captureView('03-empty-state');
+
+    await openInsights(page);
+    await page.getByRole('heading', { name: 'Nothing has finished yet' }).waitFor();
+    await captureView('14-insights-empty');
+    await openTasks(page);
 
     await addTaskInPage(page, { taskId: 'has space' });
     await page.locator('form.add-task').getByRole('alert').waitFor();
@@ -114,6 +120,14 @@ describe('every view, light and dark: screenshots and axe', () => {
     await undo.click();
     await taskRow(page, 'story:chapter-1').waitFor();
     expect(service.get('story:chapter-1')).toBeDefined();
+
+    const insights = await openInsights(page);
+    await insights.getByRole('region', { name: 'Story' }).getByRole('img').waitFor();
+    await insights
+      .getByRole('region', { name: 'Speech' })
+      .getByText('1 finished: 0 succeeded, 1 failed')
+      .waitFor();
+    await captureView('15-insights');
   });
 
   it('banners: key rejected; offline, rate limited and paused', async () => {

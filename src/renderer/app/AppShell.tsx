@@ -4,6 +4,7 @@ import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { taskKindInWords } from '../../shared/format/taskOutcome';
 import { Banners } from '../banners/Banners';
+import { LazyInsightsView } from '../insights/LazyInsightsView';
 import { NoticeToasts } from '../notices/NoticeToasts';
 import { useNotices } from '../notices/useNotices';
 import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
@@ -20,7 +21,7 @@ import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../keyboard/useKeyboardShortcuts';
 import { runQuickAction, type QuickAction, type QuickActionRunner } from '../tasks/quickActions';
 
-type View = 'tasks' | 'settings';
+type View = 'tasks' | 'settings' | 'insights';
 
 interface RevealOptions {
   readonly highlight?: boolean;
@@ -223,6 +224,13 @@ export function AppShell() {
               </button>
               <button
                 type="button"
+                aria-current={view === 'insights' ? 'page' : undefined}
+                onClick={() => setView('insights')}
+              >
+                Insights
+              </button>
+              <button
+                type="button"
                 aria-current={view === 'settings' ? 'page' : undefined}
                 aria-keyshortcuts="Control+Comma"
                 onClick={() => setView('settings')}
@@ -253,7 +261,9 @@ export function AppShell() {
               onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
               onNotice={addNotice}
             />
-            {view === 'settings' ? (
+            {view === 'insights' ? (
+              <LazyInsightsView onClose={() => setView('tasks')} />
+            ) : view === 'settings' ? (
               <SettingsView
                 status={status}
                 opening={settingsOpening}

@@ -1,5 +1,6 @@
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
+import { DurationStore } from '../estimates/durationStore';
 import { changesListing, emptyCounts, filtersOf, type FilterCounts } from '../tasks/taskCategory';
 
 type Listener = () => void;
@@ -26,6 +27,8 @@ export class TaskStore {
   private version = 0;
   private readonly rowListeners = new Map<TaskKey, Set<Listener>>();
   private readonly listListeners = new Set<Listener>();
+  /** How long each kind of job usually takes, for the rows' time-remaining estimates. */
+  readonly durations = new DurationStore();
 
   get(key: TaskKey): WatchedTask | undefined {
     return this.tasks.get(key);

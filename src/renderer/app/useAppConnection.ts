@@ -67,6 +67,7 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
       bridge.onSettingsChanged((payload) => whenReady(() => dispatch({ type: 'settings', payload }))),
       bridge.onDownloadProgress((payload) => whenReady(() => dispatch({ type: 'download', payload }))),
       bridge.onUpdateState((payload) => whenReady(() => dispatch({ type: 'updates', payload }))),
+      bridge.onDurationsChanged(({ durations }) => whenReady(() => store.durations.replace(durations))),
       bridge.onNotice((notice) => listenersRef.current.onNotice(notice)),
       bridge.onShowTask(({ key }) => whenReady(() => listenersRef.current.onShowTask(key))),
     ];
@@ -75,6 +76,7 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
       (snapshot) => {
         if (cancelled) return;
         store.replaceAll(snapshot.tasks);
+        store.durations.replace(snapshot.durations);
         clock.syncTo(snapshot.now);
         dispatch({ type: 'snapshot', snapshot });
         ready = true;

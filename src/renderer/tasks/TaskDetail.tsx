@@ -7,6 +7,7 @@ import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
 import { useTask } from '../app/useTaskStore';
 import { CopyableValue } from './CopyableValue';
+import { DetailEstimate } from './DetailEstimate';
 import { RelativeTime } from './RelativeTime';
 import { RenameForm } from './RenameForm';
 import { TaskResult } from '../results/TaskResult';
@@ -151,6 +152,7 @@ function TaskDetailBody({
         <dd>
           <RelativeTime at={task.addedAt} direction="past" />
         </dd>
+        <DetailEstimate task={task} />
         <dt>Last check</dt>
         <dd>
           {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}

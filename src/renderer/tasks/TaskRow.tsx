@@ -3,7 +3,8 @@ import { taskKindInfo } from '../../shared/taskKinds';
 import { isWatching, type TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../app/useTaskStore';
 import type { PollingHold } from './pollingHold';
-import { RelativeTime, RunningTime } from './RelativeTime';
+import { RelativeTime } from './RelativeTime';
+import { RowEstimate } from './RowEstimate';
 import { MutedMark, StatusBadge } from './StatusBadge';
 import { statusView } from './statusView';
 import { TaskName } from './TaskName';
@@ -72,12 +73,9 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
           {task.muted && <MutedMark />}
         </span>
       </div>
+      <RowEstimate task={task} />
       <div className="task-row-line task-times">
-        {watching ? (
-          <span>
-            Running <RunningTime since={task.addedAt} />
-          </span>
-        ) : (
+        {!watching && (
           <span>
             Added <RelativeTime at={task.addedAt} direction="past" />
           </span>

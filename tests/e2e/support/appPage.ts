@@ -111,6 +111,14 @@ export async function openSettings(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
 }
 
+/** Opens Insights from the header and waits for its view (it is loaded the first time). */
+export async function openInsights(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Insights' }).click();
+  const view = page.getByRole('region', { name: 'Insights' });
+  await view.getByRole('heading', { name: 'Insights', level: 2 }).waitFor();
+  return view;
+}
+
 export async function openTasks(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Tasks' }).click();
   await tasksViewDrawn(page);

@@ -1,0 +1,79 @@
+import { formatDuration } from '../../shared/format/duration';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Axis ends whose halves are round too, so the three labels read "0 · 10 min · 20 min", never "13 min". */
+const AXIS_ENDS = [
+  10 * SECOND,
+  20 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  4 * MINUTE,
+  6 * MINUTE,
+  10 * MINUTE,
+  20 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  4 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+];
+
+export interface DurationScale {
+  /** The axis runs from 0 to this. */
+  readonly maxMs: number;
+  readonly ticks: readonly { readonly ms: number; readonly label: string }[];
+  /** Where a duration sits along the axis, 0 to 1. */
+  readonly position: (ms: number) => number;
+}
+
+/** A linear axis from 0 to the first round duration at or above the longest one. */
+export function durationScale(longestMs: number): DurationScale {
+  const needed = Math.max(longestMs, 1);
+  const maxMs = AXIS_ENDS.find((end) => end >= needed) ?? Math.ceil(needed / (2 * DAY)) * 2 * DAY;
+  const ticks = [0, maxMs / 2, maxMs].map((ms) => ({
+    ms,
+    label: ms === 0 ? '0' : formatDuration(ms),
+  }));
+  return { maxMs, ticks, position: (ms) => Math.min(1, Math.max(0, ms / maxMs)) };
+}
+
+/** The q-th quantile (0–1) of durations already sorted ascending, interpolating between neighbours. */
+export function quantileOfSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const at = (sorted.length - 1) * Math.min(1, Math.max(0, q));
+  const below = Math.floor(at);
+  const low = sorted[below] ?? 0;
+  const high = sorted[Math.min(sorted.length - 1, below + 1)] ?? low;
+  return low + (high - low) * (at - below);
+}
+
+export interface DurationSpread {
+  readonly count: number;
+  readonly shortestMs: number;
+  readonly lowerQuartileMs: number;
+  readonly medianMs: number;
+  readonly upperQuartileMs: number;
+  readonly longestMs: number;
+}
+
+/** The five figures a box plot draws, or null for no durations. */
+export function durationSpread(durations: readonly number[]): DurationSpread | null {
+  if (durations.length === 0) return null;
+  const sorted = [...durations].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    shortestMs: sorted[0] ?? 0,
+    lowerQuartileMs: quantileOfSorted(sorted, 0.25),
+    medianMs: quantileOfSorted(sorted, 0.5),
+    upperQuartileMs: quantileOfSorted(sorted, 0.75),
+    longestMs: sorted[sorted.length - 1] ?? 0,
+  };
+}
