@@ -17,6 +17,7 @@ import { useRemoveWithUndo } from '../tasks/removeWithUndo';
 import { useMarkSeenWhenShown } from '../tasks/useMarkSeenWhenShown';
 import type { AppStatus } from './appStatus';
 import { useBridge } from './bridgeContext';
+import { useExpectedFinish } from '../estimates/useEstimate';
 import { usePasteOutsideFields } from './usePasteOutsideFields';
 import { useTaskListVersion, useTaskStore } from './useTaskStore';
 
@@ -84,6 +85,7 @@ export function TasksView(props: TasksViewProps) {
   }
 
   const { listOrder, listGrouping } = status.settings;
+  const expectedFinish = useExpectedFinish();
   const changeView = (changes: { listOrder?: typeof listOrder; listGrouping?: typeof listGrouping }) =>
     void bridge.updateSettings(changes).catch(() => undefined);
 
@@ -197,6 +199,7 @@ export function TasksView(props: TasksViewProps) {
                   query={props.query}
                   order={listOrder}
                   grouping={listGrouping}
+                  expectedFinish={expectedFinish}
                   selectedKey={selectedKey}
                   selection={selection}
                   onSelection={setSelection}

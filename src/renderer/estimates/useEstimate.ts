@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { estimateRemaining, taskEstimate, type RemainingEstimate } from '../../shared/durations';
+import type { ExpectedFinish } from '../../shared/taskOrder';
 import type { TaskKind } from '../../shared/taskKinds';
 import type { WatchedTask } from '../../shared/watchedTask';
-import { useNow } from '../app/coreClock';
+import { CoreClockContext, useNow } from '../app/coreClock';
 import { useDurationModels } from './useDurations';
 
 /**
@@ -19,4 +20,21 @@ export function useEstimate(task: WatchedTask): RemainingEstimate | null {
 export function useUsualDuration(kind: TaskKind): RemainingEstimate | null {
   const model = useDurationModels()?.[kind];
   return useMemo(() => (model === undefined ? null : estimateRemaining(model, 0)), [model]);
+}
+
+/**
+ * When each running job is expected to end (now + the median time left), for the list's default order:
+ * soonest first. Stable while nothing new was learned, so the list is not re-sorted on every tick.
+ */
+export function useExpectedFinish(): ExpectedFinish | undefined {
+  const clock = useContext(CoreClockContext);
+  const models = useDurationModels();
+  return useMemo(() => {
+    if (models === null) return undefined;
+    return (task) => {
+      const now = clock.now();
+      const estimate = taskEstimate(task, models, now);
+      return estimate === null ? null : now + estimate.medianMs;
+    };
+  }, [clock, models]);
 }
