@@ -25,6 +25,24 @@ describe('TaskStore', () => {
     expect(store.filterCounts()).toEqual({ all: 2, active: 0, finished: 2, failed: 1, succeeded: 1 });
   });
 
+  it('holds the place of the ending being read, and lets go (redrawing the list) when another is shown', () => {
+    const store = new TaskStore();
+    store.replaceAll([task('a', 1, { status: 'SUCCESS', unseen: true }), task('b', 2)]);
+    const heard: string[] = [];
+    store.subscribeList(() => heard.push('list'));
+    store.holdPlace('story:a');
+    expect(store.holdsPlace('story:a')).toBe(true);
+    // Holding changes no order yet: the task is still sorted where it was.
+    expect(heard).toEqual([]);
+    store.holdPlace('story:b');
+    expect(store.holdsPlace('story:a')).toBe(false);
+    expect(heard).toEqual(['list']);
+    store.holdPlace(null);
+    expect(store.holdsPlace('story:b')).toBe(false);
+    store.holdPlace(null);
+    expect(heard).toEqual(['list', 'list']);
+  });
+
   it('counts unseen endings as they come and go', () => {
     const store = new TaskStore();
     store.replaceAll([task('a', 1, { status: 'SUCCESS', unseen: true }), task('b', 2)]);

@@ -29,6 +29,11 @@ export class TaskStore {
   private readonly listListeners = new Set<Listener>();
   /** How long each kind of job usually takes, for the rows' time-remaining estimates. */
   readonly durations = new DurationStore();
+  /**
+   * The ending being looked at: seen, but still sorted with the unseen ones while its details stay open,
+   * so its row does not jump away from under the cursor as it is read.
+   */
+  private placeHeld: TaskKey | null = null;
 
   get(key: TaskKey): WatchedTask | undefined {
     return this.tasks.get(key);
@@ -50,6 +55,18 @@ export class TaskStore {
   /** How many jobs ended since the user last looked. */
   unseenCount(): number {
     return this.unseen;
+  }
+
+  /** Keeps `key` where the unseen endings are sorted once it is seen; null (or another key) lets go. */
+  holdPlace(key: TaskKey | null): void {
+    if (key === this.placeHeld) return;
+    const released = this.placeHeld;
+    this.placeHeld = key;
+    if (released !== null) this.listChanged();
+  }
+
+  holdsPlace(key: TaskKey): boolean {
+    return this.placeHeld === key;
   }
 
   /** Changes whenever the list (not just one row) has to be drawn again. */

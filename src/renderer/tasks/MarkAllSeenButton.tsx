@@ -14,6 +14,7 @@ export function MarkAllSeenButton() {
   const markAll = async () => {
     try {
       await bridge.markAllSeen({});
+      store.holdPlace(null);
     } catch (error) {
       addNotice({ level: 'error', text: errorMessage(error), key: null });
     }

@@ -9,7 +9,7 @@ import {
   type MouseEvent,
 } from 'react';
 import type { ExpectedFinish, ListGrouping, ListOrder } from '../../shared/taskOrder';
-import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
+import { isWatching, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
 import { CoreClockContext } from '../app/coreClock';
 import { useTaskListVersion, useTaskStore } from '../app/useTaskStore';
 import { arrangeTasks } from './listRows';
@@ -33,6 +33,8 @@ import { FALLBACK_RECT, measureRowWith, observeListRect } from './virtualListRec
  * times; a line or two more when a task ended badly or waits), so most are shorter than the tallest.
  */
 export const ESTIMATED_ROW_HEIGHT = 64;
+/** A running job's row has one more line: its time left. */
+const ESTIMATED_RUNNING_ROW_HEIGHT = 72;
 
 export interface RevealRequest {
   readonly key: TaskKey;
@@ -87,7 +89,8 @@ export function TaskList(props: TaskListProps) {
     const shown: WatchedTask[] = [];
     for (const key of store.keys()) {
       const task = store.get(key);
-      if (task !== undefined && passesFilter(task, filter) && matchesSearch(task, query)) shown.push(task);
+      if (task !== undefined && passesFilter(task, filter) && matchesSearch(task, query))
+        shown.push(store.holdsPlace(key) ? { ...task, unseen: true } : task);
     }
     return arrangeTasks(shown, order, grouping, clock.now(), expectedFinish);
   }, [store, version, filter, query, order, grouping, clock, expectedFinish]);
@@ -96,7 +99,12 @@ export function TaskList(props: TaskListProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.type === 'header' ? 28 : ESTIMATED_ROW_HEIGHT),
+    estimateSize: (index) => {
+      const row = rows[index];
+      if (row?.type === 'header') return 28;
+      const task = row === undefined ? undefined : store.get(row.key);
+      return task !== undefined && isWatching(task) ? ESTIMATED_RUNNING_ROW_HEIGHT : ESTIMATED_ROW_HEIGHT;
+    },
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 6,
     initialRect: FALLBACK_RECT,

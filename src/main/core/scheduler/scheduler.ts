@@ -394,14 +394,19 @@ class PollingScheduler implements Scheduler {
     }
     if (this.keyCheckWanted && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
       this.sendKeyCheck(now);
-    while (this.probes.length > 0 && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
-      this.sendProbe(this.probes.shift() as Probe, now);
+    // Probes take only the slots no due check wants: a guess about a mistaken kind never delays a job
+    // being watched, nor a check the user asked for.
     while (this.inFlight < this.maxConcurrent && this.budget.canSend(now)) {
       const next = this.queue.peek();
-      if (next === undefined || next.dueAt > now) return;
-      this.queue.pop();
-      const entry = this.entries.get(next.key);
-      if (entry !== undefined) this.send(entry, next.dueAt, now);
+      if (next !== undefined && next.dueAt <= now) {
+        this.queue.pop();
+        const entry = this.entries.get(next.key);
+        if (entry !== undefined) this.send(entry, next.dueAt, now);
+        continue;
+      }
+      const probe = this.probes.shift();
+      if (probe === undefined) return;
+      this.sendProbe(probe, now);
     }
   }
 
