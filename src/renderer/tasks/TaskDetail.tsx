@@ -1,6 +1,4 @@
 import { useState, type RefObject } from 'react';
-import { taskDisplayName } from '../../shared/format/taskLabel';
-import { taskKindInfo } from '../../shared/taskKinds';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import type { TaskDownloads } from '../app/appStatus';
 import { useBridge } from '../app/bridgeContext';
