@@ -58,9 +58,15 @@ export function salvageDocument(raw: unknown): SalvageResult {
     tasks.push(task.data);
   }
   const settings = settingsSchema.safeParse(filled.settings);
+  // Kept, so journal lines the damaged file already held are not replayed over what was salvaged.
+  const journalSeq = persistedDocumentSchema.shape.journalSeq.safeParse(filled.journalSeq);
   return {
     kind: 'partial',
-    document: { tasks, settings: settings.success ? settings.data : emptyDocument().settings },
+    document: {
+      tasks,
+      settings: settings.success ? settings.data : emptyDocument().settings,
+      ...(journalSeq.success && journalSeq.data !== undefined ? { journalSeq: journalSeq.data } : {}),
+    },
     droppedTasks,
     settingsReset: !settings.success,
   };

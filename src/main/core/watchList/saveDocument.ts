@@ -19,9 +19,16 @@ export interface SaveOutcome {
  * cannot stop every later change from being saved. Checked only after a refusal, so a good save costs nothing more.
  */
 export function saveDocument(store: DocumentStore, tasks: WatchedTask[], settings: Settings): SaveOutcome {
+  const journal = store.journal;
+  // Everything journaled so far is in the list being written: once it is on disk, the journal can go.
+  const journalSeq = journal?.lastSeq;
+  const write = (kept: WatchedTask[]): void => {
+    store.store = { tasks: kept, settings, ...(journalSeq === undefined ? {} : { journalSeq }) };
+    if (journalSeq !== undefined) journal?.compact(journalSeq);
+  };
   let firstError: unknown;
   try {
-    store.store = { tasks, settings };
+    write(tasks);
     return { ok: true, problem: null, problemKind: null };
   } catch (error) {
     firstError = error;
@@ -30,7 +37,7 @@ export function saveDocument(store: DocumentStore, tasks: WatchedTask[], setting
   const leftOut = tasks.length - fitting.length;
   if (leftOut > 0) {
     try {
-      store.store = { tasks: fitting, settings };
+      write(fitting);
       const [which, them, they] =
         leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
       return {
