@@ -261,6 +261,12 @@ class PollingScheduler implements Scheduler {
     return this.entries.get(key)?.phase === 'queued' ? this.queue.dueAt(key) : null;
   }
 
+  private polledCount(): number {
+    let polled = 0;
+    for (const entry of this.entries.values()) if (entry.phase !== 'stopped') polled++;
+    return polled;
+  }
+
   state(): SchedulerState {
     return {
       tracked: this.entries.size,
@@ -271,6 +277,7 @@ class PollingScheduler implements Scheduler {
       connectivityProblem: this.connectivity.active,
       rateLimitedUntil: this.rateLimitedUntil,
       requestSpacingMs: this.budget.spacingMs,
+      polled: this.polledCount(),
     };
   }
 

@@ -151,8 +151,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     queueMicrotask(() => {
       if (!budgetNoticeQueued) return;
       budgetNoticeQueued = false;
-      const { tracked, requestSpacingMs } = scheduler.state();
-      setState({ budgetNotice: budgetNotice(tracked, requestSpacingMs) });
+      const { polled, requestSpacingMs } = scheduler.state();
+      setState({ budgetNotice: budgetNotice(polled, requestSpacingMs) });
     });
   }
 
@@ -336,6 +336,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       // A stopped task (404/422/403) may no longer be tracked, after a restart: "check now" brings it back.
       if (key !== undefined && task !== undefined && !scheduler.isTracked(key)) track(task);
       scheduler.checkNow(key);
+      // A stopped task asked about is polled again.
+      updateBudgetNotice();
       const target =
         key === undefined
           ? { scope: 'all' as const, tasks: watchList.list() }
