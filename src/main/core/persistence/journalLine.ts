@@ -93,7 +93,10 @@ export function readJournal(bytes: Buffer): ReadJournal {
  * The document with every line above the seq it records applied in order (deletions, then the tasks put);
  * a task put that is already listed keeps its place. Records the last seq applied.
  */
-export function applyJournalLines(document: PersistedDocument, lines: readonly JournalLine[]): PersistedDocument {
+export function applyJournalLines(
+  document: PersistedDocument,
+  lines: readonly JournalLine[],
+): PersistedDocument {
   const after = document.journalSeq ?? 0;
   const tasks = new Map<string, WatchedTask>();
   for (const task of document.tasks) tasks.set(taskKey(task.kind, task.taskId), task);

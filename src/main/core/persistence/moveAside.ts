@@ -18,4 +18,3 @@ export function moveAside(filePath: string, original: Buffer | null, now: number
   if (original !== null && !fs.readFileSync(target).equals(original)) fs.writeFileSync(target, original);
   return target;
 }
-

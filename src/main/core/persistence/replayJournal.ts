@@ -23,7 +23,9 @@ function readJournalFile(file: string, now: number, logger: Logger): ReadJournal
     return readJournal(fs.readFileSync(file));
   } catch (error) {
     if (codeOf(error) !== 'ENOENT')
-      logger.warn(`The action journal could not be read (${codeOf(error)}); it was left out.`, { path: file });
+      logger.warn(`The action journal could not be read (${codeOf(error)}); it was left out.`, {
+        path: file,
+      });
     return NOTHING;
   }
 }
