@@ -11,9 +11,8 @@ export interface TrayPublisherOptions {
 }
 
 /**
- * Keeps the tray model current: recomputed when asked (after any change; once for changes made in one go),
- * published only when it differs, and recomputed by itself when a failure leaves its attention window,
- * when no other event may come.
+ * Keeps the tray model current: recomputed when asked (after any change), published only when it differs,
+ * and recomputed by itself when a failure leaves its attention window, when no other event may come.
  */
 export function createTrayPublisher(options: TrayPublisherOptions) {
   const { clock } = options;
@@ -38,18 +37,7 @@ export function createTrayPublisher(options: TrayPublisherOptions) {
     }, endsAt - clock.now());
   }
 
-  // Recomputing reads every task: changes made together (a burst of adds, an import) share one recompute.
-  let queued = false;
   function refresh(): void {
-    if (disposed || queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      refreshNow();
-    });
-  }
-
-  function refreshNow(): void {
     if (disposed) return;
     armExpiry();
     const tray = current();
@@ -59,9 +47,22 @@ export function createTrayPublisher(options: TrayPublisherOptions) {
     options.publish(tray);
   }
 
+  // Recomputing reads every task: changes made together (a burst of adds) share one recompute.
+  let queued = false;
+  function refreshSoon(): void {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      refresh();
+    });
+  }
+
   return {
     current,
     refresh,
+    /** As refresh, once for every change made before the current task ends. */
+    refreshSoon,
     dispose(): void {
       disposed = true;
       if (expiryTimer !== null) clock.clearTimer(expiryTimer);

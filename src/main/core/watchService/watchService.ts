@@ -236,7 +236,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     }),
     watchList.on('taskChanged', ({ task }) => {
       emitter.emit('taskChanged', { task });
-      tray.refresh();
+      tray.refreshSoon();
     }),
     watchList.on('tasksRemoved', ({ keys }) => {
       for (const key of keys) scheduler.untrack(key);
