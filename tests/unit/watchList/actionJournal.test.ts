@@ -124,6 +124,21 @@ describe('action journal: a user action is one flushed line, before the call ret
     expect(journalLines(cwd).map((l) => l.seq)).toEqual([3]);
   });
 
+  it('writes the document at once when the journal cannot take the line', () => {
+    const cwd = tempFolder();
+    const { list, store } = open(cwd);
+    list.add('story', 'a');
+    store.journal?.close();
+    list.add('story', 'b');
+    // The document holds line 1 too: it is not replayed over it.
+    expect(documentOf(cwd)).toMatchObject({ journalSeq: 1, tasks: [{ taskId: 'a' }, { taskId: 'b' }] });
+    expect(
+      open(cwd)
+        .list.list()
+        .map((t) => t.taskId),
+    ).toEqual(['b', 'a']);
+  });
+
   it('saves an action too large for one line (a big import) by writing the document at once', () => {
     const cwd = tempFolder();
     const { list } = open(cwd);
