@@ -12,11 +12,13 @@ import {
   type JournalLine,
 } from '../../../src/main/core/persistence/journalLine';
 import { openDocumentStore } from '../../../src/main/core/persistence/openDocumentStore';
+import { attachActionJournal } from '../../../src/main/core/persistence/replayJournal';
 import { emptyDocument, type PersistedDocument } from '../../../src/main/core/persistence/persistedDocument';
 import { documentStoreFile } from '../../../src/main/core/persistence/storeOptions';
 import { createWatchList } from '../../../src/main/core/watchList/watchList';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { newWatchedTask, taskKey, type WatchedTask } from '../../../src/shared/watchedTask';
+import { CountingStore } from './countingStore';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -229,6 +231,23 @@ describe('action journal: replay at start', () => {
     expect(reopened.list().map((t) => [t.taskId, t.status])).toEqual([['b', 'SUCCESS']]);
     reopened.add('story', 'c');
     expect(journalLines(cwd).map((l) => l.seq)).toEqual([4]);
+  });
+
+  it('keeps the replayed list and the journal when the document cannot be written at start', () => {
+    const cwd = leftBehind(emptyDocument(), line({ seq: 1, put: [task('a')] }));
+    const journalBefore = fs.readFileSync(journalOf(cwd));
+    const failing = new CountingStore();
+    failing.failNextWrites = 1;
+    const store = attachActionJournal(failing, documentStoreFile(cwd), 0, recordingLogger().logger);
+    expect(store.store.tasks.map((t) => t.taskId)).toEqual(['a']);
+    expect(fs.readFileSync(journalOf(cwd))).toEqual(journalBefore);
+    // Until the document holds line 1, no line may follow it: the action writes the document.
+    const list = createWatchList({ store, clock: new VirtualClock(), logger: recordingLogger().logger });
+    list.add('story', 'b');
+    expect(failing.store).toMatchObject({ journalSeq: 1, tasks: [{ taskId: 'a' }, { taskId: 'b' }] });
+    expect(journalLines(cwd)).toEqual([]);
+    list.add('story', 'c');
+    expect(journalLines(cwd).map((l) => l.seq)).toEqual([2]);
   });
 
   it('moves a journal too large to be CAMB Watch’s aside unread', () => {
