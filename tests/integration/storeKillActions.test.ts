@@ -6,8 +6,11 @@ import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../src/main/core/logging/logger';
+import { journalFileFor } from '../../src/main/core/persistence/actionJournal';
+import { readJournal } from '../../src/main/core/persistence/journalLine';
 import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
 import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
+import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
 import { mulberry32 } from '../../bench/prng';
 
 const childScript = path.resolve(__dirname, '../support/storeActionsChild.ts');
@@ -28,6 +31,15 @@ function applyAction(tasks: Tasks, action: Action): Tasks {
     if (!next.has(action.id)) next.set(action.id, action.label);
   } else if (next.has(action.id)) next.set(action.id, action.label);
   return next;
+}
+
+/** How many lines of the action journal the document does not hold yet: actions only the journal has. */
+function journalOnlyActions(cwd: string): number {
+  const documentFile = documentStoreFile(cwd);
+  const journal = journalFileFor(documentFile);
+  if (!fs.existsSync(journal) || !fs.existsSync(documentFile)) return 0;
+  const { journalSeq = 0 } = persistedDocumentSchema.parse(JSON.parse(fs.readFileSync(documentFile, 'utf8')));
+  return readJournal(fs.readFileSync(journal)).lines.filter((line) => line.seq > journalSeq).length;
 }
 
 function loadTasks(cwd: string): Tasks {
@@ -130,8 +142,10 @@ describe('store: a process killed at random points while the user adds, removes 
       let tasks: Tasks = new Map();
       let acknowledgedActions = 0;
       let inFlightKept = 0;
+      let replayedFromJournal = 0;
       for (let kill = 0; kill < 32; kill++) {
         const cycle = await runCycle(cwd, tasks, random, nextId);
+        if (journalOnlyActions(cwd) > 0) replayedFromJournal += 1;
         const loaded = loadTasks(cwd);
         const withInFlight =
           cycle.unacknowledged === null
@@ -148,9 +162,11 @@ describe('store: a process killed at random points while the user adds, removes 
         tasks = loaded;
       }
       expect(acknowledgedActions).toBeGreaterThan(150);
+      // The kills came while actions were in the journal only, so replaying it is what kept them.
+      expect(replayedFromJournal).toBeGreaterThan(10);
       // Informative, not asserted: how many kills landed after the last action reached the disk.
       console.info(
-        `32 kills, ${acknowledgedActions} acknowledged actions; the one in flight was kept ${inFlightKept} times`,
+        `32 kills, ${acknowledgedActions} acknowledged actions, ${replayedFromJournal} times some only in the journal; the one in flight was kept ${inFlightKept} times`,
       );
     },
   );

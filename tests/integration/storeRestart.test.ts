@@ -96,7 +96,7 @@ describe('store: restart', () => {
       tasks: { muted: boolean }[];
     };
     expect(onDisk.tasks[0]?.muted).toBe(false);
-    expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
+    expect(fs.readdirSync(cwd).sort()).toEqual(['watch-list.journal', 'watch-list.json']);
   });
   it('opens a file saved before a setting existed as it is, with that setting at its default', () => {
     const { checkForUpdates: _added, ...olderSettings } = { ...DEFAULT_SETTINGS, responsiveness: 'eager' };
@@ -115,7 +115,7 @@ describe('store: restart', () => {
       responsiveness: 'eager',
       checkForUpdates: true,
     });
-    expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
+    expect(fs.readdirSync(cwd).sort()).toEqual(['watch-list.journal', 'watch-list.json']);
   });
 
   it('loads a 1.0 file saved before a setting existed, with that setting at its default', () => {
@@ -132,6 +132,6 @@ describe('store: restart', () => {
     expect(recovery).toBeNull();
     expect(list.get(taskKey('story', 'kept'))).toMatchObject({ label: 'Saved by 1.0' });
     expect(list.getSettings()).toEqual({ ...DEFAULT_SETTINGS, launchAtLogin: true, windowShortcut: null });
-    expect(fs.readdirSync(cwd)).toEqual(['watch-list.json']);
+    expect(fs.readdirSync(cwd).sort()).toEqual(['watch-list.journal', 'watch-list.json']);
   });
 });

@@ -31,6 +31,27 @@ describe('tray publisher', () => {
     expect(published.map((model) => model.icon)).toEqual(['active', 'idle']);
   });
 
+  it('recomputes once for changes made together (a burst of adds), after them', async () => {
+    const tasks = [watchedTask({ taskId: 'a', status: 'PENDING' })];
+    let reads = 0;
+    const published: TrayModel[] = [];
+    const tray = createTrayPublisher({
+      clock: new VirtualClock(START),
+      tasks: () => {
+        reads += 1;
+        return tasks;
+      },
+      conditions: () => ({ connectivity: 'online', authProblem: false, paused: false }),
+      publish: (model) => published.push(model),
+    });
+    for (let i = 0; i < 100; i++) tray.refreshSoon();
+    expect(published).toEqual([]);
+    await Promise.resolve();
+    expect(published.map((model) => model.icon)).toEqual(['active']);
+    // One recompute: the tasks are read once for the model and once for its attention window.
+    expect(reads).toBe(2);
+  });
+
   it('recomputes by itself when a failure leaves its attention window, and not after dispose', async () => {
     const failedNow = (id: string) => watchedTask({ taskId: id, status: 'ERROR', finishedAt: START });
     const first = setup([failedNow('f')]);

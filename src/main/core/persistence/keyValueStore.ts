@@ -1,3 +1,4 @@
+import type { ActionJournal } from './actionJournal';
 import type { PersistedDocument } from './persistedDocument';
 
 /**
@@ -11,4 +12,7 @@ export interface KeyValueStore<T extends Record<string, unknown>> {
   readonly path: string;
 }
 
-export type DocumentStore = KeyValueStore<PersistedDocument>;
+/** The watch list's store. One opened from files (openWithRecovery) carries the journal user actions go to. */
+export interface DocumentStore extends KeyValueStore<PersistedDocument> {
+  readonly journal?: ActionJournal;
+}

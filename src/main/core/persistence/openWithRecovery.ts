@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from './keyValueStore';
-import type { PersistedDocument } from './persistedDocument';
+import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import { attachActionJournal } from './replayJournal';
+import { moveAside } from './moveAside';
 import { salvageDocument, type SalvageResult } from './salvage';
 
 /** What happened to a store file that could not be used as it was. */
@@ -37,11 +39,7 @@ class StoreOpenError extends Error {
 type Snapshot =
   { kind: 'absent' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'unreadable'; problem: string };
 
-/**
- * Thousands of tasks take a few MB. A file far beyond that was not written by CAMB Watch as it is (or holds
- * something huge that would make every later load, save and snapshot crawl), so it is not read at all.
- */
-export const MAX_STORE_BYTES = 50 * 1024 * 1024;
+export { MAX_STORE_BYTES };
 
 function takeSnapshot(filePath: string): Snapshot {
   try {
@@ -70,25 +68,6 @@ function parseSnapshot(bytes: Buffer): { ok: true; value: unknown } | { ok: fals
   } catch {
     return { ok: false };
   }
-}
-
-/** `2026-01-01T10-04-05.123Z`: sortable and free of characters Windows refuses in file names. */
-function fileSafeTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replaceAll(':', '-');
-}
-
-/**
- * Moves the file to `<file>.corrupt-<timestamp>` (never deletes it). conf may have rewritten the file
- * while failing (a migration that throws rolls back through a re-serialised copy), so the moved file
- * is given back the bytes read before conf touched it.
- */
-function moveAside(filePath: string, original: Buffer | null, now: number): string {
-  const base = `${filePath}.corrupt-${fileSafeTimestamp(now)}`;
-  let target = base;
-  for (let n = 1; fs.existsSync(target); n++) target = `${base}-${n}`;
-  fs.renameSync(filePath, target);
-  if (original !== null && !fs.readFileSync(target).equals(original)) fs.writeFileSync(target, original);
-  return target;
 }
 
 /** What can be kept of a damaged file, and why it was damaged. */
@@ -150,9 +129,16 @@ function isFileSystemError(error: unknown): boolean {
  * not match the schema is moved aside, whatever of it validates is kept, and the recovery is reported.
  * Files that are not a JSON object are moved before the store sees them, because conf reads them as
  * an empty store and would write over them. A failure that is not about the file's contents (a folder
- * that cannot be written, a bad option) is thrown, with the file left in place.
+ * that cannot be written, a bad option) is thrown, with the file left in place. The store comes with its
+ * action journal (`watch-list.journal` beside the document), replayed into the document first.
  */
 export function openWithRecovery(options: OpenWithRecoveryOptions): OpenedStore {
+  const { store, recovery } = openDocument(options);
+  const { filePath, clock, logger } = options;
+  return { store: attachActionJournal(store, filePath, clock.now(), logger), recovery };
+}
+
+function openDocument(options: OpenWithRecoveryOptions): OpenedStore {
   const { filePath, createStore, clock, logger } = options;
   const snapshot = takeSnapshot(filePath);
 

@@ -16,7 +16,18 @@ export const persistedDocumentSchema = z.object({
    * it existed lack it, and read as having no history.
    */
   finishedRuns: finishedRunsSchema.optional(),
+  /**
+   * The last line of the action journal (actionJournal.ts) this document includes: lines up to it are
+   * not replayed. Files written before the journal existed lack it, which reads as 0.
+   */
+  journalSeq: z.number().int().nonnegative().optional(),
 });
+
+/**
+ * Thousands of tasks take a few MB. A file far beyond that was not written by CAMB Watch as it is (or holds
+ * something huge that would make every later load, save and snapshot crawl), so it is not read at all.
+ */
+export const MAX_STORE_BYTES = 50 * 1024 * 1024;
 
 export type PersistedDocument = z.infer<typeof persistedDocumentSchema>;
 

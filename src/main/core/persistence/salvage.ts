@@ -66,9 +66,16 @@ export function salvageDocument(raw: unknown): SalvageResult {
         return parsed.success ? [parsed.data] : [];
       })
     : [];
+  // Kept, so journal lines the damaged file already held are not replayed over what was salvaged.
+  const journalSeq = persistedDocumentSchema.shape.journalSeq.safeParse(filled.journalSeq);
   return {
     kind: 'partial',
-    document: { tasks, settings: settings.success ? settings.data : emptyDocument().settings, finishedRuns },
+    document: {
+      tasks,
+      settings: settings.success ? settings.data : emptyDocument().settings,
+      finishedRuns,
+      ...(journalSeq.success && journalSeq.data !== undefined ? { journalSeq: journalSeq.data } : {}),
+    },
     droppedTasks,
     settingsReset: !settings.success,
   };

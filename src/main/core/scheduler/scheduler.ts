@@ -303,6 +303,12 @@ class PollingScheduler implements Scheduler {
     });
   }
 
+  private polledCount(): number {
+    let polled = 0;
+    for (const entry of this.entries.values()) if (entry.phase !== 'stopped') polled++;
+    return polled;
+  }
+
   state(): SchedulerState {
     return {
       tracked: this.entries.size,
@@ -313,6 +319,7 @@ class PollingScheduler implements Scheduler {
       connectivityProblem: this.connectivity.active,
       rateLimitedUntil: this.rateLimitedUntil,
       requestSpacingMs: this.budget.spacingMs,
+      polled: this.polledCount(),
     };
   }
 

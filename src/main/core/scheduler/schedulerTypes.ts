@@ -125,6 +125,8 @@ export interface SchedulerState {
   readonly rateLimitedUntil: number | null;
   /** The least time between two requests the budget allows; 0 without a budget. */
   readonly requestSpacingMs: number;
+  /** Tracked tasks still polled: not stopped (404, 422, 403) until the user asks to check them. */
+  readonly polled: number;
 }
 
 export interface Scheduler {

@@ -25,9 +25,21 @@ export function saveDocument(
   settings: Settings,
   finishedRuns: readonly FinishedRun[] = [],
 ): SaveOutcome {
+  const journal = store.journal;
+  // Everything journaled so far is in the list being written: once it is on disk, the journal can go.
+  const journalSeq = journal?.lastSeq;
+  const write = (kept: WatchedTask[]): void => {
+    store.store = {
+      tasks: kept,
+      settings,
+      finishedRuns: [...finishedRuns],
+      ...(journalSeq === undefined ? {} : { journalSeq }),
+    };
+    if (journalSeq !== undefined) journal?.compact(journalSeq);
+  };
   let firstError: unknown;
   try {
-    store.store = { tasks, settings, finishedRuns: [...finishedRuns] };
+    write(tasks);
     return { ok: true, problem: null, problemKind: null };
   } catch (error) {
     firstError = error;
@@ -36,7 +48,7 @@ export function saveDocument(
   const leftOut = tasks.length - fitting.length;
   if (leftOut > 0) {
     try {
-      store.store = { tasks: fitting, settings, finishedRuns: [...finishedRuns] };
+      write(fitting);
       const [which, them, they] =
         leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
       return {

@@ -24,6 +24,7 @@ import {
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
 import { taskIdSchema } from '../taskId/taskIdSchema';
 import { describeProblem, describeStop } from './problemText';
+import { TrackedMap } from './trackedMap';
 import { createWriteCoalescer } from './writeCoalescer';
 
 /**
@@ -217,15 +218,17 @@ export function createWatchList(options: WatchListOptions): WatchList {
   );
 
   const loaded = loadDocument(store, logger);
-  // Insertion order is the persisted order; list() sorts for display.
-  const tasks = new Map<TaskKey, WatchedTask>();
+  // Insertion order is the persisted order; list() sorts for display. It records what each change touched.
+  const tasks = new TrackedMap<TaskKey, WatchedTask>();
   for (const task of loaded.tasks) {
     const key = taskKey(task.kind, task.taskId);
     if (!tasks.has(key)) tasks.set(key, task);
   }
+  tasks.takeChanged();
   let settings = loaded.settings;
   // Kept with the document, written with it (a job's ending is saved as any status change is).
   let runs: readonly FinishedRun[] = mergeRuns([], loaded.finishedRuns ?? []);
+  let savedSettings = settings;
   const recoveries = [options.recovery ?? null, loaded.recovery].filter(
     (r): r is StoreRecovery => r !== null,
   );
@@ -262,9 +265,35 @@ export function createWatchList(options: WatchListOptions): WatchList {
    */
   type Saving = 'now' | 'soon' | 'quiet';
   const save = (saving: Saving): void => {
-    if (saving === 'now') writer.saveNow();
+    const changed = tasks.takeChanged();
+    if (saving === 'now') saveUserAction(changed);
     else if (saving === 'soon') writer.markDirty();
     else writer.markStale();
+  };
+
+  /**
+   * The one way a user action is saved: one line in the action journal holding what the action left (the
+   * tasks as they now are, the ones gone, the settings), flushed before it returns; the document follows
+   * with the next coalesced write. Without a journal (in memory), or when the line cannot be written, the
+   * whole document is written now instead.
+   */
+  const saveUserAction = (changed: TaskKey[]): void => {
+    const put: WatchedTask[] = [];
+    const deleted: TaskKey[] = [];
+    for (const key of changed) {
+      const task = tasks.get(key);
+      if (task === undefined) deleted.push(key);
+      else put.push(task);
+    }
+    const settingsChanged = settings !== savedSettings;
+    savedSettings = settings;
+    const change = {
+      ...(put.length > 0 ? { put } : {}),
+      ...(deleted.length > 0 ? { delete: deleted } : {}),
+      ...(settingsChanged ? { settings } : {}),
+    };
+    if (store.journal?.append(change) === true) writer.markJournaled();
+    else writer.saveNow();
   };
 
   /** Puts the task in the list without saving or telling anyone. */
@@ -554,7 +583,10 @@ export function createWatchList(options: WatchListOptions): WatchList {
 
     flush: () => writer.flush(),
 
-    dispose: () => writer.dispose(),
+    dispose() {
+      writer.dispose();
+      store.journal?.close();
+    },
 
     on(name, listener) {
       const unsubscribe = emitter.on(name, listener);

@@ -12,6 +12,11 @@ export interface WriteCoalescer {
   flush(): boolean;
   /** A change the user made: written now, whenever the last write was; false when that write failed. */
   saveNow(): boolean;
+  /**
+   * A change the user made that is already on disk in the action journal: the document follows with the
+   * next write, at most one interval later (so the journal is emptied), never inside the action itself.
+   */
+  markJournaled(): void;
   /** Writes what is pending and stops scheduling: later changes are written at once. */
   dispose(): void;
 }
@@ -85,6 +90,11 @@ export function createWriteCoalescer(
     saveNow() {
       pending = 'dirty';
       return writeNow();
+    },
+    markJournaled() {
+      pending = 'dirty';
+      if (disposed) writeNow();
+      else schedule();
     },
     dispose() {
       disposed = true;

@@ -51,9 +51,22 @@ export function createTrayPublisher(options: TrayPublisherOptions) {
     options.publish(tray);
   }
 
+  // Recomputing reads every task: changes made together (a burst of adds) share one recompute.
+  let queued = false;
+  function refreshSoon(): void {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      refresh();
+    });
+  }
+
   return {
     current,
     refresh,
+    /** As refresh, once for every change made before the current task ends. */
+    refreshSoon,
     dispose(): void {
       disposed = true;
       if (expiryTimer !== null) clock.clearTimer(expiryTimer);

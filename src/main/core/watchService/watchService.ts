@@ -197,8 +197,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     queueMicrotask(() => {
       if (!budgetNoticeQueued) return;
       budgetNoticeQueued = false;
-      const { tracked, requestSpacingMs } = scheduler.state();
-      setState({ budgetNotice: budgetNotice(tracked, requestSpacingMs) });
+      const { polled, requestSpacingMs } = scheduler.state();
+      setState({ budgetNotice: budgetNotice(polled, requestSpacingMs) });
     });
   }
 
@@ -313,7 +313,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     }),
     watchList.on('taskChanged', ({ task }) => {
       emitter.emit('taskChanged', { task });
-      tray.refresh();
+      tray.refreshSoon();
     }),
     watchList.on('tasksRemoved', ({ keys }) => {
       for (const key of keys) scheduler.untrack(key);
@@ -441,6 +441,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       // A stopped task (404/422/403) may no longer be tracked, after a restart: "check now" brings it back.
       if (key !== undefined && task !== undefined && !scheduler.isTracked(key)) track(task);
       scheduler.checkNow(key);
+      // A stopped task asked about is polled again.
+      updateBudgetNotice();
       const target =
         key === undefined
           ? { scope: 'all' as const, tasks: watchList.list() }

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logging/logger';
+import { syncFolder } from './durableStore';
+import { encodeJournalLine, type JournalChange } from './journalLine';
+
+/**
+ * The append-only file beside the document that makes a user action durable without rewriting the whole
+ * watch list: one line per action, flushed before the action is acknowledged. The document (conf) stays
+ * the store; it records the last line it includes, and once it is written the journal is emptied.
+ *
+ * The file is allocated ahead, in zeros, and lines are written over them: flushing a line then writes its
+ * data only, not the file's new size (a journal commit of the file system each time), which keeps a durable
+ * action near 0.1 ms. The lines end at the first zero byte (JSON text never holds one).
+ */
+export interface ActionJournal {
+  /** The number of the last line written (or replayed at start): the document records it when written. */
+  readonly lastSeq: number;
+  /**
+   * Appends one line and flushes it to disk. False when it could not (a line too large, a full disk, a
+   * closed journal): the caller must then save the action by writing the whole document.
+   */
+  append(change: JournalChange): boolean;
+  /** The document now holds every line up to `seq`: the journal drops them (it is emptied). */
+  compact(seq: number): void;
+  /** Later appends return false. */
+  close(): void;
+}
+
+/** `watch-list.journal` beside `watch-list.json`. */
+export function journalFileFor(documentFile: string): string {
+  const parsed = path.parse(documentFile);
+  return path.join(parsed.dir, `${parsed.name}.journal`);
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | null)?.code ?? 'an unknown error';
+}
+
+/** Zeros added at a time: about 3,000 actions' lines, so the file grows (and its size is flushed) rarely. */
+export const JOURNAL_CHUNK_BYTES = 1024 * 1024;
+
+/** Writes all of `bytes` at `position`. */
+function writeAt(fd: number, bytes: Buffer, position: number): void {
+  let written = 0;
+  while (written < bytes.length)
+    written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+/** Empties the file and allocates a first chunk of zeros, flushed with the new size. */
+function restart(fd: number): number {
+  fs.ftruncateSync(fd, 0);
+  writeAt(fd, Buffer.alloc(JOURNAL_CHUNK_BYTES), 0);
+  fs.fsyncSync(fd);
+  return JOURNAL_CHUNK_BYTES;
+}
+
+/**
+ * Opens the journal at `file`, creating it (and flushing its folder, so the new entry lasts). `holdsUnsaved`:
+ * its lines are not in the document yet (writing the replayed document failed), so it is kept as it is and
+ * takes no line until the document is written; otherwise it is emptied. Numbers new lines from
+ * `lastSeq + 1`. Throws when the file cannot be opened or emptied.
+ */
+export function openActionJournal(
+  file: string,
+  lastSeq: number,
+  logger: Logger,
+  holdsUnsaved = false,
+): ActionJournal {
+  const existed = fs.existsSync(file);
+  // Not 'a': on Linux a file opened for appending ignores the position of each write.
+  let fd: number | null = fs.openSync(file, existed ? 'r+' : 'w+');
+  let allocated = 0;
+  try {
+    if (!holdsUnsaved) allocated = restart(fd);
+    if (!existed) syncFolder(path.dirname(file));
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+  let seq = lastSeq;
+  /** Where the next line goes: the end of the last whole line. */
+  let size = 0;
+  // Bytes the document does not hold, or a line that may be cut short: a line written after them would be
+  // lost or unreadable, so actions write the document until the journal is emptied.
+  let blocked = holdsUnsaved;
+  // Said once until the journal works again, so a full disk does not fill the log.
+  let failing = false;
+
+  const fail = (what: string, error: unknown): false => {
+    if (!failing)
+      logger.warn(
+        `The action journal could not be ${what} (${codeOf(error)}): actions are saved by writing the whole watch list until it can.`,
+        { path: file },
+      );
+    failing = true;
+    blocked = true;
+    return false;
+  };
+
+  return {
+    get lastSeq() {
+      return seq;
+    },
+
+    append(change) {
+      if (fd === null || blocked) return false;
+      seq += 1;
+      const bytes = encodeJournalLine({ seq, ...change });
+      if (bytes === null) return false;
+      try {
+        if (size + bytes.length > allocated) {
+          const more = Math.max(JOURNAL_CHUNK_BYTES, bytes.length);
+          writeAt(fd, Buffer.alloc(more), allocated);
+          allocated += more;
+          // The new size must be on disk before a line relies on it.
+          fs.fsyncSync(fd);
+        }
+        writeAt(fd, bytes, size);
+        // The line's data; the size it needs was flushed when the zeros were written.
+        fs.fdatasyncSync(fd);
+      } catch (error) {
+        return fail('written', error);
+      }
+      size += bytes.length;
+      failing = false;
+      return true;
+    },
+
+    compact(upTo) {
+      // A line written after the document was taken must stay: it is not in the document yet.
+      if (fd === null || upTo < seq || (size === 0 && !blocked)) return;
+      try {
+        // The lines are zeroed, not flushed: the next line's flush takes the zeros with it, and should a
+        // crash come first, the lines still there are in the document, which skips them on replay.
+        if (blocked) allocated = restart(fd);
+        else writeAt(fd, Buffer.alloc(size), 0);
+        size = 0;
+        blocked = false;
+      } catch (error) {
+        fail('emptied', error);
+      }
+    },
+
+    close() {
+      if (fd === null) return;
+      fs.closeSync(fd);
+      fd = null;
+    },
+  };
+}
