@@ -244,9 +244,9 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     await h.advance(1000);
     const detail = page.locator('.task-detail');
     await detail.getByRole('button', { name: 'Check now' }).click();
-    // The check takes the request budget's next slot: the faulty task's id is being asked about under
-    // the other kinds meanwhile (one request every 220 ms).
-    await h.advance(250);
+    // The check goes within two of the request budget's slots (one every 220 ms): the faulty task's id
+    // is being asked about under the other kinds meanwhile, and those questions take turns with checks.
+    await h.advance(500);
     await expect
       .poll(() => detail.locator('.field-note').innerText())
       .toBe('Checked just now: still pending.');
@@ -256,9 +256,9 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     await taskRow(page, 'story:unknown-to-camb').click();
     await h.advance(1000);
     await detail.getByRole('button', { name: 'Check now' }).click();
-    // The check takes the request budget's next slot: the faulty task's id is being asked about under
-    // the other kinds meanwhile (one request every 220 ms).
-    await h.advance(250);
+    // The check goes within two of the request budget's slots (one every 220 ms): the faulty task's id
+    // is being asked about under the other kinds meanwhile, and those questions take turns with checks.
+    await h.advance(500);
     await expect
       .poll(() => detail.locator('.field-note').innerText())
       .toMatch(/^Checked just now: CAMB\.AI does not know this task/u);

@@ -20,13 +20,13 @@ describe('scheduler: probes for an id under other kinds', () => {
     const spacing = paceSpacingMs(5);
     for (let i = 1; i < times.length; i++)
       expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(spacing);
-    // Polls due go first; the probes take the slots left over, so they never delay a watched job.
+    // The first poll went at once; then probes and due polls take turns: neither waits more than one slot.
     expect(camb.sent.slice(0, 6).map((request) => request.key)).toEqual([
       'story:a',
-      'story:b',
-      'story:c',
       'dub:x',
+      'story:b',
       'tts:x',
+      'story:c',
       'translate:x',
     ]);
   });

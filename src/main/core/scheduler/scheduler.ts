@@ -153,6 +153,7 @@ class PollingScheduler implements Scheduler {
   private rateLimitStrikes = 0;
   /** One-off questions about an id under another kind, sent before due tasks (there are few). */
   private readonly probes: Probe[] = [];
+  private lastSlotWasProbe = false;
 
   private timer: TimerHandle | null = null;
   private timerAt: number | null = null;
@@ -401,19 +402,23 @@ class PollingScheduler implements Scheduler {
     }
     if (this.keyCheckWanted && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
       this.sendKeyCheck(now);
-    // Probes take only the slots no due check wants: a guess about a mistaken kind never delays a job
-    // being watched, nor a check the user asked for.
+    // Probes and due polls take turns for the budget's slots: under a budget kept full by polling a probe
+    // still goes out, and a poll (or a check the user asked for) waits at most one slot for a probe.
     while (this.inFlight < this.maxConcurrent && this.budget.canSend(now)) {
       const next = this.queue.peek();
-      if (next !== undefined && next.dueAt <= now) {
-        this.queue.pop();
-        const entry = this.entries.get(next.key);
-        if (entry !== undefined) this.send(entry, next.dueAt, now);
+      const pollDue = next !== undefined && next.dueAt <= now;
+      const probe = this.probes[0];
+      if (probe !== undefined && (!pollDue || !this.lastSlotWasProbe)) {
+        this.probes.shift();
+        this.lastSlotWasProbe = true;
+        this.sendProbe(probe, now);
         continue;
       }
-      const probe = this.probes.shift();
-      if (probe === undefined) return;
-      this.sendProbe(probe, now);
+      if (next === undefined || !pollDue) return;
+      this.queue.pop();
+      this.lastSlotWasProbe = false;
+      const entry = this.entries.get(next.key);
+      if (entry !== undefined) this.send(entry, next.dueAt, now);
     }
   }
 
