@@ -13,28 +13,37 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The unit a range is said in, picked by its upper end so both ends read in one unit. */
+/** The unit a duration is said in, picked by its size. */
 const RANGE_UNITS = [
   { below: 90 * SECOND, ms: SECOND, step: 5, name: 's' },
-  { below: 3 * HOUR, ms: MINUTE, step: 1, name: 'min' },
+  { below: 90 * MINUTE, ms: MINUTE, step: 1, name: 'min' },
   { below: 2 * DAY, ms: HOUR, step: 1, name: 'h' },
   { below: Infinity, ms: DAY, step: 1, name: 'd' },
 ] as const;
 
+type RangeUnit = (typeof RANGE_UNITS)[number];
+
+const unitFor = (ms: number): RangeUnit => RANGE_UNITS.find((unit) => ms < unit.below) ?? RANGE_UNITS[3];
+
 /**
- * "3–9 min", "up to 40 s", "about 4 min": an interval in one unit, rounded outwards (the low end down,
- * the high end up) so the words never claim a narrower range than the estimate.
+ * "3–9 min", "up to 40 s", "about 4 min", "5 min–3 h": an interval rounded outwards (the low end down,
+ * the high end up) so the words never claim a narrower range than the estimate. One unit when the low end
+ * still reads in the high end's; a range of hours that starts within minutes says both units.
  */
 export function formatRange(lowMs: number, highMs: number): string {
   const high = Math.max(0, highMs);
   const low = Math.min(Math.max(0, lowMs), high);
-  const unit = RANGE_UNITS.find((candidate) => high < candidate.below) ?? RANGE_UNITS[3];
-  const size = unit.ms * unit.step;
-  const from = Math.floor(low / size) * unit.step;
-  const to = Math.max(unit.step, Math.ceil(high / size) * unit.step);
-  if (from === 0) return `up to ${to} ${unit.name}`;
-  if (from === to) return `about ${to} ${unit.name}`;
-  return `${from}–${to} ${unit.name}`;
+  const highUnit = unitFor(high);
+  const to = Math.max(highUnit.step, Math.ceil(high / (highUnit.ms * highUnit.step)) * highUnit.step);
+  const from = Math.floor(low / (highUnit.ms * highUnit.step)) * highUnit.step;
+  const lowUnit = unitFor(low);
+  if (from === 0 && highUnit.ms >= HOUR && lowUnit.ms >= MINUTE) {
+    const fromLow = Math.floor(low / (lowUnit.ms * lowUnit.step)) * lowUnit.step;
+    return `${fromLow} ${lowUnit.name}–${to} ${highUnit.name}`;
+  }
+  if (from === 0) return `up to ${to} ${highUnit.name}`;
+  if (from === to) return `about ${to} ${highUnit.name}`;
+  return `${from}–${to} ${highUnit.name}`;
 }
 
 /** "about 3 min", "about 40 s", "about 2 h": one duration, glanced at, rounded to the nearest unit. */

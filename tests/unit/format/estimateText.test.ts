@@ -28,6 +28,9 @@ describe('estimate wording', () => {
     expect(formatRange(4 * MINUTE, 4 * MINUTE)).toBe('about 4 min');
     expect(formatRange(2.5 * 3600_000, 7.2 * 3600_000)).toBe('2–8 h');
     expect(formatRange(3 * 86_400_000, 9 * 86_400_000)).toBe('3–9 d');
+    // A dub's broad first guess: minutes to hours reads in both units, not as "3–127 min".
+    expect(formatRange(3.4 * MINUTE, 127 * MINUTE)).toBe('3 min–3 h');
+    expect(formatRange(20 * MINUTE, 80 * MINUTE)).toBe('20–80 min');
   });
 
   it('never says a negative or inverted range', () => {
