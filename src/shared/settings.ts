@@ -11,6 +11,14 @@ export type Responsiveness = keyof typeof RESPONSIVENESS_SHARE;
 
 export const responsivenessSchema = z.enum(['eager', 'balanced', 'frugal']);
 
+/**
+ * When pending jobs are checked: 'duration-aware' learns from how long the user's jobs of each kind took
+ * (checks where finishes are likely); 'adaptive' paces by age alone, whatever the kind.
+ */
+export const scheduleSchema = z.enum(['duration-aware', 'adaptive']);
+
+export type Schedule = z.infer<typeof scheduleSchema>;
+
 export const settingsSchema = z.object({
   responsiveness: responsivenessSchema,
   notifyOnSuccess: z.boolean(),
@@ -21,6 +29,7 @@ export const settingsSchema = z.object({
   checkForUpdates: z.boolean(),
   /** Shows and hides the window from any app; null: none (the default, it would take keys from others). */
   windowShortcut: windowShortcutSchema.nullable(),
+  schedule: scheduleSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,4 +42,5 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   checkForUpdates: true,
   windowShortcut: null,
+  schedule: 'duration-aware',
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RESPONSIVENESS_SHARE, responsivenessSchema } from '../../../shared/settings';
-import type { Responsiveness } from '../../../shared/settings';
+import { RESPONSIVENESS_SHARE, responsivenessSchema, scheduleSchema } from '../../../shared/settings';
+import type { Responsiveness, Schedule } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
 import type { StopCause, TaskKey } from '../../../shared/watchedTask';
@@ -14,9 +14,18 @@ import { atLeastBackoff } from '../camb/retryAfter';
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { DueQueue } from './dueQueue';
+import type { DueItem } from './dueQueue';
+import { anyHistory, chanceFinishedSince, durationAwareInterval, modelFor, pacesFrom } from './durationAware';
+import type { DurationModelSource } from './durationAware';
 import { Episode } from './episode';
 import { FailureStreak } from './failureStreak';
-import { adaptiveInterval, applyJitter, DEFAULT_MAX_JITTER } from './pollInterval';
+import {
+  adaptiveInterval,
+  applyJitter,
+  DEFAULT_MAX_JITTER,
+  MAX_INTERVAL_MS,
+  MIN_INTERVAL_MS,
+} from './pollInterval';
 import type { IntervalPolicy } from './pollInterval';
 import { DEFAULT_ARRIVAL_JITTER_MS, RateBudget } from './rateBudget';
 import type {
@@ -70,6 +79,8 @@ interface Entry {
   jitter: number;
   /** Moved up by an immediate round: a responsiveness change must not push it back. */
   expedited: boolean;
+  /** The user asked for this task alone (checkNow(key)): under a tight budget it goes before the rest. */
+  urgent: boolean;
 }
 
 /** What every request to CAMB carries, a task's or the key check's. */
@@ -117,6 +128,8 @@ class PollingScheduler implements Scheduler {
   private readonly backoff: BackoffPolicy;
   private readonly logger: Logger;
   private readonly budget: RateBudget;
+  private readonly durationModels: DurationModelSource;
+  private schedule: Schedule;
   private readonly emitter: TypedEmitter<SchedulerEvents>;
 
   private readonly entries = new Map<TaskKey, Entry>();
@@ -158,6 +171,8 @@ class PollingScheduler implements Scheduler {
     this.checkKey = options.checkKey;
     this.random = options.random ?? Math.random;
     this.policy = options.intervalPolicy ?? adaptiveInterval;
+    this.schedule = scheduleSchema.parse(options.schedule ?? 'adaptive');
+    this.durationModels = options.durationModels ?? (() => null);
     this.logger = options.logger ?? silentLogger;
     this.share = RESPONSIVENESS_SHARE[tuning.responsiveness];
     this.maxJitter = tuning.maxJitter;
@@ -186,6 +201,7 @@ class PollingScheduler implements Scheduler {
       strikes: 0,
       jitter: this.random(),
       expedited: task.lastCheckAt === null,
+      urgent: false,
     };
     this.entries.set(task.key, entry);
     // An overdue restored task keeps its past due time, so it goes before tasks that fell due later.
@@ -214,7 +230,10 @@ class PollingScheduler implements Scheduler {
         entry.phase = 'queued';
         entry.strikes = 0;
       }
-      if (entry.phase === 'queued') this.expedite(entry);
+      if (entry.phase === 'queued') {
+        this.expedite(entry);
+        entry.urgent = true;
+      }
     }
     this.pump();
   }
@@ -250,6 +269,18 @@ class PollingScheduler implements Scheduler {
 
   setResponsiveness(responsiveness: Responsiveness): void {
     this.share = RESPONSIVENESS_SHARE[responsivenessSchema.parse(responsiveness)];
+    this.replanAll();
+  }
+
+  setSchedule(schedule: Schedule): void {
+    const next = scheduleSchema.parse(schedule);
+    if (next === this.schedule) return;
+    this.schedule = next;
+    this.replanAll();
+  }
+
+  /** Recomputes every pending interval after a change of pace; tasks moved up stay where they are. */
+  private replanAll(): void {
     for (const entry of this.entries.values()) {
       if (entry.phase === 'queued' && !entry.expedited && entry.lastCheckAt !== null)
         this.queue.set(entry.key, this.plannedDue(entry));
@@ -294,10 +325,16 @@ class PollingScheduler implements Scheduler {
     const now = this.clock.now();
     // A last check "in the future" means the wall clock was set back: count from now, not from then.
     const sentAt = Math.min(entry.lastCheckAt ?? now, now);
-    const normal = this.policy(sentAt - entry.addedAt, this.share);
+    const ageMs = sentAt - entry.addedAt;
+    const model = modelFor(this.schedule, this.durationModels(), entry.kind);
+    // The pace: from the user's history of this kind when the schedule uses it and there is some, else by age.
+    const learned = pacesFrom(model);
+    const normal = learned ? durationAwareInterval(model, ageMs, this.share) : this.policy(ageMs, this.share);
     // Backoff never makes a check come sooner than the normal schedule would.
     const wait = Math.max(normal, backoffDelayMs(entry.strikes, this.backoff));
-    return sentAt + applyJitter(wait, entry.jitter, this.maxJitter);
+    const jittered = applyJitter(wait, entry.jitter, this.maxJitter);
+    // The duration-aware pace promises never to check a job more often than every 3 s, jitter included.
+    return sentAt + (learned ? Math.max(MIN_INTERVAL_MS, jittered) : jittered);
   }
 
   private requeue(entry: Entry): number {
@@ -352,12 +389,66 @@ class PollingScheduler implements Scheduler {
     if (this.keyCheckWanted && this.inFlight < this.maxConcurrent && this.budget.canSend(now))
       this.sendKeyCheck(now);
     while (this.inFlight < this.maxConcurrent && this.budget.canSend(now)) {
-      const next = this.queue.peek();
-      if (next === undefined || next.dueAt > now) return;
-      this.queue.pop();
+      const next = this.nextToSend(now);
+      if (next === undefined) return;
+      this.queue.delete(next.key);
       const entry = this.entries.get(next.key);
       if (entry !== undefined) this.send(entry, next.dueAt, now);
     }
+  }
+
+  /**
+   * Which due task gets the next request. Adaptive, or before any history: the most overdue. Duration-aware:
+   * first checks and checks the user asked for, then any task kept waiting past the starvation limit (most
+   * overdue first), then the task most likely to have finished since it was last checked.
+   */
+  private nextToSend(now: number): DueItem<TaskKey> | undefined {
+    const first = this.queue.peek();
+    if (first === undefined || first.dueAt > now) return undefined;
+    const models = this.durationModels();
+    if (this.schedule !== 'duration-aware' || !anyHistory(models)) return first;
+    const due = [...this.queue.dueBy(now)];
+    if (due.length === 1) return first;
+    const starvedBefore = now - this.starvationLimitMs();
+    let best: DueItem<TaskKey> | undefined;
+    let bestRank: readonly [number, number] = [Infinity, Infinity];
+    for (const item of due) {
+      const entry = this.entries.get(item.key);
+      if (entry === undefined) return item;
+      const rank = this.rank(entry, item.dueAt, starvedBefore, now, models);
+      if (rank[0] < bestRank[0] || (rank[0] === bestRank[0] && rank[1] < bestRank[1])) {
+        best = item;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  /** [tier, order within it]: lower goes first. */
+  private rank(
+    entry: Entry,
+    dueAt: number,
+    starvedBefore: number,
+    now: number,
+    models: NonNullable<ReturnType<DurationModelSource>>,
+  ): readonly [number, number] {
+    if (entry.urgent || entry.lastCheckAt === null) return [0, dueAt];
+    if (entry.lastCheckAt <= starvedBefore) return [1, dueAt];
+    const chance = chanceFinishedSince(
+      models[entry.kind],
+      entry.lastCheckAt - entry.addedAt,
+      now - entry.addedAt,
+    );
+    return [2, -chance];
+  }
+
+  /**
+   * How long a task may wait since its last check before it goes ahead of likelier ones: a minute when the
+   * budget can check every task that often, else twice the time the budget takes to check every task once,
+   * so that a job unlikely to finish soon still gets a turn every few rounds.
+   */
+  private starvationLimitMs(): number {
+    return Math.max(MAX_INTERVAL_MS, 2 * this.entries.size * this.budget.spacingMs);
   }
 
   private nextWakeAt(): number | null {
@@ -406,6 +497,7 @@ class PollingScheduler implements Scheduler {
   private send(entry: Entry, dueAt: number, now: number): void {
     entry.phase = 'in-flight';
     entry.expedited = false;
+    entry.urgent = false;
     this.inFlight++;
     this.budget.spend(now);
     const request: Request = { ...this.stamp(), entry, sentAt: now, dueAt };

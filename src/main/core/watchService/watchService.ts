@@ -70,6 +70,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     check: (task) => client.getStatus(task.kind, task.taskId),
     checkKey: () => checkKey(client),
     responsiveness: watchList.getSettings().responsiveness,
+    schedule: watchList.getSettings().schedule,
     logger,
     ...(options.random !== undefined ? { random: options.random } : {}),
     ...options.scheduler,
@@ -191,6 +192,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
   function applySettings(settings: Settings): void {
     scheduler.setResponsiveness(settings.responsiveness);
+    scheduler.setSchedule(settings.schedule);
     setState({ pollingPaused: settings.pollingPaused });
     updatePolling();
   }
