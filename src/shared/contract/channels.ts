@@ -3,6 +3,7 @@ import { serviceStateSchema } from '../serviceState';
 import { settingsSchema } from '../settings';
 import { updateStateSchema } from '../updateState';
 import { watchedTaskSchema } from '../watchedTask';
+import { durationModelsSchema } from '../durations/durationModel';
 import {
   actionOutcomeSchema,
   addTaskRequestSchema,
@@ -16,6 +17,7 @@ import {
   externalLinkRequestSchema,
   importReportSchema,
   importRequestSchema,
+  insightsSchema,
   keyChangeOutcomeSchema,
   keyStatusSchema,
   keyTestOutcomeSchema,
@@ -87,6 +89,8 @@ export const INVOKE_CHANNELS = {
   checkForUpdatesNow: invoke(emptySchema, actionOutcomeSchema),
   /** Quits and installs the downloaded version, or says why there is nothing to install. */
   restartToUpdate: invoke(emptySchema, actionOutcomeSchema),
+  /** How long jobs took and how many succeeded or failed, per kind, over the last 30 days. */
+  getInsights: invoke(emptySchema, insightsSchema),
 } as const;
 
 /**
@@ -126,6 +130,8 @@ export const EVENT_CHANNELS = {
   showTask: z.object({ key: taskKeySchema }),
   /** The app's own update: checking, downloading, ready to restart, failed, or not available here. */
   updateState: updateStateSchema,
+  /** A job finished and the app learned from it: every kind's duration model, as in the snapshot. */
+  durationsChanged: z.object({ durations: durationModelsSchema }),
 } as const;
 
 export type InvokeChannels = typeof INVOKE_CHANNELS;

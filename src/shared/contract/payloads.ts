@@ -5,6 +5,7 @@ import { windowShortcutSchema } from '../windowShortcut';
 import { taskKindSchema, TASK_KINDS } from '../taskKinds';
 import { updateStateSchema } from '../updateState';
 import { watchedTaskSchema, type TaskKey } from '../watchedTask';
+import { durationModelsSchema } from '../durations/durationModel';
 
 /**
  * The shapes that travel between the UI and the app. Everything here is data the renderer may see: the API
@@ -212,9 +213,34 @@ export const appSnapshotSchema = z.object({
   /** 'electron' or 'web' (the development host): the UI words a few things differently. */
   host: z.enum(['electron', 'web']),
   updates: updateStateSchema,
+  /** What the app has learned of how long each kind of job takes; estimates are computed from it. */
+  durations: durationModelsSchema,
 });
 
 export const emptySchema = z.object({}).strict();
+
+/** How many days the Insights view looks back. */
+export const INSIGHTS_DAYS = 30;
+
+/**
+ * Per kind, the jobs that finished while watched in the last INSIGHTS_DAYS days (core clock): `runs` holds
+ * those whose duration is known, oldest first; `succeeded` and `failed` count every ending, including jobs
+ * already finished when first checked (whose duration is not known, so they have no run). Only kinds with
+ * at least one ending are listed, in the order of the kind table.
+ */
+export const insightsSchema = z.object({
+  since: z.number(),
+  kinds: z.array(
+    z.object({
+      kind: taskKindSchema,
+      runs: z.array(z.object({ durationMs: z.number(), finishedAt: z.number(), succeeded: z.boolean() })),
+      succeeded: z.number().int().nonnegative(),
+      failed: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
+export type Insights = z.infer<typeof insightsSchema>;
 
 export type AppSnapshot = z.infer<typeof appSnapshotSchema>;
 export type ResultView = z.infer<typeof resultViewSchema>;

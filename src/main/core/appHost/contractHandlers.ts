@@ -15,6 +15,7 @@ import { safeFileName } from '../downloads/fileNames';
 import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView } from './resultView';
+import { insightsFrom } from './insights';
 
 export interface ContractHandlerDeps {
   readonly service: WatchService;
@@ -94,6 +95,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       now: clock.now(),
       host: platform.host,
       updates: updates.state(),
+      durations: service.durations(),
     }),
     listTasks: () => ({ tasks: service.list(), now: clock.now() }),
     addTask: ({ kind, taskId, label }) => service.add(kind, taskId, label ?? null),
@@ -187,5 +189,6 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     importWatchList: ({ json }) => service.importJson(json),
     checkForUpdatesNow: () => updates.checkNow(),
     restartToUpdate: () => updates.restartToUpdate(),
+    getInsights: () => insightsFrom(service.finishedRuns(), clock.now()),
   };
 }

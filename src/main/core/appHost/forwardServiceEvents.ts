@@ -35,6 +35,7 @@ export function forwardServiceEvents(service: WatchService, send: EventSink, log
     service.on('taskChanged', ({ task }) => send('taskChanged', { task })),
     service.on('tasksRemoved', ({ keys }) => send('tasksRemoved', { keys: [...keys] })),
     service.on('settingsChanged', ({ settings }) => send('settingsChanged', settings)),
+    service.on('durationsChanged', ({ durations }) => send('durationsChanged', { durations })),
     service.on('stateChanged', ({ state }) => {
       const before = previous;
       previous = state;

@@ -8,6 +8,7 @@ import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { emptyDocument } from '../persistence/persistedDocument';
 import { salvageDocument } from '../persistence/salvage';
 import { saveDocument } from './saveDocument';
+import type { FinishedRun } from '../../../shared/durations';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -96,6 +97,8 @@ export interface WatchList {
   markNotified(key: TaskKey): WatchedTask | undefined;
   getSettings(): Settings;
   updateSettings(changes: Partial<Settings>): Settings;
+  /** Jobs that reached an ending while watched, oldest first, at most RUNS_KEPT_PER_KIND per kind. */
+  finishedRuns(): readonly FinishedRun[];
   /** Writes pending changes now (e.g. before quitting). */
   flush(): void;
   /** Writes pending changes and stops timers; later changes are written at once. */
@@ -188,6 +191,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
     if (!tasks.has(key)) tasks.set(key, task);
   }
   let settings = loaded.settings;
+  const runs: readonly FinishedRun[] = [];
   const recoveries = [options.recovery ?? null, loaded.recovery].filter(
     (r): r is StoreRecovery => r !== null,
   );
@@ -418,6 +422,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
       }
       return { ...settings };
     },
+
+    finishedRuns: () => runs,
 
     flush: () => writer.flush(),
 

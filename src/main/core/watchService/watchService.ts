@@ -1,3 +1,4 @@
+import { buildDurationModels, type DurationModels } from '../../../shared/durations';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -57,6 +58,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   };
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
+  // Rebuilt only when a run is recorded: estimates read it for every row and every scheduling decision.
+  const durations: DurationModels = buildDurationModels(watchList.finishedRuns());
 
   const clientOptions = {
     fetch: options.fetch,
@@ -391,6 +394,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
     state: () => state,
     trayModel: () => tray.current(),
+    durations: () => durations,
+    finishedRuns: () => watchList.finishedRuns(),
     on(name, listener) {
       const unsubscribe = emitter.on(name, listener);
       if (name === 'storeRecovered')

@@ -1,4 +1,5 @@
 import type { CheckNowOutcome } from '../../../shared/contract/payloads';
+import type { DurationModels, FinishedRun } from '../../../shared/durations';
 import type { Settings } from '../../../shared/settings';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { TaskKind } from '../../../shared/taskKinds';
@@ -63,6 +64,8 @@ export interface WatchServiceEvents {
   storeRecovered: StoreRecovery;
   /** Saving the watch list failed or had to leave tasks out: a sentence to show the user. */
   saveProblem: { readonly message: string };
+  /** A job finished while watched and its run was recorded: every kind's model, rebuilt. */
+  durationsChanged: { readonly durations: DurationModels };
 }
 
 /**
@@ -106,6 +109,10 @@ export interface WatchService {
   ): Promise<ResultOutcome | { type: 'not-ready'; message: string }>;
   state(): ServiceState;
   trayModel(): TrayModel;
+  /** What the app has learned of how long each kind of job takes (the prior where nothing is known yet). */
+  durations(): DurationModels;
+  /** The recorded runs, oldest first: kept on this computer only, never sent anywhere. */
+  finishedRuns(): readonly FinishedRun[];
   on<K extends keyof WatchServiceEvents>(name: K, listener: Listener<WatchServiceEvents[K]>): () => void;
   /**
    * Resolves once no status check is in flight and none can start before time passes or the state

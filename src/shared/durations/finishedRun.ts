@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { taskKindSchema, type TaskKind } from '../taskKinds';
+
+/** Far beyond any job worth watching; a bound, so one odd record cannot stretch every estimate. */
+export const MAX_RUN_MS = 365 * 24 * 3600_000;
+
+/** The most runs kept (and used) per kind: recent history is what predicts the next job. */
+export const RUNS_KEPT_PER_KIND = 500;
+
+/**
+ * One job that reached an ending while watched: how long it ran as far as the app knows, from being
+ * added to the first terminal answer. `lowerBound` marks a run whose start the app did not see (it was
+ * added late, e.g. already finished at its first check): it only says the job took at least that long,
+ * so estimates leave it out.
+ */
+export const finishedRunSchema = z.object({
+  kind: taskKindSchema,
+  durationMs: z.number().int().nonnegative().max(MAX_RUN_MS),
+  finishedAt: z.number().int().nonnegative(),
+  succeeded: z.boolean(),
+  lowerBound: z.boolean(),
+});
+
+export interface FinishedRun {
+  readonly kind: TaskKind;
+  readonly durationMs: number;
+  readonly finishedAt: number;
+  readonly succeeded: boolean;
+  readonly lowerBound: boolean;
+}
+
+export const finishedRunsSchema = z.array(finishedRunSchema).max(RUNS_KEPT_PER_KIND * 20);

@@ -1,0 +1,4 @@
+export * from './durationModel';
+export * from './estimate';
+export * from './finishedRun';
+export { DURATION_PRIORS, PRIOR_PSEUDO_RUNS, type DurationPrior } from './priors';

@@ -1,0 +1,91 @@
+import type { RemainingEstimate } from '../durations/estimate';
+import type { TaskKind } from '../taskKinds';
+import { formatDuration } from './duration';
+
+/**
+ * Time-remaining estimates in words, shared by the rows, the details, the tray and the CLI so they all say
+ * "usually 3–9 min more" the same way.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The unit a range is said in, picked by its upper end so both ends read in one unit. */
+const RANGE_UNITS = [
+  { below: 90 * SECOND, ms: SECOND, step: 5, name: 's' },
+  { below: 3 * HOUR, ms: MINUTE, step: 1, name: 'min' },
+  { below: 2 * DAY, ms: HOUR, step: 1, name: 'h' },
+  { below: Infinity, ms: DAY, step: 1, name: 'd' },
+] as const;
+
+/**
+ * "3–9 min", "up to 40 s", "about 4 min": an interval in one unit, rounded outwards (the low end down,
+ * the high end up) so the words never claim a narrower range than the estimate.
+ */
+export function formatRange(lowMs: number, highMs: number): string {
+  const high = Math.max(0, highMs);
+  const low = Math.min(Math.max(0, lowMs), high);
+  const unit = RANGE_UNITS.find((candidate) => high < candidate.below) ?? RANGE_UNITS[3];
+  const size = unit.ms * unit.step;
+  const from = Math.floor(low / size) * unit.step;
+  const to = Math.max(unit.step, Math.ceil(high / size) * unit.step);
+  if (from === 0) return `up to ${to} ${unit.name}`;
+  if (from === to) return `about ${to} ${unit.name}`;
+  return `${from}–${to} ${unit.name}`;
+}
+
+/** "about 3 min", "about 40 s", "about 2 h": one duration, glanced at, rounded to the nearest unit. */
+export function formatAbout(ms: number): string {
+  const value = Math.max(0, ms);
+  if (value < 60 * SECOND) return `about ${Math.max(5, Math.round(value / (5 * SECOND)) * 5)} s`;
+  if (value < 90 * MINUTE) return `about ${Math.round(value / MINUTE)} min`;
+  if (value < 36 * HOUR) return `about ${Math.round(value / HOUR)} h`;
+  return `about ${Math.round(value / DAY)} d`;
+}
+
+/** "usually 3–9 min more": the 80 % interval of the remaining time. */
+export function estimateRangeText(estimate: RemainingEstimate): string {
+  return `usually ${formatRange(estimate.lowMs, estimate.highMs)} more`;
+}
+
+export const LONGER_THAN_USUAL = 'longer than usual';
+
+/** What a row says of the time left: the usual range, or "longer than usual" past the kind's 90th percentile. */
+export function estimateText(estimate: RemainingEstimate): string {
+  return estimate.longerThanUsual ? LONGER_THAN_USUAL : estimateRangeText(estimate);
+}
+
+/** "running 4 min · usually 3–9 min more", "running 40 min · longer than usual". */
+export function runningEstimateText(ageMs: number, estimate: RemainingEstimate): string {
+  return `running ${formatDuration(ageMs, { units: 1 })} · ${estimateText(estimate)}`;
+}
+
+/** What a person calls one job and several jobs of each kind, in running text. */
+const KIND_NOUNS: Readonly<Record<TaskKind, readonly [one: string, many: string]>> = {
+  story: ['story', 'stories'],
+  'translated-story': ['translated story', 'translated stories'],
+  dub: ['dub', 'dubs'],
+  'dub-alt-format': ['alternate-format dub', 'alternate-format dubs'],
+  tts: ['speech job', 'speech jobs'],
+  'translated-tts': ['translated speech job', 'translated speech jobs'],
+  translate: ['translation', 'translations'],
+  transcribe: ['transcription', 'transcriptions'],
+  'text-to-sound': ['sound effect', 'sound effects'],
+  'text-to-voice': ['voice', 'voices'],
+  'audio-separation': ['audio separation', 'audio separations'],
+  'project-setup': ['project setup', 'project setups'],
+};
+
+/** "dub" or "dubs", by count. */
+export function kindNoun(kind: TaskKind, count: number): string {
+  const [one, many] = KIND_NOUNS[kind];
+  return count === 1 ? one : many;
+}
+
+/** What an estimate rests on: "from 37 earlier dubs", or "from the usual time for dubs" before any finished. */
+export function estimateBasisText(kind: TaskKind, basedOn: number): string {
+  if (basedOn <= 0) return `from the usual time for ${kindNoun(kind, 2)}`;
+  return `from ${basedOn} earlier ${kindNoun(kind, basedOn)}`;
+}

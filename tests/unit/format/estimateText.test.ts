@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  estimateBasisText,
+  estimateRangeText,
+  estimateText,
+  formatAbout,
+  formatRange,
+  runningEstimateText,
+} from '../../../src/shared/format/estimateText';
+import type { RemainingEstimate } from '../../../src/shared/durations';
+
+const MINUTE = 60_000;
+
+const estimate = (lowMs: number, highMs: number, longerThanUsual = false): RemainingEstimate => ({
+  lowMs,
+  medianMs: (lowMs + highMs) / 2,
+  highMs,
+  longerThanUsual,
+  basedOn: 4,
+});
+
+describe('estimate wording', () => {
+  it('says a range in one unit, rounded outwards', () => {
+    expect(formatRange(3.4 * MINUTE, 8.2 * MINUTE)).toBe('3–9 min');
+    expect(formatRange(12_000, 41_000)).toBe('10–45 s');
+    expect(formatRange(20_000, 8.2 * MINUTE)).toBe('up to 9 min');
+    expect(formatRange(4 * MINUTE, 4 * MINUTE)).toBe('about 4 min');
+    expect(formatRange(2.5 * 3600_000, 7.2 * 3600_000)).toBe('2–8 h');
+    expect(formatRange(3 * 86_400_000, 9 * 86_400_000)).toBe('3–9 d');
+  });
+
+  it('never says a negative or inverted range', () => {
+    expect(formatRange(-5, 0)).toBe('up to 5 s');
+    expect(formatRange(9 * MINUTE, 3 * MINUTE)).toBe('about 3 min');
+  });
+
+  it("says a row's estimate, or that the job is taking longer than usual", () => {
+    expect(estimateRangeText(estimate(3 * MINUTE, 9 * MINUTE))).toBe('usually 3–9 min more');
+    expect(estimateText(estimate(3 * MINUTE, 9 * MINUTE, true))).toBe('longer than usual');
+    expect(runningEstimateText(4 * MINUTE + 20_000, estimate(3 * MINUTE, 9 * MINUTE))).toBe(
+      'running 4 min · usually 3–9 min more',
+    );
+    expect(runningEstimateText(40 * MINUTE, estimate(3 * MINUTE, 9 * MINUTE, true))).toBe(
+      'running 40 min · longer than usual',
+    );
+  });
+
+  it('says roughly how long, for the tray', () => {
+    expect(formatAbout(3.2 * MINUTE)).toBe('about 3 min');
+    expect(formatAbout(38_000)).toBe('about 40 s');
+    expect(formatAbout(500)).toBe('about 5 s');
+    expect(formatAbout(2.4 * 3600_000)).toBe('about 2 h');
+  });
+
+  it("says what an estimate rests on, in the kind's own words", () => {
+    expect(estimateBasisText('dub', 37)).toBe('from 37 earlier dubs');
+    expect(estimateBasisText('story', 1)).toBe('from 1 earlier story');
+    expect(estimateBasisText('dub', 0)).toBe('from the usual time for dubs');
+    expect(estimateBasisText('tts', 0)).toBe('from the usual time for speech jobs');
+  });
+});
