@@ -72,7 +72,13 @@ function strategyFigures(name: StrategyName, result: SimulationResult): Strategy
 function etaCoverage(samples: readonly EtaSample[]) {
   return {
     coverage_80_pct: round((100 * samples.filter((sample) => sample.inside).length) / samples.length, 1),
-    median_width_s: round(percentile(samples.map((sample) => sample.widthMs / 1000), 50), 1),
+    median_width_s: round(
+      percentile(
+        samples.map((sample) => sample.widthMs / 1000),
+        50,
+      ),
+      1,
+    ),
   };
 }
 
@@ -81,7 +87,10 @@ export function etaFigures(samples: readonly EtaSample[]): EtaFigures {
   return {
     ...etaCoverage(samples),
     estimates: samples.length,
-    by_kind: kinds.map((kind) => ({ kind, ...etaCoverage(samples.filter((sample) => sample.kind === kind)) })),
+    by_kind: kinds.map((kind) => ({
+      kind,
+      ...etaCoverage(samples.filter((sample) => sample.kind === kind)),
+    })),
   };
 }
 

@@ -20,9 +20,9 @@ describe('settings: check times', () => {
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const again = screen.getByRole('radiogroup', { name: 'Check times' });
-    expect((within(again).getByRole('radio', { name: /Fixed pace by age/ }) as HTMLInputElement).checked).toBe(
-      true,
-    );
+    expect(
+      (within(again).getByRole('radio', { name: /Fixed pace by age/ }) as HTMLInputElement).checked,
+    ).toBe(true);
     // The responsiveness choice beside it is a separate group, left as it was.
     expect(real.service.getSettings().responsiveness).toBe('balanced');
 
