@@ -7,8 +7,8 @@ import {
   LATENESS_AT_RISK_MS,
   pacesFrom,
 } from '../../../src/main/core/scheduler/durationAware';
-import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from '../../../src/main/core/scheduler';
-import { buildDurationModel, finishChance } from '../../../src/shared/durations';
+import { adaptiveInterval, MAX_INTERVAL_MS, MIN_INTERVAL_MS } from '../../../src/main/core/scheduler';
+import { buildDurationModel, estimateRemaining, finishChance } from '../../../src/shared/durations';
 import { RESPONSIVENESS_SHARE } from '../../../src/shared/settings';
 import { around, modelsWith, runsOf } from './durations';
 
@@ -33,6 +33,10 @@ describe('duration-aware pace', () => {
       fc.property(histories, fc.nat(12 * 3600_000), (durations, ageMs) => {
         const model = buildDurationModel('story', runsOf('story', durations));
         const interval = durationAwareInterval(model, ageMs, RESPONSIVENESS_SHARE.balanced);
+        if (estimateRemaining(model, ageMs).longerThanUsual) {
+          expect(interval).toBe(adaptiveInterval(ageMs, RESPONSIVENESS_SHARE.balanced));
+          return;
+        }
         if (interval > MIN_INTERVAL_MS)
           expect(interval * finishChance(model, ageMs, ageMs + interval)).toBeLessThanOrEqual(
             LATENESS_AT_RISK_MS * 1.001,
@@ -54,6 +58,15 @@ describe('duration-aware pace', () => {
     expect(young).toBe(MAX_INTERVAL_MS);
     expect(due).toBeLessThan(young / 2);
     // The adaptive pace would check the young dub every 12 s and the due one every 60 s.
+  });
+
+  it('paces a job running longer than usual by its age, as the adaptive schedule would', () => {
+    const model = modelsWith({ story: around(4 * MINUTE) }).story;
+    const share = RESPONSIVENESS_SHARE.balanced;
+    for (const ageMs of [6 * MINUTE, 30 * MINUTE]) {
+      expect(estimateRemaining(model, ageMs).longerThanUsual).toBe(true);
+      expect(durationAwareInterval(model, ageMs, share)).toBe(adaptiveInterval(ageMs, share));
+    }
   });
 
   it('checks less often on a more frugal setting, more often on an eager one', () => {
