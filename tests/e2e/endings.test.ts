@@ -127,7 +127,9 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     // So does the tray, and the notifications say the same words as the rows.
     const tray = h.web.service.trayModel();
     expect(tray.icon).toBe('attention');
-    expect(tray.tooltip).toBe('CAMB Watch — 1 running, 3 failed, 1 stopped');
+    expect(tray.tooltip).toMatch(
+      /^CAMB Watch — 1 running, 3 failed, 1 stopped\nSoonest finish: Dub “.+” in about \d+ min$/u,
+    );
     const failures = h.notifications.filter((n) => n.type === 'task' && n.outcome === 'failed');
     expect(failures.map((n) => n.title).sort()).toEqual([
       'Dub timed out',

@@ -2,13 +2,16 @@ import { isTransientFailure } from '../../main/core/camb/outcomes';
 import { createScheduler } from '../../main/core/scheduler';
 import { formatDuration } from '../../shared/format/duration';
 import type { TaskKind } from '../../shared/taskKinds';
-import { statusPhase } from '../../shared/taskStatus';
+import { buildDurationModel } from '../../shared/durations';
+import { isTerminalStatus, statusPhase } from '../../shared/taskStatus';
 import { taskKey } from '../../shared/watchedTask';
 import { openApiAccess } from '../apiAccess';
 import type { CliContext } from '../cliContext';
 import { describeFailure, describeRetry } from '../describeFailure';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { statusJson, statusText } from '../statusReport';
+import { createEstimateNotes } from '../waitEstimate';
+import { appWatchListFile, readWatchHistory } from '../watchHistory';
 
 /** "0 s" for the first answer, which usually arrives within the first second. */
 function elapsedLabel(ms: number): string {
@@ -25,7 +28,9 @@ interface WaitRequest {
 /**
  * `camb-watch wait`: polls one task with the app's own scheduler until it ends, printing each status change.
  * Temporary faults (5xx, 429, network, malformed answers, unknown statuses) are reported on stderr and
- * retried with backoff; only the task's end, a key or id problem, --timeout or Ctrl-C stop it.
+ * retried with backoff; only the task's end, a key or id problem, --timeout or Ctrl-C stop it. While the
+ * task runs, stderr also says how long it may take, from the desktop app's history of this kind of job
+ * when there is one (read only), else from the usual time for the kind.
  */
 export async function waitCommand(context: CliContext, request: WaitRequest): Promise<ExitCode> {
   const { kind, taskId, timeoutMs, json } = request;
@@ -35,6 +40,12 @@ export async function waitCommand(context: CliContext, request: WaitRequest): Pr
 
   const startedAt = clock.now();
   const key = taskKey(kind, taskId);
+  const history = readWatchHistory(appWatchListFile(context.env), kind, taskId);
+  // A task the app already watches has run since it was added there, not since this wait began.
+  const runningSince = history.addedAt !== null && history.addedAt <= startedAt ? history.addedAt : startedAt;
+  const estimates = createEstimateNotes(buildDurationModel(kind, history.runs), runningSince, (text) =>
+    out.note(text),
+  );
   const scheduler = createScheduler({
     clock,
     check: (task) => access.client.getStatus(task.kind, task.taskId),
@@ -58,7 +69,9 @@ export async function waitCommand(context: CliContext, request: WaitRequest): Pr
       scheduler.on('finished', ({ report }) => {
         finish(statusPhase(report.status) === 'succeeded' ? EXIT.ok : EXIT.taskFailed);
       }),
-      scheduler.on('checked', ({ outcome, nextCheckAt }) => {
+      scheduler.on('checked', ({ outcome, nextCheckAt, checkedAt }) => {
+        if (!json && outcome.type === 'status' && !isTerminalStatus(outcome.status))
+          estimates.stillRunning(checkedAt);
         if (isTransientFailure(outcome) && outcome.type !== 'rate-limited') {
           out.note(describeRetry(outcome, nextCheckAt === null ? null : nextCheckAt - clock.now()));
         } else if (outcome.type === 'not-found' || outcome.type === 'invalid') {

@@ -86,15 +86,23 @@ function quantileOfSorted(sorted: readonly number[], p: number): number {
   return low + ((sorted[hi] ?? low) - low) * (at - lo);
 }
 
-/** Silverman's rule of thumb in log-time, never below the floor for n runs. */
-function bandwidth(logs: readonly number[]): number {
+/**
+ * One log-normal kernel per run: Silverman's rule of thumb for the bandwidth, with the variance
+ * correction (Jones 1991) that pulls the kernels towards the mean so the mixture is no more spread than
+ * the runs themselves (plain smoothing would make the 80 % range hold about 85 % of jobs); the width
+ * never goes below the floor for n runs.
+ */
+function runKernels(logs: readonly number[], logWeight: number): Kernel[] {
   const n = logs.length;
   const mean = logs.reduce((sum, x) => sum + x, 0) / n;
   const sd = n > 1 ? Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1)) : 0;
   const sorted = [...logs].sort((a, b) => a - b);
   const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
-  return Math.max(0.9 * spread * n ** -0.2, bandwidthFloor(n));
+  const h = 0.9 * spread * n ** -0.2;
+  const shrink = sd > 0 ? Math.sqrt(1 + (h * h) / (sd * sd)) : 1;
+  const sigma = Math.max(h / shrink, bandwidthFloor(n));
+  return logs.map((x) => ({ logWeight, mu: mean + (x - mean) / shrink, sigma }));
 }
 
 /**
@@ -117,11 +125,7 @@ export function buildDurationModel(kind: TaskKind, runs: readonly FinishedRun[])
       sigma: prior.sigma,
     },
   ];
-  if (n > 0) {
-    const sigma = bandwidth(used);
-    const logWeight = Math.log(1 / total);
-    for (const mu of used) kernels.push({ logWeight, mu, sigma });
-  }
+  if (n > 0) kernels.push(...runKernels(used, Math.log(1 / total)));
 
   const terms = new Array<number>(kernels.length);
   const logSurvival: number[] = [];

@@ -1,6 +1,7 @@
 import type { RemainingEstimate } from '../durations/estimate';
-import type { TaskKind } from '../taskKinds';
+import { TASK_KIND_TABLE, type TaskKind } from '../taskKinds';
 import { formatDuration } from './duration';
+import { truncateText } from './taskLabel';
 
 /**
  * Time-remaining estimates in words, shared by the rows, the details, the tray and the CLI so they all say
@@ -88,4 +89,23 @@ export function kindNoun(kind: TaskKind, count: number): string {
 export function estimateBasisText(kind: TaskKind, basedOn: number): string {
   if (basedOn <= 0) return `from the usual time for ${kindNoun(kind, 2)}`;
   return `from ${basedOn} earlier ${kindNoun(kind, basedOn)}`;
+}
+
+/** Long enough to tell jobs apart, short enough for a tray tooltip (Windows cuts those at 127 characters). */
+const TRAY_NAME_CHARS = 24;
+
+/**
+ * The tray's line for the job expected to end first: "Soonest finish: Dub “Trailer” in about 3 min", with
+ * "(taking longer than usual)" when even that one is past its kind's usual time.
+ */
+export function soonestFinishText(kind: TaskKind, name: string, estimate: RemainingEstimate): string {
+  const what = `${TASK_KIND_TABLE[kind].title} “${truncateText(name, TRAY_NAME_CHARS)}”`;
+  const late = estimate.longerThanUsual ? ' (taking longer than usual)' : '';
+  return `Soonest finish: ${what} in ${formatAbout(estimate.medianMs)}${late}`;
+}
+
+/** "Dubs usually take 3–9 min": the 80 % range of a kind's durations, for details and the Insights view. */
+export function usualDurationText(kind: TaskKind, estimate: RemainingEstimate): string {
+  const many = kindNoun(kind, 2);
+  return `${many.charAt(0).toUpperCase()}${many.slice(1)} usually take ${formatRange(estimate.lowMs, estimate.highMs)}`;
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { FakeCambServer } from '../../support/fakeCambServer';
@@ -65,6 +66,8 @@ function cliEnv(options: RunCliOptions): NodeJS.ProcessEnv {
     CAMB_API_KEY: apiKey ?? undefined,
     CAMB_API_BASE: options.server?.baseUrl,
     CAMB_WATCH_SPEEDUP: speedup === null ? undefined : String(speedup),
+    // A profile folder that does not exist: `wait` never learns from the developer's own watch list.
+    CAMB_WATCH_USER_DATA: join(tmpdir(), 'camb-watch-cli-tests-no-profile'),
     ...options.env,
   };
   const inherited = Object.entries(process.env).filter(([name]) => !(name in chosen));

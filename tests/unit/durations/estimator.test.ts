@@ -5,9 +5,11 @@ import {
   durationQuantileMs,
   estimateRemaining,
   finishChance,
+  taskEstimate,
   type FinishedRun,
 } from '../../../src/shared/durations';
 import { TASK_KINDS } from '../../../src/shared/taskKinds';
+import { logUniform, mulberry32 } from '../../../bench/prng';
 
 const MINUTE = 60_000;
 
@@ -107,5 +109,44 @@ describe('finishChance', () => {
     expect(finishChance(model, 5 * MINUTE, 5 * MINUTE)).toBe(0);
     expect(finishChance(model, 5 * MINUTE, MINUTE)).toBe(0);
     expect(finishChance(model, 0, Number.POSITIVE_INFINITY)).toBe(1);
+  });
+});
+
+describe('calibration', () => {
+  /** Jobs from 30 s to 2 h, the estimator learning from each as it ends (no peeking): a job's 80 % range
+   *  before it starts should hold its duration about 80 % of the time. */
+  it.each([1, 2, 3])('holds about 80 %% of durations in the 80 %% range (seed %i)', (seed) => {
+    const random = mulberry32(seed);
+    const learned: FinishedRun[] = [];
+    let model = buildDurationModel('story', learned);
+    let inside = 0;
+    let counted = 0;
+    for (let i = 0; i < 300; i += 1) {
+      const durationMs = Math.round(logUniform(random, 30_000, 2 * 3600_000));
+      const estimate = estimateRemaining(model, 0);
+      if (i >= 20) {
+        counted += 1;
+        if (durationMs >= estimate.lowMs && durationMs <= estimate.highMs) inside += 1;
+      }
+      learned.push(run(durationMs, { kind: 'story', finishedAt: i }));
+      model = buildDurationModel('story', learned);
+    }
+    expect(inside / counted).toBeGreaterThanOrEqual(0.75);
+    expect(inside / counted).toBeLessThanOrEqual(0.85);
+  });
+});
+
+describe('taskEstimate', () => {
+  const models = buildDurationModels(dubs);
+  const task = { kind: 'dub' as const, addedAt: 1000, status: 'PENDING', stoppedReason: null };
+
+  it('estimates a watched task from its age', () => {
+    expect(taskEstimate(task, models, 1000 + 4 * MINUTE)).toEqual(estimateRemaining(models.dub, 4 * MINUTE));
+    expect(taskEstimate({ ...task, status: null }, models, 1000)).toEqual(estimateRemaining(models.dub, 0));
+  });
+
+  it('has nothing to say of a finished or stopped task', () => {
+    expect(taskEstimate({ ...task, status: 'SUCCESS' }, models, 5000)).toBeNull();
+    expect(taskEstimate({ ...task, stoppedReason: 'not found' }, models, 5000)).toBeNull();
   });
 });

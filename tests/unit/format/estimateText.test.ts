@@ -6,6 +6,7 @@ import {
   formatAbout,
   formatRange,
   runningEstimateText,
+  usualDurationText,
 } from '../../../src/shared/format/estimateText';
 import type { RemainingEstimate } from '../../../src/shared/durations';
 
@@ -57,5 +58,9 @@ describe('estimate wording', () => {
     expect(estimateBasisText('story', 1)).toBe('from 1 earlier story');
     expect(estimateBasisText('dub', 0)).toBe('from the usual time for dubs');
     expect(estimateBasisText('tts', 0)).toBe('from the usual time for speech jobs');
+  });
+
+  it('says how long a kind usually takes', () => {
+    expect(usualDurationText('dub', estimate(3 * MINUTE, 9 * MINUTE))).toBe('Dubs usually take 3–9 min');
   });
 });

@@ -28,6 +28,7 @@ describe('trayModel: icon, by priority', () => {
       pendingCount: 0,
       menuItems: [],
       hiddenCount: 0,
+      soonestFinish: null,
     });
   });
 

@@ -51,9 +51,10 @@ describe('import: what a file is and why it cannot be imported, in one sentence'
     expect(readImportEntries('{"format": "camb-watch/watch-list", "version": 1, "tasks": [1]}')).toEqual({
       ok: true,
       entries: [1],
+      runs: [],
     });
-    expect(readImportEntries('[1, 2]')).toEqual({ ok: true, entries: [1, 2] });
-    expect(readImportEntries('{"tasks": []}')).toEqual({ ok: true, entries: [] });
+    expect(readImportEntries('[1, 2]')).toEqual({ ok: true, entries: [1, 2], runs: [] });
+    expect(readImportEntries('{"tasks": []}')).toEqual({ ok: true, entries: [], runs: [] });
   });
 
   it('says why an entry is not a task, without validator wording', () => {

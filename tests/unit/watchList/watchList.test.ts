@@ -25,6 +25,7 @@ function setup(store = new CountingStore()) {
     settingsChanged: [],
     storeRecovered: [],
     saveProblem: [],
+    finishedRunsChanged: [],
   };
   for (const name of Object.keys(events) as (keyof WatchListEvents)[])
     list.on(name, (payload) => (events[name] as unknown[]).push(payload));

@@ -1,3 +1,4 @@
+import { finishedRunSchema, type FinishedRun } from '../../../shared/durations/finishedRun';
 import { settingsSchema } from '../../../shared/settings';
 import {
   clipText,
@@ -58,9 +59,16 @@ export function salvageDocument(raw: unknown): SalvageResult {
     tasks.push(task.data);
   }
   const settings = settingsSchema.safeParse(filled.settings);
+  // Durations are only history: the runs that fit are kept, the others dropped without a word.
+  const finishedRuns: FinishedRun[] = Array.isArray(filled.finishedRuns)
+    ? filled.finishedRuns.flatMap((run: unknown) => {
+        const parsed = finishedRunSchema.safeParse(run);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
   return {
     kind: 'partial',
-    document: { tasks, settings: settings.success ? settings.data : emptyDocument().settings },
+    document: { tasks, settings: settings.success ? settings.data : emptyDocument().settings, finishedRuns },
     droppedTasks,
     settingsReset: !settings.success,
   };

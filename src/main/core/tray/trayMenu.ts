@@ -17,7 +17,8 @@ export type TrayMenuEntry =
 const MUTED_MARK = ' (muted)';
 
 /**
- * The tray menu: the most recent tasks, then what can be done from the tray; "Restart to update" just
+ * The tray menu: the most recent tasks and the soonest expected finish, then what can be done from the
+ * tray; "Restart to update" just
  * above Quit once a new version (`updateReady`) is downloaded.
  */
 export function trayMenuEntries(
@@ -31,6 +32,8 @@ export function trayMenuEntries(
     label: `${item.label} — ${item.statusText}${item.muted ? MUTED_MARK : ''}`,
   }));
   if (model.hiddenCount > 0) entries.push({ type: 'more', label: `${model.hiddenCount} more…` });
+  // Below the tasks, so the newest task stays the first line; a note, as there is nothing to click.
+  if (model.soonestFinish !== null) entries.push({ type: 'note', label: model.soonestFinish });
   if (entries.length > 0) entries.push({ type: 'separator' });
   entries.push(
     { type: 'action', action: 'open', label: 'Open CAMB Watch' },

@@ -1,4 +1,6 @@
+import { taskEstimate, type DurationModels, type RemainingEstimate } from '../../../shared/durations';
 import { formatDuration } from '../../../shared/format/duration';
+import { soonestFinishText } from '../../../shared/format/estimateText';
 import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
 import { outcomeHeadline, taskOutcome } from '../../../shared/format/taskOutcome';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
@@ -39,6 +41,11 @@ export interface TrayModel {
   readonly menuItems: readonly TrayMenuItem[];
   /** Tasks left out of the menu, for a "12 more…" entry. */
   readonly hiddenCount: number;
+  /**
+   * "Soonest finish: Dub “Trailer” in about 3 min": the watched job expected to end first (by its
+   * median remaining time), or null with none watched or no durations known.
+   */
+  readonly soonestFinish: string | null;
 }
 
 export const TRAY_MENU_LIMIT = 10;
@@ -183,18 +190,40 @@ function tooltipText(
   return `CAMB Watch — ${text}`;
 }
 
-/** Everything the tray shows, from the watch list and what the app knows about key and connection. */
-export function trayModel(tasks: readonly WatchedTask[], conditions: TrayConditions, now: number): TrayModel {
+/** The sentence for the watched job expected to end first, or null. */
+function soonestFinish(tasks: readonly WatchedTask[], durations: DurationModels, now: number): string | null {
+  let best: { task: WatchedTask; estimate: RemainingEstimate } | null = null;
+  for (const task of tasks) {
+    const estimate = taskEstimate(task, durations, now);
+    if (estimate !== null && (best === null || estimate.medianMs < best.estimate.medianMs))
+      best = { task, estimate };
+  }
+  return best === null ? null : soonestFinishText(best.task.kind, taskDisplayName(best.task), best.estimate);
+}
+
+/**
+ * Everything the tray shows, from the watch list and what the app knows about key and connection (and,
+ * given `durations`, how long jobs usually take).
+ */
+export function trayModel(
+  tasks: readonly WatchedTask[],
+  conditions: TrayConditions,
+  now: number,
+  durations?: DurationModels,
+): TrayModel {
   const pending = tasks.filter(isWatching).length;
   // Stopped tasks want attention until removed, as failed ones do for a day: CAMB.AI will not report on them.
   const stopped = tasks.filter(isStopped).length;
   const failures = tasks.filter((task) => failedRecently(task, now)).length;
   const shown = newestTasks(tasks, TRAY_MENU_LIMIT);
+  const soonest = durations === undefined ? null : soonestFinish(tasks, durations, now);
+  const tooltip = tooltipText(conditions, tasks.length, pending, failures, stopped);
   return {
     icon: chooseIcon(conditions, pending, failures, stopped),
-    tooltip: tooltipText(conditions, tasks.length, pending, failures, stopped),
+    tooltip: soonest === null ? tooltip : `${tooltip}\n${soonest}`,
     pendingCount: pending,
     menuItems: shown.map((task) => menuItem(task, now)),
     hiddenCount: tasks.length - shown.length,
+    soonestFinish: soonest,
   };
 }

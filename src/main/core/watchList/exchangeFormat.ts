@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finishedRunSchema, type FinishedRun } from '../../../shared/durations/finishedRun';
 import { taskKindSchema } from '../../../shared/taskKinds';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 
@@ -6,12 +7,15 @@ import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask
  * The watch list's export file (version 1):
  *
  *   { "format": "camb-watch/watch-list", "version": 1, "exportedAt": "<ISO 8601>",
- *     "tasks": [ <WatchedTask>, ... ] }            // most recently added first
+ *     "tasks": [ <WatchedTask>, ... ],             // most recently added first
+ *     "finishedRuns": [ <FinishedRun>, ... ] }     // how long watched jobs took, oldest first
  *
  * Each task has every field of shared/watchedTask.ts, so an import restores its state, history and
  * whether it was notified. Import also accepts a bare JSON array of entries, and entries may be in the
  * minimal form `{ "kind": "story", "taskId": "…", "label": "…" }` (label optional), for lists written
  * by hand or by other tools. A future version must stay importable by bumping `version`.
+ * `finishedRuns` (shared/durations/finishedRun.ts) came later within version 1: a file without it has no
+ * duration history, and runs that do not fit are skipped, as they are only history.
  */
 export const EXPORT_FORMAT = 'camb-watch/watch-list';
 export const EXPORT_VERSION = 1;
@@ -37,12 +41,17 @@ export type ImportEntry =
       readonly label: string | null;
     };
 
-export function buildExport(tasks: readonly WatchedTask[], exportedAt: number): string {
+export function buildExport(
+  tasks: readonly WatchedTask[],
+  exportedAt: number,
+  finishedRuns: readonly FinishedRun[] = [],
+): string {
   const file = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date(exportedAt).toISOString(),
     tasks,
+    finishedRuns,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -79,10 +88,19 @@ function quoteShort(value: unknown): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
 
+type ImportEntries = { ok: true; entries: unknown[]; runs: FinishedRun[] } | { ok: false; reason: string };
+
+/** The runs of an export file that fit; a file without them (or older) has none. */
+function readRuns(runs: unknown): FinishedRun[] {
+  if (!Array.isArray(runs)) return [];
+  return runs.flatMap((run: unknown) => {
+    const parsed = finishedRunSchema.safeParse(run);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /** The tasks of an object that claims to be (or may be) a watch-list file, or why it is not one. */
-function readExportObject(
-  file: Record<string, unknown>,
-): { ok: true; entries: unknown[] } | { ok: false; reason: string } {
+function readExportObject(file: Record<string, unknown>): ImportEntries {
   const { format, version, tasks } = file;
   if (format !== undefined && format !== EXPORT_FORMAT)
     return { ok: false, reason: `${NOT_A_WATCH_LIST} its "format" is ${quoteShort(format)}.` };
@@ -98,16 +116,14 @@ function readExportObject(
   if (tasks === undefined) return { ok: false, reason: `${NOT_A_WATCH_LIST} it has no "tasks" list.` };
   if (!Array.isArray(tasks))
     return { ok: false, reason: `${NOT_A_WATCH_LIST} its "tasks" is ${kindOfValue(tasks)}, not a list.` };
-  return { ok: true, entries: tasks };
+  return { ok: true, entries: tasks, runs: readRuns(file['finishedRuns']) };
 }
 
 /**
  * The entries of an import file, or one sentence saying what the file is and why it cannot be imported.
  * Accepts the export file, a bare list of entries, and an object with a "tasks" list.
  */
-export function readImportEntries(
-  text: string,
-): { ok: true; entries: unknown[] } | { ok: false; reason: string } {
+export function readImportEntries(text: string): ImportEntries {
   const content = text.replace(/^\uFEFF/u, '');
   if (content.trim() === '')
     return { ok: false, reason: 'This file is empty, so there is nothing to import.' };
@@ -117,7 +133,7 @@ export function readImportEntries(
   } catch {
     return { ok: false, reason: notJsonSentence(content) };
   }
-  if (Array.isArray(parsed)) return { ok: true, entries: parsed };
+  if (Array.isArray(parsed)) return { ok: true, entries: parsed, runs: [] };
   if (parsed === null || typeof parsed !== 'object')
     return { ok: false, reason: `${NOT_A_WATCH_LIST} it holds ${kindOfValue(parsed)}, not a list of tasks.` };
   return readExportObject(parsed as Record<string, unknown>);

@@ -1,6 +1,7 @@
 import type { DocumentStore } from '../persistence/keyValueStore';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
+import type { FinishedRun } from '../../../shared/durations/finishedRun';
 
 export interface SaveOutcome {
   /** Whether what could be saved was; false keeps the change pending for a later try. */
@@ -18,10 +19,15 @@ export interface SaveOutcome {
  * that does not fit, so on a refusal the entries that fit are saved without the others: one bad entry
  * cannot stop every later change from being saved. Checked only after a refusal, so a good save costs nothing more.
  */
-export function saveDocument(store: DocumentStore, tasks: WatchedTask[], settings: Settings): SaveOutcome {
+export function saveDocument(
+  store: DocumentStore,
+  tasks: WatchedTask[],
+  settings: Settings,
+  finishedRuns: readonly FinishedRun[] = [],
+): SaveOutcome {
   let firstError: unknown;
   try {
-    store.store = { tasks, settings };
+    store.store = { tasks, settings, finishedRuns: [...finishedRuns] };
     return { ok: true, problem: null, problemKind: null };
   } catch (error) {
     firstError = error;
@@ -30,7 +36,7 @@ export function saveDocument(store: DocumentStore, tasks: WatchedTask[], setting
   const leftOut = tasks.length - fitting.length;
   if (leftOut > 0) {
     try {
-      store.store = { tasks: fitting, settings };
+      store.store = { tasks: fitting, settings, finishedRuns: [...finishedRuns] };
       const [which, them, they] =
         leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
       return {

@@ -8,7 +8,7 @@ import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { emptyDocument } from '../persistence/persistedDocument';
 import { salvageDocument } from '../persistence/salvage';
 import { saveDocument } from './saveDocument';
-import type { FinishedRun } from '../../../shared/durations';
+import { finishedRunOf, mergeRuns, type FinishedRun } from '../../../shared/durations';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -50,6 +50,8 @@ export interface WatchListEvents {
   storeRecovered: StoreRecovery;
   /** Saving failed, or had to leave tasks out: a sentence for the user, once per distinct problem. */
   saveProblem: { message: string };
+  /** Runs were recorded (a job ended while watched) or imported, for these kinds. */
+  finishedRunsChanged: { kinds: TaskKind[] };
 }
 
 /** A change the user asked for that cannot be made; the message says why in plain words. */
@@ -141,7 +143,12 @@ function errorMessage(error: z.ZodError): string {
 function loadDocument(
   store: DocumentStore,
   logger: Logger,
-): { tasks: WatchedTask[]; settings: Settings; recovery: StoreRecovery | null } {
+): {
+  tasks: WatchedTask[];
+  settings: Settings;
+  finishedRuns?: FinishedRun[] | undefined;
+  recovery: StoreRecovery | null;
+} {
   const salvage = salvageDocument(store.store);
   if (salvage.kind === 'valid') return { ...salvage.document, recovery: null };
   const kept = salvage.kind === 'partial' ? salvage.document : emptyDocument();
@@ -191,7 +198,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
     if (!tasks.has(key)) tasks.set(key, task);
   }
   let settings = loaded.settings;
-  const runs: readonly FinishedRun[] = [];
+  // Kept with the document, written with it (a job's ending is saved as any status change is).
+  let runs: readonly FinishedRun[] = mergeRuns([], loaded.finishedRuns ?? []);
   const recoveries = [options.recovery ?? null, loaded.recovery].filter(
     (r): r is StoreRecovery => r !== null,
   );
@@ -203,7 +211,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
   // Said once per distinct problem, so a save retried every second does not repeat it.
   let lastSaveProblem: string | null = null;
   const writer = createWriteCoalescer(clock, intervals, () => {
-    const saved = saveDocument(store, [...tasks.values()], settings);
+    const saved = saveDocument(store, [...tasks.values()], settings, runs);
     if (saved.problemKind !== lastSaveProblem) {
       lastSaveProblem = saved.problemKind;
       if (saved.problem !== null) {
@@ -335,7 +343,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
 
     get: (key) => tasks.get(key),
 
-    exportJson: () => buildExport(list(), clock.now()),
+    exportJson: () => buildExport(list(), clock.now(), runs),
 
     importJson(text) {
       const report: ImportReport = { added: [], alreadyWatched: [], rejected: [] };
@@ -375,9 +383,14 @@ export function createWatchList(options: WatchListOptions): WatchList {
       // Files list the newest first: adding from the bottom up keeps tasks of equal age in the file's order.
       const added = [...accepted.values()].reverse();
       for (const task of added) put(task);
+      const before = runs;
+      runs = mergeRuns(runs, file.runs);
+      const learned = runs.length !== before.length || runs.some((run, i) => run !== before[i]);
       // One write for the whole file, before anyone hears of it.
-      if (added.length > 0) save('now');
+      if (added.length > 0 || learned) save('now');
       for (const task of added) emitter.emit('taskChanged', { task });
+      if (learned)
+        emitter.emit('finishedRunsChanged', { kinds: [...new Set(file.runs.map((run) => run.kind))] });
       return report;
     },
 
@@ -400,7 +413,10 @@ export function createWatchList(options: WatchListOptions): WatchList {
             };
       const finished = isTerminalStatus(checked.status);
       const next = { ...checked, lastCheckAt: checkedAt, nextCheckAt: finished ? null : nextCheckAt };
+      const run = finishedRunOf(task, next.status, checkedAt);
+      if (run !== null) runs = mergeRuns(runs, [run]);
       commit(next, changedBeyondClock(task, next) ? 'soon' : 'quiet');
+      if (run !== null) emitter.emit('finishedRunsChanged', { kinds: [run.kind] });
       return { task: next, previousStatus: task.status, statusChanged: next.status !== task.status };
     },
 

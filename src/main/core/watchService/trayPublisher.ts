@@ -1,3 +1,4 @@
+import type { DurationModels } from '../../../shared/durations';
 import type { WatchedTask } from '../../../shared/watchedTask';
 import type { Clock, TimerHandle } from '../clock/clock';
 import { trayAttentionEndsAt, trayModel, type TrayConditions, type TrayModel } from '../tray/trayModel';
@@ -6,6 +7,8 @@ export interface TrayPublisherOptions {
   readonly clock: Clock;
   readonly tasks: () => readonly WatchedTask[];
   readonly conditions: () => TrayConditions;
+  /** How long jobs usually take, for the soonest expected finish; without it the tray does not say. */
+  readonly durations?: () => DurationModels;
   /** Hears of each tray model that differs from the last one published. */
   readonly publish: (tray: TrayModel) => void;
 }
@@ -21,7 +24,8 @@ export function createTrayPublisher(options: TrayPublisherOptions) {
   let expiryAt: number | null = null;
   let disposed = false;
 
-  const current = (): TrayModel => trayModel(options.tasks(), options.conditions(), clock.now());
+  const current = (): TrayModel =>
+    trayModel(options.tasks(), options.conditions(), clock.now(), options.durations?.());
 
   function armExpiry(): void {
     const endsAt = disposed ? null : trayAttentionEndsAt(options.tasks(), clock.now());

@@ -1,6 +1,7 @@
-import { buildDurationModels, type DurationModels } from '../../../shared/durations';
+import { buildDurationModel, buildDurationModels, type DurationModels } from '../../../shared/durations';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
+import type { TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
@@ -25,6 +26,9 @@ import type {
   WatchServiceEvents,
   WatchServiceOptions,
 } from './watchServiceTypes';
+
+/** How long the window may wait to hear of what finished jobs taught: a burst of endings makes one event. */
+const DURATIONS_EVENT_DELAY_MS = 1000;
 
 export function createWatchService(options: WatchServiceOptions): WatchService {
   const { clock, logger, secrets } = options;
@@ -59,7 +63,30 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
   // Rebuilt only when a run is recorded: estimates read it for every row and every scheduling decision.
-  const durations: DurationModels = buildDurationModels(watchList.finishedRuns());
+  let durations: DurationModels = buildDurationModels(watchList.finishedRuns());
+  // Kinds with runs the models do not include yet: many jobs ending together make one rebuild and one
+  // event (each event carries every kind's model), not one per job.
+  const staleKinds = new Set<TaskKind>();
+  let durationsTimer: TimerHandle | null = null;
+
+  function currentDurations(): DurationModels {
+    if (staleKinds.size === 0) return durations;
+    const runs = watchList.finishedRuns();
+    durations = { ...durations };
+    for (const kind of staleKinds) durations[kind] = buildDurationModel(kind, runs);
+    staleKinds.clear();
+    return durations;
+  }
+
+  function durationsLearned(kinds: readonly TaskKind[]): void {
+    for (const kind of kinds) staleKinds.add(kind);
+    if (durationsTimer !== null) return;
+    durationsTimer = clock.setTimer(() => {
+      durationsTimer = null;
+      emitter.emit('durationsChanged', { durations: currentDurations() });
+      tray.refresh();
+    }, DURATIONS_EVENT_DELAY_MS);
+  }
 
   const clientOptions = {
     fetch: options.fetch,
@@ -109,6 +136,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       keyMissing: !state.key.present,
       paused: state.pollingPaused || state.suspended,
     }),
+    durations: currentDurations,
     publish: (model) => emitter.emit('trayChanged', { tray: model }),
   });
 
@@ -259,6 +287,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       emitter.emit('storeRecovered', recovery);
     }),
     watchList.on('saveProblem', (problem) => emitter.emit('saveProblem', problem)),
+    watchList.on('finishedRunsChanged', ({ kinds }) => durationsLearned(kinds)),
   ];
 
   const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));
@@ -395,7 +424,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
     state: () => state,
     trayModel: () => tray.current(),
-    durations: () => durations,
+    durations: currentDurations,
     finishedRuns: () => watchList.finishedRuns(),
     on(name, listener) {
       const unsubscribe = emitter.on(name, listener);
@@ -412,6 +441,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       for (const stop of unsubscribe) stop();
       keyRecheck.stop();
       if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      if (durationsTimer !== null) clock.clearTimer(durationsTimer);
       budgetNoticeQueued = false;
       tray.dispose();
       round.dispose();

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_NAME, profileFolderOverride } from '../main/core/appIdentity/appIdentity';
+import { documentStoreFile } from '../main/core/persistence/storeOptions';
+import { finishedRunSchema, type FinishedRun } from '../shared/durations';
+import type { TaskKind } from '../shared/taskKinds';
+
+/**
+ * Electron's `appData` folder, as app.getPath('appData') gives it: %APPDATA% on Windows,
+ * ~/Library/Application Support on macOS, $XDG_CONFIG_HOME or ~/.config elsewhere.
+ */
+export function electronAppDataDir(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  if (platform === 'win32') return env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
+  const xdg = env['XDG_CONFIG_HOME'];
+  return xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
+}
+
+/** The installed app's watch list (or the profile CAMB_WATCH_USER_DATA names). */
+export function appWatchListFile(env: Readonly<Record<string, string | undefined>>): string {
+  const appDataDir = electronAppDataDir(env);
+  const folder =
+    profileFolderOverride({ override: env['CAMB_WATCH_USER_DATA'], isPackaged: true, appDataDir }) ??
+    path.join(appDataDir, APP_NAME);
+  return documentStoreFile(folder);
+}
+
+export interface WatchHistory {
+  /** How long watched jobs took, as the app recorded them; empty when the app has none. */
+  readonly runs: readonly FinishedRun[];
+  /** When the app started watching this task, when it does: its age counts from then. */
+  readonly addedAt: number | null;
+}
+
+const NO_HISTORY: WatchHistory = { runs: [], addedAt: null };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What the desktop app's watch list says of a task kind, read without changing anything: the file is
+ * only read (never migrated, repaired or locked), and a missing or unreadable one means no history.
+ */
+export function readWatchHistory(file: string, kind: TaskKind, taskId: string): WatchHistory {
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return NO_HISTORY;
+  }
+  if (!isRecord(document)) return NO_HISTORY;
+  const runs = Array.isArray(document['finishedRuns'])
+    ? document['finishedRuns'].flatMap((run: unknown) => {
+        const parsed = finishedRunSchema.safeParse(run);
+        return parsed.success && parsed.data.kind === kind ? [parsed.data] : [];
+      })
+    : [];
+  const task = Array.isArray(document['tasks'])
+    ? document['tasks'].find(
+        (entry: unknown) => isRecord(entry) && entry['kind'] === kind && entry['taskId'] === taskId,
+      )
+    : undefined;
+  const addedAt = isRecord(task) && typeof task['addedAt'] === 'number' ? task['addedAt'] : null;
+  return { runs, addedAt };
+}
