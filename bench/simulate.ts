@@ -2,9 +2,14 @@ import type { StatusReport } from '../src/main/core/camb/outcomes';
 import { VirtualClock } from '../src/main/core/clock/virtualClock';
 import { createScheduler, detectionBoundMs } from '../src/main/core/scheduler';
 import type { SchedulerOptions } from '../src/main/core/scheduler';
-import { buildDurationModel, estimateRemaining } from '../src/shared/durations';
+import {
+  buildDurationModel,
+  buildDurationModels,
+  estimateRemaining,
+  finishedRunOf,
+  mergeRuns,
+} from '../src/shared/durations';
 import type { DurationModels, FinishedRun } from '../src/shared/durations';
-import { TASK_KINDS } from '../src/shared/taskKinds';
 import type { TaskKind } from '../src/shared/taskKinds';
 import type { TaskKey } from '../src/shared/watchedTask';
 import type { BenchTask } from './workload';
@@ -53,27 +58,26 @@ const PENDING = report('PENDING');
 const SUCCESS = report('SUCCESS');
 
 /**
- * What the app knows of durations: the runs it saw finish, as the watch list records them (from being
- * added to the first answer that said finished), and the models built from those alone. The simulation's
+ * What the app knows of durations: the runs it saw finish, recorded as the watch list records them
+ * (finishedRunOf: from being added to the check that brought the ending, left out of estimates when the
+ * app heard nothing of the job for long before), and the models built from those alone. The simulation's
  * true durations never reach it.
  */
 class LearnedDurations {
-  private readonly runs = new Map<TaskKind, FinishedRun[]>();
-  private current: DurationModels;
-
-  constructor() {
-    this.current = Object.fromEntries(
-      TASK_KINDS.map((kind) => [kind, buildDurationModel(kind, [])]),
-    ) as DurationModels;
-  }
+  private runs: FinishedRun[] = [];
+  private current: DurationModels = buildDurationModels([]);
+  /** What the watch list would hold of each task: its last status and when it was last answered. */
+  private readonly seen = new Map<TaskKey, { status: string | null; lastCheckAt: number | null }>();
 
   readonly models = (): DurationModels => this.current;
 
-  finished(kind: TaskKind, addedAt: number, at: number): void {
-    const runs = this.runs.get(kind) ?? [];
-    runs.push({ kind, durationMs: at - addedAt, finishedAt: at, succeeded: true, lowerBound: false });
-    this.runs.set(kind, runs);
-    this.current = { ...this.current, [kind]: buildDurationModel(kind, runs) };
+  checked(task: BenchTask, addedAt: number, status: string, checkedAt: number): void {
+    const before = this.seen.get(task.key) ?? { status: null, lastCheckAt: null };
+    this.seen.set(task.key, { status, lastCheckAt: checkedAt });
+    const run = finishedRunOf({ kind: task.kind, addedAt, lastProblem: null, ...before }, status, checkedAt);
+    if (run === null) return;
+    this.runs = mergeRuns(this.runs, [run]);
+    this.current = { ...this.current, [task.kind]: buildDurationModel(task.kind, this.runs) };
   }
 }
 
@@ -112,14 +116,12 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
       return new Promise((resolve) => clock.setTimer(() => resolve(answer), latency));
     },
   });
-  scheduler.on('finished', ({ key, at }) => {
-    detectedAt.set(key, at);
-    const task = byKey.get(key);
-    if (task !== undefined) learned.finished(task.kind, addedAt(task), at);
-  });
+  scheduler.on('finished', ({ key, at }) => detectedAt.set(key, at));
   scheduler.on('checked', ({ key, outcome, checkedAt }) => {
     const task = byKey.get(key);
-    if (task === undefined || outcome.type !== 'status' || outcome.status !== 'PENDING') return;
+    if (task === undefined || outcome.type !== 'status') return;
+    learned.checked(task, addedAt(task), outcome.status, checkedAt);
+    if (outcome.status !== 'PENDING') return;
     const ageMs = checkedAt - addedAt(task);
     const estimate = estimateRemaining(learned.models()[task.kind], ageMs);
     const remainingMs = task.durationMs - ageMs;

@@ -101,7 +101,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     checkKey: () => checkKey(client),
     responsiveness: watchList.getSettings().responsiveness,
     schedule: watchList.getSettings().schedule,
-    durationModels: () => durations,
+    durationModels: currentDurations,
     logger,
     ...(options.random !== undefined ? { random: options.random } : {}),
     ...options.scheduler,
