@@ -66,7 +66,7 @@ export const UNREACHABLE_AFTER_FAILURES = 3;
  * Under a tight budget, a task that waited this many rounds of the budget (the time it takes to check every
  * task once) since its last check goes first, however unlikely its finish. Fewer rounds take turns from
  * the likely finishes, more let a job the history misjudges wait longer: in `npm run bench` scenario 2,
- * 2 rounds gave a p95 delay of 84 s, 3 rounds 74 s, 4 rounds 65 s.
+ * 2 rounds gave a p95 delay of 89 s, 3 rounds 79 s, 4 rounds 75 s.
  */
 const STARVATION_ROUNDS = 3;
 
