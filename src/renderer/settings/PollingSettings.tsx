@@ -14,7 +14,7 @@ const CHOICES: readonly RadioChoice<Responsiveness>[] = [
   {
     value: 'balanced',
     title: 'Balanced',
-    explanation: 'Checks about every tenth of a task’s age (the default).',
+    explanation: 'Between the two (the default); at a fixed pace, about every tenth of a task’s age.',
   },
   {
     value: 'frugal',

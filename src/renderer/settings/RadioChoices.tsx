@@ -31,7 +31,7 @@ export function RadioChoices<T extends string>({
   return (
     <div
       role="radiogroup"
-      className="radio-group"
+      className={showLabel ? 'radio-group radio-group-labelled' : 'radio-group'}
       {...(showLabel ? { 'aria-labelledby': labelId } : { 'aria-label': label })}
     >
       {showLabel && (
