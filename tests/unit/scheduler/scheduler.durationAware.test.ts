@@ -114,34 +114,53 @@ describe('duration-aware schedule', () => {
     );
   }, 60_000);
 
-  it('under a tight budget, asks first about the job most likely to have finished, not the most overdue', async () => {
-    const firstAsked = async (schedule: 'adaptive' | 'duration-aware') => {
-      const { scheduler, camb, advance } = rig({ ratePerSecond: 1, schedule, durationModels: () => LEARNED });
-      scheduler.pause();
-      // Seen running 50 s ago, 40 s after it was added: overdue by its age, but dubs take about 20 min.
-      scheduler.track(
-        task('young', {
-          key: taskKey('dub', 'young'),
-          kind: 'dub',
-          addedAt: T0 - 90_000,
-          lastCheckAt: T0 - 50_000,
-        }),
-      );
-      // Seen running 15 s ago, at the age dubs usually finish.
-      scheduler.track(
-        task('ripe', {
-          key: taskKey('dub', 'ripe'),
-          kind: 'dub',
-          addedAt: T0 - 20 * MINUTE,
-          lastCheckAt: T0 - 15_000,
-        }),
-      );
-      scheduler.resume();
-      await advance(0);
-      return camb.sent.map((request) => request.key);
-    };
-    expect(await firstAsked('duration-aware')).toEqual([taskKey('dub', 'ripe')]);
-    expect(await firstAsked('adaptive')).toEqual([taskKey('dub', 'young')]);
+  /** Two dubs due together under a budget of one request at a time: which is asked about first. */
+  async function firstAsked(
+    schedule: 'adaptive' | 'duration-aware',
+    young: { lastCheckAgoMs: number },
+    urgent?: 'young',
+  ): Promise<TaskKey[]> {
+    const { scheduler, camb, advance } = rig({ ratePerSecond: 1, schedule, durationModels: () => LEARNED });
+    scheduler.pause();
+    // Seen running `lastCheckAgoMs` ago, 90 s after it was added: dubs take about 20 min.
+    scheduler.track(
+      task('young', {
+        key: taskKey('dub', 'young'),
+        kind: 'dub',
+        addedAt: T0 - 90_000 - young.lastCheckAgoMs,
+        lastCheckAt: T0 - young.lastCheckAgoMs,
+      }),
+    );
+    // Seen running 15 s ago, at the age dubs usually finish.
+    scheduler.track(
+      task('ripe', {
+        key: taskKey('dub', 'ripe'),
+        kind: 'dub',
+        addedAt: T0 - 20 * MINUTE,
+        lastCheckAt: T0 - 15_000,
+      }),
+    );
+    if (urgent !== undefined) scheduler.checkNow(taskKey('dub', urgent));
+    scheduler.resume();
+    await advance(0);
+    return camb.sent.map((request) => request.key);
+  }
+
+  it('under a tight budget, asks first about the job likely finished, not the most overdue', async () => {
+    // The young dub waited longer since its check, so it is the more overdue; the ripe one is likelier done.
+    expect(await firstAsked('duration-aware', { lastCheckAgoMs: 50_000 })).toEqual([taskKey('dub', 'ripe')]);
+    expect(await firstAsked('adaptive', { lastCheckAgoMs: 50_000 })).toEqual([taskKey('dub', 'young')]);
+  });
+
+  it('under a tight budget, a check the user asked for goes first however unlikely the finish', async () => {
+    expect(await firstAsked('duration-aware', { lastCheckAgoMs: 50_000 }, 'young')).toEqual([
+      taskKey('dub', 'young'),
+    ]);
+  });
+
+  it('under a tight budget, a job kept waiting past the starvation limit goes first', async () => {
+    // Two jobs and one request a second: the limit is a minute. Seen running 61 s ago, still young.
+    expect(await firstAsked('duration-aware', { lastCheckAgoMs: 61_000 })).toEqual([taskKey('dub', 'young')]);
   });
 
   it('never starves a job: under a tight budget every job is still checked within the starvation bound', async () => {
