@@ -4,6 +4,7 @@ import {
   anyHistory,
   chanceFinishedSince,
   durationAwareInterval,
+  expectedUnnoticedMs,
   LATENESS_AT_RISK_MS,
   pacesFrom,
 } from '../../../src/main/core/scheduler/durationAware';
@@ -98,6 +99,20 @@ describe('chance finished since the last check', () => {
         const late = chanceFinishedSince(model, last, later);
         expect(early).toBeGreaterThanOrEqual(0);
         expect(late).toBeLessThanOrEqual(1);
+        expect(late).toBeGreaterThanOrEqual(early);
+      }),
+    );
+  });
+
+  it('summed over the wait, never exceeds the wait and grows with it', () => {
+    fc.assert(
+      fc.property(histories, fc.nat(3600_000), fc.nat(600_000), fc.nat(600_000), (durations, a, b, c) => {
+        const model = buildDurationModel('dub', runsOf('dub', durations));
+        const [shorter, longer] = [Math.min(b, c), Math.max(b, c)];
+        const early = expectedUnnoticedMs(model, a, a + shorter);
+        const late = expectedUnnoticedMs(model, a, a + longer);
+        expect(early).toBeGreaterThanOrEqual(0);
+        expect(late).toBeLessThanOrEqual(longer);
         expect(late).toBeGreaterThanOrEqual(early);
       }),
     );

@@ -13,12 +13,7 @@
  * the delay grow with the job's duration: in `npm run bench` scenario 1, p = 3 % gave 24.2 requests per
  * job and a mean delay of 6.1 s, this rule 25.3 and 5.3 s.
  *
- * Budget. When the rate budget cannot send every due check, the next request goes to the job whose finish
- * has most likely gone unnoticed the longest: its chance of having finished since it was last looked at,
- * P(T ≤ t | T > age at the last check), summed over the time waited. The chance alone ranks a job checked
- * seconds ago that is likely done (speech) above one likely done for a minute (a story), and so spends the
- * budget on short jobs: in `npm run bench` scenario 2 the chance alone gave a p95 delay of 106 s, the chance
- * summed over the wait 79 s.
+ * Budget: see budgetChoice.ts, which spends it on the finish most likely gone unnoticed the longest.
  */
 import type { Schedule } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';

@@ -15,7 +15,9 @@ import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { DueQueue } from './dueQueue';
 import type { DueItem } from './dueQueue';
-import { anyHistory, durationAwareInterval, expectedUnnoticedMs, modelFor, pacesFrom } from './durationAware';
+import { chooseNextCheck } from './budgetChoice';
+import type { DueCandidate } from './budgetChoice';
+import { anyHistory, durationAwareInterval, modelFor, pacesFrom } from './durationAware';
 import type { DurationModelSource } from './durationAware';
 import { Episode } from './episode';
 import { FailureStreak } from './failureStreak';
@@ -407,51 +409,22 @@ class PollingScheduler implements Scheduler {
     }
   }
 
-  /**
-   * Which due task gets the next request. Adaptive, or before any history: the most overdue. Duration-aware:
-   * a check the user asked for, then any task kept waiting past the starvation limit (most overdue first),
-   * then the task most likely to have been finished unnoticed the longest (see expectedUnnoticedMs).
-   */
+  /** Which due task gets the next request: the most overdue, unless the duration-aware schedule has history. */
   private nextToSend(now: number): DueItem<TaskKey> | undefined {
     const first = this.queue.peek();
     if (first === undefined || first.dueAt > now) return undefined;
     const models = this.durationModels();
     if (this.schedule !== 'duration-aware' || !anyHistory(models)) return first;
-    const due = [...this.queue.dueBy(now)];
-    if (due.length === 1) return first;
-    const starvedBefore = now - this.starvationLimitMs();
-    let best: DueItem<TaskKey> | undefined;
-    let bestRank: readonly [number, number] = [Infinity, Infinity];
-    for (const item of due) {
+    const candidates: DueCandidate[] = [];
+    for (const item of this.queue.dueBy(now)) {
       const entry = this.entries.get(item.key);
-      if (entry === undefined) return item;
-      const rank = this.rank(entry, item.dueAt, starvedBefore, now, models);
-      if (rank[0] < bestRank[0] || (rank[0] === bestRank[0] && rank[1] < bestRank[1])) {
-        best = item;
-        bestRank = rank;
-      }
+      if (entry === undefined) continue;
+      const { kind, addedAt, lastCheckAt, urgent } = entry;
+      candidates.push({ item, kind, addedAt, lastCheckAt, urgent });
     }
-    return best;
-  }
-
-  /** [tier, order within it]: lower goes first. */
-  private rank(
-    entry: Entry,
-    dueAt: number,
-    starvedBefore: number,
-    now: number,
-    models: NonNullable<ReturnType<DurationModelSource>>,
-  ): readonly [number, number] {
-    if (entry.urgent) return [0, dueAt];
-    // A job never checked was, as far as anyone knows, running when it was added.
-    const lastCheckAt = entry.lastCheckAt ?? entry.addedAt;
-    if (lastCheckAt <= starvedBefore) return [1, dueAt];
-    const unnoticed = expectedUnnoticedMs(
-      models[entry.kind],
-      lastCheckAt - entry.addedAt,
-      now - entry.addedAt,
-    );
-    return [2, -unnoticed];
+    return candidates.length <= 1
+      ? first
+      : chooseNextCheck(candidates, now, this.starvationLimitMs(), models);
   }
 
   /**
