@@ -19,7 +19,7 @@ const candidates = fc
       // How long before now it was last checked, as a share of its age; null: never checked.
       sinceCheck: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
       overdueMs: fc.nat(10 * MINUTE),
-      urgent: fc.boolean({ trueWeight: 1 }),
+      urgent: fc.boolean(),
     }),
     { maxLength: 30 },
   )
