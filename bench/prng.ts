@@ -14,3 +14,15 @@ export function mulberry32(seed: number): () => number {
 export function logUniform(random: () => number, min: number, max: number): number {
   return Math.exp(Math.log(min) + random() * (Math.log(max) - Math.log(min)));
 }
+
+/** A standard normal draw (Box–Muller), from two uniform draws. */
+export function standardNormal(random: () => number): number {
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** An exponential draw with the given mean: the gap between events of a Poisson stream. */
+export function exponential(random: () => number, mean: number): number {
+  return -mean * Math.log(1 - random());
+}

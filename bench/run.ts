@@ -1,73 +1,142 @@
 /**
  * `npm run bench [-- --json]`: the real scheduler in virtual time. Scenario 1 compares polling policies
- * over 2,000 tasks; scenario 2 puts 1,000 tasks under the default rate budget; scenario 3 runs the real
- * core with the real store in a temporary folder. With --json the last line is one JSON object with all.
+ * over 2,000 jobs of four kinds submitted over a working day, the duration-aware one learning as jobs
+ * finish, and scores the time-remaining estimates; scenario 1b repeats the policies on the older
+ * single-kind workload (durations log-uniform in 30 s – 2 h, all at once); scenario 2 puts 1,000 jobs under
+ * the default rate budget; scenario 3 runs the real core with the real store in a temporary folder. With
+ * --json the last line is one JSON object with all.
  */
 import { performance } from 'node:perf_hooks';
 import { table } from './report';
 import { paceSpacingMs } from '../src/main/core/scheduler';
 import { processFigures } from './process';
 import { comparePolicies, concurrentLoad, SEED } from './scenarios';
+import type { DelayFigures, StrategyFigures } from './scenarios';
+import { mulberry32 } from './prng';
 import { round } from './stats';
+import { makeRealisticWorkload, makeWorkload, REALISTIC_KINDS } from './workload';
 
 const POLICY_TASKS = 2_000;
+const POLICY_SPREAD_MS = 8 * 3600_000;
 const CONCURRENT_TASKS = 1_000;
+const CONCURRENT_SPREAD_MS = 60_000;
 
 const json = process.argv.includes('--json');
 const startedAt = performance.now();
 
-const strategies = await comparePolicies(POLICY_TASKS);
-const concurrent = await concurrentLoad(CONCURRENT_TASKS);
+const { strategies, eta } = await comparePolicies(
+  makeRealisticWorkload(POLICY_TASKS, POLICY_SPREAD_MS, mulberry32(SEED)),
+);
+const { strategies: strategies_log_uniform } = await comparePolicies(
+  makeWorkload(POLICY_TASKS, mulberry32(SEED)),
+  ['adaptive', 'duration-aware', 'fixed-5s'],
+);
+const concurrent = await concurrentLoad(
+  makeRealisticWorkload(CONCURRENT_TASKS, CONCURRENT_SPREAD_MS, mulberry32(SEED + 2)),
+);
 const { store, budget } = await processFigures();
 
 const wallSeconds = round((performance.now() - startedAt) / 1000);
 const memory = process.memoryUsage();
 const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
-const adaptive = strategies.find((s) => s.name === 'adaptive');
-const fixed5 = strategies.find((s) => s.name === 'fixed-5s');
-const savings =
-  adaptive !== undefined && fixed5 !== undefined
-    ? round(fixed5.requests_per_task_mean / adaptive.requests_per_task_mean)
-    : NaN;
+const named = <T extends { name: string }>(rows: readonly T[], name: string): T | undefined =>
+  rows.find((row) => row.name === name);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined ? NaN : round(a / b);
+/** How much lower `after` is than `before`, in per cent. */
+const lowerBy = (before: number | undefined, after: number | undefined) =>
+  before === undefined || after === undefined ? NaN : round(100 * (1 - after / before), 1);
+
+const delays = (figures: DelayFigures) =>
+  `${figures.delay_mean_s} s / ${figures.delay_p50_s} s / ${figures.delay_p95_s} s / ${figures.delay_max_s} s`;
+const strategyRows = (rows: readonly StrategyFigures[]) =>
+  rows.map((s) => ({
+    strategy: s.name,
+    'requests per job': s.requests_per_task_mean,
+    'delay mean / p50 / p95 / max': delays(s),
+    'within bound (%)': s.within_bound_pct,
+  }));
+
+const adaptive = named(strategies, 'adaptive');
+const durationAware = named(strategies, 'duration-aware');
+const kinds = REALISTIC_KINDS.map(
+  (k) => `${k.kind} ${Math.round(k.share * 100)} % (typically ${round(k.typicalMs / 60_000, 1)} min)`,
+).join(', ');
 
 console.log(
-  `Scenario 1: ${POLICY_TASKS} tasks, durations log-uniform in 30 s – 2 h (seed ${SEED}), all submitted at once.`,
+  `Scenario 1: ${POLICY_TASKS} jobs submitted at random over ${POLICY_SPREAD_MS / 3600_000} h (seed ${SEED}): ${kinds};`,
 );
 console.log(
-  'Policy comparison: no rate budget and no concurrency limit (unbounded), balanced responsiveness; adaptive',
+  'each job’s duration is its kind’s typical one times a log-normal input-length factor and a load factor.',
 );
 console.log(
-  'has up to 5 % subtractive jitter, the fixed loops none. Bound: min(60 s, max(3 s, 10 % of duration)).',
+  'No rate budget or concurrency limit (unbounded), balanced responsiveness; adaptive and duration-aware have',
 );
+console.log(
+  'up to 5 % subtractive jitter, the fixed loops none. Duration-aware starts with no history and learns from',
+);
+console.log('the jobs it saw finish. Bound: min(60 s, max(3 s, 10 % of duration)).');
 console.log('');
-console.log(table(strategies.map((s) => ({ ...s }))));
-console.log('');
-console.log(`adaptive uses ${savings}x fewer requests per task than fixed-5s (target: at least 5x).`);
+console.log(table(strategyRows(strategies)));
 console.log('');
 console.log(
-  `Scenario 2: ${concurrent.tasks} concurrent tasks under the default budget of ${concurrent.budget_requests_per_s} requests/s and ${concurrent.max_concurrent} in flight,`,
-);
-console.log('virtual round trip 100–400 ms per request.');
-console.log(
-  `The budget cannot follow ${concurrent.tasks} tasks at their bound (at the 60 s cap they would need ${round(concurrent.tasks / 60, 1)} requests/s),`,
+  `duration-aware: ${ratio(durationAware?.requests_per_task_mean, adaptive?.requests_per_task_mean)}x the adaptive requests per job (target: at most 1x), mean delay ${lowerBy(adaptive?.delay_mean_s, durationAware?.delay_mean_s)} % lower (target: at least 30 %).`,
 );
 console.log(
-  `so the scheduler serves the most overdue first and each task comes round about every ${round((concurrent.tasks * paceSpacingMs(concurrent.budget_requests_per_s)) / 1000)} s\n(requests are paced evenly, one every ${paceSpacingMs(concurrent.budget_requests_per_s)} ms, so the budget holds where they arrive).`,
+  `adaptive uses ${ratio(named(strategies, 'fixed-5s')?.requests_per_task_mean, adaptive?.requests_per_task_mean)}x fewer requests per job than fixed-5s.`,
 );
 console.log('');
 console.log(
-  table([
-    { figure: 'budget (requests per second)', value: concurrent.budget_requests_per_s },
-    { figure: 'peak requests in one virtual second', value: concurrent.peak_requests_per_s },
-    { figure: 'peak requests in any 1 s window', value: concurrent.peak_requests_any_1s_window },
-    { figure: 'requests in total', value: concurrent.requests_total },
-    { figure: 'detection delay p50 (s)', value: concurrent.delay_p50_s },
-    { figure: 'detection delay p95 (s)', value: concurrent.delay_p95_s },
-    { figure: 'worst detection delay (s)', value: concurrent.delay_max_s },
-    { figure: 'detected within bound (%)', value: concurrent.within_bound_pct },
-    { figure: 'virtual time simulated (h)', value: concurrent.virtual_hours },
-  ]),
+  `Time remaining: ${eta.estimates} estimates, one after each check that found a job running (duration-aware run),`,
+);
+console.log(
+  `each scored against the job's true remaining time: ${eta.coverage_80_pct} % inside the 80 % interval (target 75–85 %), median width ${eta.median_width_s} s.`,
+);
+console.log('');
+console.log(
+  table(
+    eta.by_kind.map((k) => ({
+      kind: k.kind,
+      'inside 80 % interval (%)': k.coverage_80_pct,
+      'median width (s)': k.median_width_s,
+    })),
+  ),
+);
+console.log('');
+console.log(
+  `Scenario 1b: the older workload, ${POLICY_TASKS} stories lasting 30 s – 2 h (log-uniform), all submitted at once:`,
+);
+console.log('one kind whose duration says little, so learning it helps little.');
+console.log('');
+console.log(table(strategyRows(strategies_log_uniform)));
+console.log('');
+console.log(
+  `Scenario 2: ${concurrent.tasks} jobs of the same kinds submitted over ${CONCURRENT_SPREAD_MS / 60_000} min under the default budget of ${concurrent.budget_requests_per_s} requests/s and ${concurrent.max_concurrent} in flight,`,
+);
+console.log(
+  `virtual round trip 100–400 ms per request. Requests are paced evenly, one every ${paceSpacingMs(concurrent.budget_requests_per_s)} ms, so the budget holds where`,
+);
+console.log(
+  `they arrive; at the 60 s cap ${concurrent.tasks} jobs would need ${round(concurrent.tasks / 60, 1)} requests/s. Adaptive sends the most overdue check first,`,
+);
+console.log('duration-aware the one whose finish has most likely gone unnoticed the longest.');
+console.log('');
+console.log(
+  table(
+    concurrent.strategies.map((s) => ({
+      strategy: s.name,
+      'requests per job': s.requests_per_task_mean,
+      'delay mean / p50 / p95 / max': delays(s),
+      'within bound (%)': s.within_bound_pct,
+      'peak in any 1 s': s.peak_requests_any_1s_window,
+      'virtual h': s.virtual_hours,
+    })),
+  ),
+);
+console.log('');
+console.log(
+  `duration-aware: p95 delay ${lowerBy(named(concurrent.strategies, 'adaptive')?.delay_p95_s, named(concurrent.strategies, 'duration-aware')?.delay_p95_s)} % lower than adaptive's (target: at least 40 %).`,
 );
 console.log('');
 console.log(
@@ -90,4 +159,4 @@ console.log(
   `Bench took ${wallSeconds} s wall time; memory: rss ${mib(memory.rss)} MiB, heap used ${mib(memory.heapUsed)} MiB.`,
 );
 
-if (json) console.log(JSON.stringify({ strategies, concurrent, store, budget }));
+if (json) console.log(JSON.stringify({ strategies, eta, strategies_log_uniform, concurrent, store, budget }));

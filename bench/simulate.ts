@@ -2,10 +2,20 @@ import type { StatusReport } from '../src/main/core/camb/outcomes';
 import { VirtualClock } from '../src/main/core/clock/virtualClock';
 import { createScheduler, detectionBoundMs } from '../src/main/core/scheduler';
 import type { SchedulerOptions } from '../src/main/core/scheduler';
+import {
+  buildDurationModel,
+  buildDurationModels,
+  estimateRemaining,
+  finishedRunOf,
+  mergeRuns,
+} from '../src/shared/durations';
+import type { DurationModels, FinishedRun } from '../src/shared/durations';
+import type { TaskKind } from '../src/shared/taskKinds';
 import type { TaskKey } from '../src/shared/watchedTask';
 import type { BenchTask } from './workload';
 
 export interface TaskResult {
+  readonly kind: TaskKind;
   readonly durationMs: number;
   readonly requests: number;
   /** From the task's real completion to the answer that revealed it. */
@@ -13,16 +23,25 @@ export interface TaskResult {
   readonly boundMs: number;
 }
 
+/** One time-remaining estimate as the app would show it after a check found the job still running. */
+export interface EtaSample {
+  readonly kind: TaskKind;
+  /** Whether the job's true remaining time fell inside the 80 % interval. */
+  readonly inside: boolean;
+  readonly widthMs: number;
+}
+
 export interface SimulationResult {
   readonly tasks: readonly TaskResult[];
   /** Virtual send time of every request. */
   readonly sendTimes: readonly number[];
   readonly startedAt: number;
+  readonly eta: readonly EtaSample[];
 }
 
 export interface SimulationSetup {
   readonly workload: readonly BenchTask[];
-  readonly scheduler: Omit<SchedulerOptions, 'clock' | 'check'>;
+  readonly scheduler: Omit<SchedulerOptions, 'clock' | 'check' | 'durationModels'>;
   /** Virtual round-trip time of each request; 0 answers at once. */
   readonly latencyMs?: (random: () => number) => number;
   readonly random?: () => number;
@@ -39,8 +58,35 @@ const PENDING = report('PENDING');
 const SUCCESS = report('SUCCESS');
 
 /**
- * Runs the real scheduler in virtual time over `workload`, all tasks submitted at the start, against an
- * in-memory CAMB that says PENDING until a task's completion time and SUCCESS from then on.
+ * What the app knows of durations: the runs it saw finish, recorded as the watch list records them
+ * (finishedRunOf: from being added to the check that brought the ending, left out of estimates when the
+ * app heard nothing of the job for long before), and the models built from those alone. The simulation's
+ * true durations never reach it.
+ */
+class LearnedDurations {
+  private runs: FinishedRun[] = [];
+  private current: DurationModels = buildDurationModels([]);
+  /** What the watch list would hold of each task: its last status and when it was last answered. */
+  private readonly seen = new Map<TaskKey, { status: string | null; lastCheckAt: number | null }>();
+
+  readonly models = (): DurationModels => this.current;
+
+  checked(task: BenchTask, addedAt: number, status: string, checkedAt: number): void {
+    const before = this.seen.get(task.key) ?? { status: null, lastCheckAt: null };
+    this.seen.set(task.key, { status, lastCheckAt: checkedAt });
+    const run = finishedRunOf({ kind: task.kind, addedAt, lastProblem: null, ...before }, status, checkedAt);
+    if (run === null) return;
+    this.runs = mergeRuns(this.runs, [run]);
+    this.current = { ...this.current, [task.kind]: buildDurationModel(task.kind, this.runs) };
+  }
+}
+
+/**
+ * Runs the real scheduler in virtual time over `workload`, each task tracked when it arrives, against an
+ * in-memory CAMB that says PENDING until a task's completion time and SUCCESS from then on. The
+ * scheduler's duration models are rebuilt from the runs finished so far, as the watch list would; after
+ * every check that finds a job running, the time-remaining estimate the app would show is scored against
+ * the truth.
  */
 export async function simulate(setup: SimulationSetup): Promise<SimulationResult> {
   const clock = new VirtualClock();
@@ -49,34 +95,55 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
   const requests = new Map<TaskKey, number>();
   const detectedAt = new Map<TaskKey, number>();
   const sendTimes: number[] = [];
+  const eta: EtaSample[] = [];
   const random = setup.random ?? Math.random;
+  const learned = new LearnedDurations();
+  const addedAt = (task: BenchTask) => startedAt + task.arrivalMs;
 
   const scheduler = createScheduler({
     ...setup.scheduler,
     clock,
-    check: (task) => {
+    durationModels: learned.models,
+    check: (scheduled) => {
       const sentAt = clock.now();
       sendTimes.push(sentAt);
-      requests.set(task.key, (requests.get(task.key) ?? 0) + 1);
-      const durationMs = byKey.get(task.key)?.durationMs ?? 0;
+      requests.set(scheduled.key, (requests.get(scheduled.key) ?? 0) + 1);
+      const task = byKey.get(scheduled.key);
       // The in-memory server judges the status when the request reaches it, here taken as the send time.
-      const answer = sentAt - startedAt >= durationMs ? SUCCESS : PENDING;
+      const answer = task === undefined || sentAt >= addedAt(task) + task.durationMs ? SUCCESS : PENDING;
       const latency = setup.latencyMs?.(random) ?? 0;
       if (latency <= 0) return Promise.resolve(answer);
       return new Promise((resolve) => clock.setTimer(() => resolve(answer), latency));
     },
   });
   scheduler.on('finished', ({ key, at }) => detectedAt.set(key, at));
+  scheduler.on('checked', ({ key, outcome, checkedAt }) => {
+    const task = byKey.get(key);
+    if (task === undefined || outcome.type !== 'status') return;
+    learned.checked(task, addedAt(task), outcome.status, checkedAt);
+    if (outcome.status !== 'PENDING') return;
+    const ageMs = checkedAt - addedAt(task);
+    const estimate = estimateRemaining(learned.models()[task.kind], ageMs);
+    const remainingMs = task.durationMs - ageMs;
+    eta.push({
+      kind: task.kind,
+      inside: remainingMs >= estimate.lowMs && remainingMs <= estimate.highMs,
+      widthMs: estimate.highMs - estimate.lowMs,
+    });
+  });
 
-  for (const task of setup.workload)
+  const arrivals = [...setup.workload].sort((a, b) => a.arrivalMs - b.arrivalMs);
+  for (const task of arrivals) {
+    await clock.advanceTo(addedAt(task));
     scheduler.track({
       key: task.key,
-      kind: 'story',
+      kind: task.kind,
       taskId: task.taskId,
-      addedAt: startedAt,
+      addedAt: addedAt(task),
       lastCheckAt: null,
       status: null,
     });
+  }
   // The first round is sent synchronously: advancing by 0 lets its answers land before runUntilIdle looks for timers.
   await clock.advance(0);
   await clock.runUntilIdle();
@@ -85,13 +152,15 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
   return {
     startedAt,
     sendTimes,
+    eta,
     tasks: setup.workload.map((task) => {
       const detected = detectedAt.get(task.key);
       if (detected === undefined) throw new Error(`bench: ${task.key} was never detected as finished`);
       return {
+        kind: task.kind,
         durationMs: task.durationMs,
         requests: requests.get(task.key) ?? 0,
-        delayMs: detected - (startedAt + task.durationMs),
+        delayMs: detected - (addedAt(task) + task.durationMs),
         boundMs: detectionBoundMs(task.durationMs, 0.1),
       };
     }),

@@ -17,6 +17,14 @@ export const NOTIFICATION_SOUNDS = ['none', 'system', 'chime'] as const;
 export const notificationSoundSchema = z.enum(NOTIFICATION_SOUNDS);
 export type NotificationSound = z.infer<typeof notificationSoundSchema>;
 
+/**
+ * When pending jobs are checked: 'duration-aware' learns from how long the user's jobs of each kind took
+ * (checks where finishes are likely); 'adaptive' paces by age alone, whatever the kind.
+ */
+export const scheduleSchema = z.enum(['duration-aware', 'adaptive']);
+
+export type Schedule = z.infer<typeof scheduleSchema>;
+
 export const settingsSchema = z.object({
   responsiveness: responsivenessSchema,
   notifyOnSuccess: z.boolean(),
@@ -39,6 +47,8 @@ export const settingsSchema = z.object({
   listGrouping: listGroupingSchema,
   /** Tighter rows and spacing, so more of the list fits in a small window. */
   compactDensity: z.boolean(),
+  /** When pending jobs are checked: learned from the user's own jobs (default), or by age alone. */
+  schedule: scheduleSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -57,4 +67,5 @@ export const DEFAULT_SETTINGS: Settings = {
   listOrder: 'attention',
   listGrouping: 'none',
   compactDensity: false,
+  schedule: 'duration-aware',
 };

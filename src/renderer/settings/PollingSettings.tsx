@@ -1,9 +1,11 @@
-import type { Responsiveness, Settings } from '../../shared/settings';
+import type { Responsiveness, Schedule, Settings } from '../../shared/settings';
 import { useBridge } from '../app/bridgeContext';
+import { RadioChoices } from './RadioChoices';
+import type { RadioChoice } from './RadioChoices';
 import { SettingToggle } from './SettingToggle';
 import { useSettingsUpdate } from './useSettingsUpdate';
 
-const CHOICES: readonly { value: Responsiveness; title: string; explanation: string }[] = [
+const CHOICES: readonly RadioChoice<Responsiveness>[] = [
   {
     value: 'eager',
     title: 'Eager',
@@ -12,12 +14,25 @@ const CHOICES: readonly { value: Responsiveness; title: string; explanation: str
   {
     value: 'balanced',
     title: 'Balanced',
-    explanation: 'Checks about every tenth of a task’s age (the default).',
+    explanation: 'Between the two (the default); at a fixed pace, about every tenth of a task’s age.',
   },
   {
     value: 'frugal',
     title: 'Frugal',
     explanation: 'Fewest requests; a finished task may take longer to notice.',
+  },
+];
+
+const SCHEDULES: readonly RadioChoice<Schedule>[] = [
+  {
+    value: 'duration-aware',
+    title: 'Learn from my jobs',
+    explanation: 'Checks more often around the time jobs of that kind usually finish (the default).',
+  },
+  {
+    value: 'adaptive',
+    title: 'Fixed pace by age',
+    explanation: 'Checks at a pace set by how long a job has run, whatever its kind.',
   },
 ];
 
@@ -27,23 +42,21 @@ export function PollingSettings({ settings }: { readonly settings: Settings }) {
   return (
     <fieldset className="settings-section">
       <legend>Checking</legend>
-      <div role="radiogroup" aria-label="Polling responsiveness" className="radio-group">
-        {CHOICES.map((choice) => (
-          <label key={choice.value} className="toggle">
-            <input
-              type="radio"
-              name="responsiveness"
-              value={choice.value}
-              checked={settings.responsiveness === choice.value}
-              onChange={() => void update({ responsiveness: choice.value })}
-            />
-            <span>
-              <span className="toggle-label">{choice.title}</span>
-              <span className="toggle-description">{choice.explanation}</span>
-            </span>
-          </label>
-        ))}
-      </div>
+      <RadioChoices
+        label="Polling responsiveness"
+        name="responsiveness"
+        choices={CHOICES}
+        value={settings.responsiveness}
+        onChange={(responsiveness) => void update({ responsiveness })}
+      />
+      <RadioChoices
+        label="Check times"
+        showLabel
+        name="schedule"
+        choices={SCHEDULES}
+        value={settings.schedule}
+        onChange={(schedule) => void update({ schedule })}
+      />
       <SettingToggle
         label="Pause polling"
         description="Nothing is sent to CAMB.AI until you resume."

@@ -14,6 +14,32 @@ const ops = fc.array(
 );
 
 describe('DueQueue', () => {
+  it('lists exactly the keys due by a time, whatever was queued, moved and removed before', () => {
+    fc.assert(
+      fc.property(ops, fc.nat(60), (script: Op[], at) => {
+        const queue = new DueQueue<number>();
+        const model = new Map<number, number>();
+        for (const step of script) {
+          if (step.op === 'set') {
+            queue.set(step.key, step.dueAt);
+            model.set(step.key, step.dueAt);
+          } else if (step.op === 'delete') {
+            queue.delete(step.key);
+            model.delete(step.key);
+          } else {
+            const popped = queue.pop();
+            if (popped !== undefined) model.delete(popped.key);
+          }
+        }
+        const due = [...queue.dueBy(at)].map((item) => [item.key, item.dueAt]);
+        const expected = [...model].filter(([, dueAt]) => dueAt <= at);
+        expect(due.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))).toEqual(
+          expected.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)),
+        );
+      }),
+    );
+  });
+
   it('pops by due time, ties in the order they were (re)queued, like a sorted list would', () => {
     fc.assert(
       fc.property(ops, (script: Op[]) => {

@@ -68,6 +68,19 @@ export class DueQueue<K> {
     yield* this.heap;
   }
 
+  /** Every key due at or before `at`, in no particular order: O(number due), whatever the queue's size. */
+  *dueBy(at: number): IterableIterator<DueItem<K>> {
+    // A child is never due before its parent, so a subtree whose root is not due holds nothing due.
+    const stack = this.heap.length > 0 ? [0] : [];
+    for (let index = stack.pop(); index !== undefined; index = stack.pop()) {
+      const slot = this.slot(index);
+      if (slot.dueAt > at) continue;
+      yield slot;
+      if (2 * index + 1 < this.heap.length) stack.push(2 * index + 1);
+      if (2 * index + 2 < this.heap.length) stack.push(2 * index + 2);
+    }
+  }
+
   private removeAt(at: number): void {
     const removed = this.slot(at);
     const last = this.heap.pop();

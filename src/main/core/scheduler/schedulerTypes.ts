@@ -1,4 +1,4 @@
-import type { Responsiveness } from '../../../shared/settings';
+import type { Responsiveness, Schedule } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
 import type { StopCause, TaskKey } from '../../../shared/watchedTask';
 import type { Clock } from '../clock/clock';
@@ -12,6 +12,7 @@ import type {
   StatusReport,
 } from '../camb/outcomes';
 import type { BackoffPolicy } from './backoff';
+import type { DurationModelSource } from './durationAware';
 import type { IntervalPolicy } from './pollInterval';
 
 /** What the scheduler needs to know about a watched task (a subset of WatchedTask, plus its key). */
@@ -63,6 +64,14 @@ export interface SchedulerOptions {
   readonly backoff?: BackoffPolicy;
   /** Hears of listeners that throw; default silent. */
   readonly logger?: Logger;
+  /**
+   * 'duration-aware' paces each kind from `durationModels` once the user's history knows it, and under a
+   * tight budget checks first the job most likely to have finished; 'adaptive' (the default) paces by
+   * `intervalPolicy` and checks the most overdue first.
+   */
+  readonly schedule?: Schedule;
+  /** How long the user's jobs of each kind took, as the watch list learned; read at every decision. */
+  readonly durationModels?: DurationModelSource;
 }
 
 /**
@@ -161,6 +170,8 @@ export interface Scheduler {
   credentialsChanged(): void;
   /** Rescales every pending interval. */
   setResponsiveness(responsiveness: Responsiveness): void;
+  /** Switches between the duration-aware and the adaptive schedule; every pending interval is recomputed. */
+  setSchedule(schedule: Schedule): void;
   /** When the task is next due, or null when it is not queued (in flight, stopped or untracked). */
   nextCheckAt(key: TaskKey): number | null;
   /**

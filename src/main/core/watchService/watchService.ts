@@ -104,6 +104,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     check: (task) => client.getStatus(task.kind, task.taskId),
     checkKey: () => checkKey(client),
     responsiveness: watchList.getSettings().responsiveness,
+    schedule: watchList.getSettings().schedule,
+    durationModels: currentDurations,
     logger,
     ...(options.random !== undefined ? { random: options.random } : {}),
     ...options.scheduler,
@@ -238,6 +240,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   function applySettings(settings: Settings): void {
     quiet.refresh();
     scheduler.setResponsiveness(settings.responsiveness);
+    scheduler.setSchedule(settings.schedule);
     setState({ pollingPaused: settings.pollingPaused });
     updatePolling();
   }
