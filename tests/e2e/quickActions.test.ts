@@ -5,9 +5,10 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { faults, step } from '../support/fakeCambServer';
-import { banner, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
+import { faults } from '../support/fakeCambServer';
+import { banner, openSettings, openTasks, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { hasFocus, watchThree } from './support/threeJobs';
 import { arrowToRow, clipboardText, dismissNotices, notice } from './support/listKeyboard';
 
 const chromium = useChromium();
@@ -23,28 +24,6 @@ interface Box {
 }
 interface BoxElement {
   getBoundingClientRect(): Box;
-}
-interface FocusTarget {
-  readonly ownerDocument: { readonly activeElement: unknown };
-}
-
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element: FocusTarget) => element === element.ownerDocument.activeElement);
-}
-
-/** A job that finished with a result, one still running, and one CAMB.AI does not know. */
-async function watchThree(): Promise<string> {
-  const audioUrl = `${h.server.baseUrl.replace(/\/apis$/u, '')}/files/4242.flac`;
-  h.server.addTask('story', 'chapter-1', [step.pending({ polls: 1 }), step.success(4242)]);
-  h.server.addResult('story', 4242, { audio_url: audioUrl, transcript: [] });
-  h.server.addTask('dub', 'trailer-dub', step.pending());
-  h.web.service.add('story', 'chapter-1', 'Chapter 1 narration');
-  h.web.service.add('dub', 'trailer-dub', 'Trailer (Spanish dub)');
-  h.web.service.add('story', 'mistyped-id', 'Typo');
-  await h.advance(2 * 60_000);
-  await expect.poll(() => statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Ready');
-  await expect.poll(() => statusOf(taskRow(h.page, 'story:mistyped-id'))).toBe('Stopped');
-  return audioUrl;
 }
 
 function quickActions(page: Page, name: string): Locator {
@@ -88,7 +67,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.web.origin });
-    const audioUrl = await watchThree();
+    const audioUrl = await watchThree(h);
 
     // At rest no row has buttons over it: every row shows all it says.
     expect(await page.getByTestId('row-quick-actions').count()).toBe(0);
@@ -159,7 +138,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
   it('"Retry now" on the offline and rate-limited banners asks once and says what it found', async () => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
-    await watchThree();
+    await watchThree(h);
 
     // Offline: one request goes out anyway; CAMB.AI answers, so the banner goes and checking resumes.
     h.web.service.setOnline(false);
@@ -202,7 +181,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
   it('compact density tightens the rows, the list follows, and it is kept across a restart', async () => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
-    await watchThree();
+    await watchThree(h);
     const comfortable = await rowHeights(page);
 
     await openSettings(page);

@@ -5,9 +5,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
-import { addTaskButton, statusOf, taskIdField, taskRow, useChromium } from './support/appPage';
+import { addTaskButton, taskIdField, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { hasFocus, watchThree } from './support/threeJobs';
 import { arrowToRow, clipboardText, focusedRowKey, notice, watchList } from './support/listKeyboard';
 
 const chromium = useChromium();
@@ -15,29 +15,6 @@ let h: E2eHarness;
 afterEach(async () => {
   await h.close();
 });
-
-interface FocusTarget {
-  readonly ownerDocument: { readonly activeElement: unknown };
-}
-
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element: FocusTarget) => element === element.ownerDocument.activeElement);
-}
-
-/** A job that finished with a result, one still running, and one CAMB.AI does not know. */
-async function watchThree(): Promise<string> {
-  const audioUrl = `${h.server.baseUrl.replace(/\/apis$/u, '')}/files/4242.flac`;
-  h.server.addTask('story', 'chapter-1', [step.pending({ polls: 1 }), step.success(4242)]);
-  h.server.addResult('story', 4242, { audio_url: audioUrl, transcript: [] });
-  h.server.addTask('dub', 'trailer-dub', step.pending());
-  h.web.service.add('story', 'chapter-1', 'Chapter 1 narration');
-  h.web.service.add('dub', 'trailer-dub', 'Trailer (Spanish dub)');
-  h.web.service.add('story', 'mistyped-id', 'Typo');
-  await h.advance(2 * 60_000);
-  await expect.poll(() => statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Ready');
-  await expect.poll(() => statusOf(taskRow(h.page, 'story:mistyped-id'))).toBe('Stopped');
-  return audioUrl;
-}
 
 function searchField(page: Page): Locator {
   return page.getByRole('searchbox', { name: /^Search tasks/ });
@@ -54,7 +31,7 @@ describe.each(JOURNEY_VIEWPORTS)('keyboard shortcuts at $name', (viewport) => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.web.origin });
-    const audioUrl = await watchThree();
+    const audioUrl = await watchThree(h);
 
     // ?: the list of shortcuts, named for this keyboard (Ctrl here, not ⌘); Escape closes it and gives
     // focus back to the list, which stays on screen.

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { InlineEditForm } from '../common/InlineEditForm';
 
 interface RenameFormProps {
   readonly initial: string;
@@ -11,51 +12,29 @@ interface RenameFormProps {
 export function RenameForm({ initial, onSave, onCancel }: RenameFormProps) {
   const id = useId();
   const [label, setLabel] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(await onSave(label));
-  }
-
   return (
-    <form
-      className="rename-form"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
-      <label htmlFor={`${id}-label`}>New label</label>
-      <input
-        id={`${id}-label`}
-        ref={inputRef}
-        type="text"
-        value={label}
-        maxLength={200}
-        aria-invalid={error !== null}
-        aria-describedby={error !== null ? `${id}-error` : undefined}
-        onChange={(event) => setLabel(event.target.value)}
-      />
-      <button type="submit" className="primary">
-        Save label
-      </button>
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
-      {error !== null && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
+    <InlineEditForm submitLabel="Save label" onSubmit={() => onSave(label)} onCancel={onCancel}>
+      {({ invalid, errorId }) => (
+        <>
+          <label htmlFor={`${id}-label`}>New label</label>
+          <input
+            id={`${id}-label`}
+            ref={inputRef}
+            type="text"
+            value={label}
+            maxLength={200}
+            aria-invalid={invalid}
+            aria-describedby={errorId}
+            onChange={(event) => setLabel(event.target.value)}
+          />
+        </>
       )}
-    </form>
+    </InlineEditForm>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { InlineEditForm } from '../common/InlineEditForm';
 import { kindSuggestionQuestion } from '../../shared/format/taskOutcome';
 import { TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { isStopped, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
@@ -82,58 +83,47 @@ function ChangeKindForm({
   const id = useId();
   const changeKind = useChangeKind(taskKey, onChanged);
   const [kind, setKind] = useState<TaskKind>(task.suggestedKind ?? task.kind);
-  const [error, setError] = useState<string | null>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   useEffect(() => selectRef.current?.focus(), []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  // The same kind again changes nothing: the form just closes.
+  const submit = async (): Promise<string | null> => {
     if (kind === task.kind) {
       onCancel();
-      return;
+      return null;
     }
-    setError(await changeKind(kind));
-  }
+    return changeKind(kind);
+  };
 
   return (
-    <form
-      className="rename-form"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
-      <label htmlFor={`${id}-kind`}>Watch as</label>
-      <select
-        id={`${id}-kind`}
-        ref={selectRef}
-        value={kind}
-        aria-describedby={`${id}-note`}
-        onChange={(event) => setKind(event.target.value as TaskKind)}
-      >
-        {TASK_KINDS.map((name) => (
-          <option key={name} value={name}>
-            {taskKindInfo(name).title}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="primary">
-        Change kind
-      </button>
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
-      <p id={`${id}-note`} className="field-note">
-        The task is checked again from the start as the kind you choose.
-      </p>
-      {error !== null && (
-        <p className="field-error" role="alert">
-          {error}
+    <InlineEditForm
+      submitLabel="Change kind"
+      onSubmit={submit}
+      onCancel={onCancel}
+      note={
+        <p id={`${id}-note`} className="field-note">
+          The task is checked again from the start as the kind you choose.
         </p>
+      }
+    >
+      {({ errorId }) => (
+        <>
+          <label htmlFor={`${id}-kind`}>Watch as</label>
+          <select
+            id={`${id}-kind`}
+            ref={selectRef}
+            value={kind}
+            aria-describedby={[`${id}-note`, errorId].filter(Boolean).join(' ')}
+            onChange={(event) => setKind(event.target.value as TaskKind)}
+          >
+            {TASK_KINDS.map((name) => (
+              <option key={name} value={name}>
+                {taskKindInfo(name).title}
+              </option>
+            ))}
+          </select>
+        </>
       )}
-    </form>
+    </InlineEditForm>
   );
 }
