@@ -147,7 +147,9 @@ describe('every view, light and dark: screenshots and axe', () => {
     expect(await service.setApiKey(E2E_API_KEY)).toMatchObject({ ok: true });
     await banner(page, 'auth').waitFor({ state: 'detached' });
     server.injectGlobalFaults([faults.rateLimited(600)]);
-    service.checkNow();
+    // Polling resumes once the new key has been tried; then "Check now" is taken.
+    await h.settle();
+    await expect.poll(() => service.checkNow().ok).toBe(true);
     // The check goes out at the budget's next slot, after the key's probe.
     await h.advance(1_000);
     await banner(page, 'rate-limited').waitFor();
