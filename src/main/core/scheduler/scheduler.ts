@@ -177,6 +177,8 @@ class PollingScheduler implements Scheduler {
   /** One-off questions about an id under another kind, sent before due tasks (there are few). */
   private readonly probes: Probe[] = [];
   private lastSlotWasProbe = false;
+  /** Tasks with a check the user asked for still to send (`Entry.urgent`), to find them without a scan. */
+  private readonly urgentKeys = new Set<TaskKey>();
 
   private timer: TimerHandle | null = null;
   private timerAt: number | null = null;
@@ -239,6 +241,7 @@ class PollingScheduler implements Scheduler {
   untrack(key: TaskKey): void {
     if (!this.entries.delete(key)) return;
     this.queue.delete(key);
+    this.urgentKeys.delete(key);
     this.refusals.delete(key);
     this.pump();
   }
@@ -260,6 +263,7 @@ class PollingScheduler implements Scheduler {
       if (entry.phase === 'queued') {
         this.expedite(entry);
         entry.urgent = true;
+        this.urgentKeys.add(key);
       }
     }
     this.pump();
@@ -471,11 +475,23 @@ class PollingScheduler implements Scheduler {
   }
 
   /** Which due task gets the next request: the most overdue, unless the duration-aware schedule has history. */
+  /**
+   * A due check the user asked for (Check now, a task just added): it goes before the most overdue, since
+   * someone is waiting for its answer.
+   */
+  private askedForDue(now: number): DueItem<TaskKey> | undefined {
+    for (const key of this.urgentKeys) {
+      const dueAt = this.queue.dueAt(key);
+      if (dueAt !== null && dueAt <= now) return { key, dueAt };
+    }
+    return undefined;
+  }
+
   private nextToSend(now: number): DueItem<TaskKey> | undefined {
     const first = this.queue.peek();
     if (first === undefined || first.dueAt > now) return undefined;
     const models = this.durationModels();
-    if (this.schedule !== 'duration-aware' || !anyHistory(models)) return first;
+    if (this.schedule !== 'duration-aware' || !anyHistory(models)) return this.askedForDue(now) ?? first;
     const candidates: DueCandidate[] = [];
     for (const item of this.queue.dueBy(now)) {
       const entry = this.entries.get(item.key);
@@ -546,6 +562,7 @@ class PollingScheduler implements Scheduler {
     entry.phase = 'in-flight';
     entry.expedited = false;
     entry.urgent = false;
+    this.urgentKeys.delete(entry.key);
     this.inFlight++;
     this.budget.spend(now);
     const request: Request = { ...this.stamp(), entry, sentAt: now, dueAt, retry: retried !== undefined };

@@ -190,6 +190,15 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   }
 
   /**
+   * A task the user has just added (or re-kinded) is checked ahead of the queue, as one they asked to
+   * check: its first answer says whether the id is right, which should not wait for a busy budget's round.
+   */
+  function trackAskedFor(task: WatchedTask): void {
+    track(task);
+    scheduler.checkNow(taskKey(task.kind, task.taskId));
+  }
+
+  /**
    * Whether the budget can still check every polled job once a minute; said quietly when it cannot. Once
    * after a batch (start, import), not per job: each change of the notice refreshes the tray.
    */
@@ -409,7 +418,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       if (!parsed.ok) return { ok: false, error: parsed.error };
       try {
         const { task, added } = watchList.add(kind, parsed.taskId, label);
-        if (added) track(task);
+        if (added) trackAskedFor(task);
         return { ok: true, task, added };
       } catch (error) {
         return { ok: false, error: (error as Error).message };
@@ -420,7 +429,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       try {
         const changed = watchList.changeKind(key, kind);
         if (changed === undefined) return { ok: false, error: 'This task is no longer in the watch list.' };
-        if (!changed.merged) track(changed.task);
+        if (!changed.merged) trackAskedFor(changed.task);
         return { ok: true, ...changed };
       } catch (error) {
         return { ok: false, error: (error as Error).message };
