@@ -52,9 +52,16 @@ const newestAdded = (a: OrderFacts, b: OrderFacts): number => b.addedAt - a.adde
 
 /** Soonest expected finish first; jobs without an estimate after them, most recent first. */
 function runningOrder(expectedFinish: ExpectedFinish | undefined) {
+  // Asked once per task for a whole sort, not once per comparison: an estimate searches its kind's model.
+  const known = new Map<OrderFacts, number | null>();
+  const finishOf = (task: OrderFacts): number | null => {
+    if (expectedFinish === undefined) return null;
+    if (!known.has(task)) known.set(task, expectedFinish(task as WatchedTask));
+    return known.get(task) ?? null;
+  };
   return (a: OrderFacts, b: OrderFacts): number => {
-    const left = expectedFinish?.(a as WatchedTask) ?? null;
-    const right = expectedFinish?.(b as WatchedTask) ?? null;
+    const left = finishOf(a);
+    const right = finishOf(b);
     if (left !== null && right !== null && left !== right) return left - right;
     if (left !== null && right === null) return -1;
     if (left === null && right !== null) return 1;

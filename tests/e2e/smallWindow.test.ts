@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../support/fakeCambServer';
 import { addTaskButton, statusOf, taskIdField, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { focusedRowKey, watchList } from './support/listKeyboard';
+import { hasFocus, watchThree } from './support/threeJobs';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -25,41 +27,15 @@ interface RowElement {
   getBoundingClientRect(): Box;
   readonly children: ArrayLike<{ getBoundingClientRect(): Box }>;
 }
-interface FocusTarget {
-  readonly ownerDocument: { readonly activeElement: unknown };
-}
 interface PageGlobals {
-  readonly document: { readonly activeElement: { getAttribute(name: string): string | null } | null };
   readonly navigator: { readonly clipboard: { writeText(text: string): Promise<void> } };
 }
 
-/** A working task, a slow one and one CAMB.AI does not know (a faulty one among working ones). */
-async function watchThree(): Promise<void> {
-  h.server.addTask('story', 'chapter-1', [step.pending({ polls: 1 }), step.success(4242)]);
-  h.server.addResult('story', 4242, { audio_url: 'https://storage.example/4242.flac', transcript: [] });
-  h.server.addTask('dub', 'trailer-dub', step.pending());
-  // Newest first, as added (the default puts the two endings first): the keyboard walk below relies on it.
+/** A finished task, a slow one and one CAMB.AI does not know, listed newest first as added. */
+async function watchThreeAsAdded(): Promise<void> {
+  // The default puts the two endings first: the keyboard walk below relies on the order they were added in.
   h.web.service.updateSettings({ listOrder: 'added' });
-  h.web.service.add('story', 'chapter-1', 'Chapter 1 narration');
-  h.web.service.add('dub', 'trailer-dub', 'Trailer (Spanish dub)');
-  h.web.service.add('story', 'mistyped-id', 'Typo');
-  await h.advance(2 * 60_000);
-  await expect.poll(() => statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Ready');
-  await expect.poll(() => statusOf(taskRow(h.page, 'story:mistyped-id'))).toBe('Stopped');
-}
-
-function list(page: Page): Locator {
-  return page.getByRole('listbox', { name: /^Watched tasks/ });
-}
-
-/** The key of the row keyboard focus is on: the list has focus, and the row is its active descendant. */
-async function focusedRowKey(page: Page): Promise<string | null> {
-  const active = await page.evaluate(() => {
-    const element = (globalThis as unknown as PageGlobals).document.activeElement;
-    return { role: element?.getAttribute('role'), row: element?.getAttribute('aria-activedescendant') };
-  });
-  if (active.role !== 'listbox' || active.row === null || active.row === undefined) return null;
-  return page.locator(`#${active.row}`).getAttribute('data-task-key');
+  await watchThree(h);
 }
 
 /** How far below its content a row's box reaches, minus its own padding and border: an empty band. */
@@ -73,16 +49,12 @@ async function emptyBandUnder(row: Locator): Promise<number> {
   });
 }
 
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element: FocusTarget) => element === element.ownerDocument.activeElement);
-}
-
 async function pasteInList(page: Page, text: string): Promise<void> {
   await page.evaluate(
     (value) => (globalThis as unknown as PageGlobals).navigator.clipboard.writeText(value),
     text,
   );
-  await list(page).focus();
+  await watchList(page).focus();
   await page.keyboard.press('Control+V');
 }
 
@@ -96,7 +68,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
     async () => {
       h = await createE2eHarness(chromium(), { viewport });
       const { page } = h;
-      await watchThree();
+      await watchThreeAsAdded();
 
       await taskRow(page, 'dub:trailer-dub').click();
       const details = page.getByRole('region', { name: 'Trailer (Spanish dub)' });
@@ -109,7 +81,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
 
       if (!narrow) {
         // Two panes: the list stays beside the details.
-        const listBox = await list(page).boundingBox();
+        const listBox = await watchList(page).boundingBox();
         const detailBox = await details.boundingBox();
         expect(listBox).not.toBeNull();
         expect(detailBox?.x ?? 0).toBeGreaterThanOrEqual((listBox?.x ?? 0) + (listBox?.width ?? 0));
@@ -118,9 +90,9 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
       }
 
       // Narrow: the details are a screen of their own, with a way back.
-      expect(await list(page).count()).toBe(0);
+      expect(await watchList(page).count()).toBe(0);
       await page.getByRole('button', { name: 'Back to the list' }).click();
-      await list(page).waitFor();
+      await watchList(page).waitFor();
       await expect.poll(() => focusedRowKey(page)).toBe('dub:trailer-dub');
       expect(await details.count()).toBe(0);
 
@@ -130,9 +102,9 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
       await page.keyboard.press('Enter');
       const chapter = page.getByRole('region', { name: 'Chapter 1 narration' });
       await chapter.waitFor();
-      expect(await list(page).count()).toBe(0);
+      expect(await watchList(page).count()).toBe(0);
       await page.keyboard.press('Escape');
-      await list(page).waitFor();
+      await watchList(page).waitFor();
       await expect.poll(() => focusedRowKey(page)).toBe('story:chapter-1');
     },
   );
@@ -141,7 +113,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
     await h.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.web.origin });
-    await watchThree();
+    await watchThreeAsAdded();
     const formHeading = page.getByRole('heading', { name: 'Add a task' });
 
     if (narrow) {
@@ -174,7 +146,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
   it('rows are as tall as what they say: no empty band under a row', async () => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
-    await watchThree();
+    await watchThreeAsAdded();
     for (const key of ['story:chapter-1', 'dub:trailer-dub', 'story:mistyped-id']) {
       const band = await emptyBandUnder(taskRow(page, key));
       expect(band, `empty band under ${key}`).toBeLessThanOrEqual(2);

@@ -1,6 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { durationScale, durationSpread, quantileOfSorted } from '../../src/renderer/insights/durationScale';
+import { durationScale, durationSpread } from '../../src/renderer/insights/durationScale';
+import { quantileOfSorted } from '../../src/shared/durations/sampleQuantile';
 import { KindInsight } from '../../src/renderer/insights/KindInsight';
 
 afterEach(cleanup);

@@ -1,4 +1,5 @@
 import { formatDuration } from '../../shared/format/duration';
+import { quantileOfSorted } from '../../shared/durations/sampleQuantile';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -43,16 +44,6 @@ export function durationScale(longestMs: number): DurationScale {
     label: ms === 0 ? '0' : formatDuration(ms),
   }));
   return { maxMs, ticks, position: (ms) => Math.min(1, Math.max(0, ms / maxMs)) };
-}
-
-/** The q-th quantile (0–1) of durations already sorted ascending, interpolating between neighbours. */
-export function quantileOfSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const at = (sorted.length - 1) * Math.min(1, Math.max(0, q));
-  const below = Math.floor(at);
-  const low = sorted[below] ?? 0;
-  const high = sorted[Math.min(sorted.length - 1, below + 1)] ?? low;
-  return low + (high - low) * (at - below);
 }
 
 export interface DurationSpread {

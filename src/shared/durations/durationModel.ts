@@ -4,6 +4,7 @@ import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logNormalSurvival, logSumExp } from './logNormal';
 import { DURATION_PRIORS, PRIOR_PSEUDO_RUNS } from './priors';
+import { quantileOfSorted } from './sampleQuantile';
 
 /**
  * The log-time grid every model is tabulated on: 250 ms to 7 days, 160 points (about 10 % apart). Between
@@ -76,14 +77,6 @@ interface Kernel {
   readonly logWeight: number;
   readonly mu: number;
   readonly sigma: number;
-}
-
-function quantileOfSorted(sorted: readonly number[], p: number): number {
-  const at = (sorted.length - 1) * p;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  const low = sorted[lo] ?? 0;
-  return low + ((sorted[hi] ?? low) - low) * (at - lo);
 }
 
 /**
