@@ -4,13 +4,13 @@
  * timing), installs a downloaded version on "Restart to update" or on the user's Quit, and never while
  * the session ends (log-off, shutdown); a check the server never answers is given up and the next runs.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEVELOPMENT_RUN_REASON } from '../../src/main/core/updates/updateAvailability';
+import { DEVELOPMENT_RUN_REASON, RELEASES_PAGE_URL } from '../../src/main/core/updates/updateAvailability';
 import { UPDATER_SILENCE_LIMIT_MS } from '../../src/main/core/updates/updateController';
-import { appControl, powerMonitor, standInEvent, windows } from './support/electronStandIn';
+import { appControl, openedLinks, powerMonitor, standInEvent, windows } from './support/electronStandIn';
 import { updaterControl } from './support/updaterStandIn';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 import type { WiredApp } from './support/wiredApp';
@@ -23,30 +23,39 @@ afterEach(() => {
 type Envelope<T> = { ok: boolean; value: T };
 type Outcome = Envelope<{ ok: boolean; message: string }>;
 
-/** What electron-builder leaves beside app.asar in a build that can update (macOS: signed with a Developer ID). */
-function updatableResources(): string {
+/**
+ * What electron-builder leaves beside app.asar in a build that can update; on macOS, build/afterPack.mjs's
+ * marker of a Developer ID signature (`codeSigning`), or of an ad hoc one.
+ */
+function updatableResources(codeSigning: CodeSigningMarker): string {
   const resources = mkdtempSync(path.join(tmpdir(), 'camb-wiring-resources-'));
   writeFileSync(path.join(resources, 'app-update.yml'), 'provider: github\n');
-  writeFileSync(path.join(resources, 'code-signing'), 'developer-id\n');
+  const marker = path.join(resources, 'code-signing');
+  if (codeSigning === 'a folder') mkdirSync(marker);
+  else if (codeSigning !== 'missing') writeFileSync(marker, codeSigning);
   return resources;
 }
+/** The marker as afterPack writes it, or damaged: missing, empty, garbled, a folder where the file was. */
+type CodeSigningMarker = 'developer-id\n' | 'ad-hoc\n' | 'missing' | '' | '\u0000developer-id' | 'a folder';
 
-function launchPackaged(platform: NodeJS.Platform): Promise<WiredApp> {
+function launchPackaged(
+  platform: NodeJS.Platform,
+  codeSigning: CodeSigningMarker = 'developer-id\n',
+): Promise<WiredApp> {
   return suite.launch({
     profile: returningProfile(),
     apiKey: API_KEY,
     args: ['--hidden'],
     platform,
     packaged: true,
-    resourcesPath: updatableResources(),
+    resourcesPath: updatableResources(codeSigning),
     env: platform === 'linux' ? { APPIMAGE: '/home/ana/Apps/CAMB-Watch.AppImage' } : {},
   });
 }
 
 const updateState = async (wired: WiredApp) =>
   ((await wired.invoke('getSnapshot', {})) as Envelope<{ updates: unknown }>).value.updates;
-const checkNow = async (wired: WiredApp) =>
-  ((await wired.invoke('checkForUpdatesNow', {})) as Outcome).value;
+const checkNow = async (wired: WiredApp) => ((await wired.invoke('checkForUpdatesNow', {})) as Outcome).value;
 
 /** The tray's menu as the user opens it: macOS pops it up on right-click, elsewhere it is the context menu. */
 function trayMenu(wired: WiredApp) {
@@ -78,6 +87,22 @@ describe('updates', () => {
     expect(trayMenu(wired)?.labels.some((label) => label.startsWith('Restart to update'))).toBe(false);
     expect(updaterControl.loaded).toBe(false);
   });
+
+  it.each<CodeSigningMarker>(['ad-hoc\n', 'missing', '', '\u0000developer-id', 'a folder'])(
+    'macOS without a Developer ID (marker %j): never loads the updater, says why, and opens the releases page outside',
+    async (marker) => {
+      const wired = await launchPackaged('darwin', marker);
+      await wired.started();
+      const state = (await updateState(wired)) as { phase: string; reason: string; releasesUrl: string };
+      expect(state).toMatchObject({ phase: 'unavailable', releasesUrl: RELEASES_PAGE_URL });
+      expect(state.reason).toMatch(/not signed with an Apple Developer ID/);
+      expect(await checkNow(wired)).toEqual({ ok: false, message: state.reason });
+      const opened = (await wired.invoke('openExternalLink', { url: state.releasesUrl })) as Outcome;
+      expect(opened.value.ok).toBe(true);
+      expect(openedLinks).toEqual([RELEASES_PAGE_URL]);
+      expect(updaterControl.loaded).toBe(false);
+    },
+  );
 
   it('Windows: "Restart to update" runs the installer and starts the app again', async () => {
     const wired = await withUpdateDownloaded('win32');
@@ -134,7 +159,9 @@ describe('updates', () => {
     updaterControl.offered = '9.9.9';
     updaterControl.download = 'held';
     await checkNow(wired);
-    await expect.poll(() => updateState(wired)).toEqual({ phase: 'downloading', version: '9.9.9', percent: 50 });
+    await expect
+      .poll(() => updateState(wired))
+      .toEqual({ phase: 'downloading', version: '9.9.9', percent: 50 });
     trayMenu(wired)?.click('Quit');
     expect(appControl.exited).toBe(0);
     updaterControl.finishDownload();

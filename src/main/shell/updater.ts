@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app } from 'electron';
+import type * as ElectronUpdater from 'electron-updater';
 import type { AppUpdater } from 'electron-updater';
 import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
@@ -19,24 +20,28 @@ function installFacts(): InstallFacts {
   // Electron sets process.resourcesPath; a development run's resources are Electron's own, not ours.
   const resources = app.isPackaged ? (process.resourcesPath as string | undefined) : undefined;
   const resource = (name: string) => (resources === undefined ? null : path.join(resources, name));
-  const packageTypeFile = resource('package-type');
   const updateConfigFile = resource('app-update.yml');
-  let packageType: string | null = null;
-  try {
-    if (packageTypeFile !== null) packageType = fs.readFileSync(packageTypeFile, 'utf8').trim();
-  } catch {
-    // No such file: not a .deb/.rpm/pacman package.
-  }
+  /** A one-line file electron-builder (package-type) or our afterPack (code-signing) wrote; null if none. */
+  const readResource = (name: string): string | null => {
+    const file = resource(name);
+    try {
+      return file === null ? null : fs.readFileSync(file, 'utf8').trim();
+    } catch {
+      return null;
+    }
+  };
   return {
     packaged: app.isPackaged,
     platform: process.platform,
     appImagePath: process.env['APPIMAGE'],
-    packageType,
+    // None: not a .deb/.rpm/pacman package.
+    packageType: readResource('package-type'),
     hasUpdateConfig: updateConfigFile !== null && fs.existsSync(updateConfigFile),
+    developerIdSigned: process.platform === 'darwin' && readResource('code-signing') === 'developer-id',
   };
 }
 
-type UpdaterModule = typeof import('electron-updater');
+type UpdaterModule = typeof ElectronUpdater;
 
 /**
  * A fresh updater of the kind electron-updater's `autoUpdater` getter makes for this platform
@@ -153,7 +158,7 @@ export function createShellUpdates({ logger, beforeQuit }: ShellUpdatesOptions):
   const availability = updateAvailability(installFacts());
   if (!availability.available) {
     logger.info('Updates are off for this copy', { reason: availability.reason });
-    return updatesNotAvailable(systemClock, logger, availability.reason);
+    return updatesNotAvailable(systemClock, logger, availability.reason, availability.releasesUrl);
   }
   return createUpdateController({
     clock: systemClock,

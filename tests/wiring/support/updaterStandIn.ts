@@ -131,8 +131,7 @@ class StandInUpdater
   async #download(info: UpdateInfo): Promise<string[]> {
     await nextTurn();
     this.emit('download-progress', { percent: 50, bytesPerSecond: 1, total: 2, transferred: 1, delta: 1 });
-    if (updaterControl.download === 'held')
-      await new Promise<void>((resolve) => heldDownloads.push(resolve));
+    if (updaterControl.download === 'held') await new Promise<void>((resolve) => heldDownloads.push(resolve));
     this.#downloaded = true;
     this.emit('update-downloaded', { ...info, downloadedFile: '/tmp/update' });
     if (this.#mac) {

@@ -77,7 +77,11 @@ export function createUpdateController(options: UpdateControllerOptions): Update
 
   let state: UpdateState = availability.available
     ? { phase: 'idle', checkedAt: null }
-    : { phase: 'unavailable', reason: availability.reason };
+    : {
+        phase: 'unavailable',
+        reason: availability.reason,
+        ...(availability.releasesUrl === undefined ? {} : { releasesUrl: availability.releasesUrl }),
+      };
   let automatic = false;
   let started = false;
   let disposed = false;
@@ -137,7 +141,10 @@ export function createUpdateController(options: UpdateControllerOptions): Update
       state.phase === 'downloading'
         ? `The download of version ${state.version} stopped: the update server sent nothing for ${minutes} minutes. CAMB Watch will try again later.`
         : `The update server did not answer within ${minutes} minutes. CAMB Watch will try again later.`;
-    logger.warn('The updater went silent: giving up this check', { phase: state.phase, limitMs: silenceLimit });
+    logger.warn('The updater went silent: giving up this check', {
+      phase: state.phase,
+      limitMs: silenceLimit,
+    });
     // The abandoned check may still answer (or fail) some day: its answer is no longer this attempt's.
     attempt += 1;
     updater.abandon();
@@ -294,12 +301,20 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   };
 }
 
-/** The controller of a copy that never updates (a development run, the web host): it only says why. */
-export function updatesNotAvailable(clock: Clock, logger: Logger, reason: string): UpdateController {
+/**
+ * The controller of a copy that never updates (a development run, the web host): it only says why, and
+ * where to get a new version by hand when that is the way (`releasesUrl`).
+ */
+export function updatesNotAvailable(
+  clock: Clock,
+  logger: Logger,
+  reason: string,
+  releasesUrl?: string,
+): UpdateController {
   return createUpdateController({
     clock,
     logger,
-    availability: { available: false, reason },
+    availability: { available: false, reason, ...(releasesUrl === undefined ? {} : { releasesUrl }) },
     updater: null,
   });
 }
