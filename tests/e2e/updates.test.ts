@@ -25,6 +25,22 @@ const updatesSection = () => h.page.getByRole('group', { name: 'Updates' });
 const updateStatus = () => updatesSection().getByRole('status');
 const slug = (name: string) => name.split(' ')[0];
 
+/** One faulty task among working ones: updates go on (or say why not) regardless. */
+async function watchAFineStoryAndABrokenDub(): Promise<void> {
+  h.server.addTask('story', 'fine-story', step.pending());
+  h.server.addTask('dub', 'broken-dub', step.error('HARMFUL_CONTENT_DETECTED'));
+  h.web.service.add('story', 'fine-story', 'A fine story');
+  h.web.service.add('dub', 'broken-dub', 'A broken dub');
+  await h.settle();
+}
+
+/** The failed dub is told once, as a notice; dismissed, it covers nothing. */
+async function dismissTheBrokenDubNotice(): Promise<void> {
+  const notices = h.page.getByRole('status', { name: 'Notices' });
+  await notices.getByText(/A broken dub/).waitFor();
+  await notices.getByRole('button', { name: 'Dismiss notice' }).click();
+}
+
 describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
   it('the development web host says it never updates, and offers nothing that would not work', async () => {
     h = await createE2eHarness(chromium(), { viewport });
@@ -47,11 +63,7 @@ describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
     });
     if (unsigned.available) throw new Error('An unsigned macOS copy must not update itself');
     h = await createE2eHarness(chromium(), { viewport, updatesUnavailable: unsigned });
-    h.server.addTask('story', 'fine-story', step.pending());
-    h.server.addTask('dub', 'broken-dub', step.error('HARMFUL_CONTENT_DETECTED'));
-    h.web.service.add('story', 'fine-story', 'A fine story');
-    h.web.service.add('dub', 'broken-dub', 'A broken dub');
-    await h.settle();
+    await watchAFineStoryAndABrokenDub();
     await openSettings(h.page);
     await expect.poll(() => updateStatus().textContent()).toBe(unsigned.reason);
     expect(unsigned.reason).toMatch(/not signed with an Apple Developer ID/);
@@ -61,9 +73,7 @@ describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
     // A minute on: the tasks are polled, the broken dub is told, and still nothing is checked for updates.
     await h.advance(FIRST_CHECK_DELAY_MS);
     expect(await updateStatus().textContent()).toBe(unsigned.reason);
-    const notices = h.page.getByRole('status', { name: 'Notices' });
-    await notices.getByText(/A broken dub/).waitFor();
-    await notices.getByRole('button', { name: 'Dismiss notice' }).click();
+    await dismissTheBrokenDubNotice();
 
     await updatesSection().scrollIntoViewIfNeeded();
     await h.screenshot(`updates-unsigned-mac-${slug(viewport.name)}-light`);
@@ -80,11 +90,7 @@ describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
   it('checks after launch, shows the download, then "Restart to update" (a failing task alongside)', async () => {
     const updater = scriptedUpdater();
     h = await createE2eHarness(chromium(), { viewport, updater: updater.port });
-    h.server.addTask('story', 'fine-story', step.pending());
-    h.server.addTask('dub', 'broken-dub', step.error('HARMFUL_CONTENT_DETECTED'));
-    h.web.service.add('story', 'fine-story', 'A fine story');
-    h.web.service.add('dub', 'broken-dub', 'A broken dub');
-    await h.settle();
+    await watchAFineStoryAndABrokenDub();
     await openSettings(h.page);
     await expect.poll(() => updateStatus().textContent()).toBe('Not checked yet.');
     const automatic = updatesSection().getByRole('checkbox', { name: /Check for updates automatically/ });
@@ -92,10 +98,7 @@ describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
 
     await h.advance(FIRST_CHECK_DELAY_MS);
     expect(updater.checks).toBe(1);
-    // The failed dub is told once, as a notice; updates go on regardless. Dismissed, it covers nothing.
-    const notices = h.page.getByRole('status', { name: 'Notices' });
-    await notices.getByText(/A broken dub/).waitFor();
-    await notices.getByRole('button', { name: 'Dismiss notice' }).click();
+    await dismissTheBrokenDubNotice();
     await expect.poll(() => updateStatus().textContent()).toBe('Checking for updates…');
     await updater.answer({ type: 'available', version: '1.2.0' });
     updater.emit({ type: 'progress', percent: 42 });

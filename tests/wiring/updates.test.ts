@@ -124,33 +124,27 @@ describe('updates', () => {
     expect(updaterControl.installs).toEqual([{ trigger: 'quitAndInstall', silent: true, runAfter: false }]);
   });
 
-  it('Windows: a log-off with a version downloaded ends the app and starts no installer (electron-builder #7807)', async () => {
-    await withUpdateDownloaded('win32');
-    sessionListener()?.emit('session-end', standInEvent({ reasons: ['logoff'] }));
-    await expect.poll(() => appControl.exited).toBe(0);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(updaterControl.installs).toEqual([]);
-  });
+  it.each([
+    ['Windows', 'win32', 'a log-off (electron-builder #7807)'],
+    ['macOS', 'darwin', 'a shutdown'],
+    ['AppImage', 'linux', 'a shutdown'],
+  ] as const)(
+    '%s: %s with a version downloaded ends the app and starts no installer',
+    async (_, platform) => {
+      await withUpdateDownloaded(platform);
+      if (platform === 'win32') sessionListener()?.emit('session-end', standInEvent({ reasons: ['logoff'] }));
+      else powerMonitor.emit('shutdown', standInEvent());
+      await expect.poll(() => appControl.exited).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(updaterControl.installs).toEqual([]);
+    },
+  );
 
-  it('macOS: a shutdown with a version downloaded installs nothing; the tray Quit does, without a restart', async () => {
-    await withUpdateDownloaded('darwin');
-    powerMonitor.emit('shutdown', standInEvent());
-    await expect.poll(() => appControl.exited).toBe(0);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(updaterControl.installs).toEqual([]);
-
-    const again = await withUpdateDownloaded('darwin');
-    trayMenu(again)?.click('Quit');
+  it('macOS: the tray Quit installs a downloaded version, without starting the app again', async () => {
+    const wired = await withUpdateDownloaded('darwin');
+    trayMenu(wired)?.click('Quit');
     await expect.poll(() => appControl.exited).toBe(0);
     expect(updaterControl.installs).toEqual([{ trigger: 'quitAndInstall', silent: false, runAfter: false }]);
-  });
-
-  it('AppImage: a shutdown with a version downloaded installs nothing', async () => {
-    await withUpdateDownloaded('linux');
-    powerMonitor.emit('shutdown', standInEvent());
-    await expect.poll(() => appControl.exited).toBe(0);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(updaterControl.installs).toEqual([]);
   });
 
   it('a Quit while the update is still downloading ends the app at once and installs nothing', async () => {
