@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEVELOPMENT_RUN_REASON, RELEASES_PAGE_URL } from '../../src/main/core/updates/updateAvailability';
 import { UPDATER_SILENCE_LIMIT_MS } from '../../src/main/core/updates/updateController';
 import { appControl, openedLinks, powerMonitor, standInEvent, windows } from './support/electronStandIn';
-import { updaterControl } from './support/updaterStandIn';
+import { updaterControl, updaterModuleStandIn } from './support/updaterStandIn';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 import type { WiredApp } from './support/wiredApp';
 
@@ -179,10 +179,19 @@ describe('updates', () => {
     });
 
     // The server answers again: Check now reaches it (the stalled check is not handed back) and finds 9.9.9.
+    const stalled = updaterModuleStandIn.autoUpdater;
     updaterControl.server = 'answers';
     updaterControl.offered = '9.9.9';
+    updaterControl.download = 'held';
     expect(await checkNow(wired)).toEqual({ ok: true, message: 'Checking for updates…' });
-    await expect.poll(() => trayMenu(wired)?.labels).toContain('Restart to update (9.9.9)');
+    await expect
+      .poll(() => updateState(wired))
+      .toEqual({ phase: 'downloading', version: '9.9.9', percent: 50 });
     expect(updaterControl.checks).toBe(2);
+    // The abandoned request fails at last, mid-download: that is not this download's failure.
+    stalled.emit('error', new Error('net::ERR_CONNECTION_RESET'));
+    expect(await updateState(wired)).toEqual({ phase: 'downloading', version: '9.9.9', percent: 50 });
+    updaterControl.finishDownload();
+    await expect.poll(() => trayMenu(wired)?.labels).toContain('Restart to update (9.9.9)');
   });
 });

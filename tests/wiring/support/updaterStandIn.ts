@@ -95,6 +95,8 @@ class StandInUpdater
 
   constructor() {
     super();
+    // AppUpdater.js:201-203: every updater logs its own errors, so an 'error' nobody else hears never throws.
+    this.on('error', (error: Error) => this.logger?.error(`Error: ${error.stack ?? error.message}`));
     updaterControl.updaters++;
     made.push(this);
   }
