@@ -125,12 +125,12 @@ describe('updates', () => {
   });
 
   it.each([
-    ['Windows', 'win32', 'a log-off (electron-builder #7807)'],
-    ['macOS', 'darwin', 'a shutdown'],
-    ['AppImage', 'linux', 'a shutdown'],
+    ['Windows', 'a log-off (electron-builder #7807)', 'win32'],
+    ['macOS', 'a shutdown', 'darwin'],
+    ['AppImage', 'a shutdown', 'linux'],
   ] as const)(
     '%s: %s with a version downloaded ends the app and starts no installer',
-    async (_, platform) => {
+    async (_system, _end, platform) => {
       await withUpdateDownloaded(platform);
       if (platform === 'win32') sessionListener()?.emit('session-end', standInEvent({ reasons: ['logoff'] }));
       else powerMonitor.emit('shutdown', standInEvent());
