@@ -185,7 +185,9 @@ const cases: Record<string, () => Promise<void>> = {
       );
       await openInsights(page);
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Tasks' }).click();
-      expect(health.loaded.filter((url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:'))).toEqual([]);
+      expect(
+        health.loaded.filter((url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:')),
+      ).toEqual([]);
       expect(health.loaded.some((url) => /\/assets\/InsightsView[^/]*\.js$/u.test(url))).toBe(true);
       expect(health.loaded.some((url) => url.endsWith('.css'))).toBe(true);
       expect(health.problems).toEqual([]);

@@ -116,7 +116,9 @@ const cases: Record<string, () => Promise<void>> = {
         () => typeof (globalThis as unknown as Partial<PageGlobal>).cambWatch?.getSnapshot === 'function',
       );
       await openInsights(page);
-      expect(health.loaded.filter((url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:'))).toEqual([]);
+      expect(
+        health.loaded.filter((url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:')),
+      ).toEqual([]);
       expect(health.loaded.some((url) => /\/assets\/InsightsView[^/]*\.js$/u.test(url))).toBe(true);
       const csp = await page.evaluate(async () =>
         (await fetch('/index.html')).headers.get('content-security-policy'),
