@@ -17,7 +17,6 @@ import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CambWatchBridge } from '../../src/shared/contract';
-import { openInsights } from '../e2e/support/appPage';
 import { startFakeCambServer, step, type FakeCambServer } from '../support/fakeCambServer';
 import {
   electronBinaryPath,
@@ -25,7 +24,13 @@ import {
   electronRequired,
   reportElectronUnavailable,
 } from './electronAvailability';
-import { watchPageHealth, type PageHealth } from './pageHealth';
+import {
+  expectCleanLoadOverAppScheme,
+  waitForBridge,
+  waitForTaskStatus,
+  watchPageHealth,
+  type PageHealth,
+} from './pageHealth';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const API_KEY = 'camb-watch-electron-suite-key-4Fq8Lm2Zx7';
@@ -90,9 +95,7 @@ async function launch(binary: string, extraArgs: readonly string[]): Promise<voi
   await start(binary, ['--show', ...extraArgs]);
   page = await app.firstWindow();
   health = watchPageHealth(page);
-  await page.waitForFunction(
-    () => typeof (globalThis as unknown as Partial<PageGlobal>).cambWatch?.getSnapshot === 'function',
-  );
+  await waitForBridge(page);
 }
 
 async function statusOf(taskId: string): Promise<string | null> {
@@ -102,16 +105,7 @@ async function statusOf(taskId: string): Promise<string | null> {
   }, taskId);
 }
 
-async function waitForStatus(taskId: string, status: string): Promise<void> {
-  await page.waitForFunction(
-    async ([id, wanted]) => {
-      const { tasks } = await (globalThis as unknown as PageGlobal).cambWatch.listTasks();
-      return tasks.some((task) => task.taskId === id && task.status === wanted);
-    },
-    [taskId, status] as const,
-    { polling: 250 },
-  );
-}
+const waitForStatus = (taskId: string, status: string) => waitForTaskStatus(page, taskId, status);
 
 const readTray = () =>
   app.evaluate(() => (globalThis as unknown as MainGlobal).__cambWatchE2E?.tray() ?? null);
@@ -178,19 +172,8 @@ const cases: Record<string, () => Promise<void>> = {
 
   'loads the page, its lazy Insights chunk and its styles over app:// with no console error or CSP violation':
     async () => {
-      // Reloaded so that the health watch sees the first load too.
-      await page.reload();
-      await page.waitForFunction(
-        () => typeof (globalThis as unknown as Partial<PageGlobal>).cambWatch?.getSnapshot === 'function',
-      );
-      await openInsights(page);
+      await expectCleanLoadOverAppScheme(page, health);
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Tasks' }).click();
-      expect(
-        health.loaded.filter((url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:')),
-      ).toEqual([]);
-      expect(health.loaded.some((url) => /\/assets\/InsightsView[^/]*\.js$/u.test(url))).toBe(true);
-      expect(health.loaded.some((url) => url.endsWith('.css'))).toBe(true);
-      expect(health.problems).toEqual([]);
     },
 
   'watches the task named by a camb-watch:// link at start until it succeeds': async () => {

@@ -18,10 +18,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuseConfig } from '../../build/afterPack.mjs';
 import type { CambWatchBridge } from '../../src/shared/contract';
-import { openInsights } from '../e2e/support/appPage';
 import { startFakeCambServer, step, type FakeCambServer } from '../support/fakeCambServer';
 import { electronExecutable } from './electronAvailability';
-import { watchPageHealth, type PageHealth } from './pageHealth';
+import {
+  expectCleanLoadOverAppScheme,
+  waitForBridge,
+  waitForTaskStatus,
+  watchPageHealth,
+  type PageHealth,
+} from './pageHealth';
 
 const API_KEY = 'camb-watch-packaged-suite-key-9Tq2Wd5Rv1';
 const TASK = { id: randomUUID(), label: 'Packaged app check' };
@@ -111,20 +116,11 @@ const cases: Record<string, () => Promise<void>> = {
 
   'loads the page, its lazy Insights chunk and its styles over app://, under its CSP, with no error':
     async () => {
-      await page.reload();
-      await page.waitForFunction(
-        () => typeof (globalThis as unknown as Partial<PageGlobal>).cambWatch?.getSnapshot === 'function',
-      );
-      await openInsights(page);
-      expect(
-        health.loaded.filter((url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:')),
-      ).toEqual([]);
-      expect(health.loaded.some((url) => /\/assets\/InsightsView[^/]*\.js$/u.test(url))).toBe(true);
+      await expectCleanLoadOverAppScheme(page, health);
       const csp = await page.evaluate(async () =>
         (await fetch('/index.html')).headers.get('content-security-policy'),
       );
       expect(csp).toContain("script-src 'self'");
-      expect(health.problems).toEqual([]);
     },
 
   'reaches the OS keychain: keytar loads from app.asar.unpacked': async () => {
@@ -145,14 +141,7 @@ const cases: Record<string, () => Promise<void>> = {
       TASK,
     );
     await page.getByText(TASK.label).first().waitFor();
-    await page.waitForFunction(
-      async (id) => {
-        const { tasks } = await (globalThis as unknown as PageGlobal).cambWatch.listTasks();
-        return tasks.some((task) => task.taskId === id && task.status === 'SUCCESS');
-      },
-      TASK.id,
-      { polling: 250 },
-    );
+    await waitForTaskStatus(page, TASK.id, 'SUCCESS');
   },
 };
 
@@ -178,9 +167,7 @@ describe.skipIf(binary === null)('the packaged app', () => {
     page = context.pages()[0] ?? (await context.waitForEvent('page'));
     health = watchPageHealth(page);
     await page.waitForURL(/^app:\/\/camb-watch\//u);
-    await page.waitForFunction(
-      () => typeof (globalThis as unknown as Partial<PageGlobal>).cambWatch?.getSnapshot === 'function',
-    );
+    await waitForBridge(page);
   });
 
   afterAll(async () => {

@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { CambWatchBridge } from '../../src/shared/contract';
+import { openInsights } from '../e2e/support/appPage';
 
 /** What a page loaded, and everything that went wrong on it, as the Electron tests check it. */
 export interface PageHealth {
@@ -26,4 +29,46 @@ export function watchPageHealth(page: Page): PageHealth {
     if (response.status() >= 400) health.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return health;
+}
+
+/** The page's global, as seen from the functions Playwright runs in it (this project has no DOM types). */
+type BridgeGlobal = { readonly cambWatch?: Partial<CambWatchBridge> };
+
+/** Waits until the preload has exposed the bridge: the page has loaded and can talk to the app. */
+export function waitForBridge(page: Page): Promise<unknown> {
+  return page.waitForFunction(
+    () => typeof (globalThis as unknown as BridgeGlobal).cambWatch?.getSnapshot === 'function',
+  );
+}
+
+/**
+ * Loads the page again while `health` watches (so its first load is seen too), opens Insights (its own
+ * lazily loaded chunk), and checks that everything came over app://camb-watch, the chunk and the styles
+ * among it, with no console error, CSP violation, uncaught error or failed request.
+ */
+export async function expectCleanLoadOverAppScheme(page: Page, health: PageHealth): Promise<void> {
+  await page.reload();
+  await waitForBridge(page);
+  await openInsights(page);
+  const elsewhere = health.loaded.filter(
+    (url) => !url.startsWith('app://camb-watch/') && !url.startsWith('data:'),
+  );
+  expect(elsewhere).toEqual([]);
+  expect(health.loaded.some((url) => /\/assets\/InsightsView[^/]*\.js$/u.test(url))).toBe(true);
+  expect(health.loaded.some((url) => url.endsWith('.css'))).toBe(true);
+  expect(health.problems).toEqual([]);
+}
+
+/** Waits until the app lists the task with this status (asked through the bridge, as the window does). */
+export async function waitForTaskStatus(page: Page, taskId: string, status: string): Promise<void> {
+  await page.waitForFunction(
+    async ([id, wanted]) => {
+      const { tasks } = await (
+        (globalThis as unknown as BridgeGlobal).cambWatch as CambWatchBridge
+      ).listTasks();
+      return tasks.some((task) => task.taskId === id && task.status === wanted);
+    },
+    [taskId, status] as const,
+    { polling: 250 },
+  );
 }
