@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { E2eHooks } from '../../src/main/shell/e2eHooks';
 import type { CambWatchBridge } from '../../src/shared/contract';
 import { startFakeCambServer, step, type FakeCambServer } from '../support/fakeCambServer';
 import {
@@ -39,20 +40,10 @@ const FROM_WINDOW = { id: randomUUID(), label: 'Chapter added in the window' };
 const NOTIFIED = { id: randomUUID(), label: 'Episode that notifies' };
 const FROM_SECOND_LINK = { id: randomUUID(), label: 'Trailer from a link while running' };
 
-/** What the test hook returns (E2eHooks in src/main/shell/e2eHooks.ts). */
-interface TrayView {
-  readonly tooltip: string;
-  readonly title: string;
-  readonly icon: 'idle' | 'active' | 'attention' | 'offline';
-}
-interface E2eHooks {
-  tray(): TrayView;
-  trayBounds(): { x: number; y: number; width: number; height: number };
-}
 /** The main process's global, as the functions Playwright runs there see it. */
 type MainGlobal = {
   readonly __cambWatchE2E?: E2eHooks;
-  /** Every Notification the app has shown since notificationsShown() started recording. */
+  /** Every Notification the app has shown since recordNotifications(). */
   __cambWatchShown?: Electron.Notification[];
 };
 
