@@ -59,7 +59,7 @@ export interface WatchListEvents {
 
 /** A change the user asked for that cannot be made; the message says why in plain words. */
 export class WatchListError extends Error {
-  override readonly name = 'WatchListError';
+  override readonly name: string = 'WatchListError';
 }
 
 /**
