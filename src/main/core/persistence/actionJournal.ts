@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger';
 import { syncFolder } from './durableStore';
-import { encodeJournalLine, type JournalChange } from './journalLine';
+import { encodeJournalLine, MAX_JOURNAL_SEQ, type JournalChange } from './journalLine';
 
 /**
  * The append-only file beside the document that makes a user action durable without rewriting the whole
@@ -46,6 +46,12 @@ export const JOURNAL_CHUNK_BYTES = 1024 * 1024;
  * programs. Lines are then written at the end of the file instead, each flush also writing the new size.
  */
 export const JOURNAL_SPARE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Once the document records a line numbered this high, the numbering starts again from 1, far before
+ * MAX_JOURNAL_SEQ: a document edited to hold a huge number cannot make every later line unreadable.
+ */
+const RENUMBER_FROM = MAX_JOURNAL_SEQ / 2;
 
 /** Writes all of `bytes` at `position`. */
 function writeAt(fd: number, bytes: Buffer, position: number): void {
@@ -136,6 +142,9 @@ export function openActionJournal(
   let blocked = holdsUnsaved;
   // Said once until the journal works again, so a full disk does not fill the log.
   let failing = false;
+  // Numbering starts again: no line is written until the document records 0 (a line numbered below what
+  // it records would be skipped at replay).
+  let renumbering = false;
 
   /** `block`: the file may now hold a line cut short, so no line may follow until it is emptied. */
   const fail = (what: string, error: unknown, block = true): false => {
@@ -155,7 +164,7 @@ export function openActionJournal(
     },
 
     append(change) {
-      if (fd === null || blocked) return false;
+      if (fd === null || blocked || renumbering || seq >= MAX_JOURNAL_SEQ) return false;
       seq += 1;
       const bytes = encodeJournalLine({ seq, ...change });
       if (bytes === null) return false;
@@ -177,7 +186,14 @@ export function openActionJournal(
 
     compact(upTo) {
       // A line written after the document was taken must stay: it is not in the document yet.
-      if (fd === null || upTo < seq || (size === 0 && !blocked)) return;
+      if (fd === null || upTo < seq) return;
+      // The document now records 0: lines may be numbered from 1 again.
+      renumbering = false;
+      if (seq >= RENUMBER_FROM) {
+        seq = 0;
+        renumbering = true;
+      }
+      if (size === 0 && !blocked) return;
       try {
         // The lines are zeroed, not flushed: the next line's flush takes the zeros with it, and should a
         // crash come first, the lines still there are in the document, which skips them on replay.
