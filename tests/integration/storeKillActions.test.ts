@@ -151,6 +151,11 @@ function runCycle(disk: Disk, start: Tasks, random: () => number, nextId: () => 
 const preload = path.resolve(__dirname, '../support/diskQuota.ts');
 /** The room the small disks leave the watch list: < 1 MiB, and little enough that saves begin to fail. */
 const SMALL_DISK_ROOM = 48 * 1024;
+/**
+ * The injected disk holds only the watch list's files (no file-system overhead, and the parent's loads are
+ * not held to it), so it is smaller for saves to fail as often.
+ */
+const INJECTED_QUOTA = 32 * 1024;
 
 function tempDisk(): Disk {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));
@@ -169,7 +174,7 @@ function mountedDisk(): Disk {
 /** The same small disk without root: ENOSPC and short writes injected in the child's real write path. */
 function injectedDisk(): Disk {
   const { cwd } = tempDisk();
-  return { cwd, nodeArgs: ['--import', preload], env: { CAMB_TEST_DISK_QUOTA: `${SMALL_DISK_ROOM}:${cwd}` } };
+  return { cwd, nodeArgs: ['--import', preload], env: { CAMB_TEST_DISK_QUOTA: `${INJECTED_QUOTA}:${cwd}` } };
 }
 
 /** `kills` kills at seeded random points; what was acknowledged and refused, and how often only the journal had it. */
@@ -208,7 +213,7 @@ async function killRepeatedly(disk: Disk, kills: number) {
 describe('store: a process killed at random points while the user adds, removes and renames', () => {
   it(
     'loses no acknowledged action over 32 kills, and the store always loads',
-    { timeout: 90_000 },
+    { timeout: 300_000 },
     async () => {
       const run = await killRepeatedly(tempDisk(), 32);
       expect(run.refusals).toEqual([]);
