@@ -117,6 +117,16 @@ describe.skipIf(noMount !== null)(
       expect(listed(cwd)).toEqual([...before, 'late'].sort());
       expect(fs.existsSync(journalFileFor(documentStoreFile(cwd)))).toBe(true);
     });
+
+    it('refuses a first start on a completely full disk in words, naming the folder and what to do', () => {
+      const disk = smallDisk(0);
+      const cwd = path.join(disk.folder, 'state');
+      fs.mkdirSync(cwd);
+      fs.writeFileSync(path.join(disk.folder, 'another.bin'), Buffer.alloc(freeBytes(disk.folder)));
+      expect(() => open(cwd)).toThrow(
+        `The watch list at ${documentStoreFile(cwd)} could not be opened: the disk is full. Free some space on it and try again.`,
+      );
+    });
   },
 );
 

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from './keyValueStore';
 import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import { describeWriteFailure } from './diskFailure';
 import { attachActionJournal } from './replayJournal';
 import { moveAside } from './moveAside';
 import { salvageDocument, type SalvageResult } from './salvage';
@@ -191,7 +192,9 @@ function openDocument(options: OpenWithRecoveryOptions): OpenedStore {
     store = createStore();
   } catch (error) {
     if (snapshot.kind === 'absent' || isFileSystemError(error))
-      throw new StoreOpenError(`The watch list at ${filePath} could not be opened: ${errorText(error)}`);
+      throw new StoreOpenError(
+        `The watch list at ${filePath} could not be opened: ${isFileSystemError(error) ? `${describeWriteFailure(error)}.` : errorText(error)}`,
+      );
     // conf refused the contents (schema, migration): keep what the file holds that validates.
     return recover(fromSalvage(salvageDocument(parsed)));
   }

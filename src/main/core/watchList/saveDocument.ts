@@ -1,3 +1,4 @@
+import { describeWriteFailure } from '../persistence/diskFailure';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
@@ -12,24 +13,8 @@ export interface SaveOutcome {
   readonly problemKind: string | null;
   /** What the store threw, for the log only: it names temporary files and system codes. */
   readonly detail?: string;
-  /** Why the write failed and what to do, in words ("the disk is full. Free some space…"), when it did. */
+  /** Why the write failed and what to do (describeWriteFailure), in words ("the disk is full. Free some space…"), when it did. */
   readonly cause?: string;
-}
-
-/** What a failed write's system code means to a user, and what they can do; never the code itself. */
-export function describeWriteFailure(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | null)?.code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full. Free some space on it and try again';
-    case 'EROFS':
-      return 'the disk is read-only. Make it writable and try again';
-    case 'EACCES':
-    case 'EPERM':
-      return 'CAMB Watch is not allowed to write to that folder. Make it writable and try again';
-    default:
-      return 'the disk refused the write. Check that it has room and can be written, then try again';
-  }
 }
 
 /**
