@@ -155,7 +155,7 @@ const SMALL_DISK_ROOM = 48 * 1024;
  * The injected disk holds only the watch list's files (no file-system overhead, and the parent's loads are
  * not held to it), so it is smaller for saves to fail as often.
  */
-const INJECTED_QUOTA = 32 * 1024;
+const INJECTED_QUOTA = 20 * 1024;
 
 function tempDisk(): Disk {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));

@@ -53,7 +53,7 @@ describe('web host: the state folder', () => {
     });
     const { storeRecovery } = await h.bridge.getSnapshot();
     expect(storeRecovery?.reason).toMatch(
-      /^One recent change could not be read back .* left out; the others were kept\. .* make that change again\.$/,
+      /^One recent change could not be read back .* was left out\. The list of recent changes was set aside unchanged\. .* make that change again\.$/,
     );
     const movedTo = storeRecovery?.movedTo ?? '';
     expect(path.basename(movedTo)).toMatch(/^watch-list\.journal\.corrupt-/);

@@ -90,7 +90,7 @@ function readJournalFile(file: string, now: number, logger: Logger): JournalRead
   const recovery = setAside(
     file,
     now,
-    `${count === 1 ? 'One recent change' : `${count} recent changes`} could not be read back (damaged, edited, or written by a newer version of CAMB Watch) and ${count === 1 ? 'was' : 'were'} left out; the others were kept. The list of recent changes was set aside unchanged.`,
+    `${count === 1 ? 'One recent change' : `${count} recent changes`} could not be read back (damaged, edited, or written by a newer version of CAMB Watch) and ${count === 1 ? 'was' : 'were'} left out${read.lines.length > 0 ? '; the others were kept' : ''}. The list of recent changes was set aside unchanged.`,
     logger,
   );
   return { read, recovery, keepAway: recovery === null };
