@@ -12,7 +12,7 @@ import { openDocumentStore } from '../../src/main/core/persistence/openDocumentS
 import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
 import { mulberry32 } from '../../bench/prng';
-import { mountSmallDisk, whyNoSmallDisk, type SmallDisk } from '../support/smallDisk';
+import { freeBytes, mountSmallDisk, whyNoSmallDisk, type SmallDisk } from '../support/smallDisk';
 
 const childScript = path.resolve(__dirname, '../support/storeActionsChild.ts');
 const folders: string[] = [];
@@ -69,6 +69,8 @@ interface Disk {
   readonly cwd: string;
   readonly nodeArgs: readonly string[];
   readonly env: NodeJS.ProcessEnv;
+  /** Another program takes every byte left (true), or gives them back (false). */
+  readonly fill?: (full: boolean) => void;
 }
 
 /**
@@ -151,11 +153,8 @@ function runCycle(disk: Disk, start: Tasks, random: () => number, nextId: () => 
 const preload = path.resolve(__dirname, '../support/diskQuota.ts');
 /** The room the small disks leave the watch list: < 1 MiB, and little enough that saves begin to fail. */
 const SMALL_DISK_ROOM = 48 * 1024;
-/**
- * The injected disk holds only the watch list's files (no file-system overhead, and the parent's loads are
- * not held to it), so it is smaller for saves to fail as often.
- */
-const INJECTED_QUOTA = 20 * 1024;
+/** The injected disk: the watch list's files (and another program's) may not take more than this. */
+const INJECTED_QUOTA = 48 * 1024;
 
 function tempDisk(): Disk {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));
@@ -168,13 +167,29 @@ function mountedDisk(): Disk {
   disks.push(disk);
   const cwd = path.join(disk.folder, 'state');
   fs.mkdirSync(cwd);
-  return { cwd, nodeArgs: [], env: {} };
+  const another = path.join(disk.folder, 'another.bin');
+  const fill = (full: boolean): void => {
+    if (full) fs.writeFileSync(another, Buffer.alloc(freeBytes(disk.folder)));
+    else fs.rmSync(another, { force: true });
+  };
+  return { cwd, nodeArgs: [], env: {}, fill };
 }
 
 /** The same small disk without root: ENOSPC and short writes injected in the child's real write path. */
 function injectedDisk(): Disk {
   const { cwd } = tempDisk();
-  return { cwd, nodeArgs: ['--import', preload], env: { CAMB_TEST_DISK_QUOTA: `${INJECTED_QUOTA}:${cwd}` } };
+  // Counted against the quota as any file in the folder: the child sees no room left.
+  const another = path.join(cwd, 'another.bin');
+  const fill = (full: boolean): void => {
+    if (full) fs.writeFileSync(another, Buffer.alloc(INJECTED_QUOTA));
+    else fs.rmSync(another, { force: true });
+  };
+  return {
+    cwd,
+    nodeArgs: ['--import', preload],
+    env: { CAMB_TEST_DISK_QUOTA: `${INJECTED_QUOTA}:${cwd}` },
+    fill,
+  };
 }
 
 /** `kills` kills at seeded random points; what was acknowledged and refused, and how often only the journal had it. */
@@ -189,6 +204,9 @@ async function killRepeatedly(disk: Disk, kills: number) {
   let replayedFromJournal = 0;
   const refusals: string[] = [];
   for (let kill = 0; kill < kills; kill++) {
+    // On a small disk, another program takes what is left for the middle third of the run, then gives it back.
+    if (kill === Math.floor(kills / 3)) disk.fill?.(true);
+    if (kill === Math.floor((2 * kills) / 3)) disk.fill?.(false);
     const cycle = await runCycle(disk, tasks, random, nextId);
     if (journalOnlyActions(disk.cwd) > 0) replayedFromJournal += 1;
     const loaded = loadTasks(disk.cwd);
@@ -230,13 +248,14 @@ describe('store: a process killed at random points while the user adds, removes 
   /** On a disk that fills up: actions are acknowledged while they can be kept, then refused in words. */
   const onSmallDisk = async (disk: Disk) => {
     const run = await killRepeatedly(disk, 16);
+    console.info(
+      `small disk: ${run.acknowledgedActions} acknowledged actions, ${run.refusals.length} refused, none lost`${name} ${fs.statSync(path.join(disk.cwd, name)).size}`)
+        .join(', ')}`,
+    );
     expect(run.acknowledgedActions).toBeGreaterThan(40);
     expect(run.refusals.length).toBeGreaterThan(0);
     for (const refusal of new Set(run.refusals))
       expect(refusal).toMatch(/^Your change was not saved, so it was not made: .*the disk is full/);
-    console.info(
-      `small disk: ${run.acknowledgedActions} acknowledged actions, ${run.refusals.length} refused, none lost`,
-    );
   };
 
   it.skipIf(whyNoSmallDisk() !== null)(
