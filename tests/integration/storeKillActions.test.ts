@@ -249,8 +249,7 @@ describe('store: a process killed at random points while the user adds, removes 
   const onSmallDisk = async (disk: Disk) => {
     const run = await killRepeatedly(disk, 16);
     console.info(
-      `small disk: ${run.acknowledgedActions} acknowledged actions, ${run.refusals.length} refused, none lost`${name} ${fs.statSync(path.join(disk.cwd, name)).size}`)
-        .join(', ')}`,
+      `small disk: ${run.acknowledgedActions} acknowledged actions, ${run.refusals.length} refused, none lost`,
     );
     expect(run.acknowledgedActions).toBeGreaterThan(40);
     expect(run.refusals.length).toBeGreaterThan(0);
