@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { journalFileFor } from '../../src/main/core/persistence/actionJournal';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
+import { newWatchedTask } from '../../src/shared/watchedTask';
 import { step } from '../support/fakeCambServer';
 import { addTaskInPage, banner, statusOf, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, type E2eHarness } from './support/e2eHarness';
@@ -77,5 +79,26 @@ describe('the state folder, seen in the browser', () => {
 
     await recovered.getByRole('button', { name: 'Dismiss' }).click();
     await recovered.waitFor({ state: 'detached' });
+  });
+
+  it('keeps recent changes it can read, and says which it could not, where they went and what to do', async () => {
+    const task = { ...newWatchedTask('story', 'kept-1', 'Kept chapter', 5) };
+    const journal =
+      `${JSON.stringify({ seq: 1, put: [task] })}\n` +
+      `${JSON.stringify({ seq: 2, put: [{ ...task, taskId: 'newer-2', kind: 'podcast' }] })}\n`;
+    h = await createE2eHarness(chromium(), {
+      beforeStart: (stateDir) => fs.writeFileSync(journalFileFor(documentStoreFile(stateDir)), journal),
+    });
+    const recovered = banner(h.page, 'recovered');
+    await recovered.waitFor();
+    const text = (await recovered.locator('.banner-text').textContent()) ?? '';
+    expect(text).toContain('One recent change could not be read back');
+    expect(text).toContain('make that change again');
+    const movedTo = /The old file was kept at (.+)\.$/.exec(text)?.[1] ?? '';
+    expect(path.basename(movedTo)).toMatch(/^watch-list\.journal\.corrupt-/);
+    expect(fs.readFileSync(movedTo, 'utf8')).toBe(journal);
+    // The change that could be read is there.
+    await taskRow(h.page, 'story:kept-1').waitFor();
+    expect(await h.page.getByTestId('task-row').count()).toBe(1);
   });
 });

@@ -12,12 +12,16 @@ import { openDocumentStore } from '../../src/main/core/persistence/openDocumentS
 import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
 import { mulberry32 } from '../../bench/prng';
+import { freeBytes, mountSmallDisk, whyNoSmallDisk, type SmallDisk } from '../support/smallDisk';
 
 const childScript = path.resolve(__dirname, '../support/storeActionsChild.ts');
 const folders: string[] = [];
 
+const disks: SmallDisk[] = [];
+
 afterEach(() => {
   for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+  for (const disk of disks.splice(0)) disk.unmount();
 });
 
 /** Task id → label: what the user sees of the list, and what must survive. */
@@ -56,6 +60,17 @@ interface Cycle {
   /** The action sent last, when the kill came before its acknowledgement reached the parent. */
   readonly unacknowledged: Action | null;
   readonly acknowledgements: number;
+  /** The sentences of the actions refused (not saved, so not made). */
+  readonly refusals: string[];
+}
+
+/** Where the store lives: its folder, and how the child is started on it. */
+interface Disk {
+  readonly cwd: string;
+  readonly nodeArgs: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  /** Another program takes every byte left (true), or gives them back (false). */
+  readonly fill?: (full: boolean) => void;
 }
 
 /**
@@ -64,7 +79,7 @@ interface Cycle {
  * runs, after a random delay of 0–4 ms (sometimes before it starts, sometimes inside the write, sometimes
  * after the acknowledgement).
  */
-function runCycle(cwd: string, start: Tasks, random: () => number, nextId: () => string): Promise<Cycle> {
+function runCycle(disk: Disk, start: Tasks, random: () => number, nextId: () => string): Promise<Cycle> {
   const count = 1 + Math.floor(random() * 20);
   const pick = (tasks: Tasks): string => [...tasks.keys()][Math.floor(random() * tasks.size)] ?? 'none';
   // Long labels make each write big enough for a kill to land inside it.
@@ -78,13 +93,15 @@ function runCycle(cwd: string, start: Tasks, random: () => number, nextId: () =>
   const killDelay = random() < 0.3 ? 0 : random() * 4;
 
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, cwd], {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...disk.nodeArgs, childScript, disk.cwd], {
       cwd: path.resolve(__dirname, '../..'),
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...disk.env },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdin.on('error', () => undefined);
+    const refusals: string[] = [];
     let acknowledged = start;
     let inFlight: Action | null = null;
     let sent = 0;
@@ -117,57 +134,138 @@ function runCycle(cwd: string, start: Tasks, random: () => number, nextId: () =>
         acknowledgements += 1;
         inFlight = null;
         if (sent < count) send();
+      } else if (line.startsWith('refused ') && inFlight !== null) {
+        // Not made: the list stays as it was acknowledged.
+        refusals.push(line.slice(line.indexOf(' ', 'refused '.length) + 1));
+        inFlight = null;
+        if (sent < count) send();
       }
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL' && killed)
-        resolve({ acknowledged, unacknowledged: inFlight, acknowledgements });
+        resolve({ acknowledged, unacknowledged: inFlight, acknowledgements, refusals });
       else reject(new Error(`the child exited early (code ${code}, signal ${signal}): ${stderr}`));
     });
   });
 }
 
+const preload = path.resolve(__dirname, '../support/diskQuota.ts');
+/** The room the small disks leave the watch list: < 1 MiB, and little enough that saves begin to fail. */
+const SMALL_DISK_ROOM = 48 * 1024;
+/** The injected disk: the watch list's files (and another program's) may not take more than this. */
+const INJECTED_QUOTA = 48 * 1024;
+
+function tempDisk(): Disk {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));
+  folders.push(cwd);
+  return { cwd, nodeArgs: [], env: {} };
+}
+
+function mountedDisk(): Disk {
+  const disk = mountSmallDisk(SMALL_DISK_ROOM);
+  disks.push(disk);
+  const cwd = path.join(disk.folder, 'state');
+  fs.mkdirSync(cwd);
+  const another = path.join(disk.folder, 'another.bin');
+  const fill = (full: boolean): void => {
+    if (full) fs.writeFileSync(another, Buffer.alloc(freeBytes(disk.folder)));
+    else fs.rmSync(another, { force: true });
+  };
+  return { cwd, nodeArgs: [], env: {}, fill };
+}
+
+/** The same small disk without root: ENOSPC and short writes injected in the child's real write path. */
+function injectedDisk(): Disk {
+  const { cwd } = tempDisk();
+  // Counted against the quota as any file in the folder: the child sees no room left.
+  const another = path.join(cwd, 'another.bin');
+  const fill = (full: boolean): void => {
+    if (full) fs.writeFileSync(another, Buffer.alloc(INJECTED_QUOTA));
+    else fs.rmSync(another, { force: true });
+  };
+  return {
+    cwd,
+    nodeArgs: ['--import', preload],
+    env: { CAMB_TEST_DISK_QUOTA: `${INJECTED_QUOTA}:${cwd}` },
+    fill,
+  };
+}
+
+/** `kills` kills at seeded random points; what was acknowledged and refused, and how often only the journal had it. */
+async function killRepeatedly(disk: Disk, kills: number) {
+  // Seeded: the same kills at the same points on every run.
+  const random = mulberry32(9);
+  let ids = 0;
+  const nextId = (): string => `t${ids++}`;
+  let tasks: Tasks = new Map();
+  let acknowledgedActions = 0;
+  let inFlightKept = 0;
+  let replayedFromJournal = 0;
+  const refusals: string[] = [];
+  for (let kill = 0; kill < kills; kill++) {
+    // On a small disk, another program takes what is left for the middle third of the run, then gives it back.
+    if (kill === Math.floor(kills / 3)) disk.fill?.(true);
+    if (kill === Math.floor((2 * kills) / 3)) disk.fill?.(false);
+    const cycle = await runCycle(disk, tasks, random, nextId);
+    if (journalOnlyActions(disk.cwd) > 0) replayedFromJournal += 1;
+    const loaded = loadTasks(disk.cwd);
+    const withInFlight =
+      cycle.unacknowledged === null
+        ? cycle.acknowledged
+        : applyAction(cycle.acknowledged, cycle.unacknowledged);
+    // Every acknowledged action is there; the one cut short is there whole or not at all; none refused is.
+    const sameAs = (expected: Tasks): boolean =>
+      JSON.stringify([...loaded]) === JSON.stringify([...expected]);
+    if (!sameAs(cycle.acknowledged)) {
+      expect([...loaded]).toEqual([...withInFlight]);
+      inFlightKept += 1;
+    }
+    acknowledgedActions += cycle.acknowledgements;
+    refusals.push(...cycle.refusals);
+    tasks = loaded;
+  }
+  return { acknowledgedActions, inFlightKept, replayedFromJournal, refusals };
+}
+
 describe('store: a process killed at random points while the user adds, removes and renames', () => {
   it(
     'loses no acknowledged action over 32 kills, and the store always loads',
-    { timeout: 90_000 },
+    { timeout: 300_000 },
     async () => {
-      const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-actions-'));
-      folders.push(cwd);
-      // Seeded: the same kills at the same points on every run.
-      const random = mulberry32(9);
-      let ids = 0;
-      const nextId = (): string => `t${ids++}`;
-      let tasks: Tasks = new Map();
-      let acknowledgedActions = 0;
-      let inFlightKept = 0;
-      let replayedFromJournal = 0;
-      for (let kill = 0; kill < 32; kill++) {
-        const cycle = await runCycle(cwd, tasks, random, nextId);
-        if (journalOnlyActions(cwd) > 0) replayedFromJournal += 1;
-        const loaded = loadTasks(cwd);
-        const withInFlight =
-          cycle.unacknowledged === null
-            ? cycle.acknowledged
-            : applyAction(cycle.acknowledged, cycle.unacknowledged);
-        // Every acknowledged action is there; the one cut short is there whole or not at all.
-        const sameAs = (expected: Tasks): boolean =>
-          JSON.stringify([...loaded]) === JSON.stringify([...expected]);
-        if (!sameAs(cycle.acknowledged)) {
-          expect([...loaded]).toEqual([...withInFlight]);
-          inFlightKept += 1;
-        }
-        acknowledgedActions += cycle.acknowledgements;
-        tasks = loaded;
-      }
-      expect(acknowledgedActions).toBeGreaterThan(150);
+      const run = await killRepeatedly(tempDisk(), 32);
+      expect(run.refusals).toEqual([]);
+      expect(run.acknowledgedActions).toBeGreaterThan(150);
       // The kills came while actions were in the journal only, so replaying it is what kept them.
-      expect(replayedFromJournal).toBeGreaterThan(10);
+      expect(run.replayedFromJournal).toBeGreaterThan(10);
       // Informative, not asserted: how many kills landed after the last action reached the disk.
       console.info(
-        `32 kills, ${acknowledgedActions} acknowledged actions, ${replayedFromJournal} times some only in the journal; the one in flight was kept ${inFlightKept} times`,
+        `32 kills, ${run.acknowledgedActions} acknowledged actions, ${run.replayedFromJournal} times some only in the journal; the one in flight was kept ${run.inFlightKept} times`,
       );
     },
+  );
+
+  /** On a disk that fills up: actions are acknowledged while they can be kept, then refused in words. */
+  const onSmallDisk = async (disk: Disk) => {
+    const run = await killRepeatedly(disk, 16);
+    console.info(
+      `small disk: ${run.acknowledgedActions} acknowledged actions, ${run.refusals.length} refused, none lost`,
+    );
+    expect(run.acknowledgedActions).toBeGreaterThan(40);
+    expect(run.refusals.length).toBeGreaterThan(0);
+    for (const refusal of new Set(run.refusals))
+      expect(refusal).toMatch(/^Your change was not saved, so it was not made: .*the disk is full/);
+  };
+
+  it.skipIf(whyNoSmallDisk() !== null)(
+    `loses none on a real disk with < 1 MiB free, refusing in words what cannot be kept (tmpfs${whyNoSmallDisk() === null ? '' : `: skipped, ${whyNoSmallDisk()}`})`,
+    { timeout: 300_000 },
+    () => onSmallDisk(mountedDisk()),
+  );
+
+  it(
+    'loses none with ENOSPC and short writes injected in the real write path (< 1 MiB free)',
+    { timeout: 300_000 },
+    () => onSmallDisk(injectedDisk()),
   );
 });

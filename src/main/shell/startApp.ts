@@ -299,7 +299,12 @@ function claimWindowShortcut(
   const problem = shortcut.apply(service.getSettings().windowShortcut);
   if (problem === null) return;
   logger.warn('The window shortcut could not be claimed', { problem });
-  service.updateSettings({ windowShortcut: null });
+  try {
+    service.updateSettings({ windowShortcut: null });
+  } catch (error) {
+    // Tried again at the next start; the shortcut is not claimed meanwhile either way.
+    logger.warn('Turning the window shortcut off could not be saved', { error: String(error) });
+  }
   notifications.show({ title: 'Keyboard shortcut turned off', body: problem, taskKey: null });
 }
 
@@ -329,7 +334,16 @@ function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
     }
     case 'pause':
     case 'resume':
-      service.updateSettings({ pollingPaused: action === 'pause' });
+      try {
+        service.updateSettings({ pollingPaused: action === 'pause' });
+      } catch (error) {
+        // A change that could not be saved is refused in words (WatchListError): say it where it was asked.
+        deps.notifications.show({
+          title: action === 'pause' ? 'Polling not paused' : 'Polling not resumed',
+          body: error instanceof Error ? error.message : String(error),
+          taskKey: null,
+        });
+      }
       return;
     case 'restartToUpdate':
       void deps.appHost.handlers.restartToUpdate({});

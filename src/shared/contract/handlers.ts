@@ -29,6 +29,11 @@ function isInvokeChannel(channel: string): channel is InvokeChannel {
 export interface DispatchOptions {
   /** Told about a handler that threw or answered outside the contract: a bug, never the user's fault. */
   readonly onBug?: (channel: string, error: unknown) => void;
+  /**
+   * The sentence for a handler that threw a foreseen refusal (a change that could not be saved), or null
+   * for a bug: the refusal is answered as it is, in words, not as "something went wrong".
+   */
+  readonly refusal?: (error: unknown) => string | null;
 }
 
 /**
@@ -51,6 +56,8 @@ export async function dispatchInvoke(
     const handler = handlers[channel] as (request: unknown) => unknown;
     answer = await handler(parsed.data);
   } catch (error) {
+    const refusal = options.refusal?.(error) ?? null;
+    if (refusal !== null) return { ok: false, error: refusal };
     options.onBug?.(channel, error);
     return { ok: false, error: 'Something went wrong in CAMB Watch; the details are in its log.' };
   }

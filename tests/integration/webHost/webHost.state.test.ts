@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { journalFileFor } from '../../../src/main/core/persistence/actionJournal';
 import { documentStoreFile } from '../../../src/main/core/persistence/storeOptions';
 import { createWebHostHarness, type WebHostHarness } from './webHostHarness';
 
@@ -43,6 +44,20 @@ describe('web host: the state folder', () => {
     const movedTo = snapshot.storeRecovery?.movedTo ?? '';
     expect(path.dirname(movedTo)).toBe(path.resolve(h.stateDir));
     expect(fs.readFileSync(movedTo, 'utf8')).toBe('{"tasks": [ {"kind": "sto');
+  });
+
+  it('starts with the recovery notice when recent changes could not be read back, keeping them aside', async () => {
+    const journal = `${JSON.stringify({ seq: 1, put: 'not a list of tasks' })}\n`;
+    h = await createWebHostHarness({
+      beforeStart: (stateDir) => fs.writeFileSync(journalFileFor(documentStoreFile(stateDir)), journal),
+    });
+    const { storeRecovery } = await h.bridge.getSnapshot();
+    expect(storeRecovery?.reason).toMatch(
+      /^One recent change could not be read back .* was left out\. The list of recent changes was set aside unchanged\. .* make that change again\.$/,
+    );
+    const movedTo = storeRecovery?.movedTo ?? '';
+    expect(path.basename(movedTo)).toMatch(/^watch-list\.journal\.corrupt-/);
+    expect(fs.readFileSync(movedTo, 'utf8')).toBe(journal);
   });
 
   it('keeps downloads in the state folder', async () => {

@@ -10,6 +10,7 @@ import {
   type EventChannel,
 } from '../../../src/shared/contract';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { ChangeNotSavedError, WatchListError } from '../../../src/main/core/watchList/watchList';
 
 /** Handlers for the channels a test touches; the rest answer outside the contract on purpose. */
 function someHandlers(overrides: Partial<ContractHandlers>): ContractHandlers {
@@ -68,6 +69,35 @@ describe('the bridge built from the contract', () => {
     await expect(bridge.clearFinished()).rejects.toThrow(
       'Something went wrong in CAMB Watch; the details are in its log.',
     );
+  });
+
+  it('answers a foreseen refusal (a change that could not be saved) in its own words, not as a bug', async () => {
+    const bugs: unknown[] = [];
+    const refused = new ChangeNotSavedError(
+      'Your change was not saved, so it was not made: the disk is full.',
+    );
+    const handlers = someHandlers({
+      renameTask: () => {
+        throw refused;
+      },
+      removeTask: () => {
+        throw new TypeError('a bug');
+      },
+    });
+    // The hosts' own mapping (createAppHost): a watch-list refusal is a sentence for the user.
+    const options = {
+      onBug: (_channel: string, error: unknown) => bugs.push(error),
+      refusal: (error: unknown) => (error instanceof WatchListError ? error.message : null),
+    };
+    expect(await dispatchInvoke(handlers, 'renameTask', { key: 'story:a', label: 'x' }, options)).toEqual({
+      ok: false,
+      error: refused.message,
+    });
+    expect(await dispatchInvoke(handlers, 'removeTask', { key: 'story:a' }, options)).toEqual({
+      ok: false,
+      error: 'Something went wrong in CAMB Watch; the details are in its log.',
+    });
+    expect(bugs).toHaveLength(1);
   });
 
   it('strips what the contract does not name before it leaves the handler', async () => {

@@ -8,6 +8,7 @@ import type { Logger } from '../../../src/main/core/logging/logger';
 import { journalFileFor } from '../../../src/main/core/persistence/actionJournal';
 import {
   applyJournalLines,
+  MAX_JOURNAL_SEQ,
   readJournal,
   type JournalLine,
 } from '../../../src/main/core/persistence/journalLine';
@@ -55,6 +56,16 @@ function open(cwd: string, clock = new VirtualClock(1_000), logger = recordingLo
   const { store } = openDocumentStore({ cwd, clock, logger });
   return { store, clock, list: createWatchList({ store, clock, logger }) };
 }
+
+/** Opens as `open` does, with the recovery notice the user would see. */
+function openWithNotice(cwd: string, logger = recordingLogger().logger) {
+  const clock = new VirtualClock(1_000);
+  const { store, recovery } = openDocumentStore({ cwd, clock, logger });
+  return { clock, recovery, list: createWatchList({ store, clock, logger }) };
+}
+
+const setAsideJournals = (cwd: string) =>
+  fs.readdirSync(cwd).filter((name) => name.startsWith('watch-list.journal.corrupt-'));
 
 const journalOf = (cwd: string) => journalFileFor(documentStoreFile(cwd));
 const journalLines = (cwd: string) => readJournal(fs.readFileSync(journalOf(cwd))).lines;
@@ -165,19 +176,85 @@ describe('action journal: replay at start', () => {
     expect(JSON.stringify(entries)).not.toContain('secret-looking');
   });
 
-  it('leaves out a line that does not fit the schema, says so in the log, and keeps the rest', () => {
+  it('leaves out a line that does not fit the schema, keeps the journal aside as it was, and tells the user', () => {
     const bad = line({ seq: 2, put: [task('b', { label: 'x'.repeat(5_000) })] });
-    const cwd = leftBehind(
-      emptyDocument(),
-      line({ seq: 1, put: [task('a')] }) + bad + 'not json at all\n' + line({ seq: 3, put: [task('c')] }),
-    );
+    const text =
+      line({ seq: 1, put: [task('a')] }) + bad + 'not json at all\n' + line({ seq: 3, put: [task('c')] });
+    const cwd = leftBehind(emptyDocument(), text);
     const { logger, entries } = recordingLogger();
-    const { list } = open(cwd, undefined, logger);
+    const { list, recovery } = openWithNotice(cwd, logger);
     expect(list.list().map((t) => t.taskId)).toEqual(['c', 'a']);
-    const warning = entries.find((e) => e.level === 'warn' && e.message.includes('journal'));
+    const warning = entries.find((e) => e.level === 'warn' && e.message.includes('could not be read'));
     expect(warning?.message).toContain('2 lines');
     expect(warning?.details).toContain('2, 3');
     expect(JSON.stringify(entries)).not.toContain('xxxxxxxx');
+    // The evidence is kept byte for byte before the journal is emptied, and the user hears of it.
+    expect(setAsideJournals(cwd)).toHaveLength(1);
+    expect(fs.readFileSync(path.join(cwd, setAsideJournals(cwd)[0] ?? ''), 'utf8')).toBe(text);
+    expect(recovery?.movedTo).toBe(path.join(cwd, setAsideJournals(cwd)[0] ?? ''));
+    expect(recovery?.reason).toMatch(
+      /^2 recent changes could not be read back .* left out; the others were kept\./,
+    );
+    expect(recovery?.reason).toContain('make that change again');
+    expect(journalLines(cwd)).toEqual([]);
+  });
+
+  it('sets aside a line written by a newer version (a kind this one does not know) and a line out of order', () => {
+    const newer = `${JSON.stringify({ seq: 2, put: [{ ...task('b'), kind: 'podcast' }] })}\n`;
+    const cwd = leftBehind(
+      emptyDocument(),
+      line({ seq: 1, put: [task('a')] }) +
+        newer +
+        line({ seq: 3, put: [task('c')] }) +
+        line({ seq: 3, delete: ['story:c'] }),
+    );
+    const { list, recovery } = openWithNotice(cwd);
+    expect(list.list().map((t) => t.taskId)).toEqual(['c', 'a']);
+    expect(recovery?.reason).toMatch(/^2 recent changes could not be read back/);
+    expect(setAsideJournals(cwd)).toHaveLength(1);
+  });
+
+  it('refuses a line numbered 2^53 − 1 as not CAMB Watch’s, and every later action is still saved', async () => {
+    const cwd = leftBehind(
+      emptyDocument(),
+      line({ seq: 1, put: [task('a')] }) + line({ seq: Number.MAX_SAFE_INTEGER, put: [task('hostile')] }),
+    );
+    const { list, clock, recovery } = openWithNotice(cwd);
+    expect(recovery?.reason).toMatch(/^One recent change could not be read back/);
+    expect(list.list().map((t) => t.taskId)).toEqual(['a']);
+    list.add('story', 'b');
+    await clock.advance(1_000);
+    expect(documentOf(cwd)).toMatchObject({ journalSeq: 2, tasks: [{ taskId: 'a' }, { taskId: 'b' }] });
+    expect(openWithNotice(cwd).recovery).toBeNull();
+  });
+
+  it('numbers lines from 1 again after a document recording the highest number, losing no action', async () => {
+    const cwd = leftBehind({ ...emptyDocument(), journalSeq: MAX_JOURNAL_SEQ }, '');
+    const { list, clock } = open(cwd);
+    for (const id of ['a', 'b', 'c', 'd']) list.add('story', id);
+    // As after a kill: what was acknowledged is on disk, whichever way it was saved.
+    expect(
+      open(cwd)
+        .list.list()
+        .map((t) => t.taskId),
+    ).toEqual(['d', 'c', 'b', 'a']);
+    list.add('story', 'e');
+    await clock.advance(1_000);
+    expect(documentOf(cwd).journalSeq).toBeLessThan(10);
+    expect(openWithNotice(cwd).recovery).toBeNull();
+  });
+
+  it('says nothing to the user of a last line cut short, or of lines the document already holds', () => {
+    const document = { ...emptyDocument(), tasks: [task('kept')], journalSeq: 2 };
+    const torn = line({ seq: 4, put: [task('never-confirmed')] }).slice(0, 40);
+    const cwd = leftBehind(
+      document,
+      line({ seq: 1, put: [task('old')] }) + line({ seq: 3, put: [task('new')] }) + torn,
+    );
+    const { list, recovery } = openWithNotice(cwd);
+    expect(list.list().map((t) => t.taskId)).toEqual(['new', 'kept']);
+    expect(recovery).toBeNull();
+    expect(setAsideJournals(cwd)).toEqual([]);
   });
 
   it('applies only the lines above the seq the document records, in order, and numbers on from the highest', () => {
@@ -238,7 +315,7 @@ describe('action journal: replay at start', () => {
     const journalBefore = fs.readFileSync(journalOf(cwd));
     const failing = new CountingStore();
     failing.failNextWrites = 1;
-    const store = attachActionJournal(failing, documentStoreFile(cwd), 0, recordingLogger().logger);
+    const { store } = attachActionJournal(failing, documentStoreFile(cwd), 0, recordingLogger().logger);
     expect(store.store.tasks.map((t) => t.taskId)).toEqual(['a']);
     expect(fs.readFileSync(journalOf(cwd))).toEqual(journalBefore);
     // Until the document holds line 1, no line may follow it: the action writes the document.
@@ -250,11 +327,25 @@ describe('action journal: replay at start', () => {
     expect(journalLines(cwd).map((l) => l.seq)).toEqual([2]);
   });
 
-  it('moves a journal too large to be CAMB Watch’s aside unread', () => {
+  it('moves a journal too large to be CAMB Watch’s aside unread, and tells the user', () => {
     const cwd = leftBehind(emptyDocument(), line({ seq: 1, put: [task('a')] }));
     fs.truncateSync(journalOf(cwd), 60 * 1024 * 1024);
-    const { list } = open(cwd);
+    const { list, recovery } = openWithNotice(cwd);
     expect(list.list()).toEqual([]);
-    expect(fs.readdirSync(cwd).some((name) => name.startsWith('watch-list.journal.corrupt-'))).toBe(true);
+    expect(setAsideJournals(cwd)).toHaveLength(1);
+    expect(fs.statSync(path.join(cwd, setAsideJournals(cwd)[0] ?? '')).size).toBe(60 * 1024 * 1024);
+    expect(recovery?.reason).toMatch(
+      /was 60 MB, far larger than CAMB Watch writes it, so it was set aside unread/,
+    );
+    expect(fs.statSync(journalOf(cwd)).size).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('names both places in one notice when the document and the journal were set aside', () => {
+    const cwd = leftBehind(emptyDocument(), 'not json at all\n');
+    fs.writeFileSync(documentStoreFile(cwd), '{ damaged');
+    const { recovery } = openWithNotice(cwd);
+    expect(recovery?.movedTo).toContain('watch-list.json.corrupt-');
+    expect(recovery?.reason).toMatch(/^The saved watch list could not be used as it was/);
+    expect(recovery?.reason).toContain(`It was kept at ${path.join(cwd, setAsideJournals(cwd)[0] ?? '')}`);
   });
 });

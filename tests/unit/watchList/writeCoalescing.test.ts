@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { StatusOutcome } from '../../../src/main/core/camb/outcomes';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../../src/main/core/logging/logger';
-import { createWatchList, type WatchList } from '../../../src/main/core/watchList/watchList';
+import {
+  ChangeNotSavedError,
+  createWatchList,
+  type WatchList,
+} from '../../../src/main/core/watchList/watchList';
 import { taskKey, type TaskKey } from '../../../src/shared/watchedTask';
 import { JumpingClock } from '../scheduler/jumpingClock';
 import { CountingStore } from './countingStore';
@@ -150,12 +154,41 @@ describe('watch list: what polling learns is coalesced', () => {
 
   it('keeps a change whose write failed and saves it one interval later', async () => {
     const { clock, store, list } = setup(1000);
-    store.failNextWrites = 1;
     list.add('story', 'a');
-    expect(store.writes).toBe(0);
     await clock.advance(1000);
-    expect(store.writes).toBe(1);
-    expect(store.store.tasks.map((t) => t.taskId)).toEqual(['a']);
+    const writes = store.writes;
+    store.failNextWrites = 1;
+    list.applyCheck(taskKey('story', 'a'), {
+      outcome: status('RUNNING'),
+      checkedAt: clock.now(),
+      nextCheckAt: null,
+    });
+    expect(store.writes).toBe(writes);
+    await clock.advance(1000);
+    expect(store.writes).toBe(writes + 1);
+    expect(store.store.tasks.map((t) => t.status)).toEqual(['RUNNING']);
+  });
+
+  it('refuses a user action it cannot save, in words, and undoes it: nothing is shown that is not kept', () => {
+    const { store, list } = setup(1000);
+    list.add('story', 'a', 'Kept');
+    store.failNextWrites = 1;
+    expect(() => list.rename(taskKey('story', 'a'), 'Lost')).toThrow(
+      /^Your change was not saved, so it was not made: the watch list cannot be written because/,
+    );
+    expect(list.list().map((t) => t.label)).toEqual(['Kept']);
+    store.failNextWrites = 1;
+    expect(() => list.add('story', 'b')).toThrow(ChangeNotSavedError);
+    store.failNextWrites = 1;
+    expect(() => list.updateSettings({ notifyOnSuccess: false })).toThrow(ChangeNotSavedError);
+    store.failNextWrites = 1;
+    expect(() => list.remove(taskKey('story', 'a'))).toThrow(ChangeNotSavedError);
+    expect(list.list().map((t) => t.taskId)).toEqual(['a']);
+    expect(list.getSettings().notifyOnSuccess).toBe(true);
+    // The next change that can be saved holds none of the refused ones.
+    list.setMuted(taskKey('story', 'a'), true);
+    expect(store.store.tasks.map((t) => [t.taskId, t.label, t.muted])).toEqual([['a', 'Kept', true]]);
+    expect(store.store.settings.notifyOnSuccess).toBe(true);
   });
 
   it('still saves within one interval after the wall clock is set back', async () => {

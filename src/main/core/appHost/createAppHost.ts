@@ -3,6 +3,7 @@ import type { CambFetch } from '../camb/cambClient';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
+import { WatchListError } from '../watchList/watchList';
 import { createResultDownloads } from '../downloads/resultDownloads';
 import { updatesNotAvailable, WEB_HOST_REASON, type UpdateController } from '../updates';
 import type { WatchService } from '../watchService/watchServiceTypes';
@@ -79,6 +80,8 @@ export function createAppHost(options: AppHostOptions): AppHost {
       dispatchInvoke(handlers, channel, payload, {
         onBug: (failed, error) =>
           logger.error('An action failed inside CAMB Watch', { channel: failed, error: String(error) }),
+        // Its message is a sentence for the user (a change refused or not saved, and why).
+        refusal: (error) => (error instanceof WatchListError ? error.message : null),
       }),
     attach(sink) {
       sinks.add(sink);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger';
 import { syncFolder } from './durableStore';
-import { encodeJournalLine, type JournalChange } from './journalLine';
+import { encodeJournalLine, MAX_JOURNAL_SEQ, type JournalChange } from './journalLine';
 
 /**
  * The append-only file beside the document that makes a user action durable without rewriting the whole
@@ -40,6 +40,19 @@ function codeOf(error: unknown): string {
 /** Zeros added at a time: about 3,000 actions' lines, so the file grows (and its size is flushed) rarely. */
 export const JOURNAL_CHUNK_BYTES = 1024 * 1024;
 
+/**
+ * Zeros are only allocated ahead while this much stays free after them: on a nearly full disk the space is
+ * left to the document (which needs room for a whole copy of itself to be saved) and to the user's other
+ * programs. Lines are then written at the end of the file instead, each flush also writing the new size.
+ */
+export const JOURNAL_SPARE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Once the document records a line numbered this high, the numbering starts again from 1, far before
+ * MAX_JOURNAL_SEQ: a document edited to hold a huge number cannot make every later line unreadable.
+ */
+const RENUMBER_FROM = MAX_JOURNAL_SEQ / 2;
+
 /** Writes all of `bytes` at `position`. */
 function writeAt(fd: number, bytes: Buffer, position: number): void {
   let written = 0;
@@ -47,12 +60,53 @@ function writeAt(fd: number, bytes: Buffer, position: number): void {
     written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
 
-/** Empties the file and allocates a first chunk of zeros, flushed with the new size. */
-function restart(fd: number): number {
+/** Bytes free for this process on the disk holding `folder`; Infinity when the system cannot tell. */
+function freeBytes(folder: string): number {
+  try {
+    const stats = fs.statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * Grows the file from `size` by a chunk of zeros, flushed with the new size, when the disk can spare it.
+ * Returns the new size; on a short disk, or when the zeros could not all be written (the disk filled
+ * meanwhile), the file is cut back to `size` and `size` is returned: nothing is held that is not a line.
+ */
+function allocateAhead(fd: number, folder: string, size: number): number {
+  if (freeBytes(folder) < JOURNAL_CHUNK_BYTES + JOURNAL_SPARE_BYTES) return size;
+  try {
+    writeAt(fd, Buffer.alloc(JOURNAL_CHUNK_BYTES), size);
+    // The new size must be on disk before a line relies on it.
+    fs.fsyncSync(fd);
+    return size + JOURNAL_CHUNK_BYTES;
+  } catch {
+    fs.ftruncateSync(fd, size);
+    return size;
+  }
+}
+
+/**
+ * Takes back what a failed write put of a line of `length` at `at`: zeros over the part inside the file's
+ * size before it (`allocated`), the part past it cut off. False when that failed too.
+ */
+function takeBack(fd: number, at: number, length: number, allocated: number): boolean {
+  try {
+    fs.ftruncateSync(fd, allocated);
+    const inside = Math.min(length, allocated - at);
+    if (inside > 0) writeAt(fd, Buffer.alloc(inside), at);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Empties the file and allocates a first chunk of zeros, if the disk can spare it. */
+function restart(fd: number, folder: string): number {
   fs.ftruncateSync(fd, 0);
-  writeAt(fd, Buffer.alloc(JOURNAL_CHUNK_BYTES), 0);
-  fs.fsyncSync(fd);
-  return JOURNAL_CHUNK_BYTES;
+  return allocateAhead(fd, folder, 0);
 }
 
 /**
@@ -67,13 +121,15 @@ export function openActionJournal(
   logger: Logger,
   holdsUnsaved = false,
 ): ActionJournal {
+  const folder = path.dirname(file);
   const existed = fs.existsSync(file);
   // Not 'a': on Linux a file opened for appending ignores the position of each write.
   let fd: number | null = fs.openSync(file, existed ? 'r+' : 'w+');
+  /** The file's size: the lines, then the zeros allocated ahead of them. */
   let allocated = 0;
   try {
-    if (!holdsUnsaved) allocated = restart(fd);
-    if (!existed) syncFolder(path.dirname(file));
+    if (!holdsUnsaved) allocated = restart(fd, folder);
+    if (!existed) syncFolder(folder);
   } catch (error) {
     fs.closeSync(fd);
     throw error;
@@ -86,15 +142,19 @@ export function openActionJournal(
   let blocked = holdsUnsaved;
   // Said once until the journal works again, so a full disk does not fill the log.
   let failing = false;
+  // Numbering starts again: no line is written until the document records 0 (a line numbered below what
+  // it records would be skipped at replay).
+  let renumbering = false;
 
-  const fail = (what: string, error: unknown): false => {
+  /** `block`: the file may now hold a line cut short, so no line may follow until it is emptied. */
+  const fail = (what: string, error: unknown, block = true): false => {
     if (!failing)
       logger.warn(
         `The action journal could not be ${what} (${codeOf(error)}): actions are saved by writing the whole watch list until it can.`,
         { path: file },
       );
     failing = true;
-    blocked = true;
+    if (block) blocked = true;
     return false;
   };
 
@@ -104,36 +164,40 @@ export function openActionJournal(
     },
 
     append(change) {
-      if (fd === null || blocked) return false;
+      if (fd === null || blocked || renumbering || seq >= MAX_JOURNAL_SEQ) return false;
       seq += 1;
       const bytes = encodeJournalLine({ seq, ...change });
       if (bytes === null) return false;
       try {
-        if (size + bytes.length > allocated) {
-          const more = Math.max(JOURNAL_CHUNK_BYTES, bytes.length);
-          writeAt(fd, Buffer.alloc(more), allocated);
-          allocated += more;
-          // The new size must be on disk before a line relies on it.
-          fs.fsyncSync(fd);
-        }
+        if (size + bytes.length > allocated) allocated = allocateAhead(fd, folder, allocated);
         writeAt(fd, bytes, size);
-        // The line's data; the size it needs was flushed when the zeros were written.
+        // The line's data, and the file's new size when the line lies past the zeros allocated ahead.
         fs.fdatasyncSync(fd);
       } catch (error) {
-        return fail('written', error);
+        // A full disk: the line is taken back, so the next one can be tried where it would have gone.
+        return fail('written', error, !takeBack(fd, size, bytes.length, allocated));
       }
       size += bytes.length;
+      // A line past the zeros made the file longer.
+      allocated = Math.max(allocated, size);
       failing = false;
       return true;
     },
 
     compact(upTo) {
       // A line written after the document was taken must stay: it is not in the document yet.
-      if (fd === null || upTo < seq || (size === 0 && !blocked)) return;
+      if (fd === null || upTo < seq) return;
+      // The document now records 0: lines may be numbered from 1 again.
+      renumbering = false;
+      if (seq >= RENUMBER_FROM) {
+        seq = 0;
+        renumbering = true;
+      }
+      if (size === 0 && !blocked) return;
       try {
         // The lines are zeroed, not flushed: the next line's flush takes the zeros with it, and should a
         // crash come first, the lines still there are in the document, which skips them on replay.
-        if (blocked) allocated = restart(fd);
+        if (blocked) allocated = restart(fd, folder);
         else writeAt(fd, Buffer.alloc(size), 0);
         size = 0;
         blocked = false;

@@ -26,11 +26,19 @@ export interface JournalLine extends JournalChange {
  */
 export const MAX_JOURNAL_LINE_BYTES = 1024 * 1024;
 
+/**
+ * The highest line number: far below 2^53 (where numbers stop being exact, and past which the document
+ * refuses to record one), far above any real count (a thousand actions a second for 30 years). A line
+ * numbered above it was not written by CAMB Watch and is refused like any unreadable line; the journal
+ * starts its numbering again long before reaching it (actionJournal.ts).
+ */
+export const MAX_JOURNAL_SEQ = 2 ** 40;
+
 /** Far longer than any task key (the id schema bounds ids); a bound, so a line cannot hold a huge one. */
 const KEY_LIMIT = 1_000;
 
 const journalLineSchema = z.object({
-  seq: z.number().int().positive(),
+  seq: z.number().int().positive().max(MAX_JOURNAL_SEQ),
   put: z.array(watchedTaskSchema).optional(),
   delete: z.array(z.string().max(KEY_LIMIT)).optional(),
   settings: settingsSchema.optional(),
@@ -64,7 +72,11 @@ function parseLine(text: string): JournalLine | null {
 export interface ReadJournal {
   /** The lines that could be read, in the order they were written. */
   readonly lines: JournalLine[];
-  /** 1-based numbers of whole lines that are not a journal line (damaged, edited, or too large). */
+  /**
+   * 1-based numbers of whole lines left out: not a journal line (damaged, edited, too large, written by a
+   * newer version with fields this one refuses, a number out of bounds), or numbered at or below a line
+   * before it (lines are only ever written in rising order: another writer, or an edit).
+   */
   readonly refused: number[];
   /** Whether the last line was cut short: a crash while it was written, before its action was acknowledged. */
   readonly torn: boolean;
@@ -83,7 +95,8 @@ export function readJournal(bytes: Buffer): ReadJournal {
   parts.forEach((part, index) => {
     if (part.trim() === '') return;
     const line = parseLine(part);
-    if (line === null) refused.push(index + 1);
+    const previous = lines.at(-1)?.seq ?? 0;
+    if (line === null || line.seq <= previous) refused.push(index + 1);
     else lines.push(line);
   });
   return { lines, refused, torn: tail.trim() !== '' };

@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from './keyValueStore';
 import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import { describeWriteFailure } from './diskFailure';
 import { attachActionJournal } from './replayJournal';
 import { moveAside } from './moveAside';
 import { salvageDocument, type SalvageResult } from './salvage';
@@ -133,9 +134,22 @@ function isFileSystemError(error: unknown): boolean {
  * action journal (`watch-list.journal` beside the document), replayed into the document first.
  */
 export function openWithRecovery(options: OpenWithRecoveryOptions): OpenedStore {
-  const { store, recovery } = openDocument(options);
+  const opened = openDocument(options);
   const { filePath, clock, logger } = options;
-  return { store: attachActionJournal(store, filePath, clock.now(), logger), recovery };
+  const attached = attachActionJournal(opened.store, filePath, clock.now(), logger);
+  return { store: attached.store, recovery: bothRecoveries(opened.recovery, attached.recovery) };
+}
+
+/**
+ * One notice for the user when both the document and the journal were set aside: the document's place
+ * is the one the notice names, the journal's is said in the sentence.
+ */
+function bothRecoveries(document: StoreRecovery | null, journal: StoreRecovery | null): StoreRecovery | null {
+  if (document === null || journal === null) return document ?? journal;
+  return {
+    ...document,
+    reason: `${document.reason} ${journal.reason} (It was kept at ${journal.movedTo ?? 'its place'}.)`,
+  };
 }
 
 function openDocument(options: OpenWithRecoveryOptions): OpenedStore {
@@ -178,7 +192,9 @@ function openDocument(options: OpenWithRecoveryOptions): OpenedStore {
     store = createStore();
   } catch (error) {
     if (snapshot.kind === 'absent' || isFileSystemError(error))
-      throw new StoreOpenError(`The watch list at ${filePath} could not be opened: ${errorText(error)}`);
+      throw new StoreOpenError(
+        `The watch list at ${filePath} could not be opened: ${isFileSystemError(error) ? `${describeWriteFailure(error)}.` : errorText(error)}`,
+      );
     // conf refused the contents (schema, migration): keep what the file holds that validates.
     return recover(fromSalvage(salvageDocument(parsed)));
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../../shared/settings';
 import { watchedTaskSchema } from '../../../shared/watchedTask';
 import { finishedRunsSchema } from '../../../shared/durations/finishedRun';
+import { MAX_JOURNAL_SEQ } from './journalLine';
 
 /**
  * Everything CAMB Watch keeps between runs, as one document: the watched tasks (in the order they were
@@ -20,7 +21,7 @@ export const persistedDocumentSchema = z.object({
    * The last line of the action journal (actionJournal.ts) this document includes: lines up to it are
    * not replayed. Files written before the journal existed lack it, which reads as 0.
    */
-  journalSeq: z.number().int().nonnegative().optional(),
+  journalSeq: z.number().int().nonnegative().max(MAX_JOURNAL_SEQ).optional(),
 });
 
 /**

@@ -5,6 +5,7 @@ import { applyJournalLines, readJournal, type ReadJournal } from './journalLine'
 import type { DocumentStore } from './keyValueStore';
 import { moveAside } from './moveAside';
 import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import type { StoreRecovery } from './openWithRecovery';
 
 const NOTHING: ReadJournal = { lines: [], refused: [], torn: false };
 
@@ -12,25 +13,7 @@ function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException | null)?.code ?? String(error);
 }
 
-/** The journal's lines; one too large to be CAMB Watch's is moved aside unread, as a document would be. */
-function readJournalFile(file: string, now: number, logger: Logger): ReadJournal {
-  try {
-    if (fs.statSync(file).size > MAX_STORE_BYTES) {
-      const movedTo = moveAside(file, null, now);
-      logger.warn('The action journal is far larger than it can be and was moved aside unread.', { movedTo });
-      return NOTHING;
-    }
-    return readJournal(fs.readFileSync(file));
-  } catch (error) {
-    if (codeOf(error) !== 'ENOENT')
-      logger.warn(`The action journal could not be read (${codeOf(error)}); it was left out.`, {
-        path: file,
-      });
-    return NOTHING;
-  }
-}
-
-/** Says what was left out of the journal; never what a line held. */
+/** Says in the log what was left out of the journal; never what a line held. */
 function reportSkipped(read: ReadJournal, file: string, logger: Logger): void {
   if (read.torn)
     logger.info(
@@ -44,26 +27,103 @@ function reportSkipped(read: ReadJournal, file: string, logger: Logger): void {
     );
 }
 
+/** What the user is told when the journal had to be set aside; the banner adds where it was kept. */
+const WHAT_TO_DO =
+  'If a task or setting you changed just before CAMB Watch last stopped is missing, make that change again.';
+
+function setAside(file: string, now: number, reason: string, logger: Logger): StoreRecovery | null {
+  try {
+    const movedTo = moveAside(file, null, now);
+    logger.warn('The action journal was set aside.', { movedTo });
+    return { movedTo, reason: `${reason} ${WHAT_TO_DO}`, droppedTasks: 0 };
+  } catch (error) {
+    // Not moved: it is left where it is, and not opened, so nothing in it is written over.
+    logger.error(`The action journal could not be set aside (${codeOf(error)}).`, { path: file });
+    return null;
+  }
+}
+
+interface JournalRead {
+  readonly read: ReadJournal;
+  /** The journal was set aside (its lines cannot all be used): what the user is told. */
+  readonly recovery: StoreRecovery | null;
+  /** The journal could not be read or set aside: it must not be opened (that would empty it). */
+  readonly keepAway: boolean;
+}
+
+/**
+ * The journal's lines. One that cannot be used whole is set aside (`.corrupt-<time>`, as a document is)
+ * before anything writes over it, and the user is told: too large to be CAMB Watch's (not read at all), or
+ * holding lines that had to be left out (the ones that can be read are still applied: each holds what an
+ * action left, whole). A last line cut short is no reason: it is what a crash while writing leaves (an
+ * action never acknowledged), so it is only logged.
+ */
+function readJournalFile(file: string, now: number, logger: Logger): JournalRead {
+  let bytes: Buffer;
+  try {
+    const { size } = fs.statSync(file);
+    if (size > MAX_STORE_BYTES) {
+      const recovery = setAside(
+        file,
+        now,
+        `The list of recent changes kept beside the watch list was ${Math.round(size / (1024 * 1024))} MB, far larger than CAMB Watch writes it, so it was set aside unread.`,
+        logger,
+      );
+      return { read: NOTHING, recovery, keepAway: recovery === null };
+    }
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') return { read: NOTHING, recovery: null, keepAway: false };
+    logger.warn(`The action journal could not be read (${codeOf(error)}).`, { path: file });
+    const recovery = setAside(
+      file,
+      now,
+      'The list of recent changes kept beside the watch list could not be read, so it was set aside.',
+      logger,
+    );
+    return { read: NOTHING, recovery, keepAway: recovery === null };
+  }
+  const read = readJournal(bytes);
+  reportSkipped(read, file, logger);
+  if (read.refused.length === 0) return { read, recovery: null, keepAway: false };
+  const count = read.refused.length;
+  const recovery = setAside(
+    file,
+    now,
+    `${count === 1 ? 'One recent change' : `${count} recent changes`} could not be read back (damaged, edited, or written by a newer version of CAMB Watch) and ${count === 1 ? 'was' : 'were'} left out${read.lines.length > 0 ? '; the others were kept' : ''}. The list of recent changes was set aside unchanged.`,
+    logger,
+  );
+  return { read, recovery, keepAway: recovery === null };
+}
+
 /** A journal that takes no line: every action writes the document, which still records `lastSeq`. */
 function unavailableJournal(lastSeq: number): ActionJournal {
   return { lastSeq, append: () => false, compact: () => {}, close: () => {} };
 }
 
+export interface AttachedJournal {
+  readonly store: DocumentStore;
+  /** The journal was set aside: what the user is told, with where it was kept. */
+  readonly recovery: StoreRecovery | null;
+}
+
 /**
  * Gives a store its action journal, after replaying it: the lines the document does not hold yet are
- * applied (a torn last line and unreadable lines left out, said in the log), the document is written, and
- * the journal is emptied. If that write fails, the replayed list is what the store reads until a write
- * succeeds, and the journal keeps its lines until then.
+ * applied, the document is written, and the journal is emptied. Lines numbered at or below what the
+ * document records are passed over without a word: they are what a crash between writing the document and
+ * emptying the journal leaves, and the document already holds them (each line is a state, not a step). A
+ * journal holding lines that cannot be used is set aside first and reported (readJournalFile). If the
+ * write fails, the replayed list is what the store reads until a write succeeds, and the journal keeps its
+ * lines until then.
  */
 export function attachActionJournal(
   store: DocumentStore,
   documentFile: string,
   now: number,
   logger: Logger,
-): DocumentStore {
+): AttachedJournal {
   const file = journalFileFor(documentFile);
-  const read = readJournalFile(file, now, logger);
-  reportSkipped(read, file, logger);
+  const { read, recovery, keepAway } = readJournalFile(file, now, logger);
   const document = store.store;
   const replayed = applyJournalLines(document, read.lines);
   // Numbers are never reused, even those of lines the document already holds.
@@ -86,6 +146,7 @@ export function attachActionJournal(
 
   let journal: ActionJournal;
   try {
+    if (keepAway) throw Object.assign(new Error('the journal could not be set aside'), { code: 'EIO' });
     journal = openActionJournal(file, lastSeq, logger, unsaved !== null);
   } catch (error) {
     logger.warn(
@@ -95,16 +156,19 @@ export function attachActionJournal(
     journal = unavailableJournal(lastSeq);
   }
   return {
-    get path() {
-      return store.path;
+    recovery,
+    store: {
+      get path() {
+        return store.path;
+      },
+      get store() {
+        return unsaved ?? store.store;
+      },
+      set store(value: PersistedDocument) {
+        store.store = value;
+        unsaved = null;
+      },
+      journal,
     },
-    get store() {
-      return unsaved ?? store.store;
-    },
-    set store(value: PersistedDocument) {
-      store.store = value;
-      unsaved = null;
-    },
-    journal,
   };
 }

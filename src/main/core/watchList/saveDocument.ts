@@ -1,3 +1,4 @@
+import { describeWriteFailure } from '../persistence/diskFailure';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
@@ -12,6 +13,8 @@ export interface SaveOutcome {
   readonly problemKind: string | null;
   /** What the store threw, for the log only: it names temporary files and system codes. */
   readonly detail?: string;
+  /** Why the write failed and what to do (describeWriteFailure), in words ("the disk is full. Free some space…"), when it did. */
+  readonly cause?: string;
 }
 
 /**
@@ -65,6 +68,7 @@ export function saveDocument(
     problemKind: 'not saved',
     problem: `The watch list could not be saved to ${store.path}: check that the disk has room and the folder can be written. Your changes are kept while CAMB Watch runs, and saving is tried again.`,
     detail: describe(firstError),
+    cause: describeWriteFailure(firstError),
   };
 }
 

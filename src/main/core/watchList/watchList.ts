@@ -7,7 +7,9 @@ import type { DocumentStore } from '../persistence/keyValueStore';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { emptyDocument } from '../persistence/persistedDocument';
 import { salvageDocument } from '../persistence/salvage';
-import { saveDocument } from './saveDocument';
+import path from 'node:path';
+import { describeWriteFailure } from '../persistence/diskFailure';
+import { saveDocument, type SaveOutcome } from './saveDocument';
 import { finishedRunOf, mergeRuns, type FinishedRun } from '../../../shared/durations';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
@@ -58,7 +60,15 @@ export interface WatchListEvents {
 
 /** A change the user asked for that cannot be made; the message says why in plain words. */
 export class WatchListError extends Error {
-  override readonly name = 'WatchListError';
+  override readonly name: string = 'WatchListError';
+}
+
+/**
+ * A change the user asked for that could not be saved (the journal could not take it and the watch list
+ * could not be written: a full or read-only disk). It was not made: what the user sees is what is kept.
+ */
+export class ChangeNotSavedError extends WatchListError {
+  override readonly name = 'ChangeNotSavedError';
 }
 
 export interface CheckResult {
@@ -239,8 +249,10 @@ export function createWatchList(options: WatchListOptions): WatchList {
   };
   // Said once per distinct problem, so a save retried every second does not repeat it.
   let lastSaveProblem: string | null = null;
+  let lastSave: SaveOutcome | null = null;
   const writer = createWriteCoalescer(clock, intervals, () => {
     const saved = saveDocument(store, [...tasks.values()], settings, runs);
+    lastSave = saved;
     if (saved.problemKind !== lastSaveProblem) {
       lastSaveProblem = saved.problemKind;
       if (saved.problem !== null) {
@@ -265,8 +277,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
    */
   type Saving = 'now' | 'soon' | 'quiet';
   const save = (saving: Saving): void => {
-    const changed = tasks.takeChanged();
-    if (saving === 'now') saveUserAction(changed);
+    const changes = tasks.takeChanges();
+    if (saving === 'now') saveUserAction(changes);
     else if (saving === 'soon') writer.markDirty();
     else writer.markStale();
   };
@@ -275,16 +287,18 @@ export function createWatchList(options: WatchListOptions): WatchList {
    * The one way a user action is saved: one line in the action journal holding what the action left (the
    * tasks as they now are, the ones gone, the settings), flushed before it returns; the document follows
    * with the next coalesced write. Without a journal (in memory), or when the line cannot be written, the
-   * whole document is written now instead.
+   * whole document is written now instead. When that fails too, the action is undone and refused
+   * (ChangeNotSavedError): an action is only ever answered OK once it is on disk.
    */
-  const saveUserAction = (changed: TaskKey[]): void => {
+  const saveUserAction = (changes: Map<TaskKey, WatchedTask | undefined>): void => {
     const put: WatchedTask[] = [];
     const deleted: TaskKey[] = [];
-    for (const key of changed) {
+    for (const key of changes.keys()) {
       const task = tasks.get(key);
       if (task === undefined) deleted.push(key);
       else put.push(task);
     }
+    const settingsBefore = savedSettings;
     const settingsChanged = settings !== savedSettings;
     savedSettings = settings;
     const change = {
@@ -293,8 +307,17 @@ export function createWatchList(options: WatchListOptions): WatchList {
       ...(settingsChanged ? { settings } : {}),
     };
     if (store.journal?.append(change) === true) writer.markJournaled();
-    else writer.saveNow();
+    else if (!writer.saveNow()) {
+      tasks.putBack(changes);
+      order = null;
+      settings = settingsBefore;
+      savedSettings = settingsBefore;
+      throw new ChangeNotSavedError(notSavedMessage(lastSave?.cause));
+    }
   };
+
+  const notSavedMessage = (cause = describeWriteFailure(null)): string =>
+    `Your change was not saved, so it was not made: the watch list${path.isAbsolute(store.path) ? ` in ${path.dirname(store.path)}` : ''} cannot be written because ${cause}. Everything confirmed before is kept.`;
 
   /** Puts the task in the list without saving or telling anyone. */
   const put = (task: WatchedTask): void => {
@@ -485,7 +508,12 @@ export function createWatchList(options: WatchListOptions): WatchList {
       runs = mergeRuns(runs, file.runs);
       const learned = runs.length !== before.length || runs.some((run, i) => run !== before[i]);
       // One write for the whole file, before anyone hears of it.
-      if (added.length > 0 || learned) save('now');
+      try {
+        if (added.length > 0 || learned) save('now');
+      } catch (error) {
+        runs = before;
+        throw error;
+      }
       for (const task of added) emitter.emit('taskChanged', { task });
       if (learned)
         emitter.emit('finishedRunsChanged', { kinds: [...new Set(file.runs.map((run) => run.kind))] });

@@ -118,7 +118,15 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   const quiet = createDoNotDisturb({
     clock,
     until: () => watchList.getSettings().doNotDisturbUntil,
-    ended: () => watchList.updateSettings({ doNotDisturbUntil: null }),
+    ended: () => {
+      // Not the user's action, so nobody to refuse: the end time has passed either way, and the next
+      // save that works clears it.
+      try {
+        watchList.updateSettings({ doNotDisturbUntil: null });
+      } catch (error) {
+        logger.warn('The end of Do not disturb could not be saved', { error: String(error) });
+      }
+    },
     deliver: (notification) => emitter.emit('notification', { notification }),
   });
   const round = createNotificationRound({
