@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyValueStore } from './keyValueStore';
+import {
+  DocumentTooLargeError,
+  documentBytes,
+  MAX_WRITTEN_DOCUMENT_BYTES,
+  type PersistedDocument,
+} from './persistedDocument';
 
 /**
  * Flushes a folder's entries to disk, so a file renamed into it survives a power loss. conf writes through
@@ -29,8 +35,10 @@ export function syncFolder(folder: string): void {
 /**
  * Wraps a conf-like store so that once assigning `store` returns, the document is on disk: conf's
  * atomic replace (temporary file, fsync, rename), then the folder's fsync that makes the rename last.
+ * A document larger than the next start would load is refused (DocumentTooLargeError) and the file on
+ * disk stays as it was: whichever change made the list grow, a saved list always loads again.
  */
-export function durableStore<T extends Record<string, unknown>>(inner: KeyValueStore<T>): KeyValueStore<T> {
+export function durableStore<T extends PersistedDocument>(inner: KeyValueStore<T>): KeyValueStore<T> {
   const folder = path.dirname(inner.path);
   return {
     get path() {
@@ -40,6 +48,8 @@ export function durableStore<T extends Record<string, unknown>>(inner: KeyValueS
       return inner.store;
     },
     set store(value: T) {
+      const bytes = documentBytes(value);
+      if (bytes > MAX_WRITTEN_DOCUMENT_BYTES) throw new DocumentTooLargeError(bytes);
       inner.store = value;
       syncFolder(folder);
     },
