@@ -60,6 +60,7 @@ describe('watch list: what an import or an undo brings is held to the list’s o
     ]);
     expect(list.restore([newWatchedTask('dub', 'back', null, 5)])).toEqual({
       restored: [],
+      keptNewer: [],
       rejected: [
         'Nothing was put back. There is room for 0 more tasks, not 1: the watch list keeps at most 10,000 tasks and holds 10,000.',
       ],

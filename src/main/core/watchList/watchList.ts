@@ -105,6 +105,22 @@ export interface ImportReport {
   readonly rejected: { index: number | null; reason: string }[];
 }
 
+export interface KindChange {
+  readonly task: WatchedTask;
+  readonly merged: boolean;
+  /** The task as it was under its old key. */
+  readonly removed: WatchedTask;
+  /** When merged: the task already watched under the new key, as it was before taking this one's label and mute. */
+  readonly replaced: WatchedTask | null;
+}
+
+export interface RestoreOutcome {
+  readonly restored: WatchedTask[];
+  /** Records not put back because their task is watched again since: the newer one was kept. */
+  readonly keptNewer: TaskKey[];
+  readonly rejected: string[];
+}
+
 export interface WatchList {
   add(kind: TaskKind, taskId: string, label?: string | null): { task: WatchedTask; added: boolean };
   remove(key: TaskKey): boolean;
@@ -125,10 +141,12 @@ export interface WatchList {
   suggestKind(key: TaskKey, kind: TaskKind | null): WatchedTask | undefined;
   /**
    * Watches the task as another kind: a new key, so it starts afresh (label, mute and when it was added
-   * kept). When that kind and id are already watched, this one goes and the one there stays (`merged`).
+   * kept). When that kind and id are already watched, this one goes and the one there stays (`merged`),
+   * taking what the user set on this one: its label when the one there has none, and its mute (muted if
+   * either was). `removed` is this task's record and `replaced` the one there before the merge, for an Undo.
    * Undefined when no task has `key`.
    */
-  changeKind(key: TaskKey, kind: TaskKind): { task: WatchedTask; merged: boolean } | undefined;
+  changeKind(key: TaskKey, kind: TaskKind): KindChange | undefined;
   getSettings(): Settings;
   updateSettings(changes: Partial<Settings>): Settings;
   /** Removes these tasks at once (one write) and hands back the records removed, for an undo. */
@@ -137,9 +155,10 @@ export interface WatchList {
   clearFinishedTasks(): WatchedTask[];
   /**
    * Puts removed records back exactly as they were (an undo), in one write. A task watched again since
-   * wins over its old record; a record that does not validate is refused with the reason.
+   * wins over its old record (`keptNewer`, so the user can be told); a record that does not validate is
+   * refused with the reason.
    */
-  restore(records: readonly unknown[]): { restored: WatchedTask[]; rejected: string[] };
+  restore(records: readonly unknown[]): RestoreOutcome;
   /** The user has looked at these tasks: they are no longer unseen. Hands back the tasks that changed. */
   markSeen(keys: readonly TaskKey[]): WatchedTask[];
   markAllSeen(): WatchedTask[];
@@ -474,18 +493,22 @@ export function createWatchList(options: WatchListOptions): WatchList {
       if (!parsedKind.success)
         throw new WatchListError(`Cannot change the kind: ${errorMessage(parsedKind.error)}`);
       if (task === undefined) return undefined;
-      if (task.kind === parsedKind.data) return { task, merged: false };
+      if (task.kind === parsedKind.data) return { task, merged: false, removed: task, replaced: null };
       const existing = tasks.get(taskKey(parsedKind.data, task.taskId));
       tasks.delete(key);
       order = null;
-      const moved = existing ?? newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt);
-      const next = existing === undefined ? { ...moved, muted: task.muted } : existing;
-      if (existing === undefined) put(next);
+      const next =
+        existing === undefined
+          ? { ...newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt), muted: task.muted }
+          : // What the user set is not lost: the label fills one that is empty, and a mute on either holds.
+            { ...existing, label: existing.label ?? task.label, muted: existing.muted || task.muted };
+      const changed = existing === undefined || changedBeyondClock(existing, next);
+      if (changed) put(next);
       // What the user did is on disk before it is acknowledged, as for every other user action.
       save('now');
-      if (existing === undefined) emitter.emit('taskChanged', { task: next });
+      if (changed) emitter.emit('taskChanged', { task: next });
       emitter.emit('tasksRemoved', { keys: [key] });
-      return { task: next, merged: existing !== undefined };
+      return { task: next, merged: existing !== undefined, removed: task, replaced: existing ?? null };
     },
 
     exportJson: () => buildExport(list(), clock.now(), runs),
@@ -610,6 +633,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
     restore(records) {
       const restoring = new Map<TaskKey, WatchedTask>();
       const rejected: string[] = [];
+      const keptNewer: TaskKey[] = [];
       for (const record of records) {
         const parsed = restorableTaskSchema.safeParse(record);
         if (!parsed.success) {
@@ -617,6 +641,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
           continue;
         }
         const key = taskKey(parsed.data.kind, parsed.data.taskId);
+        if (tasks.has(key)) keptNewer.push(key);
         if (tasks.has(key) || restoring.has(key)) continue;
         restoring.set(key, withBoundedHistory(parsed.data));
       }
@@ -625,11 +650,11 @@ export function createWatchList(options: WatchListOptions): WatchList {
       const restored = [...restoring.values()].reverse().sort((a, b) => a.addedAt - b.addedAt);
       const noRoom = whyNoRoomFor(restored);
       if (noRoom !== null)
-        return { restored: [], rejected: [...rejected, `Nothing was put back. ${noRoom}`] };
+        return { restored: [], keptNewer, rejected: [...rejected, `Nothing was put back. ${noRoom}`] };
       for (const task of restored) put(task);
       if (restored.length > 0) save('now');
       for (const task of restored) emitter.emit('taskChanged', { task });
-      return { restored, rejected };
+      return { restored, keptNewer, rejected };
     },
 
     markSeen(keys) {
