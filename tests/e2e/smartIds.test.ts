@@ -145,6 +145,21 @@ describe.each(JOURNEY_VIEWPORTS)('smart ids ($name)', (viewport) => {
       expect(h.web.service.get(`story:${DUB_ID}`)).toMatchObject({ label: 'Trailer cut', muted: true });
       expect(await statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Pending');
 
+      // A plain change of kind is undone too: the task is back under its old kind, the new one gone.
+      await openDetails('story:broken');
+      await h.page.getByRole('button', { name: 'Change kind' }).click();
+      await h.page.getByRole('combobox', { name: 'Watch as' }).selectOption('dub');
+      await h.page.getByRole('button', { name: 'Change kind' }).click();
+      const switched = h.page
+        .getByTestId('notice')
+        .filter({ hasText: '“Broken one” is now watched as a dub task.' });
+      await switched.waitFor();
+      await settled(switched);
+      await shot('switched');
+      await switched.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => h.web.service.get('story:broken')?.label).toBe('Broken one');
+      expect(h.web.service.get('dub:broken')).toBeUndefined();
+
       // Removed, then added again before Undo: the newer one stays, and the Undo says so.
       await openDetails('story:chapter-1');
       await h.page.getByRole('button', { name: 'Remove', exact: true }).click();
