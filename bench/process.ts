@@ -11,6 +11,7 @@ import { step } from '../tests/support/fakeCambServer';
 import { createWatchServiceHarness } from '../tests/support/watchServiceHarness';
 import { mulberry32 } from './prng';
 import { SEED } from './scenarios';
+import { MAX_WATCHED_TASKS } from '../src/main/core/persistence/persistedDocument';
 import { peakInWindow, round } from './stats';
 
 export interface ProcessFigures {
@@ -23,6 +24,10 @@ export interface ProcessFigures {
     readonly add_5000_flush_ms: number;
     /** The slowest of five `listTasks` answers (the list, serialised as the bridge sends it). */
     readonly list_5000_ms: number;
+    /** Importing a file of the list's most tasks (10,000 minimal entries) into an empty list: one write. */
+    readonly import_max_ms: number;
+    /** Importing that file repeated ten times (100,000 entries, all already watched) into the full list. */
+    readonly import_100000_again_ms: number;
   };
   readonly budget: {
     /** Status requests arriving at the server in any rolling second, with 0–100 ms of network jitter. */
@@ -118,15 +123,39 @@ async function addAndList(): Promise<{ addMs: number; flushMs: number; listMs: n
   }
 }
 
+/** Wall time to import a full list's worth of tasks, then a 100,000-entry file of the same tasks again. */
+async function importTwice(): Promise<{ importMs: number; againMs: number }> {
+  const h = await createWatchServiceHarness();
+  try {
+    const entries = Array.from({ length: MAX_WATCHED_TASKS }, (_, i) => ({
+      kind: 'story',
+      taskId: `imp-${i}`,
+    }));
+    const once = JSON.stringify(entries);
+    const tenTimes = JSON.stringify(Array.from({ length: 10 }, () => entries).flat());
+    let startedAt = performance.now();
+    h.service.importJson(once);
+    const importMs = performance.now() - startedAt;
+    startedAt = performance.now();
+    h.service.importJson(tenTimes);
+    return { importMs, againMs: performance.now() - startedAt };
+  } finally {
+    await h.close();
+  }
+}
+
 export async function processFigures(): Promise<ProcessFigures> {
   const idle = await idleMinute();
   const added = await addAndList();
+  const imported = await importTwice();
   return {
     store: {
       writes_per_min_idle: round(idle.writesPerMinute),
       add_5000_ms: Math.round(added.addMs),
       add_5000_flush_ms: Math.round(added.flushMs),
       list_5000_ms: round(added.listMs, 1),
+      import_max_ms: Math.round(imported.importMs),
+      import_100000_again_ms: Math.round(imported.againMs),
     },
     budget: { peak_any_rolling_1s: peakInWindow(idle.arrivals, 1_000) },
   };

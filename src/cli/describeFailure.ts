@@ -1,6 +1,7 @@
 import type { RequestFailure } from '../main/core/camb/outcomes';
 import { HOW_TO_SET_KEY } from './cliContext';
 import { EXIT, type ExitCode } from './exitCodes';
+import { inertLine } from '../shared/format/inertText';
 import { sentence } from '../shared/format/sentence';
 
 export interface FailureVerdict {
@@ -41,13 +42,14 @@ function advice(failure: RequestFailure, keySource: string | null): string {
 export function describeFailure(failure: RequestFailure, keySource: string | null): FailureVerdict {
   return {
     exitCode: EXIT_FOR[failure.type],
-    message: `${sentence(failure.message)} ${advice(failure, keySource)}`,
+    message: `${sentence(inertLine(failure.message))} ${advice(failure, keySource)}`,
   };
 }
 
 /** How a temporary failure is reported while `wait` keeps going. */
 export function describeRetry(failure: RequestFailure, retryInMs: number | null): string {
-  const what = sentence(failure.message);
+  // The message may quote CAMB.AI's error body: one line, whatever the body held.
+  const what = sentence(inertLine(failure.message));
   if (retryInMs === null) return what;
   return `${what} Retrying in ${Math.max(1, Math.round(retryInMs / 1000))} s.`;
 }

@@ -1,4 +1,5 @@
 import type { StatusReport } from '../main/core/camb/outcomes';
+import { inertLine } from '../shared/format/inertText';
 import { statusPhase } from '../shared/taskStatus';
 import type { TaskKind } from '../shared/taskKinds';
 
@@ -19,8 +20,9 @@ export function statusText(kind: TaskKind, taskId: string, report: StatusReport)
   const details: string[] = [];
   if (report.runId !== null) details.push(`run ${report.runId}`);
   if (statusPhase(report.status) === 'unknown') details.push('a status CAMB.AI does not document');
-  let text = `${kind} ${taskId}: ${report.status}${details.length ? ` (${details.join(', ')})` : ''}`;
-  if (report.exceptionReason !== null) text += `\n  reason: ${report.exceptionReason}`;
-  if (report.message !== null) text += `\n  message: ${report.message}`;
+  // One line per field, whatever CAMB.AI put in it: a line break there cannot fake a line of output.
+  let text = `${kind} ${inertLine(taskId)}: ${inertLine(report.status)}${details.length ? ` (${details.join(', ')})` : ''}`;
+  if (report.exceptionReason !== null) text += `\n  reason: ${inertLine(report.exceptionReason)}`;
+  if (report.message !== null) text += `\n  message: ${inertLine(report.message)}`;
   return text;
 }

@@ -6,6 +6,12 @@ import { documentStoreFile } from '../../src/main/core/persistence/storeOptions'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { openSavedWatchList, savedTask } from '../support/savedWatchList';
 import { LABEL_LIMIT, TEXT_LIMIT } from '../../src/shared/watchedTask';
+import {
+  documentBytes,
+  MAX_STORE_BYTES,
+  MAX_WATCHED_TASKS,
+  MAX_WRITTEN_DOCUMENT_BYTES,
+} from '../../src/main/core/persistence/persistedDocument';
 
 /** A store file that is valid JSON of the right shape, but far too big to be a watch list, is not loaded. */
 
@@ -101,5 +107,109 @@ describe('store: one task that does not fit the saved list', () => {
     const reopened = openSavedWatchList(cwd);
     expect(reopened.heard).toEqual([]);
     expect(reopened.list.list().map((t) => [t.taskId, t.label])).toEqual([['fine', 'still saved']]);
+  });
+});
+
+/** A long text CAMB.AI could send: as long as a task keeps one. */
+const LONG = (letter: string) => letter.repeat(TEXT_LIMIT);
+
+/** Imports `count` tasks, then has each answer with long texts: a list of about 8 KB a task, held in memory. */
+function growList(list: ReturnType<typeof openSavedWatchList>['list'], count: number): void {
+  const entries = Array.from({ length: count }, (_, n) => ({ kind: 'story', taskId: `grown${n}` }));
+  expect(list.importJson(JSON.stringify(entries)).added).toHaveLength(count);
+  for (let n = 0; n < count; n++)
+    list.applyCheck(`story:grown${n}`, {
+      outcome: {
+        type: 'status',
+        status: `RUNNING_${LONG('R')}`.slice(0, TEXT_LIMIT),
+        runId: 1,
+        exceptionReason: LONG('X'),
+        message: LONG('Y'),
+      },
+      checkedAt: 10,
+      nextCheckAt: 20,
+    });
+}
+
+describe('store: an import or a change can never make the list too large to load again', () => {
+  it('refuses an import of more tasks than the list keeps before writing anything, and earlier tasks survive a restart', () => {
+    const { list } = openSavedWatchList(cwd);
+    list.add('story', 'earlier', 'kept');
+    // 130,000 minimal entries: a 4.8 MB file, well under the 20 MB an import may be.
+    const entries = Array.from({ length: 130_000 }, (_, n) => ({ kind: 'story', taskId: `job${n}` }));
+    const text = JSON.stringify(entries);
+    expect(text.length).toBeLessThan(20_000_000);
+
+    const report = list.importJson(text);
+    list.dispose();
+
+    expect(report).toEqual({
+      added: [],
+      alreadyWatched: [],
+      rejected: [
+        {
+          index: null,
+          reason: `Nothing was imported. There is room for 9,999 more tasks, not 130,000: the watch list keeps at most 10,000 tasks and holds 1.`,
+        },
+      ],
+    });
+    expect(MAX_WATCHED_TASKS).toBe(10_000);
+    const reopened = openSavedWatchList(cwd);
+    expect(reopened.heard).toEqual([]);
+    expect(reopened.list.list().map((t) => [t.taskId, t.label])).toEqual([['earlier', 'kept']]);
+  });
+
+  it('refuses an import that would make the saved file larger than a start loads, saying how many fit', () => {
+    const { list } = openSavedWatchList(cwd);
+    growList(list, 5_000);
+    const savedSize = fs.statSync(file).size;
+    const incoming = list
+      .list()
+      .slice(0, 2_000)
+      .map((task, n) => ({ ...task, taskId: `new${n}` }));
+
+    const refused = list.importJson(JSON.stringify(incoming));
+    expect(refused.added).toEqual([]);
+    const reason = refused.rejected[0]?.reason ?? '';
+    const match =
+      /^Nothing was imported\. These 2,000 tasks would make the saved watch list ([\d.]+) MB, more than the 50 MB CAMB Watch can load again; about ([\d,]+) of them fit\.$/.exec(
+        reason,
+      );
+    expect(match, reason).not.toBeNull();
+    expect(Number(match?.[1])).toBeGreaterThan(50);
+    expect(list.list()).toHaveLength(5_000);
+    expect(fs.statSync(file).size).toBe(savedSize);
+    // As many as it says fit would make a file a start loads; a tenth more would not.
+    const fitting = Number(match?.[2]?.replaceAll(',', ''));
+    const bytesWith = (extra: number) =>
+      documentBytes({
+        tasks: [...list.list(), ...incoming.slice(0, extra)],
+        settings: list.getSettings(),
+        finishedRuns: [],
+      });
+    expect(bytesWith(fitting)).toBeLessThanOrEqual(MAX_WRITTEN_DOCUMENT_BYTES);
+    expect(bytesWith(Math.ceil(fitting * 1.1))).toBeGreaterThan(MAX_WRITTEN_DOCUMENT_BYTES);
+  });
+
+  it('does not write a list grown past the load limit by what checks learn: the file keeps its last loadable state, and the user is told', () => {
+    const { list } = openSavedWatchList(cwd);
+    const problems: string[] = [];
+    list.on('saveProblem', ({ message }) => problems.push(message));
+    // 7,000 tasks answering with long texts: about 60 MB as the store writes it.
+    growList(list, 7_000);
+    list.add('story', 'acknowledged');
+    list.flush();
+    list.dispose();
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^The watch list has grown to [\d.]+ MB, more than the 50 MB CAMB Watch can load again, so the latest changes were not saved: remove finished tasks \(Clear finished\) to make room\. Your changes are kept while CAMB Watch runs\.$/,
+    );
+    expect(fs.statSync(file).size).toBeLessThanOrEqual(MAX_STORE_BYTES);
+    const reopened = openSavedWatchList(cwd);
+    expect(reopened.heard).toEqual([]);
+    // The import and the add were acknowledged and are kept; what the checks learned waits for room.
+    expect(reopened.list.list()).toHaveLength(7_001);
+    expect(reopened.list.get('story:grown0')?.status).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 /** The sound chosen per outcome reaches the desktop notification; Do not disturb works from the tray menu. */
 import type * as ChildProcess from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { step } from '../support/fakeCambServer';
 import { notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
@@ -17,6 +20,17 @@ vi.mock('node:child_process', async (importOriginal) => {
       done(null);
     },
   };
+});
+
+// A player installed where PATH says, as on a desktop with PulseAudio: the app runs it by that full path.
+const playerFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-player-'));
+const PLAYER = path.join(playerFolder, 'paplay');
+fs.writeFileSync(PLAYER, '#!/bin/sh\n', { mode: 0o755 });
+const originalPath = process.env['PATH'];
+process.env['PATH'] = `${playerFolder}${path.delimiter}${originalPath ?? ''}`;
+afterAll(() => {
+  process.env['PATH'] = originalPath;
+  fs.rmSync(playerFolder, { recursive: true, force: true });
 });
 
 const suite = wiringSuite();
@@ -53,6 +67,9 @@ describe('notification sounds', () => {
       .toBe(true);
     expect(played).toHaveLength(1);
     expect(played[0]?.args.join(' ')).toMatch(/resources[/\\]sounds[/\\]chime\.wav/u);
+    // By its full path, never a bare name the current folder could answer to.
+    expect(played[0]?.command).toBe(process.platform === 'linux' ? PLAYER : played[0]?.command);
+    expect(path.isAbsolute(played[0]?.command ?? '')).toBe(true);
   });
 
   it('the system’s own sound by default: not silent, no chime', async () => {

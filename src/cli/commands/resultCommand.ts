@@ -1,4 +1,5 @@
 import { resultRequestProblem, type TaskResult } from '../../main/core/camb';
+import { inertLine } from '../../shared/format/inertText';
 import type { TaskKind } from '../../shared/taskKinds';
 import { openApiAccess } from '../apiAccess';
 import type { CliContext } from '../cliContext';
@@ -66,11 +67,12 @@ function resultJson(result: TaskResult) {
 
 function resultText(result: TaskResult): string {
   const lines = [`${result.kind} run ${result.runId}:`];
-  for (const link of result.links) lines.push(`  ${link.name}: ${link.url}`);
-  for (const text of result.texts ?? []) lines.push(`  text: ${text}`);
+  // Every name and text is CAMB.AI's: one line each, so none can pass for a line of its own.
+  for (const link of result.links) lines.push(`  ${inertLine(link.name)}: ${inertLine(link.url)}`);
+  for (const text of result.texts ?? []) lines.push(`  text: ${inertLine(text)}`);
   for (const segment of result.transcript ?? []) {
-    const speaker = segment.speaker === null ? '' : `${segment.speaker}: `;
-    lines.push(`  [${segment.start}–${segment.end}] ${speaker}${segment.text}`);
+    const speaker = segment.speaker === null ? '' : `${inertLine(segment.speaker)}: `;
+    lines.push(`  [${segment.start}–${segment.end}] ${speaker}${inertLine(segment.text)}`);
   }
   if (lines.length === 1) lines.push('  (no links or texts in this result)');
   else if (result.links.length > 0) lines.push('Links expire after about 24 hours.');

@@ -1,6 +1,7 @@
 import { isTransientFailure } from '../../main/core/camb/outcomes';
 import { createScheduler } from '../../main/core/scheduler';
 import { formatDuration } from '../../shared/format/duration';
+import { inertLine } from '../../shared/format/inertText';
 import type { TaskKind } from '../../shared/taskKinds';
 import { buildDurationModel } from '../../shared/durations';
 import { isTerminalStatus, statusPhase } from '../../shared/taskStatus';
@@ -63,7 +64,9 @@ export async function waitCommand(context: CliContext, request: WaitRequest): Pr
         if (json) out.json(statusJson(kind, taskId, report));
         else out.line(`[${elapsedLabel(at - startedAt)}] ${statusText(kind, taskId, report)}`);
         if (statusPhase(report.status) === 'unknown') {
-          out.note(`CAMB.AI reported "${report.status}", which it does not document; still watching.`);
+          out.note(
+            `CAMB.AI reported "${inertLine(report.status)}", which it does not document; still watching.`,
+          );
         }
       }),
       scheduler.on('finished', ({ report }) => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import type { Logger } from '../core/logging/logger';
 import { chimePlayers, type PlayerCommand } from '../core/notifications/notificationSound';
 
@@ -10,7 +11,19 @@ const PLAYER_TIMEOUT_MS = 5_000;
  * player is missing. Never throws: a chime that cannot play leaves a silent notification and a log line.
  */
 export function createChimePlayer(file: string, logger: Logger): () => void {
-  const players = chimePlayers(process.platform, file);
+  // Found once, at start, by full path (see chimePlayers): the current folder is never searched.
+  const players = chimePlayers(process.platform, file, {
+    env: process.env,
+    cwd: process.cwd(),
+    isExecutable: (candidate) => {
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        return fs.statSync(candidate).isFile();
+      } catch {
+        return false;
+      }
+    },
+  });
   const attempt = (remaining: readonly PlayerCommand[]): void => {
     const [player, ...rest] = remaining;
     if (player === undefined) {

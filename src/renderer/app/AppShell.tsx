@@ -2,7 +2,6 @@ import { Keyboard } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
-import { taskKindInWords } from '../../shared/format/taskOutcome';
 import { Banners } from '../banners/Banners';
 import { LazyInsightsView } from '../insights/LazyInsightsView';
 import { NoticeToasts } from '../notices/NoticeToasts';
@@ -10,6 +9,7 @@ import { useNotices } from '../notices/useNotices';
 import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
 import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
 import type { RevealRequest } from '../tasks/TaskList';
+import { kindChangeNotice, type KindChange } from '../tasks/kindChangeUndo';
 import { useBridge } from './bridgeContext';
 import { WindowContexts } from './WindowContexts';
 import { TaskStoreContext } from './useTaskStore';
@@ -173,20 +173,17 @@ export function AppShell() {
   }
 
   /** A task re-keyed by a change of kind: the details follow it to its new key, with focus on them. */
-  function onKindChanged(from: TaskKey, task: WatchedTask, merged: boolean) {
+  function onKindChanged(from: TaskKey, change: KindChange) {
+    const { task } = change;
     const key = taskKey(task.kind, task.taskId);
     store.remove([from]);
-    if (store.get(key) === undefined) store.upsert(task);
+    // A merged task took this one's label and mute: the answer is newer than what the list holds.
+    store.upsert(task);
     setSelectedKey(key);
     setHighlightKey(null);
     requestReveal(key);
     setFocusRequest((n) => n + 1);
-    if (merged)
-      addNotice({
-        level: 'info',
-        text: `This id was already watched as ${taskKindInWords(task.kind)}: showing that one.`,
-        key,
-      });
+    addNotice(kindChangeNotice(change, bridge, addNotice));
   }
 
   if (connection.phase !== 'ready') {

@@ -5,9 +5,10 @@ import { TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds'
 import { isStopped, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
 import { useBridge } from '../app/bridgeContext';
 import { errorMessage } from '../app/errorMessage';
+import type { KindChange } from './kindChangeUndo';
 
-/** A task now watched as another kind: `task` under its new key (or the one already watched there). */
-export type KindChanged = (from: TaskKey, task: WatchedTask, merged: boolean) => void;
+/** A task now watched as another kind: `change.task` under its new key (or the one already watched there). */
+export type KindChanged = (from: TaskKey, change: KindChange) => void;
 
 /** Asks the app to watch the task as `kind`; resolves with an error sentence, or null once done. */
 function useChangeKind(taskKey: TaskKey, onChanged: KindChanged) {
@@ -16,7 +17,7 @@ function useChangeKind(taskKey: TaskKey, onChanged: KindChanged) {
     try {
       const outcome = await bridge.changeTaskKind({ key: taskKey, kind });
       if (!outcome.ok) return outcome.error;
-      onChanged(taskKey, outcome.task, outcome.merged);
+      onChanged(taskKey, outcome);
       return null;
     } catch (error) {
       return errorMessage(error);

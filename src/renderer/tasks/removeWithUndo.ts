@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { InvokeResponse } from '../../shared/contract';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKey, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
 import { useBridge } from '../app/bridgeContext';
@@ -18,6 +19,28 @@ export function removedText(tasks: readonly WatchedTask[], verb = 'Removed'): st
   return `${verb} ${tasks.length} tasks`;
 }
 
+export type RestoreOutcome = InvokeResponse<'restoreTasks'>;
+
+/**
+ * What an Undo could not put back, in words (null when everything came back): a task watched again since
+ * keeps its newer entry, and a record refused says why. An Undo is never silently partial.
+ */
+export function notRestoredText(tasks: readonly WatchedTask[], outcome: RestoreOutcome): string | null {
+  const parts: string[] = [];
+  const newer = tasks.filter((task) => outcome.keptNewer.includes(keyOf(task)));
+  const [only] = newer;
+  if (newer.length === 1 && only !== undefined)
+    parts.push(
+      `“${taskDisplayName(only)}” was not put back: it is in the watch list again, added since, and that newer entry was kept.`,
+    );
+  else if (newer.length > 1)
+    parts.push(
+      `${newer.length} tasks were not put back: they are in the watch list again, added since, and the newer entries were kept.`,
+    );
+  parts.push(...outcome.rejected);
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
 /**
  * Removal without a confirmation: done at once, with Undo for a few seconds that puts back the exact
  * records (history, label, status, unseen). Returns `offerUndo` for removals made elsewhere (Clear
@@ -33,7 +56,8 @@ export function useRemoveWithUndo() {
       if (tasks.length === 0) return;
       const undo = async () => {
         try {
-          await bridge.restoreTasks({ tasks: [...tasks] });
+          const missing = notRestoredText(tasks, await bridge.restoreTasks({ tasks: [...tasks] }));
+          if (missing !== null) addNotice({ level: 'warning', text: missing, key: null });
         } catch (error) {
           addNotice({ level: 'error', text: `Could not put it back: ${errorMessage(error)}`, key: null });
         }

@@ -40,6 +40,7 @@ import {
   doNotDisturbRequestSchema,
   taskKeysRequestSchema,
   restoreTasksRequestSchema,
+  restoreTasksResponseSchema,
   removedTasksSchema,
 } from './payloads';
 
@@ -109,7 +110,7 @@ export const INVOKE_CHANNELS = {
   /** Removes several tasks at once and hands back their records, so an Undo can put them back. */
   removeTasks: invoke(taskKeysRequestSchema, removedTasksSchema),
   /** Undo of a removal: the records come back exactly (history, label, unseen…); running jobs are polled. */
-  restoreTasks: invoke(restoreTasksRequestSchema, z.object({ restored: z.array(taskKeySchema) })),
+  restoreTasks: invoke(restoreTasksRequestSchema, restoreTasksResponseSchema),
   /** The user looked at these tasks: they no longer count as unseen finishes. */
   markSeen: invoke(taskKeysRequestSchema, z.object({ changed: z.number() })),
   markAllSeen: invoke(emptySchema, z.object({ changed: z.number() })),

@@ -148,9 +148,19 @@ export const doNotDisturbRequestSchema = z.object({ choice: z.enum(['hour', 'tom
 
 export const changeTaskKindRequestSchema = z.object({ key: taskKeySchema, kind: taskKindSchema }).strict();
 
-/** `merged`: that kind and id were already watched; this task went and `task` is the one that was there. */
+/**
+ * `merged`: that kind and id were already watched; this task went and `task` is the one that was there,
+ * with this one's label (when it had none) and mute. `removed` and `replaced` are the records before the
+ * change, so an Undo can put them back.
+ */
 export const changeTaskKindResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), task: watchedTaskSchema, merged: z.boolean() }),
+  z.object({
+    ok: z.literal(true),
+    task: watchedTaskSchema,
+    merged: z.boolean(),
+    removed: watchedTaskSchema,
+    replaced: watchedTaskSchema.nullable(),
+  }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
@@ -282,5 +292,15 @@ export const restoreTasksRequestSchema = z
       .max(MANY_TASKS, { error: `At most ${MANY_TASKS} tasks can be put back at once` }),
   })
   .strict();
+
+/**
+ * What an Undo put back; `keptNewer`: records left out because their task is watched again since (the newer
+ * one stays); `rejected`: why a record could not come back, one sentence each.
+ */
+export const restoreTasksResponseSchema = z.object({
+  restored: z.array(taskKeySchema),
+  keptNewer: z.array(taskKeySchema),
+  rejected: z.array(z.string()),
+});
 
 export const removedTasksSchema = z.object({ removed: z.array(watchedTaskSchema) });

@@ -138,3 +138,42 @@ describe('watch list: remove and undo', () => {
     expect(rejected[0]).toMatch(/^This task cannot be put back: /u);
   });
 });
+
+describe('watch list: a change of kind onto a task already watched', () => {
+  it('gives the one there this task’s label when it has none, and its mute, and hands back both records', () => {
+    const { list, store } = setup();
+    list.add('dub', 'same');
+    list.add('story', 'same', 'Trailer cut');
+    list.setMuted(taskKey('story', 'same'), true);
+    const writes = store.writes;
+    const change = list.changeKind(taskKey('story', 'same'), 'dub');
+    expect(change).toMatchObject({
+      merged: true,
+      task: { kind: 'dub', label: 'Trailer cut', muted: true },
+      removed: { kind: 'story', label: 'Trailer cut', muted: true },
+      replaced: { kind: 'dub', label: null, muted: false },
+    });
+    expect(store.writes).toBe(writes + 1);
+    expect(list.list().map((t) => [t.kind, t.label, t.muted])).toEqual([['dub', 'Trailer cut', true]]);
+  });
+
+  it('keeps the label the one there has, and its mute when this one was not muted', () => {
+    const { list } = setup();
+    list.add('dub', 'same', 'Real dub');
+    list.setMuted(taskKey('dub', 'same'), true);
+    list.add('story', 'same', 'Mistake');
+    expect(list.changeKind(taskKey('story', 'same'), 'dub')?.task).toMatchObject({
+      label: 'Real dub',
+      muted: true,
+    });
+  });
+
+  it('an undo put back while a newer entry is there says which record was kept newer', () => {
+    const { list } = setup();
+    list.add('story', 'a', 'Old');
+    const removed = list.removeMany([A]);
+    list.add('story', 'a', 'New');
+    expect(list.restore(removed)).toEqual({ restored: [], keptNewer: [A], rejected: [] });
+    expect(list.get(A)?.label).toBe('New');
+  });
+});

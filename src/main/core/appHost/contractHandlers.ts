@@ -108,9 +108,10 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       return { removed: tasks.map((task) => taskKey(task.kind, task.taskId)), tasks };
     },
     removeTasks: ({ keys }) => ({ removed: service.removeMany(keys) }),
-    restoreTasks: ({ tasks }) => ({
-      restored: service.restore(tasks).restored.map((task) => taskKey(task.kind, task.taskId)),
-    }),
+    restoreTasks: ({ tasks }) => {
+      const { restored, keptNewer, rejected } = service.restore(tasks);
+      return { restored: restored.map((task) => taskKey(task.kind, task.taskId)), keptNewer, rejected };
+    },
     markSeen: ({ keys }) => ({ changed: service.markSeen(keys).length }),
     markAllSeen: () => ({ changed: service.markAllSeen().length }),
     setPollingPaused: ({ paused }) => service.updateSettings({ pollingPaused: paused }),

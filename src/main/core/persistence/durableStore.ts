@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeyValueStore } from './keyValueStore';
+import {
+  DocumentTooLargeError,
+  documentBytes,
+  MAX_WRITTEN_DOCUMENT_BYTES,
+  type PersistedDocument,
+} from './persistedDocument';
 
 /**
  * Flushes a folder's entries to disk, so a file renamed into it survives a power loss. conf writes through
@@ -75,8 +81,11 @@ function putBack(previous: string, file: string): void {
  * is not whole JSON the document as it was before the write is put back (through a hard link kept during
  * the write, which needs no free space) and the write throws as a full disk: the caller keeps the change
  * (and the action journal its lines) until a write works.
+ *
+ * A document larger than the next start would load is refused (DocumentTooLargeError) and the file on
+ * disk stays as it was: whichever change made the list grow, a saved list always loads again.
  */
-export function durableStore<T extends Record<string, unknown>>(inner: KeyValueStore<T>): KeyValueStore<T> {
+export function durableStore<T extends PersistedDocument>(inner: KeyValueStore<T>): KeyValueStore<T> {
   const file = inner.path;
   const folder = path.dirname(file);
   return {
@@ -87,6 +96,8 @@ export function durableStore<T extends Record<string, unknown>>(inner: KeyValueS
       return inner.store;
     },
     set store(value: T) {
+      const bytes = documentBytes(value);
+      if (bytes > MAX_WRITTEN_DOCUMENT_BYTES) throw new DocumentTooLargeError(bytes);
       const previous = keepPrevious(file);
       try {
         inner.store = value;

@@ -163,8 +163,11 @@ export function entryProblem(entry: unknown): string {
 export function readImportEntry(
   entry: unknown,
 ): { ok: true; entry: ImportEntry } | { ok: false; reason: string } {
-  const full = watchedTaskSchema.safeParse(entry);
-  if (full.success) return { ok: true, entry: { form: 'full', task: full.data } };
+  // An entry without `addedAt` cannot be a full task: not asking spares building a refusal per entry, which
+  // is most of the time a file of a hundred thousand minimal entries takes.
+  const mayBeFull = typeof entry === 'object' && entry !== null && 'addedAt' in entry;
+  const full = mayBeFull ? watchedTaskSchema.safeParse(entry) : null;
+  if (full?.success === true) return { ok: true, entry: { form: 'full', task: full.data } };
   const minimal = minimalEntrySchema.safeParse(entry);
   if (minimal.success)
     return {

@@ -1,5 +1,6 @@
 import { describeWriteFailure } from '../persistence/diskFailure';
 import type { DocumentStore } from '../persistence/keyValueStore';
+import { DocumentTooLargeError, MAX_STORE_BYTES, megabytes } from '../persistence/persistedDocument';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
 import type { FinishedRun } from '../../../shared/durations/finishedRun';
@@ -45,6 +46,7 @@ export function saveDocument(
     write(tasks);
     return { ok: true, problem: null, problemKind: null };
   } catch (error) {
+    if (error instanceof DocumentTooLargeError) return tooLarge(error);
     firstError = error;
   }
   const fitting = tasks.filter((task) => watchedTaskSchema.safeParse(task).success);
@@ -69,6 +71,15 @@ export function saveDocument(
     problem: `The watch list could not be saved to ${store.path}: check that the disk has room and the folder can be written. Your changes are kept while CAMB Watch runs, and saving is tried again.`,
     detail: describe(firstError),
     cause: describeWriteFailure(firstError),
+  };
+}
+
+/** Grown past what can be loaded again: the file keeps its last good state, and the user can make room. */
+function tooLarge(error: DocumentTooLargeError): SaveOutcome {
+  return {
+    ok: false,
+    problemKind: 'too large',
+    problem: `The watch list has grown to ${megabytes(error.bytes)}, more than the ${megabytes(MAX_STORE_BYTES)} CAMB Watch can load again, so the latest changes were not saved: remove finished tasks (Clear finished) to make room. Your changes are kept while CAMB Watch runs.`,
   };
 }
 

@@ -5,7 +5,14 @@ import { TypedEmitter } from '../events/typedEmitter';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
-import { emptyDocument } from '../persistence/persistedDocument';
+import {
+  documentBytes,
+  emptyDocument,
+  MAX_STORE_BYTES,
+  MAX_WATCHED_TASKS,
+  MAX_WRITTEN_DOCUMENT_BYTES,
+  megabytes,
+} from '../persistence/persistedDocument';
 import { salvageDocument } from '../persistence/salvage';
 import path from 'node:path';
 import { describeWriteFailure } from '../persistence/diskFailure';
@@ -35,15 +42,30 @@ import { createWriteCoalescer } from './writeCoalescer';
  */
 export const HISTORY_LIMIT = 50;
 
-/** Appends a change; past the limit the oldest changes go, except the first one (when the task was first seen). */
+/** Within the limit: past it the oldest changes go, except the first one (when the task was first seen). */
+function boundHistory(history: WatchedTask['history']): WatchedTask['history'] {
+  const [first] = history;
+  if (history.length <= HISTORY_LIMIT || first === undefined) return history;
+  return [first, ...history.slice(history.length - HISTORY_LIMIT + 1)];
+}
+
+/** Appends a change, keeping the history within its limit. */
 function appendHistory(
   history: WatchedTask['history'],
   change: WatchedTask['history'][number],
 ): WatchedTask['history'] {
-  const next = [...history, change];
-  const [first] = next;
-  if (next.length <= HISTORY_LIMIT || first === undefined) return next;
-  return [first, ...next.slice(next.length - HISTORY_LIMIT + 1)];
+  return boundHistory([...history, change]);
+}
+
+/** A task that comes from outside (an import, an undo) holds no more history than the list keeps itself. */
+function withBoundedHistory(task: WatchedTask): WatchedTask {
+  const history = boundHistory(task.history);
+  return history === task.history ? task : { ...task, history };
+}
+
+/** "100,000": counts as a person reads them in a sentence. */
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 export interface WatchListEvents {
@@ -93,6 +115,22 @@ export interface ImportReport {
   readonly rejected: { index: number | null; reason: string }[];
 }
 
+export interface KindChange {
+  readonly task: WatchedTask;
+  readonly merged: boolean;
+  /** The task as it was under its old key. */
+  readonly removed: WatchedTask;
+  /** When merged: the task already watched under the new key, as it was before taking this one's label and mute. */
+  readonly replaced: WatchedTask | null;
+}
+
+export interface RestoreOutcome {
+  readonly restored: WatchedTask[];
+  /** Records not put back because their task is watched again since: the newer one was kept. */
+  readonly keptNewer: TaskKey[];
+  readonly rejected: string[];
+}
+
 export interface WatchList {
   add(kind: TaskKind, taskId: string, label?: string | null): { task: WatchedTask; added: boolean };
   remove(key: TaskKey): boolean;
@@ -113,10 +151,12 @@ export interface WatchList {
   suggestKind(key: TaskKey, kind: TaskKind | null): WatchedTask | undefined;
   /**
    * Watches the task as another kind: a new key, so it starts afresh (label, mute and when it was added
-   * kept). When that kind and id are already watched, this one goes and the one there stays (`merged`).
+   * kept). When that kind and id are already watched, this one goes and the one there stays (`merged`),
+   * taking what the user set on this one: its label when the one there has none, and its mute (muted if
+   * either was). `removed` is this task's record and `replaced` the one there before the merge, for an Undo.
    * Undefined when no task has `key`.
    */
-  changeKind(key: TaskKey, kind: TaskKind): { task: WatchedTask; merged: boolean } | undefined;
+  changeKind(key: TaskKey, kind: TaskKind): KindChange | undefined;
   getSettings(): Settings;
   updateSettings(changes: Partial<Settings>): Settings;
   /** Removes these tasks at once (one write) and hands back the records removed, for an undo. */
@@ -125,9 +165,10 @@ export interface WatchList {
   clearFinishedTasks(): WatchedTask[];
   /**
    * Puts removed records back exactly as they were (an undo), in one write. A task watched again since
-   * wins over its old record; a record that does not validate is refused with the reason.
+   * wins over its old record (`keptNewer`, so the user can be told); a record that does not validate is
+   * refused with the reason.
    */
-  restore(records: readonly unknown[]): { restored: WatchedTask[]; rejected: string[] };
+  restore(records: readonly unknown[]): RestoreOutcome;
   /** The user has looked at these tasks: they are no longer unseen. Hands back the tasks that changed. */
   markSeen(keys: readonly TaskKey[]): WatchedTask[];
   markAllSeen(): WatchedTask[];
@@ -401,6 +442,27 @@ export function createWatchList(options: WatchListOptions): WatchList {
     };
   };
 
+  /**
+   * Why these tasks cannot join the list, or null when they fit: past MAX_WATCHED_TASKS, or a document the
+   * next start could not load. Asked before anything is written, so a refused import or undo leaves the
+   * list and its file as they were.
+   */
+  const whyNoRoomFor = (incoming: readonly WatchedTask[]): string | null => {
+    if (incoming.length === 0) return null;
+    const room = Math.max(0, MAX_WATCHED_TASKS - tasks.size);
+    if (incoming.length > room)
+      return `There is room for ${formatCount(room)} more ${room === 1 ? 'task' : 'tasks'}, not ${formatCount(incoming.length)}: the watch list keeps at most ${formatCount(MAX_WATCHED_TASKS)} tasks and holds ${formatCount(tasks.size)}.`;
+    const documentOf = (kept: WatchedTask[]) => ({ tasks: kept, settings, finishedRuns: [...runs] });
+    // The tasks' own bytes, measured alone, and the list's once: one pass over the whole list, as a save.
+    const incomingBytes = documentBytes(documentOf([...incoming])) - documentBytes(documentOf([]));
+    const before = documentBytes(documentOf([...tasks.values()]));
+    const after = before + incomingBytes;
+    if (after <= MAX_WRITTEN_DOCUMENT_BYTES) return null;
+    const perTask = (after - before) / incoming.length;
+    const fitting = Math.max(0, Math.floor((MAX_WRITTEN_DOCUMENT_BYTES - before) / perTask));
+    return `These ${formatCount(incoming.length)} tasks would make the saved watch list ${megabytes(after)}, more than the ${megabytes(MAX_STORE_BYTES)} CAMB Watch can load again; about ${formatCount(fitting)} of them fit.`;
+  };
+
   const list = (): WatchedTask[] => {
     order ??= oldestFirst(tasks);
     const listed: WatchedTask[] = [];
@@ -418,6 +480,10 @@ export function createWatchList(options: WatchListOptions): WatchList {
       const key = taskKey(input.data.kind, input.data.taskId);
       const existing = tasks.get(key);
       if (existing !== undefined) return { task: existing, added: false };
+      if (tasks.size >= MAX_WATCHED_TASKS)
+        throw new WatchListError(
+          `Cannot watch this task: the watch list already holds ${formatCount(MAX_WATCHED_TASKS)} tasks, the most it keeps. Remove finished tasks (Clear finished) to make room.`,
+        );
       const task = commit(
         newWatchedTask(input.data.kind, input.data.taskId, input.data.label ?? null, clock.now()),
         'now',
@@ -450,34 +516,37 @@ export function createWatchList(options: WatchListOptions): WatchList {
       if (!parsedKind.success)
         throw new WatchListError(`Cannot change the kind: ${errorMessage(parsedKind.error)}`);
       if (task === undefined) return undefined;
-      if (task.kind === parsedKind.data) return { task, merged: false };
+      if (task.kind === parsedKind.data) return { task, merged: false, removed: task, replaced: null };
       const existing = tasks.get(taskKey(parsedKind.data, task.taskId));
       tasks.delete(key);
       order = null;
-      const moved = existing ?? newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt);
-      const next = existing === undefined ? { ...moved, muted: task.muted } : existing;
-      if (existing === undefined) put(next);
+      const next =
+        existing === undefined
+          ? { ...newWatchedTask(parsedKind.data, task.taskId, task.label, task.addedAt), muted: task.muted }
+          : // What the user set is not lost: the label fills one that is empty, and a mute on either holds.
+            { ...existing, label: existing.label ?? task.label, muted: existing.muted || task.muted };
+      const changed = existing === undefined || changedBeyondClock(existing, next);
+      if (changed) put(next);
       // What the user did is on disk before it is acknowledged, as for every other user action.
       save('now');
-      if (existing === undefined) emitter.emit('taskChanged', { task: next });
+      if (changed) emitter.emit('taskChanged', { task: next });
       emitter.emit('tasksRemoved', { keys: [key] });
-      return { task: next, merged: existing !== undefined };
+      return { task: next, merged: existing !== undefined, removed: task, replaced: existing ?? null };
     },
 
     exportJson: () => buildExport(list(), clock.now(), runs),
 
     importJson(text) {
-      const report: ImportReport = { added: [], alreadyWatched: [], rejected: [] };
       const file = readImportEntries(text);
-      if (!file.ok) {
-        report.rejected.push({ index: null, reason: file.reason });
-        return report;
-      }
+      if (!file.ok)
+        return { added: [], alreadyWatched: [], rejected: [{ index: null, reason: file.reason }] };
+      const rejected: ImportReport['rejected'] = [];
+      const alreadyWatched = new Set<TaskKey>();
       const accepted = new Map<TaskKey, WatchedTask>();
       file.entries.forEach((raw, index) => {
         const read = readImportEntry(raw);
         if (!read.ok) {
-          report.rejected.push({ index, reason: read.reason });
+          rejected.push({ index, reason: read.reason });
           return;
         }
         const entry = read.entry;
@@ -486,23 +555,33 @@ export function createWatchList(options: WatchListOptions): WatchList {
         const idCheck = taskIdSchema.safeParse(taskId);
         if (!idCheck.success || idCheck.data !== taskId) {
           const problem = idCheck.error?.issues[0]?.message ?? 'The task id has spaces around it';
-          report.rejected.push({ index, reason: `its task id is not valid: ${lowerFirst(problem)}` });
+          rejected.push({ index, reason: `its task id is not valid: ${lowerFirst(problem)}` });
           return;
         }
         const key = taskKey(kind, taskId);
         // Existing entries always win: an import never overwrites what is already watched.
         if (tasks.has(key) || accepted.has(key)) {
-          if (!report.alreadyWatched.includes(key)) report.alreadyWatched.push(key);
+          alreadyWatched.add(key);
           return;
         }
         accepted.set(
           key,
-          entry.form === 'full' ? entry.task : newWatchedTask(kind, taskId, entry.label, clock.now()),
+          entry.form === 'full'
+            ? withBoundedHistory(entry.task)
+            : newWatchedTask(kind, taskId, entry.label, clock.now()),
         );
-        report.added.push(key);
       });
       // Files list the newest first: adding from the bottom up keeps tasks of equal age in the file's order.
       const added = [...accepted.values()].reverse();
+      // All or nothing: a file that does not fit is refused whole, so the user splits it knowing what is in,
+      // instead of finding out which of its tasks happened to come first.
+      const noRoom = whyNoRoomFor(added);
+      if (noRoom !== null)
+        return {
+          added: [],
+          alreadyWatched: [],
+          rejected: [{ index: null, reason: `Nothing was imported. ${noRoom}` }],
+        };
       for (const task of added) put(task);
       const before = runs;
       runs = mergeRuns(runs, file.runs);
@@ -517,7 +596,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
       for (const task of added) emitter.emit('taskChanged', { task });
       if (learned)
         emitter.emit('finishedRunsChanged', { kinds: [...new Set(file.runs.map((run) => run.kind))] });
-      return report;
+      return { added: [...accepted.keys()], alreadyWatched: [...alreadyWatched], rejected };
     },
 
     applyCheck(key, { outcome, checkedAt, nextCheckAt, stopCause }) {
@@ -580,8 +659,9 @@ export function createWatchList(options: WatchListOptions): WatchList {
     clearFinishedTasks: () => takeWhere((_key, task) => !isWatching(task)),
 
     restore(records) {
-      const restored: WatchedTask[] = [];
+      const restoring = new Map<TaskKey, WatchedTask>();
       const rejected: string[] = [];
+      const keptNewer: TaskKey[] = [];
       for (const record of records) {
         const parsed = restorableTaskSchema.safeParse(record);
         if (!parsed.success) {
@@ -589,16 +669,20 @@ export function createWatchList(options: WatchListOptions): WatchList {
           continue;
         }
         const key = taskKey(parsed.data.kind, parsed.data.taskId);
-        if (tasks.has(key) || restored.some((task) => taskKey(task.kind, task.taskId) === key)) continue;
-        restored.push(parsed.data);
+        if (tasks.has(key)) keptNewer.push(key);
+        if (tasks.has(key) || restoring.has(key)) continue;
+        restoring.set(key, withBoundedHistory(parsed.data));
       }
       // Records come in display order (newest first): put back from the bottom up, as an import does, so
       // tasks added at the same moment keep their places.
-      restored.reverse().sort((a, b) => a.addedAt - b.addedAt);
+      const restored = [...restoring.values()].reverse().sort((a, b) => a.addedAt - b.addedAt);
+      const noRoom = whyNoRoomFor(restored);
+      if (noRoom !== null)
+        return { restored: [], keptNewer, rejected: [...rejected, `Nothing was put back. ${noRoom}`] };
       for (const task of restored) put(task);
       if (restored.length > 0) save('now');
       for (const task of restored) emitter.emit('taskChanged', { task });
-      return { restored, rejected };
+      return { restored, keptNewer, rejected };
     },
 
     markSeen(keys) {

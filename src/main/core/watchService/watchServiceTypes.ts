@@ -16,7 +16,7 @@ import type { StoreRecovery } from '../persistence/openWithRecovery';
 import type { SchedulerOptions } from '../scheduler';
 import type { ClearKeyOutcome, KeyDescription, SecretStore, SetKeyOutcome } from '../secrets/secretStore';
 import type { TrayModel } from '../tray/trayModel';
-import type { ImportReport } from '../watchList/watchList';
+import type { ImportReport, KindChange, RestoreOutcome } from '../watchList/watchList';
 
 export interface WatchServiceOptions {
   readonly clock: Clock;
@@ -42,8 +42,7 @@ export type AddTaskOutcome =
   | { readonly ok: false; readonly error: string };
 
 export type ChangeKindOutcome =
-  | { readonly ok: true; readonly task: WatchedTask; readonly merged: boolean }
-  | { readonly ok: false; readonly error: string };
+  ({ readonly ok: true } & KindChange) | { readonly ok: false; readonly error: string };
 
 /** What "Test key" found: a status request for a task that cannot exist answers 404 when the key works. */
 export type KeyTestOutcome =
@@ -96,7 +95,7 @@ export interface WatchService {
   /** Clears finished and stopped tasks, handing back their records for an undo. */
   clearFinishedTasks(): WatchedTask[];
   /** Puts removed records back exactly as they were (undo); running jobs are polled again. */
-  restore(records: readonly unknown[]): { restored: WatchedTask[]; rejected: string[] };
+  restore(records: readonly unknown[]): RestoreOutcome;
   /** The user looked at these tasks (or at all of them): they no longer count as unseen. */
   markSeen(keys: readonly TaskKey[]): WatchedTask[];
   markAllSeen(): WatchedTask[];
