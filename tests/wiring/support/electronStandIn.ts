@@ -677,8 +677,21 @@ function chromiumNetError(error: unknown): unknown {
   return new Error('net::ERR_FAILED');
 }
 const netStandIn = {
-  fetch: (input: string | GlobalRequest, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) =>
-    globalThis.fetch(input, init).catch((error: unknown) => Promise.reject(chromiumNetError(error))),
+  async fetch(
+    input: string | GlobalRequest,
+    init?: RequestInit & { bypassCustomProtocolHandlers?: boolean },
+  ) {
+    const response = await globalThis
+      .fetch(input, init)
+      .catch((error: unknown) => Promise.reject(chromiumNetError(error)));
+    // With redirect: 'manual' Electron cancels the request at a 3xx and rejects, rather than handing back
+    // the Fetch standard's opaque redirect (electron/electron #43715).
+    if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new Error('Redirect was cancelled');
+    }
+    return response;
+  },
   isOnline: () => true,
 } satisfies Pick<Electron.Net, 'fetch' | 'isOnline'>;
 type GlobalRequest = Request;
