@@ -5,15 +5,12 @@ import {
   windowsToastXml,
 } from '../../../src/main/core/notifications/windowsToast';
 
+const ENTITIES: Readonly<Record<string, string>> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
+
 /** What Windows hands back on a click: the launch attribute, unescaped by its XML parser. */
 function launchOf(xml: string): string {
   const launch = /<toast launch="([^"]*)"/u.exec(xml)?.[1] ?? '';
-  return launch
-    .replaceAll('&quot;', '"')
-    .replaceAll('&apos;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
+  return launch.replace(/&(quot|apos|lt|gt|amp);/gu, (_entity, name: string) => ENTITIES[name] ?? '');
 }
 
 describe('windowsToastXml', () => {
