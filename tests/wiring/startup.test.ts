@@ -91,3 +91,30 @@ describe('the end of the session', () => {
     expect(await watchedAfterRestart(wired.profile)).toEqual([expect.objectContaining({ taskId: id })]);
   });
 });
+
+describe('the network as Electron reports it', () => {
+  it('CAMB.AI refusing connections (net::ERR_CONNECTION_REFUSED from net.fetch) is said in words', async () => {
+    const closed = await import('node:net').then(
+      ({ createServer }) =>
+        new Promise<number>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address() as { port: number };
+            server.close(() => resolve(port));
+          });
+        }),
+    );
+    const wired = await suite.launch({
+      profile: returningProfile(),
+      apiKey: API_KEY,
+      args: ['--hidden'],
+      env: { CAMB_API_BASE: `http://127.0.0.1:${closed}/apis` },
+    });
+    await wired.started();
+    const tested = (await wired.invoke('testApiKey', {})) as { value: { message: string } };
+    expect(tested.value.message).toMatch(
+      /^The key could not be tested\. Could not reach 127\.0\.0\.1:\d+: the connection was refused/u,
+    );
+    expect(tested.value.message).not.toMatch(/net::|fetch failed/u);
+  });
+});
