@@ -255,8 +255,14 @@ export class StandInNotification
       this.emit('failed', standInEvent(), 'The notification server refused it');
       return;
     }
-    this.shownByOs = true;
-    this.emit('show', standInEvent());
+    const shown = () => {
+      this.shownByOs = true;
+      this.emit('show', standInEvent());
+    };
+    // macOS answers once the request is added, on a later task (mac/cocoa_notification.mm PostTask);
+    // Windows and Linux within show() itself.
+    if (desktop().platform === 'darwin') setImmediate(shown);
+    else shown();
   }
   close(): void {}
 }
@@ -439,21 +445,28 @@ export class StandInWindow
   /**
    * Loads the page through the handler the app gave `protocol.handle` for its scheme: the page paints
    * (`ready-to-show`) only when that answers with the page; otherwise `did-fail-load` and a rejected
-   * promise, as Electron's loadURL does (docs/api/web-contents.md `contents.loadURL`). Other URLs (the
-   * development server) are taken as loaded.
+   * promise, as Electron's loadURL does (docs/api/web-contents.md `contents.loadURL`); a scheme nobody
+   * handles fails too. http(s) URLs (the development server) are taken as loaded.
    */
   async loadURL(url: string, _options?: Electron.LoadURLOptions): Promise<void> {
     this.url = url;
-    const handler = protocolHandlers.get(new URL(url).protocol.replace(/:$/u, ''));
+    const scheme = new URL(url).protocol.replace(/:$/u, '');
+    const handler = protocolHandlers.get(scheme);
+    const served = scheme === 'http' || scheme === 'https';
     const answer = handler === undefined ? null : await handler(new Request(url));
     const page = answer === null ? null : await answer.text();
     if (this.destroyed) return;
-    if (
-      answer !== null &&
-      (!answer.ok || !(answer.headers.get('content-type') ?? '').startsWith('text/html'))
-    ) {
-      this.webContents.emit('did-fail-load', standInEvent(), -6, 'ERR_FILE_NOT_FOUND', url, true);
-      throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
+    const failure =
+      answer === null
+        ? served
+          ? null
+          : { code: -302, name: 'ERR_UNKNOWN_URL_SCHEME' }
+        : answer.ok && (answer.headers.get('content-type') ?? '').startsWith('text/html')
+          ? null
+          : { code: -6, name: 'ERR_FILE_NOT_FOUND' };
+    if (failure !== null) {
+      this.webContents.emit('did-fail-load', standInEvent(), failure.code, failure.name, url, true);
+      throw new Error(`${failure.name} (${failure.code}) loading '${url}'`);
     }
     this.page = page;
     this.loaded = true;
