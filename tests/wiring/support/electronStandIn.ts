@@ -128,6 +128,8 @@ export class StandInTray
   title = '';
   image: Electron.NativeImage | string;
   menu: StandInMenu | null = null;
+  /** The menu the app last popped up itself (macOS: on right-click), as the user then sees it. */
+  poppedUp: StandInMenu | null = null;
   destroyed = false;
   /** Whether the user could see the menu: a left click opened it (Ubuntu's AppIndicator). */
   menuOpen = false;
@@ -181,7 +183,9 @@ export class StandInTray
     record('tray.setContextMenu');
     this.menu = menu as unknown as StandInMenu | null;
   }
-  popUpContextMenu(_menu?: Electron.Menu, _position?: Electron.Point): void {}
+  popUpContextMenu(menu?: Electron.Menu, _position?: Electron.Point): void {
+    this.poppedUp = (menu as unknown as StandInMenu | undefined) ?? this.menu;
+  }
   destroy(): void {
     record('tray.destroy');
     this.destroyed = true;
