@@ -103,11 +103,18 @@ describe('requests from outside the window', () => {
     expect(held.deref()).toBeUndefined();
   });
 
-  it('Windows: a click on a toast in the Action Center opens its task after the app restarted, and when the click starts the app', async () => {
+  it('Windows: a click on a toast in the Action Center opens its task: in the run that showed it, after a restart, and when the click starts the app', async () => {
     const id = randomUUID();
     const first = await startedAtLogin('win32');
     first.secondLaunch(['--watch', `dub:${id}`]);
     const toast = notifications.at(-1)?.toastXml;
+    // While the run that showed it goes on, the click comes as the notification's own event.
+    activateToast(toast);
+    await pageLoads(first, first.window());
+    expect(first.window()?.webContents.sent).toContainEqual({
+      channel: eventChannelId('showTask'),
+      payload: { key: `dub:${id}` },
+    });
     await first.quit();
 
     // The app runs again; the toast from its earlier run is clicked in the Action Center.

@@ -32,14 +32,18 @@ export interface DesktopNotificationOptions {
   readonly playChime?: () => void;
 }
 
-/** Windows: clicks arrive through Notification.handleActivation (windowsToast.ts), not the object's event. */
+/**
+ * Windows: a click on a toast whose Notification is alive in this run comes as its `click` (Windows raises
+ * the in-process Activated event); one on a toast of an earlier run, or one that starts the app, comes
+ * through Notification.handleActivation with the toast's launch arguments (windowsToast.ts).
+ */
 const isWindows = process.platform === 'win32';
 
 /**
  * Desktop notifications from the core's notification policy, plus the shell's own confirmations. Shown
  * notifications are held until they are done with (releasesOnClose): a collected Notification loses its
- * click handler. On Windows a click on a toast in the Action Center, also one from an earlier run, comes
- * through the activation handler with the task written in the toast's launch arguments.
+ * click handler. On Windows a click on a toast in the Action Center from an earlier run comes through the
+ * activation handler instead, with the task written in the toast's launch arguments.
  */
 export function createDesktopNotifications(options: DesktopNotificationOptions): DesktopNotifications {
   const alive = new Set<Notification>();
@@ -78,7 +82,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     const release = () => alive.delete(notification);
     notification.on('click', () => {
       release();
-      if (!isWindows) options.onClick(notice.taskKey);
+      options.onClick(notice.taskKey);
     });
     // 'show' is Electron's word that the OS took the notification (not that it was seen: the OS's own Do
     // Not Disturb still takes it); the chime goes with it, and not with one that failed.

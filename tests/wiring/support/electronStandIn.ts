@@ -273,27 +273,31 @@ export class StandInNotification
 StandInNotification satisfies Pick<typeof Electron.Notification, 'isSupported' | 'handleActivation'>;
 
 /**
- * The user clicks a toast in Windows' Action Center, perhaps one from an earlier run of the app: Electron
- * hands the toast's launch arguments to the activation callback (or keeps them until one is registered),
- * then, if a Notification object with that tag is still alive, emits its `click` too
- * (shell/browser/notifications/win/windows_toast_activator.cc HandleToastActivation). A toast without a
- * `launch` attribute (Electron's generated one) activates with empty arguments.
+ * The user clicks a toast in Windows' Action Center. A toast this run showed (its Notification alive)
+ * raises the in-process Activated event: Electron emits that object's `click`, and for a plain click
+ * nothing else (shell/browser/notifications/win/windows_toast_notification.cc ToastEventHandler::Invoke;
+ * only action and reply arguments go on to HandleToastActivation, electron/electron #51147). A toast of an
+ * earlier run comes through the COM activator: Electron hands its launch arguments to the activation
+ * callback, or keeps them until one is registered (windows_toast_activator.cc HandleToastActivation). A
+ * toast without a `launch` attribute (Electron's generated one) activates with empty arguments.
  */
 export function activateToast(toastXml: string | undefined): void {
+  const alive = notifications.find((shown) => shown.toastXml !== undefined && shown.toastXml === toastXml);
+  if (alive !== undefined) {
+    alive.emit('click', standInEvent());
+    return;
+  }
   const launch = /<toast\b[^>]*\blaunch="([^"]*)"/u.exec(toastXml ?? '')?.[1] ?? '';
   const args = launch
-    .replaceAll('&amp;', '&')
     .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
     .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>');
-  const fields = new Map(args.split('&').map((pair) => pair.split('=') as [string, string]));
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
   const details: Electron.ActivationArguments = { type: 'click', arguments: args };
   const callback = notificationControl.activationCallback;
   if (callback === null) notificationControl.pendingActivation = details;
   else callback(details);
-  const tag = fields.get('tag');
-  const alive = notifications.find((shown) => tag !== undefined && shown.id === tag);
-  alive?.emit('click', standInEvent());
 }
 
 // ------------------------------------------------------------------------------------------- windows
