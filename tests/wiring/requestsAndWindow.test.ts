@@ -105,47 +105,34 @@ describe('requests from outside the window', () => {
 
   it('Windows: a click on a toast in the Action Center opens its task: in the run that showed it, after a restart, and when the click starts the app', async () => {
     const id = randomUUID();
+    /** The window comes up, and its page is told to show the toast's task. */
+    const opensOnTheTask = async (wired: Awaited<ReturnType<typeof startedAtLogin>>) => {
+      await pageLoads(wired, wired.window());
+      await expect
+        .poll(() => wired.window()?.webContents.sent)
+        .toContainEqual({ channel: eventChannelId('showTask'), payload: { key: `dub:${id}` } });
+    };
     const first = await startedAtLogin('win32');
     first.secondLaunch(['--watch', `dub:${id}`]);
     const toast = notifications.at(-1)?.toastXml;
     // While the run that showed it goes on, the click comes as the notification's own event.
     activateToast(toast);
-    await pageLoads(first, first.window());
-    expect(first.window()?.webContents.sent).toContainEqual({
-      channel: eventChannelId('showTask'),
-      payload: { key: `dub:${id}` },
-    });
+    await opensOnTheTask(first);
     await first.quit();
 
     // The app runs again; the toast from its earlier run is clicked in the Action Center.
-    const restarted = await suite.launch({
-      profile: first.profile,
-      apiKey: API_KEY,
-      args: ['--hidden'],
-      platform: 'win32',
-    });
+    const again = { profile: first.profile, apiKey: API_KEY, platform: 'win32' } as const;
+    const restarted = await suite.launch({ ...again, args: ['--hidden'] });
     await restarted.started();
     expect(restarted.window()).toBeUndefined();
     activateToast(toast);
-    await pageLoads(restarted, restarted.window());
-    expect(restarted.window()?.webContents.sent).toContainEqual({
-      channel: eventChannelId('showTask'),
-      payload: { key: `dub:${id}` },
-    });
+    await opensOnTheTask(restarted);
     await restarted.quit();
 
     // The app is not running: Windows starts it for the click (the activation waits for the app).
-    const startedByClick = await suite.launch({
-      profile: first.profile,
-      apiKey: API_KEY,
-      platform: 'win32',
-      toastClicked: toast,
-    });
+    const startedByClick = await suite.launch({ ...again, toastClicked: toast });
     await startedByClick.started();
-    await pageLoads(startedByClick, startedByClick.window());
-    await expect
-      .poll(() => startedByClick.window()?.webContents.sent)
-      .toContainEqual({ channel: eventChannelId('showTask'), payload: { key: `dub:${id}` } });
+    await opensOnTheTask(startedByClick);
   });
 
   it('Windows: a click on a toast that is not the app’s, or damaged, opens nothing', async () => {
