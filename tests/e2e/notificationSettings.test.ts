@@ -30,6 +30,10 @@ describe.each(JOURNEY_VIEWPORTS)('notification sounds and Do not disturb in Sett
     await openSettings(h.page);
     await soundFor('succeeds').selectOption({ label: 'No sound' });
     await soundFor('fails').selectOption({ label: 'CAMB Watch chime' });
+    // The chime is the app's own sound: the system's Do Not Disturb cannot silence it, and Settings says so.
+    const chimeNote = h.page.getByText('The chime plays even while your system’s Do Not Disturb or Focus');
+    await expect.poll(() => chimeNote.count()).toBe(1);
+    expect(await chimeNote.isVisible()).toBe(true);
     await doNotDisturb().getByRole('button', { name: 'For 1 hour' }).click();
     await expect.poll(() => doNotDisturb().innerText()).toMatch(/On until \d\d:\d\d: notifications wait/u);
     await capture(`settings-sound-dnd-${viewport.width}`);

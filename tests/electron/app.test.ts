@@ -64,6 +64,10 @@ let health: PageHealth;
 function appEnv(): Record<string, string> {
   return {
     ...(process.env as Record<string, string>),
+    // Linux under xvfb-run has no panel, so the app would rightly see no tray (no StatusNotifierWatcher on
+    // the bus: src/main/core/window/trayDesktop.ts) and open its window at every start. These cases are
+    // about a desktop with a tray: Xfce on X11, whose panel shows Electron's icon even without a watcher.
+    ...(process.platform === 'linux' ? { XDG_CURRENT_DESKTOP: 'XFCE', XDG_SESSION_TYPE: 'x11' } : {}),
     CAMB_WATCH_USER_DATA: profile,
     CAMB_API_BASE: server.baseUrl,
     CAMB_API_KEY: API_KEY,

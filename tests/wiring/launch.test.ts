@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AUTOSTART_FILE_NAME } from '../../src/main/core/loginItem/linuxAutostart';
+import { app, standInEvent } from './support/electronStandIn';
 import { appControl, calls, notifications, trays } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
@@ -43,6 +44,22 @@ describe('the window at launch', () => {
     expect(wired.window()).toBeUndefined();
   });
 
+  it('macOS 13+: stays in the menu bar at log-in though macOS says wasOpenedAtLogin false there', async () => {
+    // Launch at login was turned on in an earlier run.
+    const first = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, desktop: 'macos' });
+    await first.started();
+    await first.invoke('updateSettings', { launchAtLogin: true });
+    await first.quit();
+
+    // The log-in start: no arguments, and wasOpenedAtLogin false (SMAppService login item, FB10207829).
+    const atLogin = await suite.launch({ profile: first.profile, apiKey: API_KEY, desktop: 'macos' });
+    await atLogin.started();
+    expect(atLogin.window()).toBeUndefined();
+    // Opened again by the user (Finder, Dock, Spotlight: 'activate' to the running app): the window opens.
+    app.emit('activate', standInEvent(), false);
+    await expect.poll(() => atLogin.window()?.visible).toBe(true);
+  });
+
   it('registers the login item and the autostart entry with --hidden', async () => {
     const { readFileSync } = await import('node:fs');
     const path = await import('node:path');
@@ -64,12 +81,12 @@ describe('the window at launch', () => {
     }
   });
 
-  it('where the desktop has no tray: opens the window even at login, and closing it minimises', async () => {
+  it('stock GNOME (no tray icon shown, though Electron makes one): opens the window even at login, and closing it minimises', async () => {
     const wired = await suite.launch({
       profile: returningProfile(),
       apiKey: API_KEY,
       args: ['--hidden'],
-      noTray: true,
+      desktop: 'gnome',
     });
     await wired.started();
     const window = wired.window();
@@ -77,7 +94,9 @@ describe('the window at launch', () => {
     window?.close();
     expect(window?.destroyed).toBe(false);
     expect(window?.minimized).toBe(true);
-    expect(trays).toHaveLength(0);
+    expect(trays.every((tray) => !tray.shown)).toBe(true);
+    // Nothing tells the user to look for an icon that is not there.
+    expect(notifications.map((shown) => shown.title)).not.toContain('CAMB Watch is still watching');
   });
 
   it('with a tray: closing hides the window and says once how to bring it back', async () => {

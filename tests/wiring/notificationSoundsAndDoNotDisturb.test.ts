@@ -6,18 +6,29 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { step } from '../support/fakeCambServer';
+import { notificationControl } from './support/electronStandIn';
 import { notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
-// The chime is played by the desktop's own player: recorded here, never started.
+// The chime is played by the desktop's own player: recorded here, never started. The session bus
+// question (is there a tray host?) goes to the run's stand-in gdbus as usual.
 const played = vi.hoisted(() => [] as { command: string; args: readonly string[] }[]);
 vi.mock('node:child_process', async (importOriginal) => {
   const original = await importOriginal<typeof ChildProcess>();
+  const sessionBusClients = new Set(['gdbus', 'dbus-send']);
   return {
     ...original,
-    execFile: (command: string, args: readonly string[], _options: unknown, done: (error: null) => void) => {
+    execFile: (
+      command: string,
+      args: readonly string[],
+      options: ChildProcess.ExecFileOptions,
+      done: (error: Error | null, stdout: string) => void,
+    ) => {
+      if (sessionBusClients.has(command))
+        return original.execFile(command, args, options, (error, stdout) => done(error, String(stdout)));
       played.push({ command, args });
-      done(null);
+      done(null, '');
+      return undefined;
     },
   };
 });
@@ -70,6 +81,17 @@ describe('notification sounds', () => {
     // By its full path, never a bare name the current folder could answer to.
     expect(played[0]?.command).toBe(process.platform === 'linux' ? PLAYER : played[0]?.command);
     expect(path.isAbsolute(played[0]?.command ?? '')).toBe(true);
+  });
+
+  it('no chime beside a notification the desktop refused: the chime follows Electron’s show', async () => {
+    const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, args: ['--hidden'] });
+    await wired.started();
+    await wired.invoke('updateSettings', { soundOnFailure: 'chime' });
+    notificationControl.failing = true;
+    await wired.invoke('addTask', { kind: 'story', taskId: finishedJob('failure') });
+    await expect.poll(() => notifications.some((shown) => shown.title === 'Story failed'), FINISH).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(played).toEqual([]);
   });
 
   it('the system’s own sound by default: not silent, no chime', async () => {
@@ -132,7 +154,7 @@ describe('Do not disturb from the tray menu', () => {
     await first.started();
     first.tray().menu?.click('Do not disturb until tomorrow');
     expect(first.tray().menu?.labels).toContain('Turn off Do not disturb');
-    first.quit();
+    await first.quit();
 
     const second = await suite.launch({ profile, apiKey: API_KEY, args: ['--hidden'] });
     await second.started();

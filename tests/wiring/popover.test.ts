@@ -8,6 +8,7 @@ import { POPOVER_SIZE, popoverBounds } from '../../src/main/core/window/popoverP
 import {
   appControl,
   calls,
+  effectiveSwitch,
   notifications,
   pressShortcut,
   screenControl,
@@ -15,19 +16,19 @@ import {
   trayControl,
   type StandInWindow,
 } from './support/electronStandIn';
+import type { DesktopName } from './support/platformBehaviour';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
 const suite = wiringSuite();
 const SHORTCUT = 'CommandOrControl+Alt+C';
 
 /** A returning user's app, started at login so nothing opens by itself, on this desktop. */
-async function startedOn(desktop: string, platform: NodeJS.Platform = 'linux') {
+async function startedOn(desktop: DesktopName) {
   const wired = await suite.launch({
     profile: returningProfile(),
     apiKey: API_KEY,
     args: ['--hidden'],
-    platform,
-    env: { XDG_CURRENT_DESKTOP: desktop },
+    desktop,
   });
   await wired.started();
   expect(wired.window()).toBeUndefined();
@@ -45,9 +46,9 @@ async function shown(window: () => StandInWindow | undefined): Promise<StandInWi
 }
 
 describe('the tray popover', () => {
-  it('KDE: a tray click places the window by the icon before showing it, off the taskbar; blur hides it', async () => {
-    const wired = await startedOn('KDE');
-    wired.tray().emit('click');
+  it('XFCE on X11: a tray click places the window by the icon before showing it; blur hides it', async () => {
+    const wired = await startedOn('xfce-x11');
+    wired.tray().leftClick();
     const window = await shown(wired.window);
 
     // Linux cannot say where the icon is: a tray click puts the popover by the pointer, which is on it.
@@ -60,20 +61,24 @@ describe('the tray popover', () => {
         displays: screenControl.displays,
       }),
     );
-    expect(windowCalls()).toEqual(['window.setBounds', 'window.show']);
-    expect(window.skipTaskbar).toBe(true);
+    expect(windowCalls().filter((call) => call !== 'window.setSkipTaskbar')).toEqual([
+      'window.setBounds',
+      'window.show',
+    ]);
+    // Electron cannot take a window off the taskbar on Linux (setSkipTaskbar is macOS and Windows only).
+    expect(window.onTaskbar).toBe(true);
 
     window.loseFocus();
     expect(window.visible).toBe(false);
     // The click on the icon that took the focus away must not bring it straight back.
-    wired.tray().emit('click');
+    wired.tray().leftClick();
     expect(window.visible).toBe(false);
   });
 
   it('Windows: opens above the icon the tray reports, inside the work area', async () => {
-    const wired = await startedOn('', 'win32');
+    const wired = await startedOn('windows');
     trayControl.bounds = { x: 1850, y: 1048, width: 24, height: 24 };
-    wired.tray().emit('click');
+    wired.tray().leftClick();
     const window = await shown(wired.window);
     expect(window.bounds).toEqual({
       x: 1500,
@@ -81,23 +86,26 @@ describe('the tray popover', () => {
       width: POPOVER_SIZE.width,
       height: POPOVER_SIZE.height,
     });
-    expect(window.skipTaskbar).toBe(true);
+    expect(window.onTaskbar).toBe(false);
   });
 
-  it('GNOME (no tray without an extension): an ordinary window, on the taskbar, that stays on blur', async () => {
-    const wired = await startedOn('GNOME');
-    wired.tray().emit('click');
+  it('KDE Plasma on Wayland (no placing, no focusing): an ordinary window, on the taskbar, that stays on blur', async () => {
+    const wired = await startedOn('kde-wayland');
+    wired.tray().leftClick();
     const window = await shown(wired.window);
     expect(windowCalls()).not.toContain('window.setBounds');
-    expect(window.skipTaskbar).toBeNull();
+    expect(window.onTaskbar).toBe(true);
     window.loseFocus();
+    expect(window.visible).toBe(true);
+    // A tray click brings it back in front: the compositor may refuse the focus, so it is not toggled away.
+    wired.tray().leftClick();
     expect(window.visible).toBe(true);
   });
 });
 
 describe('the window shortcut', () => {
   it('is claimed when chosen, toggles the window, is claimed again at the next start and let go of at quit', async () => {
-    let wired = await startedOn('KDE');
+    let wired = await startedOn('xfce-x11');
     // Wayland hands global shortcuts out only through the desktop portal, which Chromium uses when asked.
     expect(appControl.switches).toContain('enable-features=GlobalShortcutsPortal');
     expect(await wired.invoke('setWindowShortcut', { shortcut: SHORTCUT })).toEqual({
@@ -108,14 +116,13 @@ describe('the window shortcut', () => {
 
     pressShortcut(SHORTCUT);
     const window = await shown(wired.window);
-    expect(window.skipTaskbar).toBe(true);
     pressShortcut(SHORTCUT);
     expect(window.visible).toBe(false);
     pressShortcut(SHORTCUT);
     expect(window.visible).toBe(true);
 
     const { profile } = wired;
-    wired.quit();
+    await wired.quit();
     expect(appControl.exited).toBe(0);
     expect(shortcuts.size).toBe(0);
 
@@ -124,8 +131,21 @@ describe('the window shortcut', () => {
     expect([...shortcuts.keys()]).toEqual([SHORTCUT]);
   });
 
+  it('keeps the user’s own --enable-features (Chromium reads only one) and adds the portal to it', async () => {
+    const wired = await suite.launch({
+      profile: returningProfile(),
+      apiKey: API_KEY,
+      args: ['--hidden', '--enable-features=VaapiVideoDecoder,WaylandWindowDecorations'],
+      desktop: 'kde-wayland',
+    });
+    await wired.started();
+    expect(effectiveSwitch('enable-features')).toBe(
+      'VaapiVideoDecoder,WaylandWindowDecorations,GlobalShortcutsPortal',
+    );
+  });
+
   it('is off by default (it would take keys from other apps), and choosing None lets it go', async () => {
-    const wired = await startedOn('KDE');
+    const wired = await startedOn('xfce-x11');
     expect(shortcuts.size).toBe(0);
     const settings = (await wired.invoke('getSettings', {})) as { value: { windowShortcut: unknown } };
     expect(settings.value.windowShortcut).toBeNull();
@@ -134,14 +154,14 @@ describe('the window shortcut', () => {
     expect([...shortcuts.keys()]).toEqual([SHORTCUT]);
     await wired.invoke('setWindowShortcut', { shortcut: null });
     expect(shortcuts.size).toBe(0);
-    wired.quit();
+    await wired.quit();
   });
 
   it('held by another app at start: turned off, and the user is told', async () => {
-    const wired = await startedOn('KDE');
+    const wired = await startedOn('xfce-x11');
     await wired.invoke('setWindowShortcut', { shortcut: SHORTCUT });
     const { profile } = wired;
-    wired.quit();
+    await wired.quit();
 
     const restarted = await suite.launch({
       profile,

@@ -37,16 +37,36 @@ const EVENTS: Record<string, readonly string[]> = {
   // BrowserWindow inherits its window events from BaseWindow; 'ready-to-show' is its own.
   BrowserWindow: ['ready-to-show'],
   BaseWindow: ['close', 'closed', 'resized', 'moved', 'resize', 'move', 'session-end', 'blur'],
-  WebContents: ['render-process-gone', 'will-navigate', 'will-redirect', 'will-attach-webview'],
-  Tray: ['click', 'right-click'],
-  Notification: ['click', 'close', 'failed'],
+  WebContents: [
+    'render-process-gone',
+    'will-navigate',
+    'will-redirect',
+    'will-attach-webview',
+    'did-fail-load',
+  ],
+  Tray: ['click', 'right-click', 'double-click'],
+  Notification: ['click', 'close', 'failed', 'show'],
   PowerMonitor: ['shutdown', 'suspend', 'resume', 'lock-screen', 'unlock-screen'],
+};
+
+/** Options and fields the stand-in reads by name, by the Electron type that declares them. */
+const FIELDS: Record<string, readonly string[]> = {
+  NotificationConstructorOptions: ['toastXml', 'id', 'silent'],
+  ActivationArguments: ['type', 'arguments'],
+  CustomScheme: ['scheme', 'privileges'],
+  Privileges: ['standard', 'secure', 'supportFetchAPI', 'codeCache'],
 };
 
 describe('the electron stand-in against electron.d.ts', () => {
   it.each(Object.entries(EVENTS))('%s emits every event used', (type, events) => {
     const declaration = declarationOf(type);
     const missing = events.filter((event) => !declaration.includes(`on(event: '${event}'`));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.entries(FIELDS))('%s has every field used', (type, fields) => {
+    const declaration = declarationOf(type);
+    const missing = fields.filter((field) => !new RegExp(`^ +${field}\\??:`, 'mu').test(declaration));
     expect(missing).toEqual([]);
   });
 });

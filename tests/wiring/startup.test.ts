@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { step } from '../support/fakeCambServer';
 import { appControl, calls, keychain, powerMonitor, windows } from './support/wiredApp';
-import { standInEvent } from './support/electronStandIn';
+import { privilegedSchemes, standInEvent } from './support/electronStandIn';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
 const suite = wiringSuite();
@@ -35,6 +35,8 @@ describe('start-up', () => {
     const wired = await suite.launch({ profile: returningProfile(), holdKeychain: true });
     await expect.poll(() => calls.includes('new Tray')).toBe(true);
     wired.tray().menu?.click('Quit');
+    // app.quit() returns at once; the app ends on a later turn, as Electron's does.
+    await appControl.quitting;
     expect(appControl.exited).toBe(0);
     expect(wired.tray().destroyed).toBe(true);
     keychain.release();
@@ -42,6 +44,21 @@ describe('start-up', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(wired.window()).toBeUndefined();
     expect(suite.server().requests).toHaveLength(0);
+  });
+});
+
+describe('the page', () => {
+  it('comes over app:// (registered before ready: standard, secure, with V8’s code cache) and the window loads it', async () => {
+    const wired = await suite.launch({ apiKey: API_KEY });
+    await wired.started();
+    expect(privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }),
+      },
+    ]);
+    await expect.poll(() => wired.window()?.loaded).toBe(true);
+    expect(wired.window()?.page).toMatch(/<script type="module"/u);
   });
 });
 
@@ -68,7 +85,36 @@ describe('the end of the session', () => {
     } else {
       powerMonitor.emit('shutdown', standInEvent());
     }
+    // app.quit() returns at once; the app ends on a later turn, as Electron's does.
+    await appControl.quitting;
     expect(appControl.exited).toBe(0);
     expect(await watchedAfterRestart(wired.profile)).toEqual([expect.objectContaining({ taskId: id })]);
+  });
+});
+
+describe('the network as Electron reports it', () => {
+  it('CAMB.AI refusing connections (net::ERR_CONNECTION_REFUSED from net.fetch) is said in words', async () => {
+    const closed = await import('node:net').then(
+      ({ createServer }) =>
+        new Promise<number>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address() as { port: number };
+            server.close(() => resolve(port));
+          });
+        }),
+    );
+    const wired = await suite.launch({
+      profile: returningProfile(),
+      apiKey: API_KEY,
+      args: ['--hidden'],
+      env: { CAMB_API_BASE: `http://127.0.0.1:${closed}/apis` },
+    });
+    await wired.started();
+    const tested = (await wired.invoke('testApiKey', {})) as { value: { message: string } };
+    expect(tested.value.message).toMatch(
+      /^The key could not be tested\. Could not reach 127\.0\.0\.1:\d+: the connection was refused/u,
+    );
+    expect(tested.value.message).not.toMatch(/net::|fetch failed/u);
   });
 });

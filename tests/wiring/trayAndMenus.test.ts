@@ -38,6 +38,8 @@ describe('the tray menu', () => {
     expect(menu().labels).toContain('Pause polling');
 
     menu().click('Quit');
+    // app.quit() returns at once; the app ends on a later turn, as Electron's does.
+    await appControl.quitting;
     expect(appControl.exited).toBe(0);
   });
 

@@ -157,6 +157,8 @@ describe('updates', () => {
       .poll(() => updateState(wired))
       .toEqual({ phase: 'downloading', version: '9.9.9', percent: 50 });
     trayMenu(wired)?.click('Quit');
+    // app.quit() returns at once; the app ends on a later turn, as Electron's does (no wait for the download).
+    await appControl.quitting;
     expect(appControl.exited).toBe(0);
     updaterControl.finishDownload();
     await new Promise((resolve) => setImmediate(resolve));

@@ -10,11 +10,16 @@ import type { Logger } from '../core/logging/logger';
 
 /**
  * `app:` as a standard, secure scheme: pages get a real origin (for the CSP and the IPC sender check) and
- * a secure context, without `file://`'s reach over the disk. Must run before `ready`.
+ * a secure context, without `file://`'s reach over the disk. V8's code cache for its scripts: it "only
+ * works when `standard` is also set to true" (electron docs/api/structures/custom-scheme.md), as it is.
+ * Must run before `ready`.
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

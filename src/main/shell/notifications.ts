@@ -5,6 +5,7 @@ import type { Logger } from '../core/logging/logger';
 import { notificationClickTarget } from '../core/notifications/notificationClickTarget';
 import { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from '../core/notifications/notificationRelease';
 import { soundPlan } from '../core/notifications/notificationSound';
+import { activationTarget, windowsToastXml } from '../core/notifications/windowsToast';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 
 export interface DesktopNotice {
@@ -32,12 +33,29 @@ export interface DesktopNotificationOptions {
 }
 
 /**
+ * Windows: a click on a toast whose Notification is alive in this run comes as its `click` (Windows raises
+ * the in-process Activated event); one on a toast of an earlier run, or one that starts the app, comes
+ * through Notification.handleActivation with the toast's launch arguments (windowsToast.ts).
+ */
+const isWindows = process.platform === 'win32';
+
+/**
  * Desktop notifications from the core's notification policy, plus the shell's own confirmations. Shown
  * notifications are held until they are done with (releasesOnClose): a collected Notification loses its
- * click handler, and on Windows a timed-out toast is still clickable in the Action Center.
+ * click handler. On Windows a click on a toast in the Action Center from an earlier run comes through the
+ * activation handler instead, with the task written in the toast's launch arguments.
  */
 export function createDesktopNotifications(options: DesktopNotificationOptions): DesktopNotifications {
   const alive = new Set<Notification>();
+  if (isWindows)
+    Notification.handleActivation((details) => {
+      const target = activationTarget(details.arguments);
+      if (target === undefined) {
+        options.logger.info('A notification activation that is not ours was ignored', { type: details.type });
+        return;
+      }
+      options.onClick(target.taskKey);
+    });
 
   const show = (notice: DesktopNotice) => {
     if (!Notification.isSupported()) {
@@ -45,16 +63,31 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       return;
     }
     const sound = soundPlan(notice.sound ?? 'system');
+    const { iconPath } = options;
     const notification = new Notification({
       title: notice.title,
       body: notice.body,
       silent: sound.silent,
-      ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
+      ...(iconPath === undefined ? {} : { icon: iconPath }),
+      ...(isWindows
+        ? {
+            toastXml: windowsToastXml({
+              ...notice,
+              ...(iconPath === undefined ? {} : { iconPath }),
+              silent: sound.silent,
+            }),
+          }
+        : {}),
     });
     const release = () => alive.delete(notification);
     notification.on('click', () => {
       release();
       options.onClick(notice.taskKey);
+    });
+    // 'show' is Electron's word that the OS took the notification (not that it was seen: the OS's own Do
+    // Not Disturb still takes it); the chime goes with it, and not with one that failed.
+    notification.on('show', () => {
+      if (sound.playChime) options.playChime?.();
     });
     notification.on('close', (details) => {
       if (releasesOnClose(process.platform, details.reason)) release();
@@ -70,7 +103,6 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       alive.delete(old);
     }
     notification.show();
-    if (sound.playChime) options.playChime?.();
   };
 
   const stop = options.service.on('notification', ({ notification }) =>

@@ -4,6 +4,7 @@ import type { TaskKey } from '../../shared/watchedTask';
 import { createAppHost, isLocalApiBase, type AppHost, type HostPlatform } from '../core/appHost';
 import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rendererFiles';
 import { resolveBaseUrl } from '../core/camb/baseUrl';
+import { macStartedAtLogin } from '../core/loginItem/macLoginStart';
 import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
 import { durableStore } from '../core/persistence/durableStore';
@@ -17,7 +18,7 @@ import {
 import type { TrayAction } from '../core/tray/trayMenu';
 import type { UpdateController } from '../core/updates';
 import { createWatchService } from '../core/watchService/watchService';
-import { desktopHasTray } from '../core/window/trayDesktop';
+import { trayDesktop } from '../core/window/trayDesktop';
 import { stillRunningNotice, windowCloseAction } from '../core/window/launchWindow';
 import type { WatchService } from '../core/watchService/watchServiceTypes';
 import { setApplicationMenu } from './applicationMenu';
@@ -46,6 +47,7 @@ import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
 import { createAppTray, type AppTray } from './tray';
 import { createTrayPopover } from './trayPopover';
+import { statusNotifierWatcherPresent } from './trayHost';
 import { createShellUpdates } from './updater';
 import { applyUserDataOverride } from './userDataOverride';
 import { lockDownWebContents } from './webContentsSecurity';
@@ -132,6 +134,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   const { logger } = log;
   logger.info('CAMB Watch is starting', { version: app.getVersion(), userData: app.getPath('userData') });
   setApplicationMenu();
+  // Asked now, answered while the keychain is read: whether a panel will show the tray icon.
+  const watcherAsked = statusNotifierWatcherPresent();
 
   // The tray comes first, saying "starting", so the app is visible and can be quit while the keychain is
   // read (on macOS that may wait for the user to answer a permission prompt).
@@ -189,8 +193,12 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     logger,
     userAgent: `camb-watch/${app.getVersion()} (desktop)`,
   });
-  // A popover needs an icon to hang from: none where Electron could not make a tray, whatever the desktop.
-  const popover = createTrayPopover(tray !== null && desktopHasTray(process.platform, env));
+  // Electron makes a tray everywhere; whether anyone sees it is the desktop's to say (trayDesktop).
+  const desktop = trayDesktop(process.platform, env, await watcherAsked);
+  const trayShown = tray !== null && desktop.iconShown;
+  logger.info('Tray on this desktop', { ...desktop, trayShown });
+  // A popover needs an icon to hang from, and a desktop that lets the app place and focus it.
+  const popover = createTrayPopover(trayShown && desktop.popover);
   const shortcut = createWindowShortcut(() => popover.toggle('shortcut'));
   lifetime.onEnd(() => shortcut.dispose());
   const platform: HostPlatform = {
@@ -227,7 +235,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     devTools: !app.isPackaged,
     state: shellState,
     iconPath: appPaths.appIcon,
-    closeAction: windowCloseAction(tray !== null),
+    closeAction: windowCloseAction(trayShown),
     onHidden: () => {
       if (shellState.firstHide())
         notifications.show({ ...stillRunningNotice(process.platform), taskKey: null });
@@ -269,11 +277,17 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   trayTargets.onAction = (action) =>
     runTrayAction(action, { service, appHost, notifications, window, updates });
   trayTargets.onClick = () => popover.toggle('tray');
-  tray?.follow(service, updates);
+  tray?.follow(service, updates, { countsInMenu: !desktop.tooltips });
   shellState.markStarted();
   logger.info('CAMB Watch is running', { logFile: log.filePath });
 
-  const openedAtLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  const openedAtLogin =
+    process.platform === 'darwin' &&
+    macStartedAtLogin({
+      wasOpenedAtLogin: app.getLoginItemSettings().wasOpenedAtLogin,
+      launchAtLogin: service.getSettings().launchAtLogin,
+      macosVersion: process.getSystemVersion(),
+    });
   return createLaunchRequestHandler({
     service,
     appHost,
@@ -283,7 +297,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     conditions: () => ({
       keyPresent: service.state().key.present,
       firstRun,
-      trayShown: tray !== null,
+      trayShown,
       openedAtLogin,
     }),
   });

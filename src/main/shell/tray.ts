@@ -6,6 +6,7 @@ import type { Logger } from '../core/logging/logger';
 import { trayIconFile } from '../core/tray/trayIconFile';
 import type { TrayIcon } from '../core/tray/trayModel';
 import {
+  countsMenuEntries,
   STARTING_TRAY,
   trayMenuEntries,
   trayMenuKey,
@@ -34,9 +35,10 @@ export interface AppTray {
   bounds(): Rectangle;
   /**
    * From now on the tray shows the service's jobs (until then it says the app is starting), and offers
-   * "Restart to update" once `updates` has a new version downloaded.
+   * "Restart to update" once `updates` has a new version downloaded. `countsInMenu` where the desktop shows
+   * no tooltip: the menu's first line then says what the tooltip would.
    */
-  follow(service: WatchService, updates: UpdateController): void;
+  follow(service: WatchService, updates: UpdateController, options: { countsInMenu: boolean }): void;
   dispose(): void;
 }
 
@@ -80,7 +82,9 @@ interface TrayView {
  * from the core's tray model: icon per state, tooltip with counts, the unseen-finish count as the title on
  * macOS, and the menu. Only what changed is set again: the model is recomputed at every poll. Left click
  * opens the window (or the popover); on macOS, where a context menu would take the left click, the menu
- * opens on right click instead. Null where the desktop has no tray (Electron throws).
+ * opens on right click instead. (Ubuntu's AppIndicator opens the menu on a left click and sends `click`
+ * on a double click: the menu's "Open CAMB Watch" is the way in there.) Null if Electron throws, which
+ * its docs do not foresee after `ready`: whether an icon is seen is trayDesktop's question.
  */
 export function createAppTray(options: AppTrayOptions): AppTray | null {
   const icons = new Map<TrayIcon, NativeImage>();
@@ -131,17 +135,20 @@ export function createAppTray(options: AppTrayOptions): AppTray | null {
   return {
     current: () => ({ tooltip: view.tooltip, title: view.title, icon: view.icon }),
     bounds: () => tray.getBounds(),
-    follow(service, updates) {
+    follow(service, updates, { countsInMenu }) {
       following = true;
       const update = (model = service.trayModel()) =>
         render({
           icon: model.icon,
           tooltip: model.tooltip,
           title: trayTitle(model),
-          menu: trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(updates), {
-            until: service.getSettings().doNotDisturbUntil,
-            now: systemClock.now(),
-          }),
+          menu: [
+            ...(countsInMenu ? countsMenuEntries(model) : []),
+            ...trayMenuEntries(model, service.getSettings().pollingPaused, readyVersion(updates), {
+              until: service.getSettings().doNotDisturbUntil,
+              now: systemClock.now(),
+            }),
+          ],
         });
       // The Pause / Resume and Do not disturb entries follow the settings, which the window can change too.
       stops.push(

@@ -1,5 +1,6 @@
 import { app, globalShortcut } from 'electron';
 import { shortcutUnavailableMessage, type WindowShortcut } from '../../shared/windowShortcut';
+import { mergeFeatureList } from '../core/commandLine/featureList';
 
 export interface WindowShortcutKeeper {
   /** Claims `shortcut` (null: none), letting go of the one before only once the new one is held. */
@@ -9,10 +10,13 @@ export interface WindowShortcutKeeper {
 
 /**
  * A Wayland session gives global shortcuts only through the desktop portal, which Chromium uses when
- * asked to (Electron's globalShortcut docs). Before `ready`, like every command-line switch.
+ * asked to (Electron's globalShortcut docs). Before `ready`, like every command-line switch. Chromium keeps
+ * one value per switch, the last: the user's own `--enable-features=…` is kept by merging into it.
  */
 export function allowShortcutsOnWayland(): void {
-  if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
+  if (process.platform !== 'linux') return;
+  const given = app.commandLine.getSwitchValue('enable-features');
+  app.commandLine.appendSwitch('enable-features', mergeFeatureList(given, 'GlobalShortcutsPortal'));
 }
 
 /** The keyboard shortcut that shows and hides the window from any app, as the setting says. */

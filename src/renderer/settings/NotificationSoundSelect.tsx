@@ -14,6 +14,14 @@ interface NotificationSoundSelectProps {
   readonly onChange: (sound: NotificationSound) => void;
 }
 
+/**
+ * The app plays its chime itself, beside a silent notification: the system's Do Not Disturb or Focus,
+ * which holds notifications back, cannot silence it (Electron's 'show' says only that the system took the
+ * notification), so the chime says so.
+ */
+export const CHIME_NOTE =
+  'The chime plays even while your system’s Do Not Disturb or Focus holds notifications back.';
+
 /** Which sound a notification makes: none, the desktop's own, or the app's short chime. */
 export function NotificationSoundSelect({ label, value, disabled, onChange }: NotificationSoundSelectProps) {
   const id = useId();
@@ -32,6 +40,7 @@ export function NotificationSoundSelect({ label, value, disabled, onChange }: No
           </option>
         ))}
       </select>
+      {value === 'chime' && <p className="sound-note">{CHIME_NOTE}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countsMenuEntries,
   STARTING_TRAY,
   trayMenuEntries,
   trayMenuKey,
@@ -93,5 +94,15 @@ describe('the starting tray and the menu key', () => {
     const model = trayModel([watchedTask({ label: 'Job' })], ONLINE, NOW);
     expect(trayMenuKey(trayMenuEntries(model, false))).toBe(trayMenuKey(trayMenuEntries(model, false)));
     expect(trayMenuKey(trayMenuEntries(model, false))).not.toBe(trayMenuKey(trayMenuEntries(model, true)));
+  });
+});
+
+describe('countsMenuEntries (desktops that show no tooltip)', () => {
+  it('puts the tooltip’s counts as a line that does nothing, above the rest', () => {
+    const model = trayModel([], { ...ONLINE, paused: true }, NOW);
+    expect(countsMenuEntries(model)).toEqual([
+      { type: 'note', label: 'CAMB Watch — paused' },
+      { type: 'separator' },
+    ]);
   });
 });

@@ -4,9 +4,14 @@
  * node_modules/electron/electron.d.ts, so `npm run typecheck` fails when a name or a signature the app
  * uses differs from the real API; the event names the tests emit are checked against the same file by
  * standInShape.test.ts. It records what the app did and lets tests emit what the OS would.
+ *
+ * Where Electron behaves differently per desktop (tray, taskbar, window placement, focus) the stand-in
+ * follows the row of platformBehaviour.ts that `platformControl.current` names; each row cites its source.
  */
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type {} from 'electron';
+import { defaultDesktopFor, PLATFORMS, type PlatformBehaviour } from './platformBehaviour';
 
 type Listener = (...args: any[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -52,6 +57,10 @@ export function standInEvent<T extends object>(
   return event;
 }
 
+/** The desktop this run's Electron is on (set by wiredApp for each launch). */
+export const platformControl = { current: PLATFORMS[defaultDesktopFor('linux')] as PlatformBehaviour };
+const desktop = () => platformControl.current;
+
 /** Everything the app did to Electron, in order, for assertions: `['tray.setContextMenu']`, … */
 export const calls: string[] = [];
 const record = (name: string) => calls.push(name);
@@ -92,10 +101,10 @@ const MenuStandIn = {
 // ------------------------------------------------------------------------------------------------ tray
 export const trays: StandInTray[] = [];
 /**
- * `unavailable` makes `new Tray` throw, as it does where the desktop has no tray; `bounds` is where the
- * icon is (all zeros, as Electron reports on Linux, unless a test puts it somewhere).
+ * `bounds` is where the icon is, on the platforms where `tray.getBounds()` can tell (platformBehaviour:
+ * trayBoundsKnown); elsewhere Electron reports all zeros whatever a test puts here.
  */
-export const trayControl = { unavailable: false, bounds: noBounds() };
+export const trayControl = { bounds: noBounds() };
 function noBounds(): Electron.Rectangle {
   return { x: 0, y: 0, width: 0, height: 0 };
 }
@@ -122,12 +131,41 @@ export class StandInTray
   /** The menu the app last popped up itself (macOS: on right-click), as the user then sees it. */
   poppedUp: StandInMenu | null = null;
   destroyed = false;
+  /** Whether the user could see the menu: a left click opened it (Ubuntu's AppIndicator). */
+  menuOpen = false;
+  /**
+   * Never throws after `ready`, whatever the desktop: on Linux a StatusNotifierItem that nobody hosts
+   * falls back to a GtkStatusIcon that may be shown nowhere (shell/browser/ui/tray_icon_linux.cc).
+   */
   constructor(image: Electron.NativeImage | string, _guid?: string) {
     super();
-    if (trayControl.unavailable) throw new Error('Tray is not supported on this desktop');
     this.image = image;
     record('new Tray');
     trays.push(this);
+  }
+  /** Whether the icon can be seen at all (platformBehaviour: trayIconShown). */
+  get shown(): boolean {
+    return !this.destroyed && desktop().trayIconShown;
+  }
+  /** The tooltip a person hovering the icon reads: none where the desktop shows none. */
+  get visibleTooltip(): string {
+    return this.shown && desktop().tooltipShown ? this.tooltip : '';
+  }
+  /** The user's left click on the icon: `click`, or the menu where the desktop opens it instead. */
+  leftClick(): void {
+    if (!this.shown) throw new Error('The tray icon is not shown on this desktop: nobody can click it');
+    if (desktop().leftClick === 'opens-menu') {
+      this.menuOpen = true;
+      return;
+    }
+    this.emit('click', standInEvent(), this.getBounds(), { x: 0, y: 0 });
+  }
+  /** A double click: the activation (`click`) where a left click opens the menu; `double-click` elsewhere. */
+  doubleClick(): void {
+    if (!this.shown) throw new Error('The tray icon is not shown on this desktop: nobody can click it');
+    if (desktop().leftClick === 'opens-menu')
+      this.emit('click', standInEvent(), this.getBounds(), { x: 0, y: 0 });
+    else if (desktop().platform !== 'linux') this.emit('double-click', standInEvent(), this.getBounds());
   }
   setImage(image: Electron.NativeImage | string): void {
     record('tray.setImage');
@@ -156,36 +194,111 @@ export class StandInTray
     return this.destroyed;
   }
   getBounds(): Electron.Rectangle {
-    return { ...trayControl.bounds };
+    return desktop().trayBoundsKnown ? { ...trayControl.bounds } : noBounds();
   }
 }
 
 // -------------------------------------------------------------------------------------- notifications
 export const notifications: StandInNotification[] = [];
+/**
+ * `supported`: what Notification.isSupported() says (false where Linux has no notification server).
+ * `failing`: show() fails (`failed` instead of `show`). The OS's own Do Not Disturb / Focus does not change
+ * what Electron reports: `show` means the OS accepted the notification, not that anyone saw it
+ * (shell/browser/notifications/win/windows_toast_notification.cc: NotificationDisplayed right after
+ * ToastNotifier::Show; linux/libnotify_notification.cc: after notify_notification_show;
+ * mac/cocoa_notification.mm: after the request is added). `activation` is the Windows activation
+ * callback (Notification.handleActivation) and an activation that came before it was registered.
+ */
+export const notificationControl = {
+  supported: true,
+  failing: false,
+  activationCallback: null as ((details: Electron.ActivationArguments) => void) | null,
+  pendingActivation: null as Electron.ActivationArguments | null,
+};
+
 export class StandInNotification
   extends StandInEmitter
   implements Pick<Electron.Notification, 'show' | 'close'>
 {
   static isSupported(): boolean {
-    return true;
+    return notificationControl.supported;
+  }
+  /**
+   * docs/api/notification.md "Notification.handleActivation(callback) _Windows_": called for every
+   * activation (click, action, reply), whether or not the Notification object still exists; an activation
+   * that came before it is handed over at once; a later call replaces the callback.
+   */
+  static handleActivation(callback: (details: Electron.ActivationArguments) => void): void {
+    notificationControl.activationCallback = callback;
+    const pending = notificationControl.pendingActivation;
+    notificationControl.pendingActivation = null;
+    if (pending !== null) callback(pending);
   }
   readonly title: string;
   readonly body: string;
   /** Whether the OS's notification sound is suppressed. */
   readonly silent: boolean;
+  /** The custom toast (Windows), which supersedes title, body, icon and silent there. */
+  readonly toastXml: string | undefined;
+  /** The toast's tag on Windows: the `id` option, or a random UUID (docs/api/notification.md `id`). */
+  readonly id: string;
+  /** Whether the OS accepted it (`show` was emitted). */
+  shownByOs = false;
   constructor(options?: Electron.NotificationConstructorOptions) {
     super();
     this.title = options?.title ?? '';
     this.body = options?.body ?? '';
     this.silent = options?.silent ?? false;
+    this.toastXml = options?.toastXml;
+    this.id = options?.id === undefined || options.id === '' ? randomUUID() : options.id;
     notifications.push(this);
   }
   show(): void {
     record('notification.show');
+    if (notificationControl.failing) {
+      this.emit('failed', standInEvent(), 'The notification server refused it');
+      return;
+    }
+    const shown = () => {
+      this.shownByOs = true;
+      this.emit('show', standInEvent());
+    };
+    // macOS answers once the request is added, on a later task (mac/cocoa_notification.mm PostTask);
+    // Windows and Linux within show() itself.
+    if (desktop().platform === 'darwin') setImmediate(shown);
+    else shown();
   }
   close(): void {}
 }
-StandInNotification satisfies Pick<typeof Electron.Notification, 'isSupported'>;
+StandInNotification satisfies Pick<typeof Electron.Notification, 'isSupported' | 'handleActivation'>;
+
+/**
+ * The user clicks a toast in Windows' Action Center. A toast this run showed (its Notification alive)
+ * raises the in-process Activated event: Electron emits that object's `click`, and for a plain click
+ * nothing else (shell/browser/notifications/win/windows_toast_notification.cc ToastEventHandler::Invoke;
+ * only action and reply arguments go on to HandleToastActivation, electron/electron #51147). A toast of an
+ * earlier run comes through the COM activator: Electron hands its launch arguments to the activation
+ * callback, or keeps them until one is registered (windows_toast_activator.cc HandleToastActivation). A
+ * toast without a `launch` attribute (Electron's generated one) activates with empty arguments.
+ */
+export function activateToast(toastXml: string | undefined): void {
+  const alive = notifications.find((shown) => shown.toastXml !== undefined && shown.toastXml === toastXml);
+  if (alive !== undefined) {
+    alive.emit('click', standInEvent());
+    return;
+  }
+  const launch = /<toast\b[^>]*\blaunch="([^"]*)"/u.exec(toastXml ?? '')?.[1] ?? '';
+  const args = launch
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+  const details: Electron.ActivationArguments = { type: 'click', arguments: args };
+  const callback = notificationControl.activationCallback;
+  if (callback === null) notificationControl.pendingActivation = details;
+  else callback(details);
+}
 
 // ------------------------------------------------------------------------------------------- windows
 export const windows: StandInWindow[] = [];
@@ -250,27 +363,45 @@ export class StandInWindow
   minimized = false;
   destroyed = false;
   focused = false;
-  /** The last setBounds (null: never placed); setSkipTaskbar's value (null: never called). */
+  /**
+   * The last setBounds (null: never placed); where the app cannot place windows (Wayland) only the size
+   * takes. setSkipTaskbar's value where it has an effect (null: never called, or a desktop where it does
+   * nothing: platformBehaviour skipTaskbarWorks).
+   */
   bounds: Electron.Rectangle | null = null;
   skipTaskbar: boolean | null = null;
+  /** Whether the page loaded: `ready-to-show` came (false while loading or when the load failed). */
+  loaded = false;
   constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
     super();
     this.options = options;
     record('new BrowserWindow');
     windows.push(this);
   }
-  /** Electron's show() focuses the window too. */
+  /**
+   * Electron's show() activates the window (native_window_views.cc NativeWindowViews::Show). A window
+   * being mapped gets the focus everywhere; one already on screen is brought forward only where the app
+   * may take the focus (not on Wayland: platformBehaviour focusesVisibleWindow).
+   */
   show(): void {
     record('window.show');
+    if (!this.visible || desktop().focusesVisibleWindow) this.focused = true;
     this.visible = true;
     this.minimized = false;
-    this.focused = true;
   }
   hide(): void {
     this.visible = false;
     this.focused = false;
   }
   focus(): void {
+    if (desktop().focusesVisibleWindow || !this.visible) this.focused = this.visible;
+  }
+  /** Whether the window has an entry in the taskbar now (what a person sees there). */
+  get onTaskbar(): boolean {
+    return this.visible && this.skipTaskbar !== true;
+  }
+  /** The user clicks into the window (tests only). */
+  userFocuses(): void {
     this.focused = true;
   }
   isFocused(): boolean {
@@ -284,14 +415,17 @@ export class StandInWindow
   setBounds(bounds: Partial<Electron.Rectangle>, _animate?: boolean): void {
     record('window.setBounds');
     const current = this.bounds ?? { x: 0, y: 0, ...sizeOf(this.options) };
-    this.bounds = { ...current, ...bounds };
+    const placeable = desktop().windowsPlaceable;
+    const { x, y, ...size } = bounds;
+    this.bounds = { ...current, ...size, ...(placeable ? { x, y } : {}) } as Electron.Rectangle;
   }
   getSize(): number[] {
     const { width, height } = this.bounds ?? sizeOf(this.options);
     return [width, height];
   }
   setSkipTaskbar(skip: boolean): void {
-    this.skipTaskbar = skip;
+    record('window.setSkipTaskbar');
+    if (desktop().skipTaskbarWorks) this.skipTaskbar = skip;
   }
   setMinimumSize(_width: number, _height: number): void {}
   setVisibleOnAllWorkspaces(_visible: boolean, _options?: Electron.VisibleOnAllWorkspacesOptions): void {}
@@ -316,14 +450,38 @@ export class StandInWindow
   getNormalBounds(): Electron.Rectangle {
     return { x: 10, y: 10, width: 900, height: 700 };
   }
-  loadURL(url: string, _options?: Electron.LoadURLOptions): Promise<void> {
+  /**
+   * Loads the page through the handler the app gave `protocol.handle` for its scheme: the page paints
+   * (`ready-to-show`) only when that answers with the page; otherwise `did-fail-load` and a rejected
+   * promise, as Electron's loadURL does (docs/api/web-contents.md `contents.loadURL`); a scheme nobody
+   * handles fails too. http(s) URLs (the development server) are taken as loaded.
+   */
+  async loadURL(url: string, _options?: Electron.LoadURLOptions): Promise<void> {
     this.url = url;
-    // The page paints: the app shows a fresh window on 'ready-to-show'.
-    setImmediate(() => {
-      if (!this.destroyed) this.emit('ready-to-show', standInEvent());
-    });
-    return Promise.resolve();
+    const scheme = new URL(url).protocol.replace(/:$/u, '');
+    const handler = protocolHandlers.get(scheme);
+    const served = scheme === 'http' || scheme === 'https';
+    const answer = handler === undefined ? null : await handler(new Request(url));
+    const page = answer === null ? null : await answer.text();
+    if (this.destroyed) return;
+    const failure =
+      answer === null
+        ? served
+          ? null
+          : { code: -302, name: 'ERR_UNKNOWN_URL_SCHEME' }
+        : answer.ok && (answer.headers.get('content-type') ?? '').startsWith('text/html')
+          ? null
+          : { code: -6, name: 'ERR_FILE_NOT_FOUND' };
+    if (failure !== null) {
+      this.webContents.emit('did-fail-load', standInEvent(), failure.code, failure.name, url, true);
+      throw new Error(`${failure.name} (${failure.code}) loading '${url}'`);
+    }
+    this.page = page;
+    this.loaded = true;
+    this.emit('ready-to-show', standInEvent());
   }
+  /** The HTML the app's scheme served for this window (null: not from the app's scheme). */
+  page: string | null = null;
   /** What the user's close button does: 'close' (cancellable), then 'closed'. */
   close(): void {
     const event = standInEvent();
@@ -353,13 +511,35 @@ export const appControl = {
   loginItemSettings: [] as Electron.Settings[],
   /** `app.commandLine.appendSwitch` calls, as `name=value`. */
   switches: [] as string[],
+  /** A quit under way (see app.quit), and which run of the app it belongs to. */
+  quitting: null as Promise<void> | null,
+  run: 0,
 };
 
+/**
+ * Chromium's command line: the switches the user gave (process.argv) and those the app appended. A switch
+ * appended again replaces the earlier value (Chromium's CommandLine keeps one value per switch, the last),
+ * which is why `--enable-features` must be merged, not appended (docs/api/command-line.md).
+ */
+function switchValue(name: string): string | undefined {
+  const given = process.argv
+    .filter((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))
+    .map((arg) => arg.slice(name.length + 3));
+  const appended = appControl.switches
+    .filter((entry) => entry === name || entry.startsWith(`${name}=`))
+    .map((entry) => entry.slice(name.length + 1));
+  return [...given, ...appended].at(-1);
+}
 const commandLineStandIn = {
   appendSwitch(theSwitch: string, value?: string) {
     appControl.switches.push(value === undefined ? theSwitch : `${theSwitch}=${value}`);
   },
-} satisfies Pick<Electron.CommandLine, 'appendSwitch'>;
+  hasSwitch: (theSwitch: string) => switchValue(theSwitch) !== undefined,
+  getSwitchValue: (theSwitch: string) => switchValue(theSwitch) ?? '',
+} satisfies Pick<Electron.CommandLine, 'appendSwitch' | 'hasSwitch' | 'getSwitchValue'>;
+
+/** What Chromium runs with for a switch, once the app has appended its own (tests only). */
+export const effectiveSwitch = (name: string): string | undefined => switchValue(name);
 
 class StandInApp extends StandInEmitter {
   readonly #ready = new Promise<void>((resolve) => {
@@ -369,26 +549,42 @@ class StandInApp extends StandInEmitter {
     return appControl.isPackaged;
   }
   readonly dock = undefined;
-  readonly commandLine: Pick<Electron.CommandLine, 'appendSwitch'> = commandLineStandIn;
+  readonly commandLine: Pick<Electron.CommandLine, 'appendSwitch' | 'hasSwitch' | 'getSwitchValue'> =
+    commandLineStandIn;
   whenReady(): Promise<void> {
     return this.#ready;
   }
-  /** Electron's order: before-quit, every window closes (each may refuse), will-quit, quit. */
+  /**
+   * Electron's order (shell/browser/browser.cc Browser::Quit, OnWindowAllClosed): before-quit at once (a
+   * listener may cancel); a second quit while one is under way does nothing; the windows are asked to
+   * close and each may refuse (which cancels the quit: OnWindowCloseCancelled); once all are gone,
+   * will-quit, then quit — on later turns of the event loop, so `quit()` returns before the app has ended.
+   * `appControl.quitting` settles when this quit has ended or been cancelled.
+   */
   quit(): void {
     record('app.quit');
-    if (appControl.exited !== null) return;
+    if (appControl.exited !== null || appControl.quitting !== null) return;
     const beforeQuit = standInEvent();
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
-    for (const window of windows.filter((candidate) => !candidate.destroyed)) {
-      window.close();
-      if (!window.destroyed) return;
-    }
-    const willQuit = standInEvent();
-    this.emit('will-quit', willQuit);
-    if (willQuit.defaultPrevented) return;
-    appControl.exited = 0;
-    this.emit('quit', standInEvent(), 0);
+    const run = appControl.run;
+    appControl.quitting = new Promise<void>((resolve) => {
+      setImmediate(() => {
+        if (appControl.run !== run) return resolve();
+        appControl.quitting = null;
+        for (const window of windows.filter((candidate) => !candidate.destroyed)) {
+          window.close();
+          if (!window.destroyed) return resolve();
+        }
+        const willQuit = standInEvent();
+        this.emit('will-quit', willQuit);
+        if (!willQuit.defaultPrevented) {
+          appControl.exited = 0;
+          this.emit('quit', standInEvent(), 0);
+        }
+        resolve();
+      });
+    });
   }
   exit(exitCode = 0): void {
     record('app.exit');
@@ -476,16 +672,62 @@ const dialogStandIn = {
   },
 } satisfies Pick<Electron.Dialog, 'showErrorBox'>;
 
+/**
+ * Chromium's network errors for Node's: Electron's net.fetch rejects with the ClientRequest's error, whose
+ * message is Chromium's `net::ERR_…` name (lib/browser/api/net-fetch.ts: `r.on('error', (err) =>
+ * p.reject(err))`), not Node's TypeError("fetch failed") with an errno in `cause`.
+ */
+const NET_ERRORS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED',
+  ECONNRESET: 'net::ERR_CONNECTION_RESET',
+  ENOTFOUND: 'net::ERR_NAME_NOT_RESOLVED',
+  EAI_AGAIN: 'net::ERR_NAME_NOT_RESOLVED',
+  ETIMEDOUT: 'net::ERR_CONNECTION_TIMED_OUT',
+  EHOSTUNREACH: 'net::ERR_ADDRESS_UNREACHABLE',
+  ENETUNREACH: 'net::ERR_INTERNET_DISCONNECTED',
+  UND_ERR_SOCKET: 'net::ERR_CONNECTION_CLOSED',
+};
+function chromiumNetError(error: unknown): unknown {
+  if (!(error instanceof TypeError)) return error; // an AbortError stays what it is
+  let cause: unknown = error.cause;
+  while (cause !== undefined && cause !== null) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NET_ERRORS[code] !== undefined) return new Error(NET_ERRORS[code]);
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return new Error('net::ERR_FAILED');
+}
 const netStandIn = {
-  fetch: (input: string | GlobalRequest, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }) =>
-    globalThis.fetch(input, init),
+  async fetch(
+    input: string | GlobalRequest,
+    init?: RequestInit & { bypassCustomProtocolHandlers?: boolean },
+  ) {
+    const response = await globalThis
+      .fetch(input, init)
+      .catch((error: unknown) => Promise.reject(chromiumNetError(error)));
+    // With redirect: 'manual' Electron cancels the request at a 3xx and rejects, rather than handing back
+    // the Fetch standard's opaque redirect (electron/electron #43715).
+    if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new Error('Redirect was cancelled');
+    }
+    return response;
+  },
   isOnline: () => true,
 } satisfies Pick<Electron.Net, 'fetch' | 'isOnline'>;
 type GlobalRequest = Request;
 
+/** The handlers given to protocol.handle, by scheme; loadURL goes through them. */
+const protocolHandlers = new Map<string, (request: GlobalRequest) => Response | Promise<Response>>();
+/** The schemes registered as privileged, as given (before `ready`, as Electron requires). */
+export const privilegedSchemes: Electron.CustomScheme[] = [];
 const protocolStandIn = {
-  registerSchemesAsPrivileged: (_schemes: Electron.CustomScheme[]) => {},
-  handle: (_scheme: string, _handler: (request: GlobalRequest) => Response | Promise<Response>) => {},
+  registerSchemesAsPrivileged: (schemes: Electron.CustomScheme[]) => {
+    privilegedSchemes.push(...schemes);
+  },
+  handle: (scheme: string, handler: (request: GlobalRequest) => Response | Promise<Response>) => {
+    protocolHandlers.set(scheme, handler);
+  },
 } satisfies Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 
 /** Electron's safeStorage where no OS encryption is offered: the app must then use the keychain or the environment. */
@@ -515,7 +757,8 @@ function pointerOnTheTaskbar(): Electron.Point {
 }
 const screenStandIn = {
   getAllDisplays: () => screenControl.displays.map((display) => ({ ...display })) as Electron.Display[],
-  getCursorScreenPoint: () => ({ ...screenControl.cursor }),
+  // "Not supported on Wayland (Linux)" (docs/api/screen.md): nothing to read there.
+  getCursorScreenPoint: () => (desktop().windowsPlaceable ? { ...screenControl.cursor } : { x: 0, y: 0 }),
 } satisfies Pick<Electron.Screen, 'getAllDisplays' | 'getCursorScreenPoint'>;
 
 /** Shortcuts the app holds, by accelerator; `taken` are held by another app (register returns false). */
@@ -543,12 +786,12 @@ export function pressShortcut(accelerator: string): void {
   callback();
 }
 
-const sessionStandIn = {
-  defaultSession: {
-    setPermissionRequestHandler: () => {},
-    setPermissionCheckHandler: () => {},
-  } satisfies Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
-};
+/** The default session: other stand-ins (downloads) add their members to this object. */
+export const defaultSessionStandIn = {
+  setPermissionRequestHandler: () => {},
+  setPermissionCheckHandler: () => {},
+} satisfies Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+const sessionStandIn = { defaultSession: defaultSessionStandIn };
 
 export const openedLinks: string[] = [];
 const shellStandIn = {
@@ -571,8 +814,15 @@ export function resetStandIn(): void {
   openedLinks.length = 0;
   ipcHandlers.clear();
   applicationMenu = undefined;
-  trayControl.unavailable = false;
   trayControl.bounds = noBounds();
+  privilegedSchemes.length = 0;
+  protocolHandlers.clear();
+  Object.assign(notificationControl, {
+    supported: true,
+    failing: false,
+    activationCallback: null,
+    pendingActivation: null,
+  });
   shortcuts.clear();
   shortcutControl.taken.clear();
   screenControl.cursor = pointerOnTheTaskbar();
@@ -584,6 +834,8 @@ export function resetStandIn(): void {
     exited: null,
     loginItemSettings: [],
     switches: [],
+    quitting: null,
+    run: appControl.run + 1,
   });
 }
 

@@ -3,29 +3,31 @@
  * throw-away profile and the fake CAMB server, and gives tests the OS's side: ready, tray clicks, menu
  * items, notifications, a second launch, session end. One app per test; `quit()` ends it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { invokeChannelId, type InvokeChannel } from '../../../src/shared/contract';
 import {
+  activateToast,
   app,
   appControl,
   calls,
   ipcHandlers,
   notifications,
+  platformControl,
   powerMonitor,
   resetStandIn,
   shortcutControl,
   standInEvent,
-  trayControl,
   trays,
   windows,
   type StandInTray,
   type StandInWindow,
 } from './electronStandIn';
 import { keychain } from './keytarStandIn';
+import { defaultDesktopFor, PLATFORMS, type DesktopName, type PlatformBehaviour } from './platformBehaviour';
 import { resetUpdaterStandIn } from './updaterStandIn';
 
 // CAMB_WIRING_BUNDLE runs the suite against another build (e.g. an older commit's, to see a test fail there).
@@ -38,6 +40,9 @@ const TRUSTED_PAGE = 'app://camb-watch/index.html';
 export interface LaunchOptions {
   /** What follows the app path on the command line (`--hidden`, `--watch story:…`, a link). */
   readonly args?: readonly string[];
+  /** The desktop (platformBehaviour.ts): its platform, environment, tray and windows. */
+  readonly desktop?: DesktopName;
+  /** The platform, on its default desktop (Linux: XFCE on X11), when no desktop is named. */
   readonly platform?: NodeJS.Platform;
   /** CAMB_API_KEY for this run; none by default. */
   readonly apiKey?: string;
@@ -45,22 +50,24 @@ export interface LaunchOptions {
   readonly profile?: string;
   readonly apiBase: string;
   readonly packaged?: boolean;
-  /** The desktop has no tray: `new Tray` throws. */
-  readonly noTray?: boolean;
   /** macOS's login item started the app (it passes no arguments). */
   readonly openedAtLogin?: boolean;
   /** Keep the keychain read waiting (a permission prompt): the test releases it with keychain.release(). */
   readonly holdKeychain?: boolean;
-  /** Environment for this run, e.g. XDG_CURRENT_DESKTOP (unset by default, as are the other desktop ones). */
+  /** Environment for this run, over the desktop's own (XDG_CURRENT_DESKTOP, XDG_SESSION_TYPE). */
   readonly env?: Readonly<Record<string, string>>;
   /** Global shortcuts another app holds: registering them fails. */
   readonly takenShortcuts?: readonly string[];
+  /** Windows started the app for a click on this toast (its XML): the activation waits for the app. */
+  readonly toastClicked?: string;
   /** process.resourcesPath, which Electron sets (electron-builder's files lie there in a packaged app). */
   readonly resourcesPath?: string;
 }
 
 export interface WiredApp {
   readonly profile: string;
+  /** The desktop it runs on. */
+  readonly desktop: PlatformBehaviour;
   tray(): StandInTray;
   /** The main window (not Windows' hidden session listener), if created. */
   window(): StandInWindow | undefined;
@@ -70,24 +77,46 @@ export interface WiredApp {
   invoke(channel: InvokeChannel, payload?: unknown): Promise<unknown>;
   /** A second launch with this command line, as the OS hands it to the running app. */
   secondLaunch(args: readonly string[]): void;
-  /** Quits as the tray's Quit does, and waits until the app has ended. */
-  quit(): void;
+  /** Quits as the tray's Quit does; resolves once the app has ended (or the quit was cancelled). */
+  quit(): Promise<void>;
 }
 
 let runs = 0;
 let restore: (() => void) | null = null;
 const profiles = new Set<string>();
 
-function endRun(): void {
+async function endRun(): Promise<void> {
   keychain.release();
-  if (restore !== null && appControl.exited === null) app.quit();
+  if (restore !== null && appControl.exited === null) {
+    app.quit();
+    await appControl.quitting;
+  }
   restore?.();
   restore = null;
 }
 
+/**
+ * The session bus's answer to "does org.kde.StatusNotifierWatcher have an owner?", as `gdbus call` prints
+ * it: a `gdbus` on PATH for this run (the app asks the bus through it), answering from the desktop's row.
+ */
+function sessionBusFor(desktop: PlatformBehaviour, profile: string): string {
+  const bin = path.join(profile, 'session-bus-bin');
+  mkdirSync(bin, { recursive: true });
+  const script = path.join(bin, 'gdbus');
+  const answer = desktop.statusNotifierWatcher === true ? '(true,)' : '(false,)';
+  writeFileSync(
+    script,
+    `#!/bin/sh
+case "$*" in *NameHasOwner*org.kde.StatusNotifierWatcher*) echo '${answer}';; *) exit 1;; esac
+`,
+  );
+  chmodSync(script, 0o755);
+  return bin;
+}
+
 /** Ends what a test left running, puts process.argv / platform / env back and removes its profiles. */
-export function cleanUpWiredApp(): void {
-  endRun();
+export async function cleanUpWiredApp(): Promise<void> {
+  await endRun();
   keychain.reset();
   for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
   profiles.clear();
@@ -95,28 +124,32 @@ export function cleanUpWiredApp(): void {
 
 export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> {
   // A second launch in one test is a restart: the first app ends as it would.
-  endRun();
+  await endRun();
   resetStandIn();
+  const desktop = PLATFORMS[options.desktop ?? defaultDesktopFor(options.platform ?? 'linux')];
+  platformControl.current = desktop;
   resetUpdaterStandIn();
   if (options.holdKeychain === true) keychain.hold();
+  if (options.toastClicked !== undefined) activateToast(options.toastClicked);
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), 'camb-wiring-'));
   profiles.add(profile);
   appControl.userData = profile;
   appControl.home = profile;
   appControl.isPackaged = options.packaged ?? false;
-  trayControl.unavailable = options.noTray === true;
   for (const taken of options.takenShortcuts ?? []) shortcutControl.taken.add(taken);
   appControl.loginItem.wasOpenedAtLogin = options.openedAtLogin === true;
 
-  const withResources = process as { resourcesPath?: string };
+  const withResources = process as { resourcesPath?: string; getSystemVersion?: () => string };
   const saved = {
     argv: process.argv,
     platform: process.platform,
     env: { ...process.env },
     resourcesPath: withResources.resourcesPath,
+    getSystemVersion: withResources.getSystemVersion,
   };
   restore = () => {
     process.argv = saved.argv;
+    withResources.getSystemVersion = saved.getSystemVersion;
     Object.defineProperty(process, 'platform', { value: saved.platform });
     withResources.resourcesPath = saved.resourcesPath;
     for (const name of Object.keys(process.env))
@@ -124,7 +157,7 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
     Object.assign(process.env, saved.env);
   };
   process.argv = ['/usr/lib/camb-watch/camb-watch-app', ...(options.args ?? [])];
-  Object.defineProperty(process, 'platform', { value: options.platform ?? 'linux' });
+  Object.defineProperty(process, 'platform', { value: desktop.platform });
   process.env['CAMB_API_BASE'] = options.apiBase;
   process.env['CAMB_WATCH_LOG_LEVEL'] = 'error';
   process.env['XDG_CONFIG_HOME'] = path.join(profile, 'config');
@@ -135,10 +168,14 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   if (options.apiKey === undefined) delete process.env['CAMB_API_KEY'];
   else process.env['CAMB_API_KEY'] = options.apiKey;
   // What the machine running the tests happens to have must not decide tray, popover or updates.
-  for (const name of ['XDG_CURRENT_DESKTOP', 'XDG_SESSION_TYPE', 'APPIMAGE'])
+  for (const name of ['XDG_CURRENT_DESKTOP', 'XDG_SESSION_TYPE', 'APPIMAGE', 'DBUS_SESSION_BUS_ADDRESS'])
     Reflect.deleteProperty(process.env, name);
-  Object.assign(process.env, options.env);
+  Object.assign(process.env, desktop.env, options.env);
+  if (desktop.platform === 'linux')
+    process.env['PATH'] = `${sessionBusFor(desktop, profile)}${path.delimiter}${process.env['PATH'] ?? ''}`;
   withResources.resourcesPath = options.resourcesPath;
+  // Electron adds this to `process` (docs/api/process.md).
+  withResources.getSystemVersion = () => desktop.systemVersion;
 
   // A fresh copy of the bundle per run (its module state is the app's), as a new process would have.
   runs++;
@@ -149,6 +186,7 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
   const mainWindow = () => windows.find((window) => window.options.show === false && window.options.title);
   const wired: WiredApp = {
     profile,
+    desktop,
     tray: () => {
       const tray = trays[0];
       if (tray === undefined) throw new Error('The app made no tray icon');
@@ -157,10 +195,12 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
     window: mainWindow,
     async started() {
       await expect
-        .poll(() =>
-          options.noTray === true
-            ? mainWindow() !== undefined
-            : trays[0] !== undefined && trays[0].tooltip !== STARTING_TOOLTIP,
+        .poll(
+          () =>
+            trays[0] !== undefined &&
+            trays[0].tooltip !== STARTING_TOOLTIP &&
+            // Without a tray icon anyone can see, the window is the way in: it must be there.
+            (desktop.trayIconShown || mainWindow() !== undefined),
         )
         .toBe(true);
       // The command line is acted on just after start-up, in the same turn: let it run.
@@ -176,11 +216,13 @@ export async function launchWiredApp(options: LaunchOptions): Promise<WiredApp> 
       const argv = ['/usr/lib/camb-watch/camb-watch-app', ...args];
       app.emit('second-instance', standInEvent(), argv, profile, { argv });
     },
-    quit() {
+    async quit() {
       app.quit();
+      await appControl.quitting;
     },
   };
   return wired;
 }
 
 export { app, appControl, calls, keychain, notifications, powerMonitor, trays, windows };
+export { ALL_DESKTOPS, PLATFORMS } from './platformBehaviour';

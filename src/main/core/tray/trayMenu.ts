@@ -62,6 +62,15 @@ export function trayMenuEntries(
   return entries;
 }
 
+/**
+ * The tooltip's first line (how many jobs are new, running, failed) as a line of the menu, for desktops
+ * that show no tooltip (Ubuntu's AppIndicator): the counts must be readable somewhere.
+ */
+export function countsMenuEntries(model: TrayModel): TrayMenuEntry[] {
+  const [counts = ''] = model.tooltip.split('\n');
+  return [{ type: 'note', label: counts }, { type: 'separator' }];
+}
+
 /** Do not disturb as the tray shows it: when it ends (null: off), and the time now to say it against. */
 export interface DoNotDisturbView {
   readonly until: number | null;
