@@ -82,7 +82,7 @@ describe('store: one task that does not fit the saved list', () => {
   it('cannot stop the others from being saved, and the user is told', () => {
     const { list } = openSavedWatchList(cwd);
     const problems: string[] = [];
-    list.on('saveProblem', ({ message }) => problems.push(message));
+    list.on('savingChanged', ({ problem }) => problems.push(problem?.message ?? 'saved'));
     list.add('story', 'odd');
     list.add('story', 'fine');
     // A run id past 2^53, as if an answer had slipped past the client's check.

@@ -2,14 +2,14 @@ import type { DocumentStore } from '../persistence/keyValueStore';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
 import type { FinishedRun } from '../../../shared/durations/finishedRun';
+import type { SaveProblem } from '../../../shared/serviceState';
+import { describeLeftOut, describeSaveFailure, errorCode } from './saveProblemText';
 
 export interface SaveOutcome {
   /** Whether what could be saved was; false keeps the change pending for a later try. */
   readonly ok: boolean;
-  /** A sentence for the user, or null when everything was saved. */
-  readonly problem: string | null;
-  /** Which problem it is, without details that change on every try (temporary file names): to say it once. */
-  readonly problemKind: string | null;
+  /** What the user is told while it lasts (what fails, what to do), or null when everything was saved. */
+  readonly problem: SaveProblem | null;
   /** What the store threw, for the log only: it names temporary files and system codes. */
   readonly detail?: string;
 }
@@ -40,7 +40,7 @@ export function saveDocument(
   let firstError: unknown;
   try {
     write(tasks);
-    return { ok: true, problem: null, problemKind: null };
+    return { ok: true, problem: null };
   } catch (error) {
     firstError = error;
   }
@@ -49,21 +49,14 @@ export function saveDocument(
   if (leftOut > 0) {
     try {
       write(fitting);
-      const [which, them, they] =
-        leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
-      return {
-        ok: true,
-        problemKind: `left out ${leftOut}`,
-        problem: `${which} data that does not fit the saved watch list: the list was saved without ${them}, and ${they} listed until CAMB Watch quits.`,
-      };
+      return { ok: true, problem: describeLeftOut(leftOut) };
     } catch (error) {
       firstError = error;
     }
   }
   return {
     ok: false,
-    problemKind: 'not saved',
-    problem: `The watch list could not be saved to ${store.path}: check that the disk has room and the folder can be written. Your changes are kept while CAMB Watch runs, and saving is tried again.`,
+    problem: describeSaveFailure(errorCode(firstError), store.path),
     detail: describe(firstError),
   };
 }
