@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../main/core/logging/logger';
 import { redactingLogger } from '../../main/core/logging/redactingLogger';
 import { createRedactor } from '../../main/core/logging/redactor';
 import { openDocumentStore } from '../../main/core/persistence/openDocumentStore';
+import { lockedStore, lockStateFolder } from '../../main/core/persistence/stateFolderLock';
 import { rememberingSecretStore } from '../../main/core/secrets/rememberingSecretStore';
 import { createUpdateController } from '../../main/core/updates';
 import { createWatchService } from '../../main/core/watchService/watchService';
@@ -85,12 +86,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     (key) => keysSeen.add(key),
   );
 
-  const { store, recovery } = openDocumentStore({ cwd: stateDir, clock, logger });
+  // One writer per folder: the desktop app or another web host on it would lose half of the actions.
+  const locked = await lockStateFolder(stateDir, 'the web host', logger);
+  if (!locked.ok) throw new Error(locked.message);
+  const { lock } = locked;
+  let opened: ReturnType<typeof openDocumentStore>;
+  try {
+    opened = openDocumentStore({ cwd: stateDir, clock, logger });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const { store, recovery } = opened;
   const service = createWatchService({
     clock,
     fetch: fetchImpl,
     ...(options.apiBase !== undefined ? { baseUrl: options.apiBase } : {}),
-    store,
+    store: lockedStore(store, lock),
     recovery,
     secrets,
     logger,
@@ -221,6 +233,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.close();
     host.dispose();
     service.dispose();
+    lock.release();
     throw error;
   }
   const origin = `http://127.0.0.1:${port}`;
@@ -235,6 +248,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     host.dispose();
     await host.whenDownloadsSettled();
     service.dispose();
+    lock.release();
   }
 
   return {

@@ -40,6 +40,11 @@ export function describeSaveFailure(code: string | null, file: string): SaveProb
         summary: 'no permission to write its folder',
         message: `The watch list cannot be saved: CAMB Watch may not write in ${folder}. Check that this folder and ${path.basename(file)} belong to your user account and are not marked read-only. ${KEPT}`,
       };
+    case 'ELOCKLOST':
+      return {
+        summary: 'another program took over its folder',
+        message: `The watch list is no longer saved here: another CAMB Watch program took over ${folder} while this one was not responding (the computer may have slept). Quit this one and keep the other, or quit both and start one again. Changes made here since are kept only until this one quits.`,
+      };
     default:
       return {
         summary: 'its file cannot be written',
