@@ -8,6 +8,7 @@ import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
 import { durableStore } from '../core/persistence/durableStore';
 import { openWithRecovery } from '../core/persistence/openWithRecovery';
+import { lockedStore, lockStateFolder } from '../core/persistence/stateFolderLock';
 import type { PersistedDocument } from '../core/persistence/persistedDocument';
 import {
   DOCUMENT_STORE_NAME,
@@ -106,16 +107,29 @@ export function startApp(): void {
     });
 }
 
-function openWatchList(logger: Logger) {
-  return openWithRecovery({
-    filePath: documentStoreFile(app.getPath('userData')),
-    createStore: () =>
-      durableStore(
-        new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
-      ),
-    clock: systemClock,
-    logger,
-  });
+/**
+ * Takes the profile folder (a web host on the same folder is refused the same way, and refuses this app),
+ * then opens the watch list in it. A refusal is thrown: the start fails with its sentence in a dialog.
+ */
+async function openWatchList(logger: Logger) {
+  const folder = app.getPath('userData');
+  const locked = await lockStateFolder(folder, 'the desktop app', logger);
+  if (!locked.ok) throw new Error(locked.message);
+  try {
+    const opened = openWithRecovery({
+      filePath: documentStoreFile(folder),
+      createStore: () =>
+        durableStore(
+          new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
+        ),
+      clock: systemClock,
+      logger,
+    });
+    return { ...opened, store: lockedStore(opened.store, locked.lock), lock: locked.lock };
+  } catch (error) {
+    locked.lock.release();
+    throw error;
+  }
 }
 
 /** Called by the tray before the app has started: only Quit acts until then. */
@@ -168,7 +182,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
 
   const shellState = openShellState();
   const firstRun = !shellState.startedBefore();
-  const opened = openWatchList(logger);
+  const opened = await openWatchList(logger);
+  lifetime.onEnd(() => opened.lock.release());
   const secrets = await openShellSecrets({
     slot: shellState.encryptedKeySlot,
     env,
