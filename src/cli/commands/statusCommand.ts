@@ -18,7 +18,8 @@ export async function statusCommand(
   { kind, taskId, json }: { kind: TaskKind; taskId: string; json: boolean },
 ): Promise<ExitCode> {
   const saving = appSavingProblem(context.env);
-  if (saving !== null) context.out.note(`CAMB Watch is not saving changes: ${saving.summary}. ${saving.message}`);
+  if (saving !== null)
+    context.out.note(`CAMB Watch is not saving changes: ${saving.summary}. ${saving.message}`);
   const access = await openApiAccess(context);
   if (!access.ok) return access.exitCode;
   const outcome = await retryTransient(
