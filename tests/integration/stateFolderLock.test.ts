@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../src/main/core/logging/logger';
 import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
@@ -153,5 +153,27 @@ describe('a lock lost to another program (this one stalled past the stale time)'
     });
     expect(savedIds(folder)).toEqual(['kept']);
     list.dispose();
+  });
+});
+
+describe('the lock while its holder runs', () => {
+  it('stays held across its refreshes: naming its owner does not look like another program taking it', async () => {
+    const folder = tempFolder();
+    // Only proper-lockfile's refresh timer is driven; its file-system calls stay real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const taken = await lockStateFolder(folder, 'the web host', silentLogger);
+      if (!taken.ok) throw new Error(taken.message);
+      for (let refresh = 0; refresh < 3; refresh++) {
+        await vi.advanceTimersByTimeAsync(10_000);
+        // The refresh's stat and utimes answer on the real file system: wait for them.
+        await expect.poll(() => taken.lock.lost, { interval: 5 }).toBe(false);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(taken.lock.lost).toBe(false);
+      taken.lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -123,7 +123,11 @@ export async function lockStateFolder(
   }
   const owner: Owner = { program, pid: process.pid, host: os.hostname() };
   try {
+    // A new entry changes the folder's time, which is the lock's heartbeat: proper-lockfile would read the
+    // change as another program taking the lock over. The time it set is put back.
+    const { atime, mtime } = fs.statSync(lockDir);
     fs.writeFileSync(path.join(lockDir, OWNER_FILE), JSON.stringify(owner));
+    fs.utimesSync(lockDir, atime, mtime);
   } catch (error) {
     // The lock holds without it; a refusal then names "another CAMB Watch program".
     logger.warn('Could not record who holds the state folder', { error: String(error) });
