@@ -177,3 +177,55 @@ describe('the lock while its holder runs', () => {
     }
   });
 });
+
+describe('a lock found at start, by who left it', () => {
+  const bootMinute = () => Math.round((Date.now() - os.uptime() * 1000) / 60_000);
+
+  /** A lock folder as a program left it, its heartbeat ten minutes old. */
+  function leftLock(
+    folder: string,
+    owner: { pid: number; boot: number; host?: string },
+    heartbeatAgoMs = 10 * 60_000,
+  ): void {
+    const lockDir = path.join(folder, LOCK_NAME);
+    fs.mkdirSync(lockDir);
+    fs.writeFileSync(
+      path.join(lockDir, 'owner.json'),
+      JSON.stringify({ program: 'the web host', host: os.hostname(), ...owner }),
+    );
+    const heartbeat = new Date(Date.now() - heartbeatAgoMs);
+    fs.utimesSync(lockDir, heartbeat, heartbeat);
+  }
+
+  it('is not taken from a holder still running here, even when its heartbeat is late (a long freeze)', async () => {
+    const folder = tempFolder();
+    leftLock(folder, { pid: process.ppid, boot: bootMinute() });
+    expect(await lockStateFolder(folder, 'the desktop app', silentLogger)).toEqual({
+      ok: false,
+      message: expect.stringContaining(`in use by the web host (process ${process.ppid})`),
+    });
+  });
+
+  it('is taken over when it was left before the computer restarted, whatever process has that number now', async () => {
+    const folder = tempFolder();
+    leftLock(folder, { pid: process.ppid, boot: bootMinute() - 24 * 60 });
+    const taken = await lockStateFolder(folder, 'the desktop app', silentLogger);
+    expect(taken).toMatchObject({ ok: true, lock: { held: true } });
+    if (taken.ok) taken.lock.release();
+  });
+
+  it('on a shared folder, waits for the heartbeat of a holder on another computer, then takes over', async () => {
+    const live = tempFolder();
+    leftLock(live, { pid: 4242, boot: 0, host: 'studio-mac' }, 5_000);
+    expect(await lockStateFolder(live, 'the desktop app', silentLogger)).toEqual({
+      ok: false,
+      message: expect.stringContaining('in use by the web host (process 4242 on studio-mac)'),
+    });
+
+    const stopped = tempFolder();
+    leftLock(stopped, { pid: 4242, boot: 0, host: 'studio-mac' }, 10 * 60_000);
+    const taken = await lockStateFolder(stopped, 'the desktop app', silentLogger);
+    expect(taken).toMatchObject({ ok: true, lock: { held: true } });
+    if (taken.ok) taken.lock.release();
+  });
+});

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { Logger } from '../logging/logger';
+import type { ActionJournal } from './actionJournal';
 import type { DocumentStore } from './keyValueStore';
 
 /**
@@ -31,6 +32,12 @@ interface Owner {
   readonly program: string;
   readonly pid: number;
   readonly host: string;
+  /** When this computer started (minutes since 1970): after a restart, a process id means another process. */
+  readonly boot?: number;
+}
+
+function bootMinute(): number {
+  return Math.round((Date.now() - os.uptime() * 1000) / 60_000);
 }
 
 export interface StateFolderLock {
@@ -49,20 +56,45 @@ function readOwner(lockDir: string): Owner | null {
     const owner = JSON.parse(fs.readFileSync(path.join(lockDir, OWNER_FILE), 'utf8')) as Partial<Owner>;
     if (typeof owner.program !== 'string' || typeof owner.pid !== 'number' || typeof owner.host !== 'string')
       return null;
-    return { program: owner.program.slice(0, 40), pid: owner.pid, host: owner.host.slice(0, 100) };
+    return {
+      program: owner.program.slice(0, 40),
+      pid: owner.pid,
+      host: owner.host.slice(0, 100),
+      ...(typeof owner.boot === 'number' ? { boot: owner.boot } : {}),
+    };
   } catch {
     return null;
   }
 }
 
-/** Whether the process holding the lock has ended (it crashed, or was killed): only knowable on this computer. */
+/**
+ * Whether the process holding the lock has ended (it crashed, was killed, or the computer restarted since):
+ * only knowable on this computer.
+ */
 function holderGone(owner: Owner | null): boolean {
   if (owner === null || owner.host !== os.hostname() || owner.pid === process.pid) return false;
+  // Recorded before the computer last started: that process is gone, whatever now has its number.
+  if (owner.boot !== undefined && Math.abs(owner.boot - bootMinute()) > 1) return true;
   try {
     process.kill(owner.pid, 0);
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Another process on this computer (the only place its process id means anything). */
+function runsHere(owner: Owner): boolean {
+  return owner.host === os.hostname() && owner.pid !== process.pid;
+}
+
+/** A lock whose holder has ended here, or whose heartbeat stopped more than STALE_MS ago elsewhere. */
+function abandoned(lockDir: string, owner: Owner | null): boolean {
+  if (owner !== null && runsHere(owner)) return holderGone(owner);
+  try {
+    return fs.statSync(lockDir).mtimeMs < Date.now() - STALE_MS;
+  } catch {
+    return false;
   }
 }
 
@@ -105,23 +137,26 @@ export async function lockStateFolder(
       });
     },
   };
-  const take = () => lockfile.lock(folder, options);
+  // A holder alive on this computer keeps the folder even when its heartbeat is late (a long freeze, a
+  // busy disk): proper-lockfile alone would call its lock stale after a minute and take it over.
+  const current = readOwner(lockDir);
+  if (current !== null && runsHere(current) && !holderGone(current))
+    return { ok: false, message: describeHolder(folder, current) };
+  // A lock its holder left behind is cleared here: proper-lockfile's own stale removal is an rmdir, which
+  // fails on a lock folder holding owner.json.
+  if (abandoned(lockDir, current)) {
+    logger.warn('Taking over the lock of a program that ended without releasing it', { folder });
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
   try {
-    try {
-      await take();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !holderGone(readOwner(lockDir))) throw error;
-      logger.warn('Taking over the lock of a program that ended without releasing it', { folder });
-      fs.rmSync(lockDir, { recursive: true, force: true });
-      await take();
-    }
+    await lockfile.lock(folder, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') return { ok: false, message: describeHolder(folder, readOwner(lockDir)) };
     logger.warn('The state folder cannot be locked; using it without a lock', { folder, code: code ?? '' });
     return { ok: true, lock: { held: false, lost: false, release: () => {} } };
   }
-  const owner: Owner = { program, pid: process.pid, host: os.hostname() };
+  const owner: Owner = { program, pid: process.pid, host: os.hostname(), boot: bootMinute() };
   try {
     // A new entry changes the folder's time, which is the lock's heartbeat: proper-lockfile would read the
     // change as another program taking the lock over. The time it set is put back.
@@ -182,19 +217,25 @@ export function lockedStore(store: DocumentStore, lock: StateFolderLock): Docume
       if (lock.lost) refuse();
       store.store = value;
     },
+    // A proxy, so whatever else the journal offers passes through unchanged; only writing is refused.
     ...(journal === undefined
       ? {}
       : {
-          journal: {
-            get lastSeq() {
-              return journal.lastSeq;
+          journal: new Proxy(journal, {
+            get(target, name) {
+              if (name === 'append')
+                return (change: Parameters<ActionJournal['append']>[0]) =>
+                  !lock.lost && target.append(change);
+              if (name === 'compact')
+                return (seq: number) => {
+                  if (!lock.lost) target.compact(seq);
+                };
+              const value: unknown = Reflect.get(target, name, target);
+              return typeof value === 'function'
+                ? (value as (...args: unknown[]) => unknown).bind(target)
+                : value;
             },
-            append: (change) => !lock.lost && journal.append(change),
-            compact: (seq) => {
-              if (!lock.lost) journal.compact(seq);
-            },
-            close: () => journal.close(),
-          },
+          }),
         }),
   };
 }
