@@ -1,29 +1,18 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/main/core/logging/logger';
 import { lockStateFolder } from '../../src/main/core/persistence/stateFolderLock';
+import { holdStateFolder } from '../support/stateFolderHolder';
 import { errorBoxes } from './support/electronStandIn';
 import { appControl } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
 const suite = wiringSuite();
-const holderScript = path.resolve(import.meta.dirname, '../support/lockedStoreChild.ts');
 
 describe('one writer per profile folder', () => {
   it('refuses to start, in a dialog naming the program that holds the folder, while a web host uses it', async () => {
     const profile = returningProfile();
-    // The web host's way of taking a folder, in a process of its own.
-    const holder = spawn(process.execPath, ['--import', 'tsx', holderScript, profile], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    const holder = await holdStateFolder(profile);
     try {
-      const first = await new Promise<string>((resolve) =>
-        readline.createInterface({ input: holder.stdout }).once('line', resolve),
-      );
-      expect(first).toBe('ready');
-
       await suite.launch({ profile, apiKey: API_KEY });
       await expect.poll(() => appControl.exited).toBe(1);
       expect(errorBoxes).toEqual([
@@ -34,7 +23,7 @@ describe('one writer per profile folder', () => {
       ]);
       expect(suite.server().requests).toHaveLength(0);
     } finally {
-      holder.kill('SIGKILL');
+      holder.kill();
     }
   });
 

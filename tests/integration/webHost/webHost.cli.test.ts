@@ -1,11 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseWebHostArgs } from '../../../src/webHost/cliArgs';
+import { holdStateFolder } from '../../support/stateFolderHolder';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -69,24 +69,15 @@ describe('npm run dev:web: the command line', () => {
 
   it('refuses a state folder another program uses, in a sentence naming it, and exits 1 without starting', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-held-'));
-    // Another web host (its way of taking the folder) in a process of its own.
-    const holder = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'tests/support/lockedStoreChild.ts'), folder],
-      { stdio: ['pipe', 'pipe', 'inherit'] },
-    );
+    const holder = await holdStateFolder(folder);
     try {
-      const first = await new Promise<string>((resolve) =>
-        readline.createInterface({ input: holder.stdout }).once('line', resolve),
-      );
-      expect(first).toBe('ready');
       const refused = await cli('--state-dir', folder);
       expect(refused).toMatchObject({ code: 1, stdout: '' });
       expect(refused.stderr).toBe(
         `camb-watch web host: The watch list in ${folder} is already in use by the web host (process ${holder.pid}). Only one program may use it at a time, or changes get lost: quit that one first, or give this one a folder of its own.\n`,
       );
     } finally {
-      holder.kill('SIGKILL');
+      holder.kill();
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
