@@ -8,7 +8,7 @@ import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
 import { durableStore } from '../core/persistence/durableStore';
 import { openWithRecovery } from '../core/persistence/openWithRecovery';
-import { lockedStore, lockStateFolder } from '../core/persistence/stateFolderLock';
+import { openWithFolderLock } from '../core/persistence/stateFolderLock';
 import type { PersistedDocument } from '../core/persistence/persistedDocument';
 import {
   DOCUMENT_STORE_NAME,
@@ -111,12 +111,10 @@ export function startApp(): void {
  * Takes the profile folder (a web host on the same folder is refused the same way, and refuses this app),
  * then opens the watch list in it. A refusal is thrown: the start fails with its sentence in a dialog.
  */
-async function openWatchList(logger: Logger) {
+function openWatchList(logger: Logger) {
   const folder = app.getPath('userData');
-  const locked = await lockStateFolder(folder, 'the desktop app', logger);
-  if (!locked.ok) throw new Error(locked.message);
-  try {
-    const opened = openWithRecovery({
+  return openWithFolderLock(folder, 'the desktop app', logger, () =>
+    openWithRecovery({
       filePath: documentStoreFile(folder),
       createStore: () =>
         durableStore(
@@ -124,12 +122,8 @@ async function openWatchList(logger: Logger) {
         ),
       clock: systemClock,
       logger,
-    });
-    return { ...opened, store: lockedStore(opened.store, locked.lock), lock: locked.lock };
-  } catch (error) {
-    locked.lock.release();
-    throw error;
-  }
+    }),
+  );
 }
 
 /** Called by the tray before the app has started: only Quit acts until then. */

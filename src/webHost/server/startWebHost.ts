@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../main/core/logging/logger';
 import { redactingLogger } from '../../main/core/logging/redactingLogger';
 import { createRedactor } from '../../main/core/logging/redactor';
 import { openDocumentStore } from '../../main/core/persistence/openDocumentStore';
-import { lockedStore, lockStateFolder } from '../../main/core/persistence/stateFolderLock';
+import { openWithFolderLock } from '../../main/core/persistence/stateFolderLock';
 import { rememberingSecretStore } from '../../main/core/secrets/rememberingSecretStore';
 import { createUpdateController } from '../../main/core/updates';
 import { createWatchService } from '../../main/core/watchService/watchService';
@@ -87,22 +87,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   );
 
   // One writer per folder: the desktop app or another web host on it would lose half of the actions.
-  const locked = await lockStateFolder(stateDir, 'the web host', logger);
-  if (!locked.ok) throw new Error(locked.message);
-  const { lock } = locked;
-  let opened: ReturnType<typeof openDocumentStore>;
-  try {
-    opened = openDocumentStore({ cwd: stateDir, clock, logger });
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-  const { store, recovery } = opened;
+  const { store, recovery, lock } = await openWithFolderLock(stateDir, 'the web host', logger, () =>
+    openDocumentStore({ cwd: stateDir, clock, logger }),
+  );
   const service = createWatchService({
     clock,
     fetch: fetchImpl,
     ...(options.apiBase !== undefined ? { baseUrl: options.apiBase } : {}),
-    store: lockedStore(store, lock),
+    store,
     recovery,
     secrets,
     logger,

@@ -239,3 +239,25 @@ export function lockedStore(store: DocumentStore, lock: StateFolderLock): Docume
         }),
   };
 }
+
+/**
+ * Takes `folder` for `program`, then opens its store with `open` and hands it back wrapped by lockedStore,
+ * with the lock (to release when the program ends). A refusal is thrown as an Error whose message is the
+ * sentence for the user; a store that fails to open lets the lock go first.
+ */
+export async function openWithFolderLock<T extends { readonly store: DocumentStore }>(
+  folder: string,
+  program: StateFolderProgram,
+  logger: Logger,
+  open: () => T,
+): Promise<T & { readonly lock: StateFolderLock }> {
+  const locked = await lockStateFolder(folder, program, logger);
+  if (!locked.ok) throw new Error(locked.message);
+  try {
+    const opened = open();
+    return { ...opened, store: lockedStore(opened.store, locked.lock), lock: locked.lock };
+  } catch (error) {
+    locked.lock.release();
+    throw error;
+  }
+}
