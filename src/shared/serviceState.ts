@@ -4,6 +4,18 @@ export const keyCheckSchema = z.enum(['works', 'rejected', 'not-checked']);
 export type KeyCheck = z.infer<typeof keyCheckSchema>;
 
 /**
+ * Saving the watch list is failing (or had to leave tasks out): held from the failed write until the next
+ * one that works, so every window, the tray and the CLI keep saying it.
+ */
+export const saveProblemSchema = z.object({
+  /** A few words for the tray, after "Not saving changes: ": "the disk is full". */
+  summary: z.string().max(100),
+  /** What fails and what to do, in sentences: where the folder is and what to free or check. */
+  message: z.string().max(2000),
+});
+export type SaveProblem = z.infer<typeof saveProblemSchema>;
+
+/**
  * What the app as a whole is doing, for banners and the tray: whether there is a usable key, whether
  * CAMB.AI accepts it and can be reached, and whether polling is held back. Never holds the key itself.
  */
@@ -35,6 +47,8 @@ export const serviceStateSchema = z.object({
    * is checked instead ("1,000 active jobs: each is checked about every 4 min."); null when it keeps up.
    */
   budgetNotice: z.string().max(200).nullable(),
+  /** Saving the watch list fails: changes live only in memory until it works again. */
+  saveProblem: saveProblemSchema.nullable(),
 });
 
 export type ServiceState = z.infer<typeof serviceStateSchema>;

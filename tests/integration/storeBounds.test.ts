@@ -88,7 +88,7 @@ describe('store: one task that does not fit the saved list', () => {
   it('cannot stop the others from being saved, and the user is told', () => {
     const { list } = openSavedWatchList(cwd);
     const problems: string[] = [];
-    list.on('saveProblem', ({ message }) => problems.push(message));
+    list.on('savingChanged', ({ problem }) => problems.push(problem?.message ?? 'saved'));
     list.add('story', 'odd');
     list.add('story', 'fine');
     // A run id past 2^53, as if an answer had slipped past the client's check.
@@ -194,7 +194,9 @@ describe('store: an import or a change can never make the list too large to load
   it('does not write a list grown past the load limit by what checks learn: the file keeps its last loadable state, and the user is told', () => {
     const { list } = openSavedWatchList(cwd);
     const problems: string[] = [];
-    list.on('saveProblem', ({ message }) => problems.push(message));
+    list.on('savingChanged', ({ problem }) => {
+      if (problem !== null) problems.push(problem.message);
+    });
     // 7,000 tasks answering with long texts: about 60 MB as the store writes it.
     growList(list, 7_000);
     list.add('story', 'acknowledged');

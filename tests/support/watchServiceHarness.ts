@@ -31,6 +31,8 @@ export interface ServiceHarnessOptions {
   readonly start?: boolean;
   /** Network delay the fake server adds to each request's arrival time in its log. Default none. */
   readonly arrivalDelayMs?: () => number;
+  /** The state folder, owned by the caller (e.g. a small disk it mounted); default a temporary one. */
+  readonly cwd?: string;
 }
 
 export interface RestartOptions {
@@ -87,7 +89,7 @@ export async function createWatchServiceHarness(
     now: () => clock.now(),
     ...(options.arrivalDelayMs === undefined ? {} : { arrivalDelayMs: options.arrivalDelayMs }),
   });
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-service-'));
+  const cwd = options.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-service-'));
   const secrets = memorySecretStore();
   const storedKey = options.storedKey === undefined ? TEST_API_KEY : options.storedKey;
   if (storedKey !== null) await secrets.store.set(storedKey);
@@ -190,7 +192,7 @@ export async function createWatchServiceHarness(
     async close() {
       current().service.dispose();
       await server.close();
-      fs.rmSync(cwd, { recursive: true, force: true });
+      if (options.cwd === undefined) fs.rmSync(cwd, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { createRedactor } from '../core/logging/redactor';
 import type { Logger } from '../core/logging/logger';
@@ -7,6 +7,8 @@ import { createStreamLogger, logLevelSchema, type LogLevel } from '../core/loggi
 export const LOG_FILE_NAME = 'camb-watch.log';
 /** One previous file is kept: enough for a bug report, never a disk filler. */
 const ROTATE_AT_BYTES = 5 * 1024 * 1024;
+/** How long the log waits before trying its file again after the disk refused a write. */
+const REOPEN_AFTER_MS = 60_000;
 
 export interface AppLog {
   readonly logger: Logger;
@@ -33,12 +35,27 @@ export function openAppLog(folder: string, env: NodeJS.ProcessEnv, alsoToStderr:
   mkdirSync(folder, { recursive: true });
   const filePath = path.join(folder, LOG_FILE_NAME);
   rotateIfLarge(filePath);
-  const file = createWriteStream(filePath, { flags: 'a', mode: 0o600 });
+  // A write the disk refuses (full, read-only) is an 'error' event: unheard, it would end the app. The
+  // lines are lost while the disk refuses them (the window and tray say saving fails); the file is opened
+  // again a minute later.
+  let file: WriteStream | null = null;
+  let failedAt = Number.NEGATIVE_INFINITY;
+  const openFile = (): WriteStream | null => {
+    if (file !== null || Date.now() - failedAt < REOPEN_AFTER_MS) return file;
+    const opened = createWriteStream(filePath, { flags: 'a', mode: 0o600 });
+    opened.on('error', () => {
+      failedAt = Date.now();
+      if (file === opened) file = null;
+      opened.destroy();
+    });
+    file = opened;
+    return file;
+  };
   const secrets: string[] = [];
   const stream = {
     write(text: string) {
       const line = `${new Date().toISOString()} ${text}`;
-      file.write(line);
+      openFile()?.write(line);
       if (alsoToStderr) process.stderr.write(line);
     },
   };

@@ -9,6 +9,7 @@ import { systemClock } from '../core/clock/clock';
 import type { Logger } from '../core/logging/logger';
 import { durableStore } from '../core/persistence/durableStore';
 import { openWithRecovery } from '../core/persistence/openWithRecovery';
+import { openWithFolderLock } from '../core/persistence/stateFolderLock';
 import type { PersistedDocument } from '../core/persistence/persistedDocument';
 import {
   DOCUMENT_STORE_NAME,
@@ -109,16 +110,23 @@ export function startApp(): void {
     });
 }
 
+/**
+ * Takes the profile folder (a web host on the same folder is refused the same way, and refuses this app),
+ * then opens the watch list in it. A refusal is thrown: the start fails with its sentence in a dialog.
+ */
 function openWatchList(logger: Logger) {
-  return openWithRecovery({
-    filePath: documentStoreFile(app.getPath('userData')),
-    createStore: () =>
-      durableStore(
-        new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
-      ),
-    clock: systemClock,
-    logger,
-  });
+  const folder = app.getPath('userData');
+  return openWithFolderLock(folder, 'the desktop app', logger, () =>
+    openWithRecovery({
+      filePath: documentStoreFile(folder),
+      createStore: () =>
+        durableStore(
+          new ElectronStore<PersistedDocument>({ ...documentStoreOptions, name: DOCUMENT_STORE_NAME }),
+        ),
+      clock: systemClock,
+      logger,
+    }),
+  );
 }
 
 /** Called by the tray before the app has started: only Quit acts until then. */
@@ -174,7 +182,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
 
   const shellState = openShellState();
   const firstRun = !shellState.startedBefore();
-  const opened = openWatchList(logger);
+  const opened = await openWatchList(logger);
+  lifetime.onEnd(() => opened.lock.release());
   const secrets = await openShellSecrets({
     slot: shellState.encryptedKeySlot,
     env,

@@ -27,6 +27,7 @@ export type AppStatusAction =
   | { readonly type: 'rateLimited'; readonly payload: EventPayload<'rateLimited'> }
   | { readonly type: 'polling'; readonly payload: EventPayload<'polling'> }
   | { readonly type: 'budget'; readonly payload: EventPayload<'budget'> }
+  | { readonly type: 'saving'; readonly payload: EventPayload<'saving'> }
   | { readonly type: 'keyStatus'; readonly payload: KeyStatus }
   | { readonly type: 'settings'; readonly payload: Settings }
   | { readonly type: 'download'; readonly payload: DownloadProgress }
@@ -63,6 +64,8 @@ export function appStatusReducer(status: AppStatus, action: AppStatusAction): Ap
       return withState(status, { pollingPaused: action.payload.paused, suspended: action.payload.suspended });
     case 'budget':
       return withState(status, { budgetNotice: action.payload.notice });
+    case 'saving':
+      return withState(status, { saveProblem: action.payload.problem });
     case 'keyStatus': {
       const key = action.payload;
       const problem = key.storeProblem;

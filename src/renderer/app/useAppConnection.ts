@@ -63,6 +63,7 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
       bridge.onRateLimited((payload) => whenReady(() => dispatch({ type: 'rateLimited', payload }))),
       bridge.onPolling((payload) => whenReady(() => dispatch({ type: 'polling', payload }))),
       bridge.onBudget((payload) => whenReady(() => dispatch({ type: 'budget', payload }))),
+      bridge.onSaving((payload) => whenReady(() => dispatch({ type: 'saving', payload }))),
       bridge.onKeyStatus((payload) => whenReady(() => dispatch({ type: 'keyStatus', payload }))),
       bridge.onSettingsChanged((payload) => whenReady(() => dispatch({ type: 'settings', payload }))),
       bridge.onDownloadProgress((payload) => whenReady(() => dispatch({ type: 'download', payload }))),

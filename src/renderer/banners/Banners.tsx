@@ -26,6 +26,12 @@ export function Banners(props: BannersProps) {
   const rateLimited = state.rateLimitedUntil !== null && state.rateLimitedUntil > now;
   return (
     <div className="banners">
+      {state.saveProblem !== null && (
+        // First: of all problems, only this one loses what the user did (when they quit before it clears).
+        <Banner tone="error" testId="banner-not-saving" title="Changes are not being saved.">
+          {state.saveProblem.message}
+        </Banner>
+      )}
       {!state.key.present && (
         <Banner
           tone="error"

@@ -134,6 +134,8 @@ export const EVENT_CHANNELS = {
   polling: z.object({ paused: z.boolean(), suspended: z.boolean() }),
   /** Whether the request budget keeps up with every polled job, in words when it does not. */
   budget: z.object({ notice: serviceStateSchema.shape.budgetNotice }),
+  /** Saving the watch list started failing (what and what to do) or works again (null). */
+  saving: z.object({ problem: serviceStateSchema.shape.saveProblem }),
   keyStatus: keyStatusSchema,
   settingsChanged: settingsSchema,
   downloadProgress: z.object({

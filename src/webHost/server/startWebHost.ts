@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../main/core/logging/logger';
 import { redactingLogger } from '../../main/core/logging/redactingLogger';
 import { createRedactor } from '../../main/core/logging/redactor';
 import { openDocumentStore } from '../../main/core/persistence/openDocumentStore';
+import { openWithFolderLock } from '../../main/core/persistence/stateFolderLock';
 import { rememberingSecretStore } from '../../main/core/secrets/rememberingSecretStore';
 import { createUpdateController, updatesNotAvailable, type UpdateController } from '../../main/core/updates';
 import { createWatchService } from '../../main/core/watchService/watchService';
@@ -85,7 +86,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     (key) => keysSeen.add(key),
   );
 
-  const { store, recovery } = openDocumentStore({ cwd: stateDir, clock, logger });
+  // One writer per folder: the desktop app or another web host on it would lose half of the actions.
+  const { store, recovery, lock } = await openWithFolderLock(stateDir, 'the web host', logger, () =>
+    openDocumentStore({ cwd: stateDir, clock, logger }),
+  );
   const service = createWatchService({
     clock,
     fetch: fetchImpl,
@@ -212,6 +216,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.close();
     host.dispose();
     service.dispose();
+    lock.release();
     throw error;
   }
   const origin = `http://127.0.0.1:${port}`;
@@ -226,6 +231,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     host.dispose();
     await host.whenDownloadsSettled();
     service.dispose();
+    lock.release();
   }
 
   return {

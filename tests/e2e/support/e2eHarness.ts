@@ -56,6 +56,8 @@ export interface E2eOptions {
   readonly storedKey?: string | null;
   /** Runs on the fresh state folder before the first host opens it (e.g. to damage the watch list). */
   readonly beforeStart?: (stateDir: string) => void;
+  /** The state folder, owned by the caller (e.g. on a small disk it mounted); default a temporary one. */
+  readonly stateDir?: string;
   /** Open the page at once. Default true; false lets a test fill the list first and time the load. */
   readonly openPage?: boolean;
   readonly colorScheme?: ColorScheme;
@@ -133,7 +135,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
   requireBuild();
   const clock = new VirtualClock();
   const server = await startFakeCambServer({ apiKey: E2E_API_KEY, now: () => clock.now() });
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-e2e-'));
+  const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-e2e-'));
   const secrets = memorySecretStore(DEVELOPMENT_KEY_WHERE);
   const storedKey = options.storedKey === undefined ? E2E_API_KEY : options.storedKey;
   if (storedKey !== null) await secrets.store.set(storedKey);
@@ -234,7 +236,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
       await context.close();
       await web.close();
       await server.close();
-      fs.rmSync(stateDir, { recursive: true, force: true });
+      if (options.stateDir === undefined) fs.rmSync(stateDir, { recursive: true, force: true });
       expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     },
   };

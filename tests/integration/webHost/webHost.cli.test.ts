@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseWebHostArgs } from '../../../src/webHost/cliArgs';
+import { holdStateFolder } from '../../support/stateFolderHolder';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -62,5 +65,20 @@ describe('npm run dev:web: the command line', () => {
     expect(badPort.stderr).toContain('Usage: npm run dev:web --');
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toContain("camb-watch web host: Unknown option '--frobnicate'");
+  });
+
+  it('refuses a state folder another program uses, in a sentence naming it, and exits 1 without starting', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-held-'));
+    const holder = await holdStateFolder(folder);
+    try {
+      const refused = await cli('--state-dir', folder);
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect(refused.stderr).toBe(
+        `camb-watch web host: The watch list in ${folder} is already in use by the web host (process ${holder.pid}). Only one program may use it at a time, or changes get lost: quit that one first, or give this one a folder of its own.\n`,
+      );
+    } finally {
+      holder.kill();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -9,4 +9,5 @@ export const RUNNING_STATE: ServiceState = {
   suspended: false,
   rateLimitedUntil: null,
   budgetNotice: null,
+  saveProblem: null,
 };

@@ -97,6 +97,34 @@ describe('the starting tray and the menu key', () => {
   });
 });
 
+describe('trayMenuEntries: saving is failing', () => {
+  // Linux tray hosts often show no tooltip: the menu must say it too, above the tasks, and lead to the window.
+  it('says so first, in the menu and the tooltip, and opens the window where the banner says what to do', () => {
+    const tasks = [watchedTask({ taskId: 'job', label: 'Trailer' })];
+    const model = trayModel(tasks, { ...ONLINE, notSaving: 'the disk is full' }, NOW);
+    expect(model.icon).toBe('attention');
+    expect(model.tooltip).toBe('CAMB Watch — not saving changes (1 running)');
+    const entries = trayMenuEntries(model, false);
+    expect(entries.slice(0, 3)).toEqual([
+      {
+        type: 'action',
+        action: 'open',
+        label: 'Not saving changes: the disk is full — open CAMB Watch for what to do',
+      },
+      { type: 'separator' },
+      expect.objectContaining({ type: 'task', label: expect.stringContaining('Trailer') }),
+    ]);
+  });
+
+  it('says nothing of saving while it works', () => {
+    const model = trayModel([], { ...ONLINE, notSaving: null }, NOW);
+    expect(model.notSaving).toBeNull();
+    expect(
+      trayMenuEntries(model, false).map((entry) => ('label' in entry ? entry.label : '-')),
+    ).not.toContain(expect.stringContaining('saving'));
+  });
+});
+
 describe('countsMenuEntries (desktops that show no tooltip)', () => {
   it('puts the tooltip’s counts as a line that does nothing, above the rest', () => {
     const model = trayModel([], { ...ONLINE, paused: true }, NOW);

@@ -43,6 +43,7 @@ describe('trayModel: icon, by priority', () => {
       menuItems: [],
       hiddenCount: 0,
       soonestFinish: null,
+      notSaving: null,
     });
   });
 

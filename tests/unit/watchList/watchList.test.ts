@@ -24,7 +24,7 @@ function setup(store = new CountingStore()) {
     tasksRemoved: [],
     settingsChanged: [],
     storeRecovered: [],
-    saveProblem: [],
+    savingChanged: [],
     finishedRunsChanged: [],
   };
   for (const name of Object.keys(events) as (keyof WatchListEvents)[])

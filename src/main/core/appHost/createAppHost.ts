@@ -65,10 +65,6 @@ export function createAppHost(options: AppHostOptions): AppHost {
     service.on('storeRecovered', (recovery) => {
       storeRecovery = recovery;
     }),
-    // Never only logged: a change the user made may not survive a restart.
-    service.on('saveProblem', ({ message }) =>
-      broadcast('notice', { level: 'error', text: message, key: null }),
-    ),
     updates.onChange((state) => broadcast('updateState', state)),
     service.on('settingsChanged', ({ settings }) => updates.setAutomatic(settings.checkForUpdates)),
   ];

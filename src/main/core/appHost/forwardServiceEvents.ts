@@ -5,10 +5,9 @@ import type { WatchService } from '../watchService/watchServiceTypes';
 import { keyStatusFrom } from './keyStatus';
 
 type StateFacts = {
-  readonly [K in 'connectivity' | 'authProblem' | 'rateLimited' | 'polling' | 'budget' | 'keyStatus']: (
-    previous: ServiceState,
-    next: ServiceState,
-  ) => boolean;
+  readonly [
+    K in 'connectivity' | 'authProblem' | 'rateLimited' | 'polling' | 'budget' | 'saving' | 'keyStatus'
+  ]: (previous: ServiceState, next: ServiceState) => boolean;
 };
 
 /** Which of the banner facts a state change touched: the UI is told only about those. */
@@ -18,6 +17,7 @@ const CHANGED: StateFacts = {
   rateLimited: (a, b) => a.rateLimitedUntil !== b.rateLimitedUntil,
   polling: (a, b) => a.pollingPaused !== b.pollingPaused || a.suspended !== b.suspended,
   budget: (a, b) => a.budgetNotice !== b.budgetNotice,
+  saving: (a, b) => JSON.stringify(a.saveProblem) !== JSON.stringify(b.saveProblem),
   keyStatus: (a, b) =>
     a.key.present !== b.key.present ||
     a.key.where !== b.key.where ||
@@ -45,6 +45,7 @@ export function forwardServiceEvents(service: WatchService, send: EventSink, log
       if (CHANGED.polling(before, state))
         send('polling', { paused: state.pollingPaused, suspended: state.suspended });
       if (CHANGED.budget(before, state)) send('budget', { notice: state.budgetNotice });
+      if (CHANGED.saving(before, state)) send('saving', { problem: state.saveProblem });
       if (CHANGED.keyStatus(before, state)) {
         service
           .describeKey()

@@ -42,6 +42,12 @@ export function trayMenuEntries(
     taskKey: item.taskKey,
     label: `${item.label} — ${item.statusText}${item.muted ? MUTED_MARK : ''}`,
   }));
+  // Above everything, and clickable: the window's banner says what to do about it.
+  if (model.notSaving !== null)
+    entries.unshift(
+      { type: 'action', action: 'open', label: `${model.notSaving} — open CAMB Watch for what to do` },
+      { type: 'separator' },
+    );
   if (model.hiddenCount > 0) entries.push({ type: 'more', label: `${model.hiddenCount} more…` });
   // Below the tasks, so the newest task stays the first line; a note, as there is nothing to click.
   if (model.soonestFinish !== null) entries.push({ type: 'note', label: model.soonestFinish });

@@ -16,6 +16,8 @@ export interface TrayConditions {
   /** No key is set, or the keychain cannot be read: nothing is polled, but nothing was rejected either. */
   readonly keyMissing?: boolean;
   readonly paused: boolean;
+  /** Saving the watch list fails, in a few words ("the disk is full"); null or absent while it works. */
+  readonly notSaving?: string | null;
 }
 
 /** 'checking': added, no answer yet; 'stopped': CAMB.AI does not know the task (or refused its id). */
@@ -51,6 +53,11 @@ export interface TrayModel {
    * median remaining time), or null with none watched or no durations known.
    */
   readonly soonestFinish: string | null;
+  /**
+   * "Not saving changes: the disk is full", while saving the watch list fails: first in the tooltip and
+   * in the menu (Linux tray hosts often show no tooltip). Null while saving works.
+   */
+  readonly notSaving: string | null;
 }
 
 export const TRAY_MENU_LIMIT = 10;
@@ -159,7 +166,8 @@ function chooseIcon(
   stopped: number,
 ): TrayIcon {
   if (conditions.connectivity === 'offline') return 'offline';
-  if (conditions.authProblem || conditions.keyMissing === true || failures > 0 || stopped > 0)
+  const notSaving = (conditions.notSaving ?? null) !== null;
+  if (notSaving || conditions.authProblem || conditions.keyMissing === true || failures > 0 || stopped > 0)
     return 'attention';
   // Paused tasks are not being watched, so the icon must not claim activity.
   if (pending > 0 && !conditions.paused) return 'active';
@@ -175,13 +183,16 @@ function tooltipText(
   unseen: number,
 ): string {
   const situation = [
+    // First: the one problem that loses what the user did if they quit now.
+    (conditions.notSaving ?? null) !== null ? 'not saving changes' : '',
     conditions.authProblem ? 'API key rejected' : '',
     conditions.keyMissing === true && !conditions.authProblem ? 'no API key set' : '',
     conditions.connectivity === 'offline' ? 'offline, will retry' : '',
     conditions.paused ? 'paused' : '',
   ].filter((part) => part !== '');
-  // While nothing is polled, pending tasks are waiting rather than running.
-  const pendingWord = situation.length > 0 ? 'waiting' : 'running';
+  // While nothing is polled, pending tasks are waiting rather than running (a failing save stops no poll).
+  const polling = !conditions.authProblem && conditions.keyMissing !== true && !conditions.paused;
+  const pendingWord = polling && conditions.connectivity === 'online' ? 'running' : 'waiting';
   const counts = [
     unseen > 0 ? `${unseen} new` : '',
     pending > 0 ? `${pending} ${pendingWord}` : '',
@@ -234,5 +245,9 @@ export function trayModel(
     menuItems: shown.map((task) => menuItem(task, now)),
     hiddenCount: tasks.length - shown.length,
     soonestFinish: soonest,
+    notSaving:
+      conditions.notSaving === undefined || conditions.notSaving === null
+        ? null
+        : `Not saving changes: ${conditions.notSaving}`,
   };
 }

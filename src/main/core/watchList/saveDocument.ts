@@ -4,14 +4,14 @@ import { DocumentTooLargeError, MAX_STORE_BYTES, megabytes } from '../persistenc
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
 import type { FinishedRun } from '../../../shared/durations/finishedRun';
+import type { SaveProblem } from '../../../shared/serviceState';
+import { describeLeftOut, describeSaveFailure, errorCode } from './saveProblemText';
 
 export interface SaveOutcome {
   /** Whether what could be saved was; false keeps the change pending for a later try. */
   readonly ok: boolean;
-  /** A sentence for the user, or null when everything was saved. */
-  readonly problem: string | null;
-  /** Which problem it is, without details that change on every try (temporary file names): to say it once. */
-  readonly problemKind: string | null;
+  /** What the user is told while it lasts (what fails, what to do), or null when everything was saved. */
+  readonly problem: SaveProblem | null;
   /** What the store threw, for the log only: it names temporary files and system codes. */
   readonly detail?: string;
   /** Why the write failed and what to do (describeWriteFailure), in words ("the disk is full. Free some space…"), when it did. */
@@ -44,7 +44,7 @@ export function saveDocument(
   let firstError: unknown;
   try {
     write(tasks);
-    return { ok: true, problem: null, problemKind: null };
+    return { ok: true, problem: null };
   } catch (error) {
     if (error instanceof DocumentTooLargeError) return tooLarge(error);
     firstError = error;
@@ -54,21 +54,14 @@ export function saveDocument(
   if (leftOut > 0) {
     try {
       write(fitting);
-      const [which, them, they] =
-        leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
-      return {
-        ok: true,
-        problemKind: `left out ${leftOut}`,
-        problem: `${which} data that does not fit the saved watch list: the list was saved without ${them}, and ${they} listed until CAMB Watch quits.`,
-      };
+      return { ok: true, problem: describeLeftOut(leftOut) };
     } catch (error) {
       firstError = error;
     }
   }
   return {
     ok: false,
-    problemKind: 'not saved',
-    problem: `The watch list could not be saved to ${store.path}: check that the disk has room and the folder can be written. Your changes are kept while CAMB Watch runs, and saving is tried again.`,
+    problem: describeSaveFailure(errorCode(firstError), store.path),
     detail: describe(firstError),
     cause: describeWriteFailure(firstError),
   };
@@ -78,8 +71,11 @@ export function saveDocument(
 function tooLarge(error: DocumentTooLargeError): SaveOutcome {
   return {
     ok: false,
-    problemKind: 'too large',
-    problem: `The watch list has grown to ${megabytes(error.bytes)}, more than the ${megabytes(MAX_STORE_BYTES)} CAMB Watch can load again, so the latest changes were not saved: remove finished tasks (Clear finished) to make room. Your changes are kept while CAMB Watch runs.`,
+    problem: {
+      summary: 'the watch list is too large',
+      message: `The watch list has grown to ${megabytes(error.bytes)}, more than the ${megabytes(MAX_STORE_BYTES)} CAMB Watch can load again, so the latest changes were not saved: remove finished tasks (Clear finished) to make room. Your changes are kept while CAMB Watch runs.`,
+    },
+    cause: `it has grown past the ${megabytes(MAX_STORE_BYTES)} CAMB Watch can load again: remove finished tasks (Clear finished) to make room`,
   };
 }
 

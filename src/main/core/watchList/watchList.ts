@@ -18,6 +18,7 @@ import path from 'node:path';
 import { describeWriteFailure } from '../persistence/diskFailure';
 import { saveDocument, type SaveOutcome } from './saveDocument';
 import { finishedRunOf, mergeRuns, type FinishedRun } from '../../../shared/durations';
+import type { SaveProblem } from '../../../shared/serviceState';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
@@ -74,8 +75,11 @@ export interface WatchListEvents {
   settingsChanged: { settings: Settings };
   /** The saved list was damaged. Sticky: a listener added later still hears of it once. */
   storeRecovered: StoreRecovery;
-  /** Saving failed, or had to leave tasks out: a sentence for the user, once per distinct problem. */
-  saveProblem: { message: string };
+  /**
+   * Saving started failing, or had to leave tasks out (what and what to do), or works again (null): said
+   * when it changes, not at every retry.
+   */
+  savingChanged: { problem: SaveProblem | null };
   /** Runs were recorded (a job ended while watched) or imported, for these kinds. */
   finishedRunsChanged: { kinds: TaskKind[] };
 }
@@ -174,6 +178,8 @@ export interface WatchList {
   markAllSeen(): WatchedTask[];
   /** Jobs that reached an ending while watched, oldest first, at most RUNS_KEPT_PER_KIND per kind. */
   finishedRuns(): readonly FinishedRun[];
+  /** Why the last write failed or left tasks out, until one works: the user keeps being told. */
+  saveProblem(): SaveProblem | null;
   /** Writes pending changes now (e.g. before quitting). */
   flush(): void;
   /** Writes pending changes and stops timers; later changes are written at once. */
@@ -288,18 +294,20 @@ export function createWatchList(options: WatchListOptions): WatchList {
     intervalMs: writeIntervalMs,
     quietIntervalMs: Math.max(writeIntervalMs, quietWriteIntervalMs),
   };
-  // Said once per distinct problem, so a save retried every second does not repeat it.
-  let lastSaveProblem: string | null = null;
+  // A state, not an event: held from a failed write until one works, and told only when it changes, so a
+  // save retried every second does not repeat it while a window opened later still learns of it.
+  let saveProblem: SaveProblem | null = null;
+  // The last write's outcome, so a refused action can say why the list could not be written.
   let lastSave: SaveOutcome | null = null;
   const writer = createWriteCoalescer(clock, intervals, () => {
     const saved = saveDocument(store, [...tasks.values()], settings, runs);
     lastSave = saved;
-    if (saved.problemKind !== lastSaveProblem) {
-      lastSaveProblem = saved.problemKind;
-      if (saved.problem !== null) {
-        logger.error(saved.problem, { path: store.path, error: saved.detail ?? '' });
-        emitter.emit('saveProblem', { message: saved.problem });
-      }
+    if (JSON.stringify(saved.problem) !== JSON.stringify(saveProblem)) {
+      saveProblem = saved.problem;
+      if (saved.problem !== null)
+        logger.error(saved.problem.message, { path: store.path, error: saved.detail ?? '' });
+      else logger.info('The watch list is saved again', { path: store.path });
+      emitter.emit('savingChanged', { problem: saveProblem });
     }
     return saved.ok;
   });
@@ -693,6 +701,7 @@ export function createWatchList(options: WatchListOptions): WatchList {
     markAllSeen: () => seeWhere(() => true),
     finishedRuns: () => runs,
 
+    saveProblem: () => saveProblem,
     flush: () => writer.flush(),
 
     dispose() {

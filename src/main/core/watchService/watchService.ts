@@ -63,6 +63,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     suspended: false,
     rateLimitedUntil: null,
     budgetNotice: null,
+    saveProblem: watchList.saveProblem(),
   };
   // The watch list reports a recovery while it is being created, before anyone can listen to the service.
   const recoveries: StoreRecovery[] = [];
@@ -154,6 +155,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       authProblem: state.authProblem !== null,
       keyMissing: !state.key.present,
       paused: state.pollingPaused || state.suspended,
+      notSaving: state.saveProblem?.summary ?? null,
     }),
     durations: currentDurations,
     publish: (model) => emitter.emit('trayChanged', { tray: model }),
@@ -349,7 +351,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       recoveries.push(recovery);
       emitter.emit('storeRecovered', recovery);
     }),
-    watchList.on('saveProblem', (problem) => emitter.emit('saveProblem', problem)),
+    watchList.on('savingChanged', ({ problem }) => setState({ saveProblem: problem })),
     watchList.on('finishedRunsChanged', ({ kinds }) => durationsLearned(kinds)),
   ];
 

@@ -66,8 +66,6 @@ export interface WatchServiceEvents {
   settingsChanged: { readonly settings: Settings };
   /** The saved watch list was damaged and has been moved aside (sticky: late listeners hear it too). */
   storeRecovered: StoreRecovery;
-  /** Saving the watch list failed or had to leave tasks out: a sentence to show the user. */
-  saveProblem: { readonly message: string };
   /** A job finished while watched and its run was recorded: every kind's model, rebuilt. */
   durationsChanged: { readonly durations: DurationModels };
 }

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { SaveProblem } from '../../../shared/serviceState';
+
+/** The system's reason a write failed ('ENOSPC', 'EROFS'...), looked for on the error and its causes. */
+export function errorCode(error: unknown): string | null {
+  for (let at = error, depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** Said after every reason: what the user risks, and that nothing needs doing once the cause is gone. */
+const KEPT =
+  'Your changes are kept while CAMB Watch runs, and saving is tried again by itself: quitting before this clears loses them.';
+
+/**
+ * Why the watch list file could not be written, from the system's error code, as something a person can
+ * act on: free space on a full disk; on a read-only disk or a folder they may not write, which folder and
+ * what to check. Used by the app for its saving state and by the CLI when it looks at the same folder.
+ */
+export function describeSaveFailure(code: string | null, file: string): SaveProblem {
+  const folder = path.dirname(file);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return {
+        summary: 'the disk is full',
+        message: `The watch list cannot be saved: the disk holding ${folder} is full${code === 'EDQUOT' ? ' (your disk quota is used up)' : ''}. Free some space on it, for example by emptying the trash or removing large files. ${KEPT}`,
+      };
+    case 'EROFS':
+      return {
+        summary: 'the disk is read-only',
+        message: `The watch list cannot be saved: ${folder} is on a disk mounted read-only. Check that the disk is mounted for writing (an external or network disk may have been remounted read-only after an error). ${KEPT}`,
+      };
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        summary: 'no permission to write its folder',
+        message: `The watch list cannot be saved: CAMB Watch may not write in ${folder}. Check that this folder and ${path.basename(file)} belong to your user account and are not marked read-only. ${KEPT}`,
+      };
+    case 'ELOCKLOST':
+      return {
+        summary: 'another program took over its folder',
+        message: `The watch list is no longer saved here: another CAMB Watch program took over ${folder} while this one was not responding (the computer may have slept). Quit this one and keep the other, or quit both and start one again. Changes made here since are kept only until this one quits.`,
+      };
+    default:
+      return {
+        summary: 'its file cannot be written',
+        message: `The watch list cannot be saved to ${file}${code === null ? '' : ` (${code})`}: check that the disk has room and the folder can be written. ${KEPT}`,
+      };
+  }
+}
+
+/** Some tasks hold data the saved list cannot take: the list was saved without them. */
+export function describeLeftOut(leftOut: number): SaveProblem {
+  const [which, them, they] =
+    leftOut === 1 ? ['1 task holds', 'it', 'it stays'] : [`${leftOut} tasks hold`, 'them', 'they stay'];
+  return {
+    summary: leftOut === 1 ? '1 task cannot be saved' : `${leftOut} tasks cannot be saved`,
+    message: `${which} data that does not fit the saved watch list: the list was saved without ${them}, and ${they} listed until CAMB Watch quits.`,
+  };
+}
