@@ -6,8 +6,8 @@
 # keytar's native build (node-gyp against libsecret): needed by `npm ci` itself.
 BUILD_PACKAGES=(g++ make python3 pkg-config libsecret-1-dev)
 # A real Secret Service (gnome-keyring) on a private session bus for the keychain tests; Chromium (with a
-# font, for legible screenshots) for the end-to-end tests.
-TEST_PACKAGES=(gnome-keyring libsecret-tools dbus dbus-x11 chromium fonts-liberation)
+# font, for legible screenshots) for the end-to-end tests; attr (getfattr) to read the origin xattrs of downloads.
+TEST_PACKAGES=(gnome-keyring libsecret-tools dbus dbus-x11 chromium fonts-liberation attr)
 
 missing_system_packages() {
   local pkg

@@ -204,6 +204,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     clock: systemClock,
     logger,
     allowLoopbackHttp: isLocalApiBase(baseUrl),
+    apiBase: baseUrl,
     updates,
   });
   lifetime.onEnd(() => {
