@@ -41,6 +41,8 @@ const EVENTS: Record<string, readonly string[]> = {
   Tray: ['click', 'right-click'],
   Notification: ['click', 'close', 'failed'],
   PowerMonitor: ['shutdown', 'suspend', 'resume', 'lock-screen', 'unlock-screen'],
+  Session: ['will-download'],
+  DownloadItem: ['updated', 'done'],
 };
 
 describe('the electron stand-in against electron.d.ts', () => {

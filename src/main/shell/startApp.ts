@@ -40,6 +40,7 @@ import { createChimePlayer } from './chimePlayer';
 import { openShellSecrets } from './secrets';
 import { recoverRenderer } from './rendererRecovery';
 import { onSessionEnd } from './sessionEnd';
+import { createChromiumDownloader } from './chromiumDownloads';
 import { openShellState } from './shellState';
 import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
@@ -193,6 +194,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   lifetime.onEnd(() => shortcut.dispose());
   const platform: HostPlatform = {
     ...electronHostPlatform(logger),
+    hostDownloader: createChromiumDownloader(session.defaultSession),
     applyWindowShortcut: (next) => shortcut.apply(next),
     hideWindow: () => popover.hide(),
   };

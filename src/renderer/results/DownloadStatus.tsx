@@ -13,7 +13,10 @@ interface DownloadStatusProps {
   readonly verb: 'download' | 'save';
 }
 
-/** One download: a progress bar while it runs, then its outcome, with "Show in folder" once it is there. */
+/**
+ * One download: a progress bar and Cancel while it runs, then its outcome, with "Show in folder" once it is
+ * there.
+ */
 export function DownloadStatus({ download, verb }: DownloadStatusProps) {
   const bridge = useBridge();
   const { busy, message, run } = useActionMessage();
@@ -37,6 +40,13 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
       </div>
     );
   }
+  if (download.state === 'cancelled') {
+    return (
+      <p className="muted-text" role="status">
+        Cancelled the download of <span className="file-name">{download.fileName}</span>; nothing was kept.
+      </p>
+    );
+  }
   if (download.state === 'failed') {
     return (
       <p className="field-error" role="alert">
@@ -47,6 +57,12 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
   }
   const { receivedBytes, totalBytes } = download;
   const known = totalBytes !== null && totalBytes > 0;
+  const cancel = () =>
+    run(async () => {
+      const outcome = await bridge.cancelDownload({ downloadId: download.downloadId });
+      // Cancelled: the row says so when the download ends. Already over: say why nothing happened.
+      return outcome.ok ? null : { tone: 'error', text: outcome.message };
+    });
   return (
     <div className="download-progress">
       <label>
@@ -62,6 +78,15 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
         {megabytes(receivedBytes)}
         {known ? ` of ${megabytes(totalBytes)}` : ''}
       </span>
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={`Cancel downloading ${download.fileName}`}
+        onClick={() => void cancel()}
+      >
+        Cancel
+      </button>
+      <ActionMessageView message={message} />
     </div>
   );
 }

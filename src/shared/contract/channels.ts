@@ -144,7 +144,8 @@ export const EVENT_CHANNELS = {
     receivedBytes: z.number(),
     /** null when the server did not say how large the file is. */
     totalBytes: z.number().nullable(),
-    state: z.enum(['progressing', 'done', 'failed']),
+    /** 'cancelled': the user's Cancel; the partial file is gone. */
+    state: z.enum(['progressing', 'done', 'failed', 'cancelled']),
     /** On 'done' where the file is; on 'failed' why. */
     message: z.string().nullable(),
   }),

@@ -182,7 +182,7 @@ describe('result downloads on a real disk, from a hostile file server', () => {
     await eventWhere((event) => event.downloadId === downloadId && event.receivedBytes === 10);
     expect(downloads.cancel(downloadId)).toBe(true);
     await downloads.whenSettled();
-    expect(events.at(-1)).toMatchObject({ state: 'failed', message: 'The download was cancelled.' });
+    expect(events.at(-1)).toMatchObject({ state: 'cancelled', message: 'The download was cancelled.' });
     expect(filesIn()).toEqual([]);
     expect(downloads.cancel(downloadId)).toBe(false);
   });

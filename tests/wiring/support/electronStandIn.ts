@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type {} from 'electron';
+import { downloadSession, resetDownloadStandIn } from './downloadStandIn';
 
 type Listener = (...args: any[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -540,10 +541,10 @@ export function pressShortcut(accelerator: string): void {
 }
 
 const sessionStandIn = {
-  defaultSession: {
+  defaultSession: Object.assign(downloadSession, {
     setPermissionRequestHandler: () => {},
     setPermissionCheckHandler: () => {},
-  } satisfies Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  } satisfies Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>),
 };
 
 export const openedLinks: string[] = [];
@@ -558,6 +559,7 @@ const shellStandIn = {
 
 /** Forgets what the previous test's app did (each test starts a fresh bundle). */
 export function resetStandIn(): void {
+  resetDownloadStandIn();
   for (const emitter of [app, powerMonitor, ipcMainStandIn]) emitter.forgetListeners();
   calls.length = 0;
   trays.length = 0;

@@ -83,6 +83,14 @@ const BY_CODE: readonly (readonly [RegExp, string])[] = [
     'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
   ],
   [/^ENOENT$|^ENOTDIR$/u, 'Your Downloads folder is missing: create it and try again.'],
+  [
+    /^ENAMETOOLONG$/u,
+    'Your Downloads folder is nested too deep for this file’s name: choose a shorter folder and try again.',
+  ],
+  [
+    /^NoFreeName$/u,
+    'There are already 999 files of this name in your Downloads folder: move some away and try again.',
+  ],
   [/^ENOTFOUND$|^EAI_AGAIN$|^ERR_NAME_NOT_RESOLVED$|^ERR_INTERNET_DISCONNECTED$/u, UNREACHABLE],
   [
     /^ECONNREFUSED$|^EHOSTUNREACH$|^ENETUNREACH$|^ERR_CONNECTION_REFUSED$|^ERR_ADDRESS_UNREACHABLE$/u,

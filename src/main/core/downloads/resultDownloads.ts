@@ -149,12 +149,13 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
       });
     } catch (error) {
       options.logger.warn('A result download failed', { key, error: describeRawError(error) });
+      const cancelled = signal.aborted;
       options.onEvent({
         ...base,
         receivedBytes,
         totalBytes,
-        state: 'failed',
-        message: describeDownloadError(error, signal.aborted),
+        state: cancelled ? 'cancelled' : 'failed',
+        message: describeDownloadError(error, cancelled),
       });
     } finally {
       running.delete(downloadId);
