@@ -3,7 +3,10 @@ import { useBridge } from '../app/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { useActionMessage } from '../common/useActionMessage';
 
-function megabytes(bytes: number): string {
+/** "100 bytes", "32 kB", "48.2 MB": a first trickle never reads as "0.0 MB of 0.0 MB". */
+function sizeText(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
@@ -75,8 +78,8 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
         />
       </label>
       <span className="muted-text">
-        {megabytes(receivedBytes)}
-        {known ? ` of ${megabytes(totalBytes)}` : ''}
+        {sizeText(receivedBytes)}
+        {known ? ` of ${sizeText(totalBytes)}` : ''}
       </span>
       <button
         type="button"

@@ -61,7 +61,7 @@ describe('downloads through the host’s manager (Chromium in the desktop app)',
       }),
     );
     expect(outcome).toBe(
-      'The file server sent the download on to another link, which was refused (links to this computer or a private network are not downloaded): try again, or tell CAMB.AI.',
+      'The file server passed the download on to a link CAMB Watch refuses. Links to this computer or a private network are not downloaded. Try again later, or tell CAMB.AI support.',
     );
     expect(fs.existsSync(savePath)).toBe(false);
   });

@@ -130,7 +130,7 @@ describe('result downloads on a real disk, from a hostile file server', () => {
     const plain = await finish(hop);
     expect(plain).toMatchObject({ state: 'failed' });
     expect(plain.message).toMatch(
-      /another link, which was refused \(only secure \(https\) links are downloaded\)/u,
+      /a link CAMB Watch refuses\. Only secure \(https\) links are downloaded\./u,
     );
     expect((await finish(hop)).message).toMatch(/user name or password/u);
     expect(await finish(hop)).toMatchObject({ state: 'done', fileName: 'hop.mp4', receivedBytes: 100 });

@@ -115,10 +115,6 @@ function formatGiB(bytes: number): string {
   return gib >= 1 ? `${Math.round(gib * 10) / 10} GiB` : `${Math.max(1, Math.round(bytes / 2 ** 20))} MiB`;
 }
 
-function lowerFirst(sentence: string): string {
-  return `${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`.replace(/\.$/u, '');
-}
-
 /** One sentence for the user; the raw error goes to the log only. */
 export function describeDownloadError(error: unknown, cancelled: boolean): string {
   if (cancelled) return 'The download was cancelled.';
@@ -129,7 +125,7 @@ export function describeDownloadError(error: unknown, cancelled: boolean): strin
   if (error instanceof DownloadStalled)
     return 'The file server stopped sending the file, so the download was stopped: try again in a while.';
   if (error instanceof RedirectRefused)
-    return `The file server sent the download on to another link, which was refused (${lowerFirst(error.reason)}): try again, or tell CAMB.AI.`;
+    return `The file server passed the download on to a link CAMB Watch refuses. ${error.reason} Try again later, or tell CAMB.AI support.`;
   for (const code of codesOf(error)) {
     const match = BY_CODE.find(([pattern]) => pattern.test(code));
     if (match !== undefined) return match[1];
