@@ -63,6 +63,15 @@ function eventWhere(matches: (event: DownloadEvent) => boolean): Promise<Downloa
   });
 }
 
+/** Starts downloading `name` from a server that sends 10 bytes of it and then nothing, socket open. */
+async function startStalled(name: string): Promise<{ downloadId: string; url: string }> {
+  const url = server.addFile(name, Buffer.alloc(1000, 2));
+  server.injectFileFaults(name, [faults.stalledFile(1000, 10)]);
+  const { downloadId } = await downloads.start(KEY, video(url));
+  await eventWhere((event) => event.downloadId === downloadId && event.receivedBytes === 10);
+  return { downloadId, url };
+}
+
 const filesIn = () => fs.readdirSync(folder).sort();
 
 beforeEach(async () => {
@@ -105,10 +114,7 @@ describe('result downloads on a real disk, from a hostile file server', () => {
   });
 
   it('never replaces a file that appears under the name while the download runs', async () => {
-    const url = server.addFile('race.mp4', Buffer.alloc(3000, 2));
-    server.injectFileFaults('race.mp4', [faults.stalledFile(3000, 10)]);
-    const { downloadId } = await downloads.start(KEY, video(url));
-    await eventWhere((event) => event.downloadId === downloadId && event.receivedBytes === 10);
+    const { downloadId, url } = await startStalled('race.mp4');
     fs.writeFileSync(path.join(folder, 'race.mp4'), 'the user’s own');
     downloads.cancel(downloadId);
     await downloads.whenSettled();
@@ -159,10 +165,7 @@ describe('result downloads on a real disk, from a hostile file server', () => {
   });
 
   it('stops a download that sends nothing for the stall timeout, on the injected clock', async () => {
-    const url = server.addFile('slow.mp4', Buffer.alloc(1000));
-    server.injectFileFaults('slow.mp4', [faults.stalledFile(1000, 10)]);
-    const { downloadId } = await downloads.start(KEY, video(url));
-    await eventWhere((event) => event.downloadId === downloadId && event.receivedBytes === 10);
+    await startStalled('slow.mp4');
     expect(filesIn()).toEqual(['slow.mp4.download']);
     await clock.advance(29_000);
     expect(events.at(-1)?.state).toBe('progressing');
@@ -176,10 +179,7 @@ describe('result downloads on a real disk, from a hostile file server', () => {
   });
 
   it('cancels a download by its id and removes the partial file', async () => {
-    const url = server.addFile('trickle.mp4', Buffer.alloc(1000));
-    server.injectFileFaults('trickle.mp4', [faults.stalledFile(1000, 10)]);
-    const { downloadId } = await downloads.start(KEY, video(url));
-    await eventWhere((event) => event.downloadId === downloadId && event.receivedBytes === 10);
+    const { downloadId } = await startStalled('trickle.mp4');
     expect(downloads.cancel(downloadId)).toBe(true);
     await downloads.whenSettled();
     expect(events.at(-1)).toMatchObject({ state: 'cancelled', message: 'The download was cancelled.' });
