@@ -195,6 +195,11 @@ describe('results in the dark theme', () => {
     const audio = dub.getByRole('group', { name: 'Dubbed audio' });
     await audio.getByRole('button', { name: 'Download' }).click();
     await audio.getByRole('alert').waitFor();
+    // A download that has stalled, with its Cancel, reads in the dark theme too.
+    h.server.injectFileFaults('launch-es.mp4', [faults.stalledFile(48_000, 1_000)]);
+    const video = dub.getByRole('group', { name: 'Dubbed video' });
+    await video.getByRole('button', { name: 'Download' }).click();
+    await video.getByText('1 kB of 48 kB').waitFor();
     await h.screenshot(`results-${viewport.width}-dub-dark`);
     await h.axe(`dub, dark, at ${viewport.name}`);
   });

@@ -6,7 +6,7 @@
  * follows); what Chromium would also do, mark the file for the OS, is recorded in `marked`.
  */
 import { EventEmitter } from 'node:events';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {} from 'electron';
 
@@ -24,7 +24,6 @@ export const marked: { readonly path: string; readonly urlChain: readonly string
 export const downloadItems: StandInDownloadItem[] = [];
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-let unconfirmed = 0;
 
 export class StandInDownloadItem
   extends EventEmitter
@@ -93,16 +92,18 @@ export class StandInDownloadItem
   }
 
   /**
-   * Chromium writes into an intermediate file beside the target ("Unconfirmed N.crdownload") and renames
-   * it onto the save path when complete; 'updated' (progressing) as bytes arrive, then one 'done'
-   * (docs/api/download-item.md, events 'updated' and 'done').
+   * With a save path set, Electron gives Chromium that path as both the target and the intermediate
+   * file (shell/browser/electron_download_manager_delegate.cc, DetermineDownloadTarget:
+   * `intermediate_path = save_path`): the bytes go straight into it, replacing what is there, and a
+   * cancelled or interrupted item's file is deleted. 'updated' (progressing) as bytes arrive, then one
+   * 'done' (docs/api/download-item.md, events 'updated' and 'done').
    */
   async run(body: ReadableStream<Uint8Array> | null): Promise<void> {
     if (this.#savePath === '') {
       downloadCalls.push('downloadItem: no save path, Electron would show a Save dialog');
       return this.#end('cancelled');
     }
-    const partial = path.join(path.dirname(this.#savePath), `Unconfirmed ${++unconfirmed}.crdownload`);
+    const partial = this.#savePath;
     const file = await open(partial, 'w');
     try {
       if (this.#controller.signal.aborted) throw new Error('cancelled');
@@ -124,7 +125,6 @@ export class StandInDownloadItem
         this.emit('updated', {}, 'progressing');
       }
       await file.close();
-      await rename(partial, this.#savePath);
       marked.push({ path: this.#savePath, urlChain: this.getURLChain() });
       this.#end('completed');
     } catch {

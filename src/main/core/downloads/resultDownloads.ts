@@ -117,8 +117,8 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
       await mark(path, url);
       return path;
     }
-    // Chromium writes to the path it is given (through its own .crdownload): the name is claimed first,
-    // exclusively, as an empty file the finished download replaces.
+    // Electron has Chromium write straight into the path it is given, replacing what is there: the name
+    // is claimed first, exclusively, as an empty file the download then fills.
     const claimed = await createExclusive(options.folder, name);
     await claimed.handle.close();
     await transferThroughHost({ ...common, download: options.hostDownloader, savePath: claimed.path });
