@@ -27,6 +27,11 @@ export function createChromiumDownloader(session: Pick<Session, 'downloadURL' | 
   return (request) =>
     new Promise<void>((resolve, reject) => {
       waiting.set(request.url, [...(waiting.get(request.url) ?? []), { request, resolve, reject }]);
+      // Stopped before Chromium made an item (no answer at all): settle now. The request stays queued,
+      // so an item that comes late still gets its save path (no Save dialog) and is cancelled at once.
+      request.signal.addEventListener('abort', () => reject(new ChromiumDownloadEnded('cancelled')), {
+        once: true,
+      });
       session.downloadURL(request.url);
     });
 }

@@ -98,3 +98,30 @@ describe('downloads through the host’s manager (Chromium in the desktop app)',
     expect(fs.existsSync(savePath)).toBe(true);
   });
 });
+
+describe('a host manager that never answers', () => {
+  it('is given up after the stall timeout, on the injected clock', async () => {
+    let signal: AbortSignal | null = null;
+    const outcome = transferThroughHost({
+      // Chromium never creates the item, but rejects once told to stop (chromiumDownloads.ts).
+      download: (request) =>
+        new Promise<void>((_resolve, reject) => {
+          signal = request.signal;
+          request.signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+        }),
+      url: 'https://storage.example/a.mp4',
+      savePath,
+      checkUrl: (url) => checkDownloadUrl(url, false),
+      clock,
+      limits: { maxBytes: 1000, stallMs: 30_000, maxRedirects: 2 },
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    }).catch((error: unknown) => describeDownloadError(error, false));
+    await clock.advance(30_000);
+    expect(await outcome).toBe(
+      'The file server stopped sending the file, so the download was stopped: try again in a while.',
+    );
+    expect((signal as AbortSignal | null)?.aborted).toBe(true);
+    expect(fs.existsSync(savePath)).toBe(false);
+  });
+});
