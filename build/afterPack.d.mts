@@ -12,4 +12,7 @@ export interface AfterPackContext {
 
 export function electronBinary(context: AfterPackContext): string;
 export function fuseConfig(electronPlatformName: string): FuseConfig;
+export function codeSigningMarker(
+  env: Readonly<Record<string, string | undefined>>,
+): 'developer-id' | 'ad-hoc';
 export default function afterPack(context: AfterPackContext): Promise<void>;

@@ -1,6 +1,7 @@
 // electron-builder afterPack hook: flips Electron's fuses on the packaged binary, before signing.
 // Fuses are bits in the binary itself, so no setting, environment variable or command line can undo them.
 // See https://www.electronjs.org/docs/latest/tutorial/fuses
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 
@@ -49,8 +50,29 @@ export function fuseConfig(electronPlatformName) {
   };
 }
 
+/**
+ * What `Contents/Resources/code-signing` says about a macOS build: 'developer-id' when the environment
+ * gives electron-builder a Developer ID (CSC_LINK, or CSC_NAME for one in the keychain; electron-builder.yml
+ * takes signing from the environment only, and electron-builder fails the build when it cannot use it),
+ * otherwise 'ad-hoc'. The app turns automatic updates off without 'developer-id' (Squirrel.Mac refuses an
+ * update it cannot verify). Recorded at build time rather than read at run time: the file is written before
+ * any signature, so the signature seals it; asking `codesign -dv` at every start would spawn a process and
+ * parse its output, and macOS offers no signing API to Node without a native module. A Developer ID found
+ * only by electron-builder's keychain auto-discovery is recorded as 'ad-hoc': updates stay off (the safe side).
+ */
+export function codeSigningMarker(env) {
+  const configured = (name) => typeof env[name] === 'string' && env[name].trim() !== '';
+  return configured('CSC_LINK') || configured('CSC_NAME') ? 'developer-id' : 'ad-hoc';
+}
+
 export default async function afterPack(context) {
   const binary = electronBinary(context);
+  if (isMacPlatform(context.electronPlatformName)) {
+    // Before the fuses: their ad hoc re-signing (and a Developer ID signature after this hook) seal it.
+    const marker = codeSigningMarker(process.env);
+    await writeFile(path.join(binary, 'Contents', 'Resources', 'code-signing'), `${marker}\n`);
+    console.log(`afterPack: code-signing marker ${marker}`);
+  }
   await flipFuses(binary, fuseConfig(context.electronPlatformName));
   console.log(`afterPack: fuses flipped on ${binary}`);
 }

@@ -20,7 +20,7 @@ const reportSchema = z.object({
   ),
 });
 
-/** The Electron suite skips itself where the Electron binary is absent. */
+/** The Electron suite skips itself where the Electron binary (or, for packaged.test.ts, a packaged app) is absent. */
 const ELECTRON_SUITE_DIR = 'tests/electron/';
 
 export interface TestSummary {
@@ -66,7 +66,9 @@ export function summarizeVitestReport(json: unknown, repoRoot: string): TestSumm
 export function formatTestSummary(summary: TestSummary): string[] {
   const lines = summary.brokenFiles.map(({ file, message }) => `FAILED ${file} — ${message}`);
   if (summary.electronNotRun > 0) {
-    lines.push(`Electron binary not available: ${summary.electronNotRun} Electron tests not run`);
+    lines.push(
+      `Electron tests not run: ${summary.electronNotRun} (no Electron binary or display here, or no packaged app to start)`,
+    );
   }
   const notRun = summary.notRun > 0 ? `, ${summary.notRun} not run` : '';
   lines.push(`tests: ${summary.passed} passed, ${summary.failed} failed${notRun}`);

@@ -15,8 +15,15 @@ export const updateStateSchema = z.discriminatedUnion('phase', [
   }),
   z.object({ phase: z.literal('ready'), version: z.string().max(100) }),
   z.object({ phase: z.literal('error'), message: z.string() }),
-  /** This copy cannot update itself (a development run, a .deb install, …), and why. */
-  z.object({ phase: z.literal('unavailable'), reason: z.string() }),
+  /**
+   * This copy cannot update itself (a development run, a .deb install, an unsigned macOS build, …), and
+   * why; `releasesUrl` where a new version is downloaded by hand instead (an https page, opened outside).
+   */
+  z.object({
+    phase: z.literal('unavailable'),
+    reason: z.string(),
+    releasesUrl: z.string().max(2000).optional(),
+  }),
 ]);
 
 export type UpdateState = z.infer<typeof updateStateSchema>;

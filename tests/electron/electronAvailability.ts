@@ -27,6 +27,14 @@ export function electronBinaryPath(): string | null {
   return binary !== null && existsSync(binary) ? binary : null;
 }
 
+/**
+ * CI sets CAMB_WATCH_REQUIRE_ELECTRON=1 where npm has downloaded the binary: there a missing binary (or
+ * display) fails the suite instead of reporting it "not run", so a broken download cannot pass CI.
+ */
+export function electronRequired(): boolean {
+  return process.env['CAMB_WATCH_REQUIRE_ELECTRON'] === '1';
+}
+
 const REPORTED = Symbol.for('camb-watch.electron-unavailable-reported');
 
 /**

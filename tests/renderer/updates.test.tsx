@@ -36,7 +36,7 @@ describe('settings: updates', () => {
     updater.emit({ type: 'downloaded', version: '1.2.0' });
     await waitFor(() =>
       expect(updates.getByRole('status').textContent).toBe(
-        'Version 1.2.0 is ready. It is installed when CAMB Watch restarts.',
+        'Version 1.2.0 is ready. It is installed when you restart CAMB Watch or quit it from its icon.',
       ),
     );
     await user.click(updates.getByRole('button', { name: 'Restart to update' }));

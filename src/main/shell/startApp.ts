@@ -15,6 +15,7 @@ import {
   documentStoreOptions,
 } from '../core/persistence/storeOptions';
 import type { TrayAction } from '../core/tray/trayMenu';
+import type { UpdateController } from '../core/updates';
 import { createWatchService } from '../core/watchService/watchService';
 import { desktopHasTray } from '../core/window/trayDesktop';
 import { stillRunningNotice, windowCloseAction } from '../core/window/launchWindow';
@@ -159,7 +160,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   lockDownWebContents(session.defaultSession, trustedOrigins);
   serveRendererFiles(appPaths.renderer, logger);
   // A log-off or shutdown may end the process without will-quit: save first, then quit properly (a
-  // cancelled shutdown must not leave a half-disposed app running).
+  // cancelled shutdown must not leave a half-disposed app running). This quit never installs a downloaded
+  // update (updater.ts: autoInstallOnAppQuit is off); only the tray's Quit and "Restart to update" do.
   lifetime.onEnd(
     onSessionEnd(() => {
       lifetime.end();
@@ -267,7 +269,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   await service.start();
   if (lifetime.ending) return null;
   trayTargets.onTask = showWindow;
-  trayTargets.onAction = (action) => runTrayAction(action, { service, appHost, notifications, window });
+  trayTargets.onAction = (action) =>
+    runTrayAction(action, { service, appHost, notifications, window, updates });
   trayTargets.onClick = () => popover.toggle('tray');
   tray?.follow(service, updates);
   shellState.markStarted();
@@ -308,6 +311,7 @@ interface TrayActionDeps {
   readonly appHost: AppHost;
   readonly notifications: DesktopNotifications;
   readonly window: MainWindow;
+  readonly updates: UpdateController;
 }
 
 function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
@@ -334,7 +338,8 @@ function runTrayAction(action: TrayAction, deps: TrayActionDeps): void {
       void deps.appHost.handlers.restartToUpdate({});
       return;
     case 'quit':
-      app.quit();
+      // The user's own quit is the one time a downloaded update is installed on the way out.
+      deps.updates.quitInstallingUpdate(() => app.quit());
       return;
     case 'doNotDisturbHour':
       service.setDoNotDisturb('hour');

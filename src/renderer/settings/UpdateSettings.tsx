@@ -9,7 +9,9 @@ import { useSettingsUpdate } from './useSettingsUpdate';
 
 /**
  * The app's own updates: the state the core reports (up to date, downloading, ready, why not here), the
- * automatic-check setting, and Restart to update / Check now. Where this copy cannot update, only why.
+ * automatic-check setting, and Restart to update / Check now. Where this copy cannot update, only why,
+ * and the releases page where a new version is downloaded by hand (an unsigned macOS build, a plain Linux
+ * folder), opened outside through the app's one way out (openExternalLink: https only).
  */
 export function UpdateSettings({
   settings,
@@ -41,6 +43,23 @@ export function UpdateSettings({
           max={100}
           value={updates.percent}
         />
+      )}
+      {updates.phase === 'unavailable' && updates.releasesUrl !== undefined && (
+        <>
+          <div className="button-row">
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() => {
+                const url = updates.releasesUrl;
+                if (url !== undefined) runOutcome(() => bridge.openExternalLink({ url }));
+              }}
+            >
+              Open the releases page
+            </button>
+          </div>
+          <ActionMessageView message={action.message} />
+        </>
       )}
       {updates.phase !== 'unavailable' && (
         <>

@@ -10,7 +10,8 @@ export function updateStatusText(state: UpdateState): string {
     case 'downloading':
       return `Downloading version ${state.version}: ${state.percent} %`;
     case 'ready':
-      return `Version ${state.version} is ready. It is installed when CAMB Watch restarts.`;
+      // Not at a log-off or shutdown (an installer then can leave the app broken): only these two.
+      return `Version ${state.version} is ready. It is installed when you restart CAMB Watch or quit it from its icon.`;
     case 'error':
       return state.message;
     case 'unavailable':

@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppHost, isLocalApiBase, type HostPlatform } from '../../main/core/appHost';
-import { systemClock } from '../../main/core/clock/clock';
+import { systemClock, type Clock } from '../../main/core/clock/clock';
 import { DEFAULT_CAMB_API_BASE } from '../../main/core/camb/baseUrl';
 import { silentLogger, type Logger } from '../../main/core/logging/logger';
 import { redactingLogger } from '../../main/core/logging/redactingLogger';
 import { createRedactor } from '../../main/core/logging/redactor';
 import { openDocumentStore } from '../../main/core/persistence/openDocumentStore';
 import { rememberingSecretStore } from '../../main/core/secrets/rememberingSecretStore';
-import { createUpdateController } from '../../main/core/updates';
+import { createUpdateController, updatesNotAvailable, type UpdateController } from '../../main/core/updates';
 import { createWatchService } from '../../main/core/watchService/watchService';
 import {
   BRIDGE_SCRIPT_PATH,
@@ -121,16 +121,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     logger,
     allowLoopbackHttp: isLocalApiBase(options.apiBase),
     apiBase: options.apiBase ?? DEFAULT_CAMB_API_BASE,
-    ...(options.updater === undefined
-      ? {}
-      : {
-          updates: createUpdateController({
-            clock,
-            logger,
-            availability: { available: true },
-            updater: options.updater,
-          }),
-        }),
+    ...testUpdates(options, clock, logger),
   });
   const stopNotices = showNotificationsAsNotices(service, host);
 
@@ -254,4 +245,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     close: () => (closing ??= close()),
   };
+}
+
+/** The update controller a test asked for: a scripted updater, or a copy that cannot update (and why). */
+function testUpdates(options: WebHostOptions, clock: Clock, logger: Logger): { updates?: UpdateController } {
+  if (options.updater !== undefined)
+    return {
+      updates: createUpdateController({
+        clock,
+        logger,
+        availability: { available: true },
+        updater: options.updater,
+      }),
+    };
+  const unavailable = options.updatesUnavailable;
+  if (unavailable === undefined) return {};
+  return { updates: updatesNotAvailable(clock, logger, unavailable.reason, unavailable.releasesUrl) };
 }

@@ -36,6 +36,8 @@ export interface WebHostOptions {
    * itself never updates (without one, Settings says so); the command line never passes one.
    */
   readonly updater?: UpdaterPort;
+  /** Tests only: Settings as a copy that cannot update shows it (an unsigned macOS build, …). */
+  readonly updatesUnavailable?: { readonly reason: string; readonly releasesUrl?: string };
 }
 
 /** One body that crossed the local socket, as the page sent or received it. */

@@ -63,6 +63,8 @@ export interface E2eOptions {
   readonly viewport?: Viewport;
   /** A scripted updater (tests/support/scriptedUpdater); without one the web host says it never updates. */
   readonly updater?: UpdaterPort;
+  /** Settings as a copy that cannot update shows it (see WebHostOptions.updatesUnavailable). */
+  readonly updatesUnavailable?: { readonly reason: string; readonly releasesUrl?: string };
 }
 
 export interface E2eHarness {
@@ -151,6 +153,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
       // A CAMB_API_KEY in the developer's environment must not leak into the tests.
       environment: {},
       ...(options.updater === undefined ? {} : { updater: options.updater }),
+      ...(options.updatesUnavailable === undefined ? {} : { updatesUnavailable: options.updatesUnavailable }),
     });
     web.observeTraffic((entry) => traffic.push(entry));
     web.service.on('notification', ({ notification }) => notifications.push(notification));

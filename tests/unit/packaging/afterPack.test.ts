@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
-import { electronBinary, fuseConfig } from '../../../build/afterPack.mjs';
+import { codeSigningMarker, electronBinary, fuseConfig } from '../../../build/afterPack.mjs';
 
 describe('the afterPack hook (fuses, then the macOS signature)', () => {
   it('signs the macOS app again (ad hoc) after flipping fuses, on every architecture', () => {
@@ -31,5 +31,14 @@ describe('the afterPack hook (fuses, then the macOS signature)', () => {
     expect(at('darwin')).toBe(path.join('/out', 'CAMB Watch.app'));
     expect(at('win32')).toBe(path.join('/out', 'CAMB Watch.exe'));
     expect(at('linux')).toBe(path.join('/out', 'camb-watch-app'));
+  });
+
+  it('records a Developer ID only when the environment gives electron-builder one', () => {
+    expect(codeSigningMarker({ CSC_LINK: 'file:///certs/developer-id.p12', CSC_KEY_PASSWORD: 'x' })).toBe(
+      'developer-id',
+    );
+    expect(codeSigningMarker({ CSC_NAME: 'Developer ID Application: Ana (TEAM123)' })).toBe('developer-id');
+    expect(codeSigningMarker({})).toBe('ad-hoc');
+    expect(codeSigningMarker({ CSC_LINK: '  ' })).toBe('ad-hoc');
   });
 });

@@ -22,6 +22,7 @@ export interface PackageJson {
   readonly homepage?: string;
   readonly repository?: unknown;
   readonly author?: { readonly name: string; readonly email?: string };
+  readonly scripts: Readonly<Record<string, string>>;
 }
 
 export const packageJson = JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as PackageJson;

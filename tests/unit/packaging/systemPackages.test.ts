@@ -92,3 +92,28 @@ describe('the system-package check of npm start and npm test', () => {
     );
   });
 });
+
+describe('the test packages npm test asks for', () => {
+  function testPackages(env: Record<string, string>): string[] {
+    const script = `set -euo pipefail
+source ${JSON.stringify(projectFile('scripts/system-packages.sh'))}
+test_system_packages`;
+    const result = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', script], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    return result.stdout.trim().split('\n');
+  }
+
+  it("include Debian's chromium where no other browser is named", () => {
+    expect(testPackages({})).toContain('chromium');
+    expect(testPackages({ CHROMIUM_PATH: '/nowhere/chrome' })).toContain('chromium');
+  });
+
+  it('leave chromium out where CHROMIUM_PATH names a browser that is there (CI runners bring Chrome)', () => {
+    const packages = testPackages({ CHROMIUM_PATH: process.execPath });
+    expect(packages).not.toContain('chromium');
+    expect(packages).toEqual(expect.arrayContaining(['gnome-keyring', 'dbus', 'fonts-liberation']));
+  });
+});

@@ -42,7 +42,7 @@ describe('summarizeVitestReport', () => {
     );
     expect(summary).toMatchObject({ passed: 2, failed: 0, notRun: 4, electronNotRun: 4 });
     expect(formatTestSummary(summary)).toEqual([
-      'Electron binary not available: 4 Electron tests not run',
+      'Electron tests not run: 4 (no Electron binary or display here, or no packaged app to start)',
       'tests: 2 passed, 0 failed, 4 not run',
     ]);
   });

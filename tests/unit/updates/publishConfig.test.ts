@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { RELEASES_PAGE_URL } from '../../../src/main/core/updates';
 
 // js-yaml comes with electron-updater; it has no types of its own here.
 const { load } = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
@@ -19,6 +20,11 @@ describe('packaging for updates', () => {
       repo: 'camb-watch',
       releaseType: 'release',
     });
+  });
+
+  it('sends people to the releases of the same repository when a copy cannot update itself', () => {
+    const { owner, repo } = config['publish'] as { owner: string; repo: string };
+    expect(RELEASES_PAGE_URL).toBe(`https://github.com/${owner}/${repo}/releases`);
   });
 
   it('ships electron-updater inside the app (a run-time dependency, not a development one)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { updateAvailability, type InstallFacts } from '../../../src/main/core/updates';
+import { RELEASES_PAGE_URL, updateAvailability, type InstallFacts } from '../../../src/main/core/updates';
 
 const INSTALLED: InstallFacts = {
   packaged: true,
@@ -7,6 +7,7 @@ const INSTALLED: InstallFacts = {
   appImagePath: undefined,
   packageType: null,
   hasUpdateConfig: true,
+  developerIdSigned: true,
 };
 const reason = (facts: Partial<InstallFacts>) => {
   const availability = updateAvailability({ ...INSTALLED, ...facts });
@@ -42,5 +43,24 @@ describe('updateAvailability', () => {
   it('does not update a build made without update information, or on another system', () => {
     expect(reason({ hasUpdateConfig: false })).toMatch(/made without a place to look for them/);
     expect(reason({ platform: 'freebsd' })).toBe('Updates are not available on this system.');
+  });
+
+  it('does not update a macOS build without a Developer ID signature, and points to the releases page', () => {
+    expect(updateAvailability({ ...INSTALLED, platform: 'darwin', developerIdSigned: false })).toEqual({
+      available: false,
+      reason:
+        'Automatic updates are off for this copy: it is not signed with an Apple Developer ID, so macOS would refuse the update. Download new versions from the releases page.',
+      releasesUrl: RELEASES_PAGE_URL,
+    });
+    // The signature matters to Squirrel.Mac only: the Windows installer and the AppImage go on updating.
+    expect(reason({ platform: 'win32', developerIdSigned: false })).toBeNull();
+    expect(reason({ platform: 'linux', appImagePath: '/a.AppImage', developerIdSigned: false })).toBeNull();
+  });
+
+  it('offers the releases page to a Linux copy that is not an AppImage, not to a package manager install', () => {
+    const folder = updateAvailability({ ...INSTALLED, platform: 'linux' });
+    expect(folder).toMatchObject({ available: false, releasesUrl: RELEASES_PAGE_URL });
+    const deb = updateAvailability({ ...INSTALLED, platform: 'linux', packageType: 'deb' });
+    expect(deb).not.toHaveProperty('releasesUrl');
   });
 });

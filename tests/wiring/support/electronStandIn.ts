@@ -120,6 +120,8 @@ export class StandInTray
   title = '';
   image: Electron.NativeImage | string;
   menu: StandInMenu | null = null;
+  /** The menu the app last popped up itself (macOS: on right-click), as the user then sees it. */
+  poppedUp: StandInMenu | null = null;
   destroyed = false;
   constructor(image: Electron.NativeImage | string, _guid?: string) {
     super();
@@ -144,7 +146,9 @@ export class StandInTray
     record('tray.setContextMenu');
     this.menu = menu as unknown as StandInMenu | null;
   }
-  popUpContextMenu(_menu?: Electron.Menu, _position?: Electron.Point): void {}
+  popUpContextMenu(menu?: Electron.Menu, _position?: Electron.Point): void {
+    this.poppedUp = (menu as unknown as StandInMenu | undefined) ?? this.menu;
+  }
   destroy(): void {
     record('tray.destroy');
     this.destroyed = true;

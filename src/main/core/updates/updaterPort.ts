@@ -6,8 +6,16 @@
 export interface UpdaterPort {
   /** Starts a check; resolves once the check has answered (a download may go on), rejects if it failed. */
   check(): Promise<void>;
-  /** Quits the app and installs the downloaded version. */
-  quitAndInstall(): void;
+  /**
+   * Gives up the check or download that has gone silent: nothing it says later is heard, and the next
+   * `check()` asks the server afresh (electron-updater would otherwise hand back the same pending check).
+   */
+  abandon(): void;
+  /**
+   * Quits the app and installs the downloaded version: `relaunch` for "Restart to update", not for a quit
+   * the user asked for (the app then stays closed).
+   */
+  quitAndInstall(options: { readonly relaunch: boolean }): void;
   /** Hears every event until the returned function is called. */
   onEvent(listener: (event: UpdaterEvent) => void): () => void;
 }
