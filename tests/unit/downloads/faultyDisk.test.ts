@@ -58,6 +58,17 @@ afterEach(async () => {
 
 const finalEvent = () => events.at(-1);
 
+/** A download and a saved text, each refused in the same words. */
+async function expectWritesRefused(): Promise<void> {
+  const url = server.addFile('small.mp4', Buffer.alloc(100, 1));
+  await downloads.start('dub:1', { url, fallbackName: 'x', kind: 'video' });
+  await downloads.whenSettled();
+  const refused = 'CAMB Watch may not write into your Downloads folder: check its permissions and try again.';
+  expect(finalEvent()).toMatchObject({ state: 'failed', message: refused });
+  await downloads.saveText('dub:1', 'Menu - text.txt', 'Hola');
+  expect(finalEvent()).toMatchObject({ state: 'failed', message: refused });
+}
+
 describe('downloads on a faulty disk', () => {
   it.runIf(isRoot)('a full disk says so, and keeps no partial file', async () => {
     const url = server.addFile('big.mp4', Buffer.alloc(256 * 1024, 1));
@@ -74,26 +85,12 @@ describe('downloads on a faulty disk', () => {
     'a read-only disk says CAMB Watch may not write there, for downloads and texts',
     async () => {
       execFileSync('mount', ['-o', 'remount,ro', folder]);
-      const url = server.addFile('small.mp4', Buffer.alloc(100, 1));
-      await downloads.start('dub:1', { url, fallbackName: 'x', kind: 'video' });
-      await downloads.whenSettled();
-      const refused =
-        'CAMB Watch may not write into your Downloads folder: check its permissions and try again.';
-      expect(finalEvent()).toMatchObject({ state: 'failed', message: refused });
-      await downloads.saveText('dub:1', 'Menu - text.txt', 'Hola');
-      expect(finalEvent()).toMatchObject({ state: 'failed', message: refused });
+      await expectWritesRefused();
     },
   );
 
   it.runIf(!isRoot)('a folder without write permission says so, for downloads and texts', async () => {
     fs.chmodSync(folder, 0o500);
-    const url = server.addFile('small.mp4', Buffer.alloc(100, 1));
-    await downloads.start('dub:1', { url, fallbackName: 'x', kind: 'video' });
-    await downloads.whenSettled();
-    const refused =
-      'CAMB Watch may not write into your Downloads folder: check its permissions and try again.';
-    expect(finalEvent()).toMatchObject({ state: 'failed', message: refused });
-    await downloads.saveText('dub:1', 'Menu - text.txt', 'Hola');
-    expect(finalEvent()).toMatchObject({ state: 'failed', message: refused });
+    await expectWritesRefused();
   });
 });

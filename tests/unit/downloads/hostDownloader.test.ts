@@ -7,6 +7,7 @@ import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { describeDownloadError } from '../../../src/main/core/downloads/downloadErrors';
 import {
   transferThroughHost,
+  type HostDownloader,
   type HostDownloadRequest,
 } from '../../../src/main/core/downloads/hostDownloader';
 
@@ -33,12 +34,12 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-const run = (
-  script: (request: HostDownloadRequest) => void,
+const transfer = (
+  download: HostDownloader,
   onProgress: (progress: { receivedBytes: number }) => void = () => {},
 ) =>
   transferThroughHost({
-    download: scriptedHost(script),
+    download,
     url: 'https://storage.example/a.mp4',
     savePath,
     checkUrl: (url) => checkDownloadUrl(url, false),
@@ -50,6 +51,11 @@ const run = (
     () => 'completed',
     (error: unknown) => describeDownloadError(error, false),
   );
+
+const run = (
+  script: (request: HostDownloadRequest) => void,
+  onProgress?: (progress: { receivedBytes: number }) => void,
+) => transfer(scriptedHost(script), onProgress);
 
 describe('downloads through the host’s manager (Chromium in the desktop app)', () => {
   it('stop at a redirect the first link could not have taken, and the claimed file goes', async () => {
@@ -102,21 +108,14 @@ describe('downloads through the host’s manager (Chromium in the desktop app)',
 describe('a host manager that never answers', () => {
   it('is given up after the stall timeout, on the injected clock', async () => {
     let signal: AbortSignal | null = null;
-    const outcome = transferThroughHost({
-      // Chromium never creates the item, but rejects once told to stop (chromiumDownloads.ts).
-      download: (request) =>
+    // Chromium never creates the item, but rejects once told to stop (chromiumDownloads.ts).
+    const outcome = transfer(
+      (request) =>
         new Promise<void>((_resolve, reject) => {
           signal = request.signal;
           request.signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
         }),
-      url: 'https://storage.example/a.mp4',
-      savePath,
-      checkUrl: (url) => checkDownloadUrl(url, false),
-      clock,
-      limits: { maxBytes: 1000, stallMs: 30_000, maxRedirects: 2 },
-      signal: new AbortController().signal,
-      onProgress: () => {},
-    }).catch((error: unknown) => describeDownloadError(error, false));
+    );
     await clock.advance(30_000);
     expect(await outcome).toBe(
       'The file server stopped sending the file, so the download was stopped: try again in a while.',
