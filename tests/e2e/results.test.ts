@@ -195,7 +195,80 @@ describe('results in the dark theme', () => {
     const audio = dub.getByRole('group', { name: 'Dubbed audio' });
     await audio.getByRole('button', { name: 'Download' }).click();
     await audio.getByRole('alert').waitFor();
+    // A download that has stalled, with its Cancel, reads in the dark theme too.
+    h.server.injectFileFaults('launch-es.mp4', [faults.stalledFile(48_000, 1_000)]);
+    const video = dub.getByRole('group', { name: 'Dubbed video' });
+    await video.getByRole('button', { name: 'Download' }).click();
+    await video.getByText('1 kB of 48 kB').waitFor();
     await h.screenshot(`results-${viewport.width}-dub-dark`);
     await h.axe(`dub, dark, at ${viewport.name}`);
+  });
+});
+
+describe.each(JOURNEY_VIEWPORTS)('hostile and slow downloads ($name)', (viewport) => {
+  it('saves a disguised executable under a safe name, cancels a slow download and names a refused redirect', async () => {
+    await watchFinishedJobs(viewport);
+    const { page } = h;
+    const shot = (name: string) => h.screenshot(`results-${viewport.width}-${name}`);
+    const disguised = h.server.addFile(`Launch trailer${'\u3164'.repeat(30)}.exe`, Buffer.alloc(9_000, 4));
+    const slow = h.server.addFile('launch-es.wav', Buffer.alloc(32_000, 2), 'audio/wav');
+    h.server.addResult('dub', 4343, { output_video_url: disguised, output_audio_url: slow });
+    const details = await openDetails(page, 'dub:launch', 'Launch video (Spanish dub)');
+    const video = details.getByRole('group', { name: 'Dubbed video' });
+    const audio = details.getByRole('group', { name: 'Dubbed audio' });
+
+    // The link's name hides ".exe" behind invisible fillers: it is saved as the video it claims to be.
+    await video.getByRole('button', { name: 'Download' }).click();
+    await video.getByText('Downloaded Launch trailer.mp4 in your Downloads folder.').waitFor();
+    expect(fs.readdirSync(path.dirname(downloaded('x')))).toEqual(['Launch trailer.mp4']);
+
+    // A server that sends 100 bytes and then nothing: the row shows it running, with a Cancel.
+    h.server.injectFileFaults('launch-es.wav', [faults.stalledFile(32_000, 100)]);
+    await audio.getByRole('button', { name: 'Download' }).click();
+    await audio.getByText('100 bytes of 32 kB').waitFor();
+    await audio.getByText(/Downloading launch-es\.wav/u).waitFor();
+    await shot('download-running');
+    await audio.getByRole('button', { name: 'Cancel downloading launch-es.wav' }).click();
+    await audio.getByText('Cancelled the download of launch-es.wav; nothing was kept.').waitFor();
+    expect(await audio.getByRole('button', { name: /Cancel/u }).count()).toBe(0);
+    expect(fs.readdirSync(path.dirname(downloaded('x')))).toEqual(['Launch trailer.mp4']);
+
+    // The storage sends the next try on to a plain-http host: refused, in words, and nothing is kept.
+    h.server.injectFileFaults('launch-es.wav', [faults.redirect('http://files.example.com/launch-es.wav')]);
+    await audio.getByRole('button', { name: 'Download' }).click();
+    await audio
+      .getByText(
+        'Could not download launch-es.wav. The file server passed the download on to a link CAMB Watch refuses. Only secure (https) links are downloaded. Try again later, or tell CAMB.AI support.',
+      )
+      .waitFor();
+    await shot('download-refused');
+    // Trying again works, and the failed job among the finished ones still says why it failed.
+    await audio.getByRole('button', { name: 'Download' }).click();
+    await audio.getByText('Downloaded launch-es.wav in your Downloads folder.').waitFor();
+    expect(fs.readdirSync(path.dirname(downloaded('x'))).sort()).toEqual([
+      'Launch trailer.mp4',
+      'launch-es.wav',
+    ]);
+    const failed = await openDetails(page, 'dub:podcast', 'Podcast (German dub)');
+    await failed.getByText('The source video has no audio track that could be read.').first().waitFor();
+    await h.axe(`hostile downloads at ${viewport.name}`);
+  });
+
+  it('saves a text under a label of 90 CJK characters as a file that works', async () => {
+    await watchFinishedJobs(viewport);
+    const label = '東京の新しいメニュー'.repeat(9);
+    h.web.service.rename('translate:menu', label);
+    const menu = await openDetails(h.page, 'translate:menu', label);
+    await menu.getByRole('button', { name: 'Save as .txt' }).click();
+    const saved = menu.getByRole('status').filter({ hasText: 'Saved' });
+    await saved.waitFor();
+    const [name] = fs.readdirSync(path.dirname(downloaded('x')));
+    expect(name).toMatch(/^東京の新しいメニュー.*\.txt$/u);
+    expect(Buffer.byteLength(name ?? '')).toBeLessThanOrEqual(240);
+    expect(await saved.textContent()).toBe(`Saved ${name} in your Downloads folder.`);
+    expect(fs.readFileSync(downloaded(name ?? ''), 'utf8')).toBe(
+      'Soupe du jour\nTarte aux pommes, crème fraîche\n',
+    );
+    await h.screenshot(`results-${viewport.width}-long-name`);
   });
 });

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { TASK_KIND_TABLE } from '../../src/shared/taskKinds';
 import type { TaskKind } from '../../src/shared/taskKinds';
-import type { Fault } from './fakeCamb/faults';
+import type { Fault, StreamFault } from './fakeCamb/faults';
 import { matchRoute, resultKey, statusKey } from './fakeCamb/routes';
 import type { Route } from './fakeCamb/routes';
 import { StatusTimeline, statusBody } from './fakeCamb/timeline';
@@ -239,6 +239,7 @@ export async function startFakeCambServer(options: FakeCambServerOptions): Promi
       return;
     }
     entry.answer = `fault ${fault.name}`;
+    if (fault.type === 'stream') return streamFault(res, fault);
     res.writeHead(fault.status, fault.headers);
     res.end(fault.body);
   }
@@ -351,6 +352,24 @@ function streamOversized(res: ServerResponse, bytes: number): void {
       }
     }
     if (!res.destroyed) res.end(tail);
+  };
+  pump();
+}
+
+function streamFault(res: ServerResponse, fault: StreamFault): void {
+  res.on('error', () => undefined);
+  res.writeHead(200, fault.headers);
+  if (fault.then === 'end') return void res.end(fault.body);
+  res.write(fault.body);
+  if (fault.then === 'hang') return;
+  const chunk = Buffer.alloc(64 * 1024, 0x55);
+  const pump = (): void => {
+    while (!res.destroyed) {
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
   };
   pump();
 }

@@ -47,6 +47,8 @@ const EVENTS: Record<string, readonly string[]> = {
   Tray: ['click', 'right-click', 'double-click'],
   Notification: ['click', 'close', 'failed', 'show'],
   PowerMonitor: ['shutdown', 'suspend', 'resume', 'lock-screen', 'unlock-screen'],
+  Session: ['will-download'],
+  DownloadItem: ['updated', 'done'],
 };
 
 /** Options and fields the stand-in reads by name, by the Electron type that declares them. */

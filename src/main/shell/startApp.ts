@@ -43,6 +43,7 @@ import { createChimePlayer } from './chimePlayer';
 import { openShellSecrets } from './secrets';
 import { recoverRenderer } from './rendererRecovery';
 import { onSessionEnd } from './sessionEnd';
+import { createChromiumDownloader } from './chromiumDownloads';
 import { openShellState } from './shellState';
 import { claimSingleInstance } from './singleInstance';
 import { followSystemEvents } from './systemEvents';
@@ -212,6 +213,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
   lifetime.onEnd(() => shortcut.dispose());
   const platform: HostPlatform = {
     ...electronHostPlatform(logger),
+    hostDownloader: createChromiumDownloader(session.defaultSession),
     applyWindowShortcut: (next) => shortcut.apply(next),
     hideWindow: () => popover.hide(),
   };
@@ -223,6 +225,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     clock: systemClock,
     logger,
     allowLoopbackHttp: isLocalApiBase(baseUrl),
+    apiBase: baseUrl,
     updates,
   });
   lifetime.onEnd(() => {

@@ -3,7 +3,10 @@ import { useBridge } from '../app/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { useActionMessage } from '../common/useActionMessage';
 
-function megabytes(bytes: number): string {
+/** "100 bytes", "32 kB", "48.2 MB": a first trickle never reads as "0.0 MB of 0.0 MB". */
+function sizeText(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
@@ -13,7 +16,10 @@ interface DownloadStatusProps {
   readonly verb: 'download' | 'save';
 }
 
-/** One download: a progress bar while it runs, then its outcome, with "Show in folder" once it is there. */
+/**
+ * One download: a progress bar and Cancel while it runs, then its outcome, with "Show in folder" once it is
+ * there.
+ */
 export function DownloadStatus({ download, verb }: DownloadStatusProps) {
   const bridge = useBridge();
   const { busy, message, run } = useActionMessage();
@@ -37,6 +43,13 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
       </div>
     );
   }
+  if (download.state === 'cancelled') {
+    return (
+      <p className="muted-text" role="status">
+        Cancelled the download of <span className="file-name">{download.fileName}</span>; nothing was kept.
+      </p>
+    );
+  }
   if (download.state === 'failed') {
     return (
       <p className="field-error" role="alert">
@@ -47,6 +60,12 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
   }
   const { receivedBytes, totalBytes } = download;
   const known = totalBytes !== null && totalBytes > 0;
+  const cancel = () =>
+    run(async () => {
+      const outcome = await bridge.cancelDownload({ downloadId: download.downloadId });
+      // Cancelled: the row says so when the download ends. Already over: say why nothing happened.
+      return outcome.ok ? null : { tone: 'error', text: outcome.message };
+    });
   return (
     <div className="download-progress">
       <label>
@@ -59,9 +78,18 @@ export function DownloadStatus({ download, verb }: DownloadStatusProps) {
         />
       </label>
       <span className="muted-text">
-        {megabytes(receivedBytes)}
-        {known ? ` of ${megabytes(totalBytes)}` : ''}
+        {sizeText(receivedBytes)}
+        {known ? ` of ${sizeText(totalBytes)}` : ''}
       </span>
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={`Cancel downloading ${download.fileName}`}
+        onClick={() => void cancel()}
+      >
+        Cancel
+      </button>
+      <ActionMessageView message={message} />
     </div>
   );
 }

@@ -81,6 +81,8 @@ export const INVOKE_CHANNELS = {
   downloadResult: invoke(resultLinkRequestSchema, downloadStartedSchema),
   /** Fetches the result now and saves its text into the Downloads folder; the outcome arrives as an event. */
   saveResultText: invoke(resultTextRequestSchema, downloadStartedSchema),
+  /** Stops a download in progress; its partial file is removed and its row says it was cancelled. */
+  cancelDownload: invoke(downloadedFileRequestSchema, actionOutcomeSchema),
   /** Shows a finished download (or saved text) in the system's file manager. */
   showDownloadedFile: invoke(downloadedFileRequestSchema, actionOutcomeSchema),
   /** Opens an https link (help, a result link) outside the app, after main has checked it. */
@@ -145,7 +147,8 @@ export const EVENT_CHANNELS = {
     receivedBytes: z.number(),
     /** null when the server did not say how large the file is. */
     totalBytes: z.number().nullable(),
-    state: z.enum(['progressing', 'done', 'failed']),
+    /** 'cancelled': the user's Cancel; the partial file is gone. */
+    state: z.enum(['progressing', 'done', 'failed', 'cancelled']),
     /** On 'done' where the file is; on 'failed' why. */
     message: z.string().nullable(),
   }),

@@ -121,7 +121,7 @@ export const resultTextRequestSchema = resultRequestSchema
   .extend({ format: z.enum(['txt', 'srt', 'vtt'], { error: 'A text file is .txt, .srt or .vtt' }) })
   .strict();
 
-/** "Show in folder" for a finished download, named by its id: main knows where it put the file. */
+/** "Show in folder" or Cancel for a download, named by its id: main knows where it put the file. */
 export const downloadedFileRequestSchema = z
   .object({ downloadId: z.string().max(100, { error: 'A download id is at most 100 characters' }) })
   .strict();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppHost, isLocalApiBase, type HostPlatform } from '../../main/core/appHost';
 import { systemClock, type Clock } from '../../main/core/clock/clock';
+import { DEFAULT_CAMB_API_BASE } from '../../main/core/camb/baseUrl';
 import { silentLogger, type Logger } from '../../main/core/logging/logger';
 import { redactingLogger } from '../../main/core/logging/redactingLogger';
 import { createRedactor } from '../../main/core/logging/redactor';
@@ -123,6 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     clock,
     logger,
     allowLoopbackHttp: isLocalApiBase(options.apiBase),
+    apiBase: options.apiBase ?? DEFAULT_CAMB_API_BASE,
     ...testUpdates(options, clock, logger),
   });
   const stopNotices = showNotificationsAsNotices(service, host);

@@ -2,6 +2,7 @@
  * Faults the fake CAMB server can answer with instead of a task's timeline: every failure of CAMB-API.md.
  * A fault is plain data; build one with `faults.*` and hand a list to `injectFaults` / `injectGlobalFaults`.
  */
+import { gzipSync } from 'node:zlib';
 
 /** Never answer: the socket stays open until the client gives up or the server closes. */
 export interface HangFault {
@@ -29,7 +30,19 @@ export interface OversizedFault {
   readonly bytes: number;
 }
 
-export type Fault = HangFault | ResetFault | CannedAnswer | OversizedFault;
+/**
+ * A 200 with `headers`, whose `body` is sent at once; then the answer ends, hangs with the socket open
+ * (a stalled or trickling server), or goes on sending 64 KiB pieces for ever (an endless stream).
+ */
+export interface StreamFault {
+  readonly type: 'stream';
+  readonly name: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  readonly then: 'end' | 'hang' | 'endless';
+}
+
+export type Fault = HangFault | ResetFault | CannedAnswer | OversizedFault | StreamFault;
 
 export interface ValidationDetailBody {
   readonly loc: readonly (string | number)[];
@@ -180,6 +193,42 @@ export const faults = {
   /** A status report whose message is `text` (e.g. far too long, or full of control characters). */
   statusMessage: (text: string, status = 'PENDING'): CannedAnswer =>
     json(`200 message of ${text.length} characters`, 200, { status, run_id: null, message: text }),
+
+  /** A file that unpacks from a few kB of gzip to `decodedBytes` of zeros (a decompression bomb). */
+  gzipBomb: (decodedBytes: number): StreamFault => ({
+    type: 'stream',
+    name: `gzip bomb of ${decodedBytes} bytes`,
+    headers: { 'content-type': 'video/mp4', 'content-encoding': 'gzip' },
+    body: gzipSync(Buffer.alloc(decodedBytes), { level: 9 }),
+    then: 'end',
+  }),
+
+  /** A file that declares `declaredBytes`, sends `sentBytes` of them and then nothing, socket open. */
+  stalledFile: (declaredBytes: number, sentBytes: number): StreamFault => ({
+    type: 'stream',
+    name: `stalled after ${sentBytes} of ${declaredBytes} bytes`,
+    headers: { 'content-type': 'video/mp4', 'content-length': String(declaredBytes) },
+    body: Buffer.alloc(sentBytes, 7),
+    then: 'hang',
+  }),
+
+  /** A file with no declared length that never ends. */
+  endlessFile: (): StreamFault => ({
+    type: 'stream',
+    name: 'endless file',
+    headers: { 'content-type': 'audio/wav' },
+    body: Buffer.alloc(0),
+    then: 'endless',
+  }),
+
+  /** A redirect to `location` (absolute or relative), as a storage front sends to its signed URLs. */
+  redirect: (location: string, status: 301 | 302 | 303 | 307 | 308 = 302): CannedAnswer => ({
+    type: 'answer',
+    name: `${status} to ${location}`,
+    status,
+    headers: { location },
+    body: '',
+  }),
 
   /** Anything else. */
   answer: (status: number, body: string, headers: Record<string, string> = {}): CannedAnswer => ({

@@ -38,3 +38,35 @@ describe('loopback http result links', () => {
     expect(checkExternalUrl('file:///etc/passwd', true)).toMatchObject({ ok: false });
   });
 });
+
+describe('download links (checked again at every redirect)', () => {
+  it('never reach this computer or a private network from the real CAMB.AI', () => {
+    const hosts = [
+      'https://127.0.0.1/a.mp4',
+      'https://localhost/a.mp4',
+      'https://x.localhost/a.mp4',
+      'https://10.1.2.3/a.mp4',
+      'https://172.20.0.1/a.mp4',
+      'https://192.168.1.1/a.mp4',
+      'https://169.254.169.254/latest/meta-data',
+      'https://100.64.0.1/a.mp4',
+      'https://0.0.0.0/a.mp4',
+      'https://[::1]/a.mp4',
+      'https://[fd00::1]/a.mp4',
+      'https://[fe80::1]/a.mp4',
+      'https://[::ffff:127.0.0.1]/a.mp4',
+      'https://2130706433/a.mp4',
+    ];
+    for (const url of hosts)
+      expect(checkDownloadUrl(url, false)).toEqual({
+        ok: false,
+        message: 'Links to this computer or a private network are not downloaded.',
+      });
+    expect(checkDownloadUrl('https://storage.googleapis.com/a.mp4', false)).toMatchObject({ ok: true });
+    expect(checkDownloadUrl('https://172.32.0.1/a.mp4', false)).toMatchObject({ ok: true });
+  });
+
+  it('may reach this computer when the API itself is a local simulator', () => {
+    expect(checkDownloadUrl('https://127.0.0.1/a.mp4', true)).toMatchObject({ ok: true });
+  });
+});

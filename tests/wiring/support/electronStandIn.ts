@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type {} from 'electron';
+import { downloadSession, resetDownloadStandIn } from './downloadStandIn';
 import { defaultDesktopFor, PLATFORMS, type PlatformBehaviour } from './platformBehaviour';
 
 type Listener = (...args: any[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -786,11 +787,11 @@ export function pressShortcut(accelerator: string): void {
   callback();
 }
 
-/** The default session: other stand-ins (downloads) add their members to this object. */
-export const defaultSessionStandIn = {
+/** The default session: the download stand-in's members, and the permission handlers the app sets. */
+export const defaultSessionStandIn = Object.assign(downloadSession, {
   setPermissionRequestHandler: () => {},
   setPermissionCheckHandler: () => {},
-} satisfies Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+} satisfies Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>);
 const sessionStandIn = { defaultSession: defaultSessionStandIn };
 
 export const openedLinks: string[] = [];
@@ -805,6 +806,7 @@ const shellStandIn = {
 
 /** Forgets what the previous test's app did (each test starts a fresh bundle). */
 export function resetStandIn(): void {
+  resetDownloadStandIn();
   for (const emitter of [app, powerMonitor, ipcMainStandIn]) emitter.forgetListeners();
   calls.length = 0;
   trays.length = 0;

@@ -2,6 +2,7 @@ import type { ContractHandlers, EventPayload, EventSink } from '../../../shared/
 import type { TaskKey } from '../../../shared/watchedTask';
 import type { WindowShortcut } from '../../../shared/windowShortcut';
 import type { InvokeEnvelope } from '../../../shared/contract/envelope';
+import type { HostDownloader } from '../downloads/hostDownloader';
 
 /** How a notice reads: declared once, in the contract's notice event. */
 export type NoticeLevel = EventPayload<'notice'>['level'];
@@ -18,6 +19,11 @@ export interface HostPlatform {
   readonly linksOpenInPage?: boolean;
   /** Shows a file (a finished download) selected in the system's file manager. */
   showItemInFolder(path: string): void;
+  /**
+   * The host's own download manager: the desktop app's is Chromium's, which marks files for the OS
+   * (Mark-of-the-Web, quarantine). Absent in the web host and the CLI: the core fetches and marks them.
+   */
+  readonly hostDownloader?: HostDownloader;
   /** The folder downloads go to (the user's Downloads folder in the app, the state folder in the web host). */
   readonly downloadsDir: string;
   /** Applies "launch at login" to the OS; absent where there is no such thing (the web host). */

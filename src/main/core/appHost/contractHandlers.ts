@@ -11,7 +11,7 @@ import { access } from 'node:fs/promises';
 import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
 import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
-import { safeFileName } from '../downloads/fileNames';
+import { fileKindOfLink } from '../downloads/fileNames';
 import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView } from './resultView';
@@ -33,10 +33,13 @@ function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string
   return outcome.notice === undefined ? done : `${done} ${outcome.notice}`;
 }
 
-/** "Menu, in French - dubbed-video" or "camb-dub-5102-dubbed-video": what a saved file is called without a better name. */
+/**
+ * "Menu, in French - dubbed-video" or "camb-dub-5102-dubbed-video": what a saved file is called without a
+ * better name (the downloads module makes it safe and short enough).
+ */
 function resultFileName(task: WatchedTask | undefined, what: string): string {
   const stem = task?.label ?? `camb-${task?.kind ?? 'result'}-${task?.runId ?? 'run'}`;
-  return safeFileName(`${stem} - ${what}`, 'camb-result');
+  return `${stem} - ${what}`;
 }
 
 /** What saving found: the place, and what CAMB.AI said of the key (each said once). */
@@ -127,8 +130,11 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       if (!picked.ok) return picked;
       const checked = checkDownloadUrl(picked.link.url, deps.allowLoopbackHttp);
       if (!checked.ok) return checked;
-      const fallback = resultFileName(service.get(key), resultFileStem(kindOf(key), picked.link.name));
-      const started = await downloads.start(key, checked.url, fallback);
+      const started = await downloads.start(key, {
+        url: checked.url,
+        fallbackName: resultFileName(service.get(key), resultFileStem(kindOf(key), picked.link.name)),
+        kind: fileKindOfLink(picked.link.name),
+      });
       return { ok: true, ...started };
     },
     saveResultText: async ({ key, targetLanguage, format }) => {
@@ -141,6 +147,10 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       const saved = await downloads.saveText(key, name, formatResultText(view, format));
       return { ok: true, ...saved };
     },
+    cancelDownload: ({ downloadId }) =>
+      downloads.cancel(downloadId)
+        ? { ok: true, message: 'Download cancelled.' }
+        : { ok: false, message: 'That download has already ended.' },
     showDownloadedFile: async ({ downloadId }) => {
       const path = downloads.pathOf(downloadId);
       if (path === undefined)

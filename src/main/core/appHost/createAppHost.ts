@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { WatchListError } from '../watchList/watchList';
 import { createResultDownloads } from '../downloads/resultDownloads';
+import type { DownloadLimits } from '../downloads/downloadFile';
+import { checkDownloadUrl } from './externalUrl';
 import { updatesNotAvailable, WEB_HOST_REASON, type UpdateController } from '../updates';
 import type { WatchService } from '../watchService/watchServiceTypes';
 import type { AppHost, HostPlatform } from './appHostTypes';
@@ -20,6 +22,10 @@ export interface AppHostOptions {
   readonly logger: Logger;
   /** Accept plain-http result links from this computer: only when the API itself is a local simulator. */
   readonly allowLoopbackHttp?: boolean;
+  /** The CAMB API in use: named as the referrer in a downloaded file's OS marks. */
+  readonly apiBase?: string;
+  /** Size cap, stall timeout and redirect limit of result downloads (tests make them small). */
+  readonly downloadLimits?: Partial<DownloadLimits>;
   /**
    * The app's own updates; the app host starts it with the "Check for updates automatically" setting,
    * follows that setting and disposes it. Without one (the web host) updates are "not available here".
@@ -50,6 +56,12 @@ export function createAppHost(options: AppHostOptions): AppHost {
     logger,
     folder: options.platform.downloadsDir,
     onEvent: (event) => broadcast('downloadProgress', event),
+    checkUrl: (url) => checkDownloadUrl(url, options.allowLoopbackHttp ?? false),
+    referrer: options.apiBase ?? null,
+    ...(options.platform.hostDownloader === undefined
+      ? {}
+      : { hostDownloader: options.platform.hostDownloader }),
+    ...(options.downloadLimits === undefined ? {} : { limits: options.downloadLimits }),
   });
   const handlers = createContractHandlers({
     service,

@@ -1,3 +1,5 @@
+import { BlockList, isIP } from 'node:net';
+
 /**
  * Which links may leave the app. Opening a link hands it to the OS, which would as happily run a
  * `file:` or custom-scheme URL: only https goes out, without credentials in it.
@@ -51,7 +53,49 @@ export function checkExternalUrl(raw: string, allowLoopbackHttp = false): UrlChe
   return checkResultUrl(raw, 'opened', allowLoopbackHttp);
 }
 
-/** For files main downloads itself. */
-export function checkDownloadUrl(raw: string, allowLoopbackHttp: boolean): UrlCheck {
-  return checkResultUrl(raw, 'downloaded', allowLoopbackHttp);
+/** Addresses of this computer and of private networks, which a link on the internet has no business naming. */
+const PRIVATE_NETWORKS = (() => {
+  const list = new BlockList();
+  for (const [network, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+  ] as const)
+    list.addSubnet(network, prefix, 'ipv4');
+  for (const [network, prefix] of [
+    ['::', 127],
+    ['fc00::', 7],
+    ['fe80::', 10],
+  ] as const)
+    list.addSubnet(network, prefix, 'ipv6');
+  return list;
+})();
+
+/** Whether a link's host is this computer or a private network, by name or by address. */
+export function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/gu, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/u.exec(host)?.[1];
+  if (mapped !== undefined) return PRIVATE_NETWORKS.check(mapped, 'ipv4');
+  const family = isIP(host);
+  if (family === 0) return false;
+  return PRIVATE_NETWORKS.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * For files the app downloads, checked again at every redirect: https without credentials, and (except
+ * from a local simulator, whose files are on this computer) never to this computer or a private network,
+ * where a hostile link could reach a router's or a local service's pages. A host name that resolves to a
+ * private address is not caught here: that needs the resolver (see README, Security).
+ */
+export function checkDownloadUrl(raw: string, allowLocal: boolean): UrlCheck {
+  const checked = checkResultUrl(raw, 'downloaded', allowLocal);
+  if (!checked.ok || allowLocal) return checked;
+  if (isPrivateHost(new URL(checked.url).hostname))
+    return { ok: false, message: 'Links to this computer or a private network are not downloaded.' };
+  return checked;
 }

@@ -23,6 +23,30 @@ export class IncompleteDownload extends Error {
   }
 }
 
+/** The server declared, or sent, more than any result file should be (an endless stream, a gzip bomb). */
+export class DownloadTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the file is over the ${maxBytes}-byte limit`);
+    this.name = 'DownloadTooLarge';
+  }
+}
+
+/** Nothing arrived for the stall timeout: the server holds the connection open and sends nothing. */
+export class DownloadStalled extends Error {
+  constructor(readonly stallMs: number) {
+    super(`no bytes for ${stallMs} ms`);
+    this.name = 'DownloadStalled';
+  }
+}
+
+/** A redirect led somewhere the first link could not have gone; `reason` is the policy's sentence. */
+export class RedirectRefused extends Error {
+  constructor(readonly reason: string) {
+    super(`a redirect was refused: ${reason}`);
+    this.name = 'RedirectRefused';
+  }
+}
+
 const EXPIRED = 'The link has expired: try again to get a fresh one.';
 const DROPPED = 'The connection dropped before the file was complete: try again.';
 const UNREACHABLE = 'The file server cannot be reached: check your connection and try again.';
@@ -59,6 +83,14 @@ const BY_CODE: readonly (readonly [RegExp, string])[] = [
     'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
   ],
   [/^ENOENT$|^ENOTDIR$/u, 'Your Downloads folder is missing: create it and try again.'],
+  [
+    /^ENAMETOOLONG$/u,
+    'Your Downloads folder is nested too deep for this file’s name: choose a shorter folder and try again.',
+  ],
+  [
+    /^NoFreeName$/u,
+    'There are already 999 files of this name in your Downloads folder: move some away and try again.',
+  ],
   [/^ENOTFOUND$|^EAI_AGAIN$|^ERR_NAME_NOT_RESOLVED$|^ERR_INTERNET_DISCONNECTED$/u, UNREACHABLE],
   [
     /^ECONNREFUSED$|^EHOSTUNREACH$|^ENETUNREACH$|^ERR_CONNECTION_REFUSED$|^ERR_ADDRESS_UNREACHABLE$/u,
@@ -78,11 +110,22 @@ const BY_CODE: readonly (readonly [RegExp, string])[] = [
   ],
 ];
 
+function formatGiB(bytes: number): string {
+  const gib = bytes / 2 ** 30;
+  return gib >= 1 ? `${Math.round(gib * 10) / 10} GiB` : `${Math.max(1, Math.round(bytes / 2 ** 20))} MiB`;
+}
+
 /** One sentence for the user; the raw error goes to the log only. */
 export function describeDownloadError(error: unknown, cancelled: boolean): string {
   if (cancelled) return 'The download was cancelled.';
   if (error instanceof FileServerAnswer) return describeHttpStatus(error.httpStatus);
   if (error instanceof IncompleteDownload) return DROPPED;
+  if (error instanceof DownloadTooLarge)
+    return `The file server sent more than ${formatGiB(error.maxBytes)}, far more than a result should be, so the download was stopped.`;
+  if (error instanceof DownloadStalled)
+    return 'The file server stopped sending the file, so the download was stopped: try again in a while.';
+  if (error instanceof RedirectRefused)
+    return `The file server passed the download on to a link CAMB Watch refuses. ${error.reason} Try again later, or tell CAMB.AI support.`;
   for (const code of codesOf(error)) {
     const match = BY_CODE.find(([pattern]) => pattern.test(code));
     if (match !== undefined) return match[1];

@@ -1,13 +1,22 @@
 import type { EventPayload } from '../../../shared/contract';
 import type { TaskKey } from '../../../shared/watchedTask';
 import { basename } from 'node:path';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { CambFetch } from '../camb/cambClient';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
-import { downloadFile } from './downloadFile';
+import type { UrlCheck } from '../appHost/externalUrl';
+import {
+  DEFAULT_DOWNLOAD_LIMITS,
+  downloadFile,
+  type DownloadLimits,
+  type DownloadProgress,
+} from './downloadFile';
 import { describeDownloadError } from './downloadErrors';
-import { fileNameForUrl, reserveUniquePath } from './fileNames';
+import { createExclusive, publishExclusive, type ClaimedFile } from './exclusiveFiles';
+import { fileNameForUrl, nameRulesOf, safeFileName, type FileKind } from './fileNames';
+import { transferThroughHost, type HostDownloader } from './hostDownloader';
+import { osMarksFor, writeOsMarks, type RunProgram } from './osMarks';
 
 export type DownloadEvent = EventPayload<'downloadProgress'>;
 
@@ -17,21 +26,44 @@ export interface ResultDownloadsOptions {
   readonly logger: Logger;
   readonly folder: string;
   readonly onEvent: (event: DownloadEvent) => void;
+  /** The policy every link and redirect passes (checkDownloadUrl with the host's allowLoopbackHttp). */
+  readonly checkUrl: (url: string) => UrlCheck;
+  /** The CAMB.AI API the links come from: the referrer in the OS marks. */
+  readonly referrer: string | null;
+  /**
+   * The host's own download manager (Chromium in the desktop app, which marks files for the OS itself);
+   * without one the core fetches and writes the file, and writes the marks.
+   */
+  readonly hostDownloader?: HostDownloader;
+  /** Whose file-name rules and OS marks apply; default: this system's. */
+  readonly platform?: NodeJS.Platform;
+  readonly limits?: Partial<DownloadLimits>;
+  /** For the marks (setfattr, xattr); tests see what would run. */
+  readonly runProgram?: RunProgram;
   /** Progress is reported at most this often; the start and the end always are. Default 200 ms. */
   readonly progressIntervalMs?: number;
 }
 
 export interface ResultDownloads {
   /** Claims a file name and starts streaming; progress and the outcome arrive through `onEvent`. */
-  start(key: TaskKey, url: string, fallbackName: string): Promise<{ downloadId: string; fileName: string }>;
+  start(key: TaskKey, link: ResultLink): Promise<{ downloadId: string; fileName: string }>;
   /** Writes `text` into the folder as a new file (never over one), reported like a finished download. */
   saveText(key: TaskKey, fileName: string, text: string): Promise<{ downloadId: string; fileName: string }>;
+  /** Stops a download in progress (its partial file is removed); false when it is not running. */
+  cancel(downloadId: string): boolean;
   /** Where a finished download (or saved text) of this session is; undefined for an unknown id. */
   pathOf(downloadId: string): string | undefined;
   /** Resolves when every download started so far has ended (for tests and an orderly quit). */
   whenSettled(): Promise<void>;
   /** Aborts every download in progress; their partial files are removed. */
   dispose(): void;
+}
+
+/** A result link to download: checked already, with the name it falls back on and the kind its field holds. */
+export interface ResultLink {
+  readonly url: string;
+  readonly fallbackName: string;
+  readonly kind: FileKind;
 }
 
 const MAX_REMEMBERED = 500;
@@ -51,6 +83,9 @@ function describeRawError(error: unknown): string {
 
 export function createResultDownloads(options: ResultDownloadsOptions): ResultDownloads {
   const interval = options.progressIntervalMs ?? 200;
+  const platform = options.platform ?? process.platform;
+  const rules = nameRulesOf(platform);
+  const limits: DownloadLimits = { ...DEFAULT_DOWNLOAD_LIMITS, ...options.limits };
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   // Finished files by download id, so "Show in folder" names an id, never a path from the window.
   const finished = new Map<string, string>();
@@ -61,43 +96,66 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
     if (finished.size > MAX_REMEMBERED) finished.delete(finished.keys().next().value as string);
   }
 
-  async function run(
-    downloadId: string,
-    key: TaskKey,
+  /** Marks the file for the OS as a browser would; a mark the file system refuses is only logged. */
+  async function mark(file: string, url: string | null): Promise<void> {
+    const marks = osMarksFor(platform, { url, referrer: options.referrer }, options.clock.now());
+    const missed = await writeOsMarks(file, marks, platform, options.runProgram);
+    if (missed.length > 0) options.logger.info('Some OS marks could not be written', { missed });
+  }
+
+  /** Moves the bytes (the host's manager, or fetch into an exclusive partial file); returns the path. */
+  async function transfer(
     url: string,
-    destination: string,
+    name: string,
     signal: AbortSignal,
-  ): Promise<void> {
-    const fileName = basename(destination);
-    const base = { downloadId, key, fileName };
+    onProgress: (progress: DownloadProgress) => void,
+  ): Promise<string> {
+    const common = { url, checkUrl: options.checkUrl, clock: options.clock, limits, signal, onProgress };
+    if (options.hostDownloader === undefined) {
+      const partial = await createExclusive(options.folder, name, '.download');
+      const path = await downloadFile({ ...common, fetch: options.fetch, partial, folder: options.folder });
+      await mark(path, url);
+      return path;
+    }
+    // Electron has Chromium write straight into the path it is given, replacing what is there: the name
+    // is claimed first, exclusively, as an empty file the download then fills.
+    const claimed = await createExclusive(options.folder, name);
+    await claimed.handle.close();
+    await transferThroughHost({ ...common, download: options.hostDownloader, savePath: claimed.path });
+    return claimed.path;
+  }
+
+  async function run(downloadId: string, key: TaskKey, link: ResultLink, name: string, signal: AbortSignal) {
+    const base = { downloadId, key, fileName: name };
     let lastReport = -Infinity;
     let totalBytes: number | null = null;
     let receivedBytes = 0;
     try {
-      await downloadFile({
-        fetch: options.fetch,
-        url,
-        destination,
-        signal,
-        onProgress: (progress) => {
-          ({ receivedBytes, totalBytes } = progress);
-          const now = options.clock.now();
-          if (now - lastReport < interval) return;
-          lastReport = now;
-          options.onEvent({ ...base, ...progress, state: 'progressing', message: null });
-        },
+      const destination = await transfer(link.url, name, signal, (progress) => {
+        ({ receivedBytes, totalBytes } = progress);
+        const now = options.clock.now();
+        if (now - lastReport < interval) return;
+        lastReport = now;
+        options.onEvent({ ...base, ...progress, state: 'progressing', message: null });
       });
       remember(downloadId, destination);
-      options.onEvent({ ...base, receivedBytes, totalBytes, state: 'done', message: destination });
+      options.onEvent({
+        ...base,
+        fileName: basename(destination),
+        receivedBytes,
+        totalBytes,
+        state: 'done',
+        message: destination,
+      });
     } catch (error) {
-      await rm(destination, { force: true });
       options.logger.warn('A result download failed', { key, error: describeRawError(error) });
+      const cancelled = signal.aborted;
       options.onEvent({
         ...base,
         receivedBytes,
         totalBytes,
-        state: 'failed',
-        message: describeDownloadError(error, signal.aborted),
+        state: cancelled ? 'cancelled' : 'failed',
+        message: describeDownloadError(error, cancelled),
       });
     } finally {
       running.delete(downloadId);
@@ -105,46 +163,50 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
   }
 
   return {
-    async start(key, url, fallbackName) {
-      const destination = await reserveUniquePath(options.folder, fileNameForUrl(url, fallbackName));
+    async start(key, link) {
+      const name = fileNameForUrl(link.url, { kind: link.kind, fallback: link.fallbackName, rules });
       const downloadId = `download-${nextId++}`;
       const controller = new AbortController();
-      const fileName = basename(destination);
       options.onEvent({
         downloadId,
         key,
-        fileName,
+        fileName: name,
         receivedBytes: 0,
         totalBytes: null,
         state: 'progressing',
         message: null,
       });
-      const done = run(downloadId, key, url, destination, controller.signal);
+      const done = run(downloadId, key, link, name, controller.signal);
       running.set(downloadId, { controller, done });
-      return { downloadId, fileName };
+      return { downloadId, fileName: name };
     },
     async saveText(key, fileName, text) {
-      const destination = await reserveUniquePath(options.folder, fileName);
+      const name = safeFileName(fileName, { kind: 'text', fallback: 'camb-result.txt', rules });
       const downloadId = `download-${nextId++}`;
       const bytes = Buffer.byteLength(text);
-      const base = {
-        downloadId,
-        key,
-        fileName: basename(destination),
-        receivedBytes: bytes,
-        totalBytes: bytes,
-      };
+      const base = { downloadId, key, fileName: name, receivedBytes: bytes, totalBytes: bytes };
+      let partial: ClaimedFile | null = null;
       try {
-        await writeFile(destination, text, 'utf8');
+        partial = await createExclusive(options.folder, name, '.download');
+        await partial.handle.writeFile(text, 'utf8');
+        await partial.handle.close();
+        const destination = await publishExclusive(partial.path, options.folder, partial.name);
+        await mark(destination, null);
+        remember(downloadId, destination);
+        options.onEvent({ ...base, fileName: basename(destination), state: 'done', message: destination });
+        return { downloadId, fileName: basename(destination) };
       } catch (error) {
-        await rm(destination, { force: true });
+        await partial?.handle.close().catch(() => undefined);
+        if (partial !== null) await rm(partial.path, { force: true });
         options.logger.warn('A result text could not be saved', { key, error: describeRawError(error) });
         options.onEvent({ ...base, state: 'failed', message: describeDownloadError(error, false) });
-        return { downloadId, fileName: base.fileName };
+        return { downloadId, fileName: name };
       }
-      remember(downloadId, destination);
-      options.onEvent({ ...base, state: 'done', message: destination });
-      return { downloadId, fileName: base.fileName };
+    },
+    cancel(downloadId) {
+      const entry = running.get(downloadId);
+      entry?.controller.abort();
+      return entry !== undefined;
     },
     pathOf: (downloadId) => finished.get(downloadId),
     async whenSettled() {
