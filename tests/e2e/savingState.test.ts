@@ -38,7 +38,7 @@ describe('saving the watch list fails, seen in the browser', () => {
       await notSaving.waitFor();
       const text = (await notSaving.locator('.banner-text').textContent()) ?? '';
       expect(text).toBe(
-        `Changes are not being saved. The watch list cannot be saved: the disk holding ${disk.dir} is full. Free some space on it, for example by emptying the trash or removing large files. Your changes are kept while CAMB Watch runs, and saving is tried again by itself: quitting before this clears loses them.`,
+        `Changes are not being saved. The watch list cannot be saved: the disk holding ${disk.dir} is full. Free some space on it, for example by emptying the trash or removing large files. Nothing you confirmed is lost, and saving is tried again by itself; until it works, a change that cannot be kept is refused with a message.`,
       );
       // Checking goes on: the working job still reaches its ending, the failed one says why.
       await h.advance(30_000);
@@ -63,7 +63,7 @@ describe('saving the watch list fails, seen in the browser', () => {
       await banner(later, 'not-saving').waitFor({ state: 'detached' });
       await later.close();
 
-      // What was kept in memory meanwhile reached the disk.
+      // The add was acknowledged because its journal line fitted on the full disk: it is kept across a restart.
       await h.restart();
       expect(h.web.service.list().map((task) => task.taskId)).toContain('added-on-full-disk');
       await taskRow(h.page, 'story:added-on-full-disk').waitFor();

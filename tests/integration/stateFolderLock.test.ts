@@ -144,7 +144,10 @@ describe('a lock lost to another program (this one stalled past the stale time)'
     list.flush();
 
     lock.lost = true;
-    list.add('story', 'not-written');
+    // Refused in words, not acknowledged and then lost: nothing here may write the folder any more.
+    expect(() => list.add('story', 'not-written')).toThrow(
+      /Your change was not saved, so it was not made: .* because another CAMB Watch program took over its folder/,
+    );
     list.flush();
 
     expect(list.saveProblem()).toEqual({

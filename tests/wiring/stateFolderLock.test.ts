@@ -36,7 +36,7 @@ describe('one writer per profile folder', () => {
       message: expect.stringContaining(`in use by the desktop app (process ${process.pid})`),
     });
 
-    wired.quit();
+    await wired.quit();
     expect(appControl.exited).toBe(0);
     const taken = await lockStateFolder(wired.profile, 'the web host', silentLogger);
     expect(taken).toMatchObject({ ok: true, lock: { held: true } });

@@ -37,7 +37,7 @@ describe('the tray while saving fails', () => {
         disk.unfill();
         await expect.poll(() => wired.tray().tooltip).not.toContain('not saving');
         expect(menu().labels[0]).not.toContain('Not saving');
-        wired.quit();
+        await wired.quit();
         expect(appControl.exited).toBe(0);
       } finally {
         disk.dispose();

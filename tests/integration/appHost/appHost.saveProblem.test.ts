@@ -28,7 +28,14 @@ describe('app host: saving is failing, as a state every window, the tray and a l
     disk.readOnly();
     a = await createAppHostHarness({ cwd: disk.dir });
     expect(a.h.service.get('story:saved-first')).toBeDefined();
-    expect(await a.invoke('addTask', { kind: 'story', taskId: 'unsaved' })).toMatchObject({ ok: true });
+    // A change that cannot be kept is refused in words (never acknowledged and then lost).
+    expect(await a.invoke('addTask', { kind: 'story', taskId: 'unsaved' })).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        error: expect.stringMatching(/^Your change was not saved, so it was not made: the watch list in /),
+      },
+    });
     await a.h.advance(5_000);
 
     // A window opened now (a fresh snapshot) sees it, not only the windows open when it failed.
@@ -36,7 +43,7 @@ describe('app host: saving is failing, as a state every window, the tray and a l
     const where = disk.readOnlyCode === 'EROFS' ? 'is on a disk mounted read-only' : 'may not write in';
     expect(problem?.message).toContain(disk.dir);
     expect(problem?.message).toContain(where);
-    expect(problem?.message).toContain('quitting before this clears loses them');
+    expect(problem?.message).toContain('a change that cannot be kept is refused with a message');
     // Never repeated to open windows, although saving is retried every second (here the first failure
     // came while the service was opening, before any window: only the snapshot can say it).
     expect(a.eventsOf('saving').filter((event) => event.problem !== null).length).toBeLessThanOrEqual(1);
@@ -53,7 +60,11 @@ describe('app host: saving is failing, as a state every window, the tray and a l
     expect((await snapshot()).state.saveProblem).toBeNull();
     expect(a.eventsOf('saving').at(-1)).toEqual({ problem: null });
     expect(a.h.service.trayModel().notSaving).toBeNull();
-    // What was kept in memory meanwhile reached the disk.
+    // Once it can be written, the same change is taken and kept.
+    expect(await a.invoke('addTask', { kind: 'story', taskId: 'unsaved' })).toMatchObject({
+      ok: true,
+      value: { ok: true },
+    });
     const restarted = await a.h.restart();
     expect(restarted.service.get('story:unsaved')).toBeDefined();
   });
@@ -65,7 +76,10 @@ describe('app host: saving is failing, as a state every window, the tray and a l
       a = await createAppHostHarness({ cwd: disk.dir });
       disk.fill();
       for (let i = 0; i < 3; i++)
-        expect(await a.invoke('addTask', { kind: 'story', taskId: `task-${i}` })).toMatchObject({ ok: true });
+        expect(await a.invoke('addTask', { kind: 'story', taskId: `task-${i}` })).toMatchObject({
+          ok: true,
+          value: { ok: false, error: expect.stringContaining('because the disk is full') },
+        });
       await a.h.advance(5_000);
 
       const problem = (await snapshot()).state.saveProblem;
@@ -77,6 +91,11 @@ describe('app host: saving is failing, as a state every window, the tray and a l
       disk.unfill();
       await a.h.advance(5_000);
       expect((await snapshot()).state.saveProblem).toBeNull();
+      for (let i = 0; i < 3; i++)
+        expect(await a.invoke('addTask', { kind: 'story', taskId: `task-${i}` })).toMatchObject({
+          ok: true,
+          value: { ok: true },
+        });
       expect((await a.h.restart()).service.list()).toHaveLength(3);
     },
   );

@@ -9,6 +9,8 @@ export function describeWriteFailure(error: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'CAMB Watch is not allowed to write to that folder. Make it writable and try again';
+    case 'ELOCKLOST':
+      return 'another CAMB Watch program took over its folder while this one was not responding. Quit one of them, then try again';
     default:
       return 'the disk refused the write. Check that it has room and can be written, then try again';
   }

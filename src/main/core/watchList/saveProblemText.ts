@@ -13,7 +13,7 @@ export function errorCode(error: unknown): string | null {
 
 /** Said after every reason: what the user risks, and that nothing needs doing once the cause is gone. */
 const KEPT =
-  'Your changes are kept while CAMB Watch runs, and saving is tried again by itself: quitting before this clears loses them.';
+  'Nothing you confirmed is lost, and saving is tried again by itself; until it works, a change that cannot be kept is refused with a message.';
 
 /**
  * Why the watch list file could not be written, from the system's error code, as something a person can
@@ -43,7 +43,7 @@ export function describeSaveFailure(code: string | null, file: string): SaveProb
     case 'ELOCKLOST':
       return {
         summary: 'another program took over its folder',
-        message: `The watch list is no longer saved here: another CAMB Watch program took over ${folder} while this one was not responding (the computer may have slept). Quit this one and keep the other, or quit both and start one again. Changes made here since are kept only until this one quits.`,
+        message: `The watch list is no longer saved here: another CAMB Watch program took over ${folder} while this one was not responding (the computer may have slept). Quit this one and keep the other, or quit both and start one again: changes made here are refused until then.`,
       };
     default:
       return {
