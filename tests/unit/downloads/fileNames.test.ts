@@ -45,6 +45,9 @@ describe('download file names', () => {
     // A type that is not executable, but not the field's either, stays readable in the stem.
     expect(fromLink('clip.v2')).toBe('clip.v2.mp4');
     expect(fromLink('notes.pdf')).toBe('notes.pdf.mp4');
+    // A media type of another field is what the bytes are, and does not run: kept, never doubled.
+    expect(fromLink('launch-es-video.wav')).toBe('launch-es-video.wav');
+    expect(fromLink('cover.mp4', audio)).toBe('cover.mp4');
   });
 
   it('drops invisible, bidi and control characters, so a name cannot hide its real type', () => {

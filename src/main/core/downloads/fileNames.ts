@@ -32,7 +32,8 @@ const DEFAULT_EXTENSION: Readonly<Record<FileKind, string>> = {
  * links, script hosts, installers, Office-free HTML apps), macOS (bundles, disk images, packages, Terminal
  * scripts) and Linux (desktop entries, shell scripts, AppImages, packages). A name ending in one of these
  * loses it (the kind's own extension takes its place) rather than keep it in the middle, where it could
- * read as the real type. Anything else that does not fit the kind stays part of the stem ("clip.v2.mp4").
+ * read as the real type. A media or text type of another field is kept ("launch.wav" from a video field);
+ * anything else that does not fit the kind stays part of the stem ("clip.v2.mp4").
  */
 export const EXECUTABLE_EXTENSIONS: ReadonlySet<string> = new Set([
   // Windows: programs, libraries, installers, links and their script hosts.
@@ -144,7 +145,9 @@ export interface SafeNameOptions {
  */
 export function safeFileName(name: string, options: SafeNameOptions): string {
   const { stem: rawStem, extension: rawExtension } = splitExtension(visibleText(name));
-  const fits = ALLOWED[options.kind].includes(rawExtension);
+  // A media or text type of another field ("launch.wav" as a dubbed video) is still what the server
+  // says the bytes are, and none of them runs: kept, so the file opens in the right program.
+  const fits = ALLOWED[options.kind].includes(rawExtension) || ALLOWED.unknown.includes(rawExtension);
   const extension = fits ? rawExtension : DEFAULT_EXTENSION[options.kind];
   let stem = rawStem;
   if (!fits && rawExtension !== '' && !EXECUTABLE_EXTENSIONS.has(rawExtension))
