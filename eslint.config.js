@@ -87,11 +87,9 @@ export default tseslint.config(
       '**/tests/renderer/**',
       '**/tests/e2e/**',
       '**/tests/electron/**',
-      '**/tests/support/*',
-      '!**/tests/support/fakeCambServer',
-      '!**/tests/support/fakeCamb',
+      '**/tests/**',
     ],
-    'The web host runs the core for a browser (development only); of the tests it may use only the fake CAMB server, for --demo.',
+    'The web host runs the core for a browser (development only); it may use the fake CAMB server in tools/, for --demo.',
   ),
   layer(
     ['src/webHost/browser/**'],

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { step } from '../tests/support/fakeCambServer';
+import { step } from '../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness } from '../tests/support/watchServiceHarness';
 import { mulberry32 } from './prng';
 import { SEED } from './scenarios';

@@ -5,8 +5,8 @@
  * Each fault is served once: restart the server to see it again.
  */
 import { parseArgs } from 'node:util';
-import { startFakeCambServer } from '../tests/support/fakeCambServer';
-import { loadScenarios } from '../tests/support/fakeCamb/scenarios';
+import { startFakeCambServer } from '../tools/fakeCamb/fakeCambServer';
+import { loadScenarios } from '../tools/fakeCamb/scenarios';
 
 const DEMO_KEY = 'demo-key-not-a-secret';
 

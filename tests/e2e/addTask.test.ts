@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTaskId } from '../../src/main/core/taskId/parseTaskId';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { addTaskInPage, statusOf, taskIdField, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, type E2eHarness } from './support/e2eHarness';
 

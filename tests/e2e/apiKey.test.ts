@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_KEY_WHERE } from '../../src/webHost/server/developmentSecrets';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import {
   addTaskInPage,
   banner,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { banner, statusOf, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, type E2eHarness } from './support/e2eHarness';
 

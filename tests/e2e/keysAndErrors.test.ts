@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_KEY_WHERE } from '../../src/webHost/server/developmentSecrets';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import {
   backToList,
   banner,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { useChromium } from './support/appPage';
 import { createE2eHarness, type E2eHarness } from './support/e2eHarness';
 

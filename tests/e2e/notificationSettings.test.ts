@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { addTaskInPage, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 

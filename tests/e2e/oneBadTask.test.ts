@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import {
   addTaskInPage,
   banner,

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { faults } from '../support/fakeCambServer';
+import { faults } from '../../tools/fakeCamb/fakeCambServer';
 import { banner, openSettings, openTasks, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { hasFocus, watchThree } from './support/threeJobs';

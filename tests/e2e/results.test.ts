@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { faults, step } from '../support/fakeCambServer';
-import { sampleResults } from '../support/fakeCamb/scenarios';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
+import { sampleResults } from '../../tools/fakeCamb/scenarios';
 import { statusOf, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, JOURNEY_VIEWPORTS, type ColorScheme, type E2eHarness } from './support/e2eHarness';
 

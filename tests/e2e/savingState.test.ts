@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost } from '../../src/webHost/server/startWebHost';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { canMountSmallDisk, createFaultyDisk, type FaultyDisk } from '../support/faultyDisk';
 import { addTaskInPage, banner, statusOf, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, type E2eHarness } from './support/e2eHarness';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { journalFileFor } from '../../src/main/core/persistence/actionJournal';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
 import { newWatchedTask } from '../../src/shared/watchedTask';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { addTaskInPage, banner, statusOf, taskRow, useChromium } from './support/appPage';
 import { createE2eHarness, type E2eHarness } from './support/e2eHarness';
 

@@ -10,7 +10,7 @@ import {
   updateAvailability,
   WEB_HOST_REASON,
 } from '../../src/main/core/updates';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { scriptedUpdater } from '../support/scriptedUpdater';
 import { openSettings, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import {
   addTaskInPage,
   banner,

@@ -18,7 +18,7 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { E2eHooks } from '../../src/main/shell/e2eHooks';
 import type { CambWatchBridge } from '../../src/shared/contract';
-import { startFakeCambServer, step, type FakeCambServer } from '../support/fakeCambServer';
+import { startFakeCambServer, step, type FakeCambServer } from '../../tools/fakeCamb/fakeCambServer';
 import {
   electronBinaryPath,
   electronExecutable,

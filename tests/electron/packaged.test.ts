@@ -18,7 +18,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuseConfig } from '../../build/afterPack.mjs';
 import type { CambWatchBridge } from '../../src/shared/contract';
-import { startFakeCambServer, step, type FakeCambServer } from '../support/fakeCambServer';
+import { startFakeCambServer, step, type FakeCambServer } from '../../tools/fakeCamb/fakeCambServer';
 import { electronExecutable } from './electronAvailability';
 import {
   expectCleanLoadOverAppScheme,

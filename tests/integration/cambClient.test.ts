@@ -5,8 +5,8 @@ import type { StatusOutcome } from '../../src/main/core/camb/outcomes';
 import type { ResultOutcome } from '../../src/main/core/camb/resultOutcomes';
 import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import type { TaskKind } from '../../src/shared/taskKinds';
-import { faults, RawBody, startFakeCambServer, step } from '../support/fakeCambServer';
-import type { Fault, FakeCambServer } from '../support/fakeCambServer';
+import { faults, RawBody, startFakeCambServer, step } from '../../tools/fakeCamb/fakeCambServer';
+import type { Fault, FakeCambServer } from '../../tools/fakeCamb/fakeCambServer';
 
 const KEY = 'camb-test-key-5f1d2c3b';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { peakInWindow } from '../../bench/stats';
 import { DEFAULT_RATE_PER_SECOND } from '../../src/main/core/scheduler';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, type WatchServiceHarness } from '../support/watchServiceHarness';
 
 let h: WatchServiceHarness;

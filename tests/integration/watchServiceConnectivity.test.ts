@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchServiceEvents } from '../../src/main/core/watchService/watchServiceTypes';
 import type { ServiceState } from '../../src/shared/serviceState';
 import { UNREACHABLE_AFTER_FAILURES } from '../../src/main/core/scheduler';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
 

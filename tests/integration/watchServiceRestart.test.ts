@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchServiceEvents } from '../../src/main/core/watchService/watchServiceTypes';
 import { taskKey } from '../../src/shared/watchedTask';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
 

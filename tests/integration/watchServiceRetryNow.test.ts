@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNREACHABLE_AFTER_FAILURES } from '../../src/main/core/scheduler';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
 

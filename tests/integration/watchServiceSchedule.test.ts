@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIN_INTERVAL_MS } from '../../src/main/core/scheduler';
 import { durationAwareInterval } from '../../src/main/core/scheduler/durationAware';
 import { RESPONSIVENESS_SHARE } from '../../src/shared/settings';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
 

@@ -3,7 +3,7 @@ import { peakInWindow } from '../../bench/stats';
 import { DEFAULT_RATE_PER_SECOND } from '../../src/main/core/scheduler';
 import { TASK_KINDS } from '../../src/shared/taskKinds';
 import { taskKey } from '../../src/shared/watchedTask';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, TEST_API_KEY } from '../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../support/watchServiceHarness';
 

@@ -1,6 +1,6 @@
 /** Unseen endings and Undo through the real service, on a real store folder, across a restart. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { createWatchServiceHarness, type WatchServiceHarness } from '../support/watchServiceHarness';
 
 let h: WatchServiceHarness;

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { renderApp } from './support/renderApp';
 
 const ID = '0b6f0c55-2d5e-4f3a-9d7e-1c2b3a4d5e6f';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { taskKey } from '../../src/shared/watchedTask';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { TEST_API_KEY } from './support/realBridge';
 import { renderApp } from './support/renderApp';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TaskStore } from '../../src/renderer/app/taskStore';
-import { CoreClock } from '../../src/renderer/app/coreClock';
+import { TaskStore } from '../../src/renderer/state/taskStore';
+import { CoreClock } from '../../src/renderer/state/coreClock';
 import { statusView } from '../../src/renderer/tasks/statusView';
 import { formatAgo, formatUntil } from '../../src/renderer/tasks/relativeTime';
 import { newWatchedTask, type WatchedTask } from '../../src/shared/watchedTask';

@@ -10,8 +10,8 @@ import { createWatchService } from '../../src/main/core/watchService/watchServic
 import type { WatchService, WatchServiceEvents } from '../../src/main/core/watchService/watchServiceTypes';
 import type { TaskKind } from '../../src/shared/taskKinds';
 import { memorySecretStore } from '../../src/main/core/secrets/memorySecretStore';
-import { startFakeCambServer } from './fakeCambServer';
-import type { FakeCambServer } from './fakeCambServer';
+import { startFakeCambServer } from '../../tools/fakeCamb/fakeCambServer';
+import type { FakeCambServer } from '../../tools/fakeCamb/fakeCambServer';
 import { advanceVirtualTime } from './advanceVirtualTime';
 
 /** The key the fake server accepts unless a test rotates it; long and odd so a leak cannot hide. */

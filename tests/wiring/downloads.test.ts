@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faults, step } from '../support/fakeCambServer';
+import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { downloadCalls, downloadItems, marked } from './support/downloadStandIn';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 

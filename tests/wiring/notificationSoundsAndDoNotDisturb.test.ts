@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { notificationControl } from './support/electronStandIn';
 import { notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eventChannelId } from '../../src/shared/contract';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import {
   activateToast,
   app,

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { appControl, calls, keychain, powerMonitor, windows } from './support/wiredApp';
 import { privilegedSchemes, standInEvent } from './support/electronStandIn';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';

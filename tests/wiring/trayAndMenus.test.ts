@@ -1,7 +1,7 @@
 /** The tray's menu acts, is rebuilt only when what it shows changes, and the app menu is the app's own. */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { applicationMenu, clipboardControl } from './support/electronStandIn';
 import { appControl, calls, notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';

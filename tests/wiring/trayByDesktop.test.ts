@@ -4,7 +4,7 @@
  * ordinary window, where the counts can be read, and how the window comes back once closed.
  */
 import { describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import type { StandInTray, StandInWindow } from './support/electronStandIn';
 import type { DesktopName } from './support/platformBehaviour';
 import { ALL_DESKTOPS, notifications } from './support/wiredApp';

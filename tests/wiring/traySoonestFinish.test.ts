@@ -1,7 +1,7 @@
 /** The tray says which watched job is expected to end first, in its tooltip and as a line of its menu. */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
 const suite = wiringSuite();

@@ -1,7 +1,7 @@
 /** The tray counts jobs that ended since the user last looked: beside the icon on macOS, in the tooltip elsewhere. */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { step } from '../support/fakeCambServer';
+import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { calls } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 

@@ -1,6 +1,6 @@
 import type { CambWatchBridge } from '../../shared/contract';
 import { AppShell } from './AppShell';
-import { BridgeContext, findWindowBridge } from './bridgeContext';
+import { BridgeContext, findWindowBridge } from '../state/bridgeContext';
 import { BridgeMissing } from './BridgeMissing';
 
 /** The window. `bridge` defaults to window.cambWatch; tests pass one in. */

@@ -15,11 +15,11 @@ import { NO_SELECTION, selectOnly, type ListSelection } from '../tasks/listSelec
 import { MarkAllSeenButton } from '../tasks/MarkAllSeenButton';
 import { useRemoveWithUndo } from '../tasks/removeWithUndo';
 import { useMarkSeenWhenShown } from '../tasks/useMarkSeenWhenShown';
-import type { AppStatus } from './appStatus';
-import { useBridge } from './bridgeContext';
+import type { AppStatus } from '../state/appStatus';
+import { useBridge } from '../state/bridgeContext';
 import { useExpectedFinish } from '../estimates/useEstimate';
 import { usePasteOutsideFields } from './usePasteOutsideFields';
-import { useTaskListVersion, useTaskStore } from './useTaskStore';
+import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
 
 export interface TasksViewProps {
   readonly status: AppStatus;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { NoticeContext } from '../notices/noticeContext';
 import type { LocalNotice } from '../notices/useNotices';
 import { QuickActionsContext, type QuickActionRunner } from '../tasks/quickActions';
-import { CoreClockContext, type CoreClock } from './coreClock';
+import { CoreClockContext, type CoreClock } from '../state/coreClock';
 
 interface WindowContextsProps {
   readonly clock: CoreClock;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBridge } from './bridgeContext';
+import { useBridge } from '../state/bridgeContext';
 
 /** A field with text in it keeps Escape for itself (a search box clears on it). */
 function isFilledField(target: EventTarget | null): boolean {

@@ -1,5 +1,5 @@
-import type { AppStatus } from '../app/appStatus';
-import { useNow } from '../app/coreClock';
+import type { AppStatus } from '../state/appStatus';
+import { useNow } from '../state/coreClock';
 import { RelativeTime } from '../tasks/RelativeTime';
 import { sentence } from '../../shared/format/sentence';
 import { StudioKeyHint } from '../common/StudioKeyLink';

@@ -1,9 +1,9 @@
 import { RotateCw } from 'lucide-react';
 import { useContext, useState } from 'react';
 import type { CheckNowOutcome } from '../../shared/contract/payloads';
-import { useBridge } from '../app/bridgeContext';
-import { CoreClockContext } from '../app/coreClock';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { CoreClockContext } from '../state/coreClock';
+import { errorMessage } from '../state/errorMessage';
 import type { NoticePayload } from '../notices/useNotices';
 import { formatUntil } from '../tasks/relativeTime';
 

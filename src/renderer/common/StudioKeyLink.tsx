@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { CAMB_STUDIO_HOST, CAMB_STUDIO_URL } from '../../shared/cambStudio';
-import { useBridge } from '../app/bridgeContext';
+import { useBridge } from '../state/bridgeContext';
 
 /**
  * Where a CAMB.AI key comes from, with a link that opens the studio in the browser. The link goes through

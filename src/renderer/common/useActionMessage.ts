@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorMessage } from '../app/errorMessage';
+import { errorMessage } from '../state/errorMessage';
 
 /** The one line an action leaves under its buttons: what happened, or what went wrong. */
 export type ActionMessage = { readonly tone: 'ok' | 'error'; readonly text: string };

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { DurationModels } from '../../shared/durations';
-import { useTaskStore } from '../app/useTaskStore';
+import { useTaskStore } from '../state/useTaskStore';
 
 /** The learned durations of every kind, or null before the core has sent them. */
 export function useDurationModels(): DurationModels | null {

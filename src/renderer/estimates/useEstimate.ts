@@ -3,7 +3,7 @@ import { estimateRemaining, taskEstimate, type RemainingEstimate } from '../../s
 import type { ExpectedFinish } from '../../shared/taskOrder';
 import type { TaskKind } from '../../shared/taskKinds';
 import type { WatchedTask } from '../../shared/watchedTask';
-import { CoreClockContext, useNow } from '../app/coreClock';
+import { CoreClockContext, useNow } from '../state/coreClock';
 import { useDurationModels } from './useDurations';
 
 /**

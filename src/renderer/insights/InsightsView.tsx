@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Insights } from '../../shared/contract';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 import { useDurationsVersion } from '../estimates/useDurations';
 import { KindInsight } from './KindInsight';
 import './insights.css';

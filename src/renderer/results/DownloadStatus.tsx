@@ -1,5 +1,5 @@
-import type { DownloadProgress } from '../app/appStatus';
-import { useBridge } from '../app/bridgeContext';
+import type { DownloadProgress } from '../state/appStatus';
+import { useBridge } from '../state/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { useActionMessage } from '../common/useActionMessage';
 

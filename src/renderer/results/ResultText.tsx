@@ -8,8 +8,8 @@ import {
   type ResultTextParts,
   type TextFileFormat,
 } from '../../shared/results/resultText';
-import type { TaskDownloads } from '../app/appStatus';
-import { useBridge } from '../app/bridgeContext';
+import type { TaskDownloads } from '../state/appStatus';
+import { useBridge } from '../state/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { copyText } from '../common/copyText';
 import { useActionMessage } from '../common/useActionMessage';

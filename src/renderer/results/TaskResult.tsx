@@ -4,7 +4,7 @@ import type { WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { hasResultText } from '../../shared/results/resultText';
 import { languageCodeSchema } from '../../shared/contract';
-import type { TaskDownloads } from '../app/appStatus';
+import type { TaskDownloads } from '../state/appStatus';
 import { ResultFiles } from './ResultFiles';
 import { ResultText } from './ResultText';
 import { useResultView } from './useResultView';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ResultView } from '../../shared/contract';
 import type { TaskKey } from '../../shared/watchedTask';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 
 export type ResultViewState =
   | { readonly state: 'idle' }

@@ -2,7 +2,7 @@ import { CircleAlert, CircleCheck } from 'lucide-react';
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import type { KeyStatus } from '../../shared/contract';
 import type { KeyCheck } from '../../shared/serviceState';
-import { useBridge } from '../app/bridgeContext';
+import { useBridge } from '../state/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { StudioKeyHint } from '../common/StudioKeyLink';

@@ -1,6 +1,6 @@
 import { doNotDisturbActive, doNotDisturbEndText } from '../../shared/format/doNotDisturb';
-import { useBridge } from '../app/bridgeContext';
-import { useNow } from '../app/coreClock';
+import { useBridge } from '../state/bridgeContext';
+import { useNow } from '../state/coreClock';
 
 interface DoNotDisturbProps {
   readonly until: number | null;

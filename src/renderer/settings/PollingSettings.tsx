@@ -1,5 +1,5 @@
 import type { Responsiveness, Schedule, Settings } from '../../shared/settings';
-import { useBridge } from '../app/bridgeContext';
+import { useBridge } from '../state/bridgeContext';
 import { RadioChoices } from './RadioChoices';
 import type { RadioChoice } from './RadioChoices';
 import { SettingToggle } from './SettingToggle';

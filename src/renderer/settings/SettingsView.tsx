@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { AppStatus } from '../app/appStatus';
+import type { AppStatus } from '../state/appStatus';
 import { ApiKeySettings } from './ApiKeySettings';
 import { AppearanceSettings } from './AppearanceSettings';
 import { NotificationSettings } from './NotificationSettings';

@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/settings';
 import type { UpdateState } from '../../shared/updateState';
-import { useBridge } from '../app/bridgeContext';
+import { useBridge } from '../state/bridgeContext';
 import { ActionMessageView } from '../common/ActionMessageView';
 import { useActionMessage } from '../common/useActionMessage';
 import { SettingToggle } from './SettingToggle';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 import { removedText, useRemoveWithUndo } from '../tasks/removeWithUndo';
 import { downloadTextFile } from './downloadTextFile';
 import { ImportReportView, type ImportReport } from './ImportReportView';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import { shortcutLabel, WINDOW_SHORTCUTS, type WindowShortcut } from '../../shared/windowShortcut';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 import { onMac } from '../keyboard/onMac';
 
 const CHOICES: readonly { value: WindowShortcut | null; title: string }[] = [

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../shared/settings';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 
 /** Sends a settings change; the window redraws from the settingsChanged event, so only errors stay here. */
 export function useSettingsUpdate() {

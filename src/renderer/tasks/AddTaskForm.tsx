@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { WatchedTask } from '../../shared/watchedTask';
 import { splitKindPrefix } from '../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 
 /** Text pasted outside the form, to put into its id field; a new nonce for every paste. */
 export interface PastedId {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CheckNowOutcome } from '../../shared/contract/payloads';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 import { RelativeTime } from './RelativeTime';
 
 /** Long enough to read a sentence; the next click replaces it sooner. */

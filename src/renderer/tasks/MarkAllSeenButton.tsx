@@ -1,6 +1,6 @@
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
-import { useTaskListVersion, useTaskStore } from '../app/useTaskStore';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
+import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
 import { useAddNotice } from '../notices/noticeContext';
 
 /** How many jobs ended since the user last looked, and "Mark all seen"; nothing when there are none. */

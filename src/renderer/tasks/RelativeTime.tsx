@@ -1,4 +1,4 @@
-import { useNow } from '../app/coreClock';
+import { useNow } from '../state/coreClock';
 import { formatDuration } from '../../shared/format/duration';
 import { formatAgo, formatClockTime, formatUntil } from './relativeTime';
 

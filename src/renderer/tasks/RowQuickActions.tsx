@@ -2,7 +2,7 @@ import { Copy, ExternalLink, RefreshCw, type LucideIcon } from 'lucide-react';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import type { TaskKey } from '../../shared/watchedTask';
-import { useTask } from '../app/useTaskStore';
+import { useTask } from '../state/useTaskStore';
 import { resultReady, useQuickActions, type QuickAction } from './quickActions';
 
 const BUTTONS: readonly { action: QuickAction; title: string; key: string; Icon: LucideIcon }[] = [

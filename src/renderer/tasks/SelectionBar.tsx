@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
-import { useTaskStore } from '../app/useTaskStore';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
+import { useTaskStore } from '../state/useTaskStore';
 
 interface SelectionBarProps {
   /** The selected tasks, in list order (two or more). */

@@ -1,9 +1,9 @@
 import { useState, type RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
-import type { TaskDownloads } from '../app/appStatus';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
-import { useTask } from '../app/useTaskStore';
+import type { TaskDownloads } from '../state/appStatus';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
+import { useTask } from '../state/useTaskStore';
 import { CopyableValue } from './CopyableValue';
 import { DetailEstimate } from './DetailEstimate';
 import { RelativeTime } from './RelativeTime';

@@ -1,5 +1,5 @@
 import type { ListGrouping, ListOrder } from '../../shared/taskOrder';
-import { useTaskListVersion, useTaskStore } from '../app/useTaskStore';
+import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
 import { ListViewOptions } from './ListViewOptions';
 import { FILTER_TITLES, TASK_FILTERS, type TaskFilter } from './taskCategory';
 

@@ -3,8 +3,8 @@ import { InlineEditForm } from '../common/InlineEditForm';
 import { kindSuggestionQuestion } from '../../shared/format/taskOutcome';
 import { TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { isStopped, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
 import type { KindChange } from './kindChangeUndo';
 
 /** A task now watched as another kind: `change.task` under its new key (or the one already watched there). */

@@ -10,8 +10,8 @@ import {
 } from 'react';
 import type { ExpectedFinish, ListGrouping, ListOrder } from '../../shared/taskOrder';
 import { isWatching, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
-import { CoreClockContext } from '../app/coreClock';
-import { useTaskListVersion, useTaskStore } from '../app/useTaskStore';
+import { CoreClockContext } from '../state/coreClock';
+import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
 import { arrangeTasks } from './listRows';
 import {
   extendTo,

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { taskKindInfo } from '../../shared/taskKinds';
 import { isWatching, type TaskKey } from '../../shared/watchedTask';
-import { useTask } from '../app/useTaskStore';
+import { useTask } from '../state/useTaskStore';
 import type { PollingHold } from './pollingHold';
 import { RelativeTime } from './RelativeTime';
 import { RowEstimate } from './RowEstimate';

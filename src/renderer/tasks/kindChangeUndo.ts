@@ -2,7 +2,7 @@ import type { CambWatchBridge, InvokeResponse } from '../../shared/contract';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKindInWords } from '../../shared/format/taskOutcome';
 import { taskKey } from '../../shared/watchedTask';
-import { errorMessage } from '../app/errorMessage';
+import { errorMessage } from '../state/errorMessage';
 import type { LocalNotice } from '../notices/useNotices';
 import { notRestoredText, UNDO_MS } from './removeWithUndo';
 

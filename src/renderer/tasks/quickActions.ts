@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { CambWatchBridge } from '../../shared/contract';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { isWatching, taskKey, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
-import { errorMessage } from '../app/errorMessage';
+import { errorMessage } from '../state/errorMessage';
 import { copyText } from '../common/copyText';
 import type { NoticePayload } from '../notices/useNotices';
 

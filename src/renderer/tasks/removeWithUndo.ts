@@ -2,9 +2,9 @@ import { useCallback } from 'react';
 import type { InvokeResponse } from '../../shared/contract';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKey, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
-import { useBridge } from '../app/bridgeContext';
-import { errorMessage } from '../app/errorMessage';
-import { useTaskStore } from '../app/useTaskStore';
+import { useBridge } from '../state/bridgeContext';
+import { errorMessage } from '../state/errorMessage';
+import { useTaskStore } from '../state/useTaskStore';
 import { useAddNotice } from '../notices/noticeContext';
 
 /** How long Undo is offered: long enough to notice a slip, short enough not to linger. */

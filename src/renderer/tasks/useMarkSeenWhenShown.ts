@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';
-import { useBridge } from '../app/bridgeContext';
-import { useTask, useTaskStore } from '../app/useTaskStore';
+import { useBridge } from '../state/bridgeContext';
+import { useTask, useTaskStore } from '../state/useTaskStore';
 
 function subscribeVisibility(listener: () => void): () => void {
   document.addEventListener('visibilitychange', listener);

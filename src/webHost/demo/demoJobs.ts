@@ -1,5 +1,5 @@
-import { step } from '../../../tests/support/fakeCambServer';
-import type { ScenarioTask } from '../../../tests/support/fakeCamb/scenarios';
+import { step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { ScenarioTask } from '../../../tools/fakeCamb/scenarios';
 
 /**
  * A demo job: a scenario of the fake CAMB server with the label a user would give it and, for jobs that

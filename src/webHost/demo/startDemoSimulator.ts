@@ -1,5 +1,5 @@
 import type { TaskKind } from '../../shared/taskKinds';
-import { startFakeCambServer } from '../../../tests/support/fakeCambServer';
+import { startFakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { startDemoFiles } from './demoFiles';
 import { demoJobs } from './demoJobs';
 

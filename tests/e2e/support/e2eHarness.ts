@@ -12,7 +12,7 @@ import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretSt
 import { DEVELOPMENT_KEY_WHERE } from '../../../src/webHost/server/developmentSecrets';
 import { startWebHost } from '../../../src/webHost/server/startWebHost';
 import type { TrafficEntry, WebHost } from '../../../src/webHost/server/webHostTypes';
-import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 import { tasksViewDrawn } from './appPage';
 

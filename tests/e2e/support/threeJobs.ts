@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import { step } from '../../support/fakeCambServer';
+import { step } from '../../../tools/fakeCamb/fakeCambServer';
 import { statusOf, taskRow } from './appPage';
 import type { E2eHarness } from './e2eHarness';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../../support/fakeCambServer';
+import { step } from '../../../tools/fakeCamb/fakeCambServer';
 import { TEST_API_KEY } from '../../support/watchServiceHarness';
 import { createAppHostHarness, type AppHostHarness } from './appHostHarness';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { step } from '../../support/fakeCambServer';
+import { step } from '../../../tools/fakeCamb/fakeCambServer';
 import { TEST_API_KEY } from '../../support/watchServiceHarness';
 import { createAppHostHarness, type AppHostHarness } from './appHostHarness';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faults, startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { CannedAnswer, FakeCambServer } from '../../support/fakeCambServer';
+import { faults, startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { CannedAnswer, FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { EXIT } from '../../../src/cli/exitCodes';
 import { ensureCliBuilt, jsonLines, runCli } from './runCli';
 import { TEST_KEY } from './runCli';

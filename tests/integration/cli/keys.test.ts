@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { ensureCliBuilt, jsonLines, neverPrint, REPO_ROOT, runCli, TEST_KEY } from './runCli';
 
 /*

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { FakeCambServer } from '../../support/fakeCambServer';
+import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 
 /*
  * Runs the built `bin/camb-watch` as a real process against the fake CAMB server, and checks on every run

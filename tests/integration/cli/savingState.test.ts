@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeCambServer, step, type FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, step, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { canMountSmallDisk, createFaultyDisk, type FaultyDisk } from '../../support/faultyDisk';
 import { ensureCliBuilt, runCli, TEST_KEY } from './runCli';
 

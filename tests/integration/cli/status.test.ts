@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faults, startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { FakeCambServer } from '../../support/fakeCambServer';
+import { faults, startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import type { TaskKind } from '../../../src/shared/taskKinds';
 import { ensureCliBuilt, jsonLines, runCli, TEST_KEY } from './runCli';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { ensureCliBuilt, REPO_ROOT, runCli, TEST_KEY } from './runCli';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

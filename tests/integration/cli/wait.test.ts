@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faults, startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { FakeCambServer, TimelineStep } from '../../support/fakeCambServer';
+import { faults, startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { FakeCambServer, TimelineStep } from '../../../tools/fakeCamb/fakeCambServer';
 import { ensureCliBuilt, jsonLines, runCli, TEST_KEY } from './runCli';
 
 /** `camb-watch wait`: status timelines, the exits that end a wait, and --timeout. Faults: waitFaults.test.ts. */

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { ensureCliBuilt, runCli, TEST_KEY } from './runCli';
 
 /** `camb-watch wait` says how long a task may take, from the desktop app's history when it has one. */

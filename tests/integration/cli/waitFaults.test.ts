@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { faults, startFakeCambServer, step } from '../../support/fakeCambServer';
-import type { Fault, FakeCambServer } from '../../support/fakeCambServer';
+import { faults, startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
+import type { Fault, FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { ensureCliBuilt, jsonLines, runCli, SPEEDUP, TEST_KEY } from './runCli';
 
 /**

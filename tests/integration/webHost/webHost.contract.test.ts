@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../src/shared/contract';
-import { step } from '../../support/fakeCambServer';
+import { step } from '../../../tools/fakeCamb/fakeCambServer';
 import { SERVER_KEY, createWebHostHarness, type WebHostHarness } from './webHostHarness';
 
 let h: WebHostHarness;

@@ -7,7 +7,7 @@ import { createBridge, type CambWatchBridge, type EventChannel } from '../../../
 import { createHttpTransport, type HttpTransport } from '../../../src/webHost/browser/httpTransport';
 import { startWebHost } from '../../../src/webHost/server/startWebHost';
 import type { TrafficEntry, WebHost, WebHostOptions } from '../../../src/webHost/server/webHostTypes';
-import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 
 export const SERVER_KEY = 'camb-watch-web-host-key-Zr8qP3wL6nV1';

@@ -12,7 +12,7 @@ import { emptyDocument, type PersistedDocument } from '../../../src/main/core/pe
 import { createWatchService } from '../../../src/main/core/watchService/watchService';
 import type { WatchService } from '../../../src/main/core/watchService/watchServiceTypes';
 import { createBridge, type CambWatchBridge, type EventChannel } from '../../../src/shared/contract';
-import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 import { createUpdateController, type UpdaterPort } from '../../../src/main/core/updates';

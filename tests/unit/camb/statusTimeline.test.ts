@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatusTimeline, statusBody, step } from '../../support/fakeCamb/timeline';
+import { StatusTimeline, statusBody, step } from '../../../tools/fakeCamb/timeline';
 
 const t0 = 1_000_000;
 

@@ -16,7 +16,7 @@ import {
   type DownloadEvent,
   type ResultDownloads,
 } from '../../../src/main/core/downloads/resultDownloads';
-import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 
 const isRoot = process.getuid?.() === 0;
 let server: FakeCambServer;

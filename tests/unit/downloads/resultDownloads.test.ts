@@ -13,7 +13,7 @@ import {
   type ResultDownloadsOptions,
   type ResultLink,
 } from '../../../src/main/core/downloads/resultDownloads';
-import { faults, startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { faults, startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 
 const KEY = 'dub:1';
 let server: FakeCambServer;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startFakeCambServer, type FakeCambServer } from '../../support/fakeCambServer';
+import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { cleanUpWiredApp, launchWiredApp, type LaunchOptions, type WiredApp } from './wiredApp';
 
 export const API_KEY = 'camb-wiring-key-7Hq2Lm9Zx4';

@@ -1,5 +1,5 @@
-import type { TaskKind } from '../../../src/shared/taskKinds';
-import type { FakeCambServer } from '../fakeCambServer';
+import type { TaskKind } from '../../src/shared/taskKinds';
+import type { FakeCambServer } from './fakeCambServer';
 import { faults, type Fault } from './faults';
 import { step, type TimelineStep } from './timeline';
 

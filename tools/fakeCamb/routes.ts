@@ -1,6 +1,6 @@
-import { TASK_KIND_TABLE, TASK_KINDS } from '../../../src/shared/taskKinds';
-import type { TaskKind } from '../../../src/shared/taskKinds';
-import { endpointName, fillPathTemplate } from '../../../src/main/core/camb/pathTemplate';
+import { TASK_KIND_TABLE, TASK_KINDS } from '../../src/shared/taskKinds';
+import type { TaskKind } from '../../src/shared/taskKinds';
+import { endpointName, fillPathTemplate } from '../../src/main/core/camb/pathTemplate';
 
 /** A request path the fake server understands, with its values decoded. */
 export type Route =

@@ -3,16 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { TASK_KIND_TABLE } from '../../src/shared/taskKinds';
 import type { TaskKind } from '../../src/shared/taskKinds';
-import type { Fault, StreamFault } from './fakeCamb/faults';
-import { matchRoute, resultKey, statusKey } from './fakeCamb/routes';
-import type { Route } from './fakeCamb/routes';
-import { StatusTimeline, statusBody } from './fakeCamb/timeline';
-import type { TimelineStep } from './fakeCamb/timeline';
+import type { Fault, StreamFault } from './faults';
+import { matchRoute, resultKey, statusKey } from './routes';
+import type { Route } from './routes';
+import { StatusTimeline, statusBody } from './timeline';
+import type { TimelineStep } from './timeline';
 
-export { faults, proxyErrorPage, MAINTENANCE_PAGE } from './fakeCamb/faults';
-export type { Fault, CannedAnswer, ValidationDetailBody } from './fakeCamb/faults';
-export { step } from './fakeCamb/timeline';
-export type { TimelineStep, StatusReportSpec } from './fakeCamb/timeline';
+export { faults, proxyErrorPage, MAINTENANCE_PAGE } from './faults';
+export type { Fault, CannedAnswer, ValidationDetailBody } from './faults';
+export { step } from './timeline';
+export type { TimelineStep, StatusReportSpec } from './timeline';
 
 /**
  * A local stand-in for CAMB.AI's task API (shared/docs/CAMB-API.md), over real HTTP on 127.0.0.1. It plays
