@@ -12,7 +12,7 @@ import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watched
 import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
 import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
 import { fileKindOfLink } from '../downloads/fileNames';
-import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
+import { checkDownloadUrl, checkExternalUrl } from '../links/externalUrl';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView } from './resultView';
 import { insightsFrom } from './insights';

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger';
-import { syncFolder } from './durableStore';
-import { encodeJournalLine, MAX_JOURNAL_SEQ, type JournalChange } from './journalLine';
+import { syncFolder } from './syncFolder';
+import { encodeJournalLine, type JournalChange } from './journalLine';
+import { MAX_JOURNAL_SEQ } from './persistedDocument';
 
 /**
  * The append-only file beside the document that makes a user action durable without rewriting the whole
