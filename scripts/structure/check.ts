@@ -34,11 +34,15 @@ for (const violation of result.summary.violations) {
   problems.push(`${violation.rule.name}: ${where}\n    ${reasons.get(violation.rule.name) ?? ''}`);
 }
 
-const sources = result.modules.filter((module: IModule) => /^(src|tools)\/.*\.(tsx?|css)$/.test(module.source));
+const sources = result.modules.filter((module: IModule) =>
+  /^(src|tools)\/.*\.(tsx?|css)$/.test(module.source),
+);
 for (const module of sources) {
   const lines = readFileSync(module.source, 'utf8').trimEnd().split('\n').length;
   if (lines > MAX_FILE_LINES)
-    problems.push(`file-too-long: ${module.source} has ${lines} lines (at most ${MAX_FILE_LINES}): split it by concern.`);
+    problems.push(
+      `file-too-long: ${module.source} has ${lines} lines (at most ${MAX_FILE_LINES}): split it by concern.`,
+    );
 }
 
 for (const circle of folderCircles(result.modules, ['src/main/core', 'src/renderer', 'src/shared']))
@@ -48,7 +52,9 @@ for (const circle of folderCircles(result.modules, ['src/main/core', 'src/render
 
 const files = sources.length;
 if (problems.length === 0) {
-  console.log(`Structure holds: ${files} files, ${result.summary.totalCruised} modules cruised, no rule broken.`);
+  console.log(
+    `Structure holds: ${files} files, ${result.summary.totalCruised} modules cruised, no rule broken.`,
+  );
 } else {
   console.log(problems.join('\n'));
   console.log(`\n${problems.length} structure problem${problems.length === 1 ? '' : 's'} in ${files} files.`);

@@ -12,7 +12,12 @@ const FRONTS = ['shell', 'renderer', 'preload', 'cli', 'webHost'] as const;
 const front = (name: (typeof FRONTS)[number]) => (name === 'shell' ? '^src/main/shell/' : `^src/${name}/`);
 
 /** A layer and what it must not import: everything above it, and the fronts beside it. */
-function layer(name: string, from: string, forbidden: readonly string[], comment: string): IForbiddenRuleType {
+function layer(
+  name: string,
+  from: string,
+  forbidden: readonly string[],
+  comment: string,
+): IForbiddenRuleType {
   return { name, severity: 'error', comment, from: { path: from }, to: { path: [...forbidden] } };
 }
 
@@ -84,12 +89,16 @@ export const FORBIDDEN: IForbiddenRuleType[] = [
     comment:
       'Each core folder is a unit with one front door, its index.ts: from outside, import the folder, never a file in it, so the folder can change inside without its users noticing.',
     from: { path: '^src/(main/core/([^/]+)/|main/shell/|cli/|webHost/)' },
-    to: { path: '^src/main/core/[^/]+/.+', pathNot: ['^src/main/core/$2/', '^src/main/core/[^/]+/index\\.ts$'] },
+    to: {
+      path: '^src/main/core/[^/]+/.+',
+      pathNot: ['^src/main/core/$2/', '^src/main/core/[^/]+/index\\.ts$'],
+    },
   },
   {
     name: 'tools-stay-outside-the-app',
     severity: 'error',
-    comment: 'tools/ (the fake CAMB.AI) serves tests, scripts, the bench and the demo; the app never ships it.',
+    comment:
+      'tools/ (the fake CAMB.AI) serves tests, scripts, the bench and the demo; the app never ships it.',
     from: { path: '^src/', pathNot: '^src/webHost/demo/' },
     to: { path: '^tools/' },
   },
