@@ -27,13 +27,13 @@ export async function addThroughContract(count: number): Promise<number> {
   const downloadsDir = path.join(cwd, 'downloads');
   const secrets = memorySecretStore();
   await secrets.store.set(API_KEY);
-  const { store, recovery } = openDocumentStore({ cwd, clock: systemClock, logger: silentLogger });
+  // A fresh folder: nothing to recover.
+  const { store } = openDocumentStore({ cwd, clock: systemClock, logger: silentLogger });
   const service = createWatchService({
     clock: systemClock,
     fetch,
     baseUrl: server.baseUrl,
     store,
-    recovery,
     secrets: secrets.store,
     logger: silentLogger,
   });

@@ -44,22 +44,22 @@ export interface AnswerEffects {
 }
 
 export class AnswerHandler {
-  constructor(private readonly the: AnswerEffects) {}
+  constructor(private readonly parts: AnswerEffects) {}
 
   /** A task's status request was answered. */
   task(request: Request, outcome: StatusOutcome): void {
     const { entry } = request;
-    if (!this.the.tasks.holds(entry)) {
-      this.the.pump();
+    if (!this.parts.tasks.holds(entry)) {
+      this.parts.pump();
       return;
     }
-    const now = this.the.clock.now();
+    const now = this.parts.clock.now();
     entry.lastCheckAt = request.sentAt;
     const episodeEvents: Emit[] = [];
     const statusEvents: Emit[] = [];
     this.noteReachability(request, outcome, episodeEvents);
-    if (request.retry === true && this.the.hold.retryAnswered(outcome))
-      episodeEvents.push(() => this.the.emitter.emit('rateLimitEnded', {}));
+    if (request.retry === true && this.parts.hold.retryAnswered(outcome))
+      episodeEvents.push(() => this.parts.emitter.emit('rateLimitEnded', {}));
 
     let nextCheckAt: number | null;
     let stopCause: StopCause | null = null;
@@ -71,11 +71,11 @@ export class AnswerHandler {
       case 'malformed':
       case 'network':
         entry.strikes++;
-        nextCheckAt = this.the.requeue(entry);
+        nextCheckAt = this.parts.requeue(entry);
         break;
       case 'rate-limited':
         nextCheckAt = Math.max(request.dueAt, this.rateLimit(outcome, now, episodeEvents));
-        this.the.returnToQueue(request);
+        this.parts.returnToQueue(request);
         break;
       case 'auth-rejected': {
         const verdict = this.onAuthRejected(request, outcome, episodeEvents);
@@ -90,7 +90,7 @@ export class AnswerHandler {
       case 'not-found':
       case 'invalid':
         // Asking again will not change the answer; checkNow(key) restarts it if the user says so.
-        this.the.tasks.setPhase(entry, 'stopped');
+        this.parts.tasks.setPhase(entry, 'stopped');
         nextCheckAt = null;
         stopCause = outcome.type;
         break;
@@ -100,18 +100,18 @@ export class AnswerHandler {
 
   /** The key check (see ForbiddenTriage) was answered: what it says decides every 403 held. */
   keyCheck(sent: Sent, outcome: StatusOutcome): void {
-    const now = this.the.clock.now();
+    const now = this.parts.clock.now();
     const episodeEvents: Emit[] = [];
     this.noteReachability(sent, outcome, episodeEvents);
     if (outcome.type === 'rate-limited') this.rateLimit(outcome, now, episodeEvents);
-    const sameKey = sent.authStamp === this.the.reach.auth.stamp();
-    const verdict = this.the.triage.keyCheckAnswered(sent, outcome, sameKey);
+    const sameKey = sent.authStamp === this.parts.reach.auth.stamp();
+    const verdict = this.parts.triage.keyCheckAnswered(sent, outcome, sameKey);
     // A new key since the check was sent: its 403s went back to the queue, to be asked with the new key.
     if (verdict === null) {
       this.announce(episodeEvents, []);
       return;
     }
-    const refusals = this.the.triage.take((entry) => this.the.tasks.holds(entry));
+    const refusals = this.parts.triage.take((entry) => this.parts.tasks.holds(entry));
     const checks = refusals.map(({ request, outcome: refusal }): Checked => {
       const decided = (nextCheckAt: number | null, stopCause: StopCause | null = null): Checked => ({
         request,
@@ -121,22 +121,22 @@ export class AnswerHandler {
       });
       switch (verdict) {
         case 'forbidden':
-          this.the.tasks.setPhase(request.entry, 'stopped');
+          this.parts.tasks.setPhase(request.entry, 'stopped');
           return decided(null, 'forbidden');
         case 'key':
-          this.the.returnToQueue(request);
+          this.parts.returnToQueue(request);
           return decided(null);
         case 'rate-limited':
-          this.the.returnToQueue(request);
-          return decided(Math.max(request.dueAt, this.the.hold.until ?? now));
+          this.parts.returnToQueue(request);
+          return decided(Math.max(request.dueAt, this.parts.hold.until ?? now));
         case 'unknown':
           // The check could not tell: ask for the task again later, as after any failed answer.
           request.entry.strikes++;
-          return decided(this.the.requeue(request.entry));
+          return decided(this.parts.requeue(request.entry));
       }
     });
-    if (outcome.type === 'auth-rejected' && this.the.reach.auth.begin(sent.authStamp))
-      episodeEvents.push(() => this.the.emitter.emit('authProblem', { outcome }));
+    if (outcome.type === 'auth-rejected' && this.parts.reach.auth.begin(sent.authStamp))
+      episodeEvents.push(() => this.parts.emitter.emit('authProblem', { outcome }));
     this.announce(episodeEvents, checks);
   }
 
@@ -144,7 +144,7 @@ export class AnswerHandler {
   probe(sent: Sent, probe: Probe, outcome: StatusOutcome): void {
     const episodeEvents: Emit[] = [];
     this.noteReachability(sent, outcome, episodeEvents);
-    if (outcome.type === 'rate-limited') this.rateLimit(outcome, this.the.clock.now(), episodeEvents);
+    if (outcome.type === 'rate-limited') this.rateLimit(outcome, this.parts.clock.now(), episodeEvents);
     probe.resolve(outcome);
     this.announce(episodeEvents, []);
   }
@@ -157,7 +157,7 @@ export class AnswerHandler {
   ) {
     for (const emit of episodeEvents) emit();
     for (const { request, outcome, nextCheckAt, stopCause } of checks)
-      this.the.emitter.emit('checked', {
+      this.parts.emitter.emit('checked', {
         key: request.entry.key,
         outcome,
         checkedAt: request.sentAt,
@@ -165,16 +165,17 @@ export class AnswerHandler {
         stopCause,
       });
     for (const emit of statusEvents) emit();
-    this.the.pump();
+    this.parts.pump();
   }
 
   /** What any answer says of the connection: failures in a row make CAMB unreachable; an answer ends it. */
   private noteReachability(sent: Sent, outcome: StatusOutcome, episodeEvents: Emit[]): void {
-    this.the.hold.answered(outcome);
-    const news = this.the.reach.note(sent, outcome);
+    this.parts.hold.answered(outcome);
+    const news = this.parts.reach.note(sent, outcome);
     if (news === 'lost' && outcome.type === 'network')
-      episodeEvents.push(() => this.the.emitter.emit('connectivityProblem', { outcome }));
-    else if (news === 'restored') episodeEvents.push(() => this.the.emitter.emit('connectivityRestored', {}));
+      episodeEvents.push(() => this.parts.emitter.emit('connectivityProblem', { outcome }));
+    else if (news === 'restored')
+      episodeEvents.push(() => this.parts.emitter.emit('connectivityRestored', {}));
   }
 
   /**
@@ -186,24 +187,24 @@ export class AnswerHandler {
     outcome: AuthRejected,
     episodeEvents: Emit[],
   ): 'held' | { nextCheckAt: number | null; stopCause: StopCause | null } {
-    const verdict = this.the.triage.triage(request, outcome, this.the.reach.keyCurrent(request));
+    const verdict = this.parts.triage.triage(request, outcome, this.parts.reach.keyCurrent(request));
     if (verdict === 'forbidden') {
-      this.the.tasks.setPhase(request.entry, 'stopped');
+      this.parts.tasks.setPhase(request.entry, 'stopped');
       return { nextCheckAt: null, stopCause: 'forbidden' };
     }
     if (verdict === 'held') {
-      this.the.tasks.setPhase(request.entry, 'awaiting-key-check');
+      this.parts.tasks.setPhase(request.entry, 'awaiting-key-check');
       return 'held';
     }
-    this.the.returnToQueue(request);
-    const { auth } = this.the.reach;
+    this.parts.returnToQueue(request);
+    const { auth } = this.parts.reach;
     if (auth.begin(request.authStamp))
-      episodeEvents.push(() => this.the.emitter.emit('authProblem', { outcome }));
+      episodeEvents.push(() => this.parts.emitter.emit('authProblem', { outcome }));
     return { nextCheckAt: auth.active ? null : request.dueAt, stopCause: null };
   }
 
   private onStatus(entry: Entry, report: StatusReport, now: number, statusEvents: Emit[]): number | null {
-    const { emitter } = this.the;
+    const { emitter } = this.parts;
     const from = entry.status;
     entry.status = report.status;
     if (from !== report.status)
@@ -211,19 +212,19 @@ export class AnswerHandler {
         emitter.emit('statusChanged', { key: entry.key, from, to: report.status, at: now, report }),
       );
     if (isTerminalStatus(report.status)) {
-      this.the.tasks.delete(entry.key);
+      this.parts.tasks.delete(entry.key);
       statusEvents.push(() => emitter.emit('finished', { key: entry.key, report, at: now }));
       return null;
     }
     // An undocumented status may mean trouble on CAMB's side: keep asking, but less and less often.
     entry.strikes = statusPhase(report.status) === 'pending' ? 0 : entry.strikes + 1;
-    return this.the.requeue(entry);
+    return this.parts.requeue(entry);
   }
 
   /** Holds every request until CAMB's wait is over (announced once per hold); returns when that is. */
   private rateLimit(outcome: RateLimited, now: number, episodeEvents: Emit[]): number {
-    const { until, began } = this.the.hold.begin(outcome, now);
-    if (began) episodeEvents.push(() => this.the.emitter.emit('rateLimited', { until, outcome }));
+    const { until, began } = this.parts.hold.begin(outcome, now);
+    if (began) episodeEvents.push(() => this.parts.emitter.emit('rateLimited', { until, outcome }));
     return until;
   }
 }
