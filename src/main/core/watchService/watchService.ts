@@ -144,7 +144,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     if (JSON.stringify(next) === JSON.stringify(state)) return;
     state = next;
     emitter.emit('stateChanged', { state });
-    tray.refresh();
+    // Soon, not now: the budget notice changes with every job added to a long list (its count).
+    tray.refreshSoon();
   }
 
   const tray = createTrayPublisher({
