@@ -1,3 +1,4 @@
+import './app.css';
 import { Keyboard } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';

@@ -1,3 +1,4 @@
+import './tasksView.css';
 import { ArrowLeft, Plus } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';

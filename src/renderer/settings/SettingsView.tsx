@@ -1,3 +1,4 @@
+import './settings.css';
 import { useRef } from 'react';
 import type { AppStatus } from '../state/appStatus';
 import { useFocusTarget } from '../state/focusRequest';

@@ -1,3 +1,4 @@
+import './addTaskForm.css';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { WatchedTask } from '../../shared/watchedTask';
 import { splitKindPrefix } from '../../shared/taskKindPrefix';

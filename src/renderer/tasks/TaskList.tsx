@@ -1,3 +1,4 @@
+import './taskList.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
