@@ -44,9 +44,7 @@ function difference(before: Png, after: Png): string | null {
     box.right = Math.max(box.right, x);
     box.bottom = Math.max(box.bottom, y);
   }
-  return count === 0
-    ? null
-    : `${count} pixels within x ${box.left}–${box.right}, y ${box.top}–${box.bottom}`;
+  return count === 0 ? null : `${count} pixels within x ${box.left}–${box.right}, y ${box.top}–${box.bottom}`;
 }
 
 const [beforeDir, afterDir] = process.argv.slice(2);
@@ -64,7 +62,10 @@ for (const name of names) {
     console.log(`MISSING ${name} (only in ${fs.existsSync(beforeFile) ? beforeDir : afterDir})`);
     continue;
   }
-  const result = difference(PNG.sync.read(fs.readFileSync(beforeFile)), PNG.sync.read(fs.readFileSync(afterFile)));
+  const result = difference(
+    PNG.sync.read(fs.readFileSync(beforeFile)),
+    PNG.sync.read(fs.readFileSync(afterFile)),
+  );
   if (result === null) console.log(`same    ${name}`);
   else {
     failures += 1;
