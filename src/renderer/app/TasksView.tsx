@@ -79,8 +79,13 @@ export function TasksView(props: TasksViewProps) {
   // Opening a task's details is looking at it: an unseen ending becomes seen.
   useMarkSeenWhenShown(showDetails || !narrow ? selectedKey : null);
 
-  // The cursor moved by other means (a notification, a new task): the selection follows it.
-  if (selectedKey !== null && !selection.keys.has(selectedKey)) setSelection(selectOnly(selectedKey));
+  // The cursor moved by other means (a notification, a new task): the selection follows it. Only a move:
+  // a row Ctrl-clicked out of the selection stays out while the cursor stays on it.
+  const [followedKey, setFollowedKey] = useState<TaskKey | null>(null);
+  if (selectedKey !== followedKey) {
+    setFollowedKey(selectedKey);
+    if (selectedKey !== null && !selection.keys.has(selectedKey)) setSelection(selectOnly(selectedKey));
+  }
 
   async function removeTasks(keys: readonly TaskKey[], next: TaskKey | null) {
     const gone = await remove(keys);
