@@ -16,11 +16,6 @@ export const TEXT_LIMIT = 2_000;
 /** As the contract's label schema (payloads.ts). */
 export const LABEL_LIMIT = 200;
 
-/** `text`, cut to `limit` characters with "…" marking the cut. */
-export function clipText(text: string, limit = TEXT_LIMIT): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
 const boundedText = z.string().max(TEXT_LIMIT);
 
 /** A run id is a whole number held exactly: zod's int() keeps to JavaScript's safe integers (below 2^53). */

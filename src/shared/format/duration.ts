@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { truncateText } from './taskLabel';
+import { clipText } from './clipText';
 
 /**
  * Durations as people read and type them. Shared so the tray, notifications, CLI and renderer all say
@@ -90,7 +90,7 @@ const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** Quotes input back short and with control characters visible, whatever was typed. */
 function quote(text: string): string {
-  return JSON.stringify(truncateText(text, 30));
+  return JSON.stringify(clipText(text, 30));
 }
 
 /** Reads "90s", "10m", "2h", "1h30m", "500ms", "1.5h"; a plain number means seconds. */

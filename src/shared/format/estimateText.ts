@@ -1,7 +1,7 @@
 import type { RemainingEstimate } from '../durations/estimate';
 import { TASK_KIND_TABLE, type TaskKind } from '../taskKinds';
 import { formatDuration } from './duration';
-import { truncateText } from './taskLabel';
+import { clipText } from './clipText';
 
 /**
  * Time-remaining estimates in words, shared by the rows, the details, the tray and the CLI so they all say
@@ -108,7 +108,7 @@ const TRAY_NAME_CHARS = 24;
  * "(taking longer than usual)" when even that one is past its kind's usual time.
  */
 export function soonestFinishText(kind: TaskKind, name: string, estimate: RemainingEstimate): string {
-  const what = `${TASK_KIND_TABLE[kind].title} “${truncateText(name, TRAY_NAME_CHARS)}”`;
+  const what = `${TASK_KIND_TABLE[kind].title} “${clipText(name, TRAY_NAME_CHARS)}”`;
   const late = estimate.longerThanUsual ? ' (taking longer than usual)' : '';
   return `Soonest finish: ${what} in ${formatAbout(estimate.medianMs)}${late}`;
 }

@@ -2,6 +2,8 @@
  * The text a result carries, written out as a file: plain text for anything, SubRip (.srt) and WebVTT
  * (.vtt) subtitles where the text is timed (transcript segments). Pure, so every host formats alike.
  */
+import { collapseWhitespace } from '../format/clipText';
+
 
 export interface TimedSegment {
   readonly start: number;
@@ -51,7 +53,7 @@ export function subtitleTime(seconds: number, separator: ',' | '.'): string {
 
 /** One segment as a line of plain text: "Ana: Morning, everyone." */
 export function segmentLine(segment: TimedSegment): string {
-  const text = oneLine(segment.text);
+  const text = collapseWhitespace(segment.text);
   return segment.speaker === null || segment.speaker === '' ? text : `${segment.speaker}: ${text}`;
 }
 
@@ -63,10 +65,6 @@ function cueText(text: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }
 
 /** Plain text: the texts one per line, then the transcript one segment per line with its time. */

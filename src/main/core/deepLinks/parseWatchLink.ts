@@ -1,3 +1,4 @@
+import { clipLine } from '../../../shared/format/clipText';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
 
@@ -40,9 +41,8 @@ function isTaskKind(value: string): value is TaskKind {
 
 function cleanLabel(raw: string | null): string | null {
   if (raw === null) return null;
-  const label = raw.replace(/\s+/gu, ' ').trim();
-  if (label === '') return null;
-  return label.length > LABEL_MAX_CHARS ? `${label.slice(0, LABEL_MAX_CHARS - 1)}…` : label;
+  const label = clipLine(raw, LABEL_MAX_CHARS);
+  return label === '' ? null : label;
 }
 
 function checkTaskId(kind: TaskKind, taskId: string, label: string | null): WatchRequestParse {

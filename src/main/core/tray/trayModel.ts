@@ -1,7 +1,8 @@
 import { taskEstimate, type DurationModels, type RemainingEstimate } from '../../../shared/durations';
 import { formatDuration } from '../../../shared/format/duration';
 import { soonestFinishText } from '../../../shared/format/estimateText';
-import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import { clipText } from '../../../shared/format/clipText';
+import { taskDisplayName } from '../../../shared/format/taskLabel';
 import { outcomeHeadline, taskOutcome } from '../../../shared/format/taskOutcome';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { statusPhase, type StatusPhase } from '../../../shared/taskStatus';
@@ -113,11 +114,11 @@ function statusText(task: WatchedTask, now: number): string {
       return `${outcome.word} · ${age}${retrying}`;
     case 'unknown':
       // Shown verbatim, as the API sent it, so the user can report it.
-      return `${truncateText(task.status ?? '', 24)} (unknown status) · ${age}${retrying}`;
+      return `${clipText(task.status ?? '', 24)} (unknown status) · ${age}${retrying}`;
     case 'stopped':
-      return `${outcome.word}: ${truncateText(outcome.summary, 60)}`;
+      return `${outcome.word}: ${clipText(outcome.summary, 60)}`;
     default:
-      return truncateText(outcomeHeadline(outcome), 60);
+      return clipText(outcomeHeadline(outcome), 60);
   }
 }
 
@@ -129,7 +130,7 @@ function phaseOf(task: WatchedTask): TrayItemPhase {
 function menuItem(task: WatchedTask, now: number): TrayMenuItem {
   return {
     taskKey: taskKey(task.kind, task.taskId),
-    label: truncateText(taskDisplayName(task), LABEL_MAX_CHARS),
+    label: clipText(taskDisplayName(task), LABEL_MAX_CHARS),
     kindTitle: TASK_KIND_TABLE[task.kind].title,
     statusText: statusText(task, now),
     phase: phaseOf(task),

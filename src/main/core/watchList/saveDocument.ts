@@ -1,3 +1,4 @@
+import { clipLine } from '../../../shared/format/clipText';
 import { describeWriteFailure } from '../persistence/diskFailure';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import { DocumentTooLargeError, MAX_STORE_BYTES, megabytes } from '../persistence/persistedDocument';
@@ -81,6 +82,5 @@ function tooLarge(error: DocumentTooLargeError): SaveOutcome {
 
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+  return clipLine(text, 160);
 }
