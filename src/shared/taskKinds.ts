@@ -86,6 +86,11 @@ export const taskKindSchema = z.enum(TASK_KINDS as [TaskKind, ...TaskKind[]], {
     `unknown job kind ${JSON.stringify(issue.input)}; expected one of: ${TASK_KINDS.join(', ')}`,
 });
 
+/** Whether `value` names a kind CAMB Watch knows: the one check every reader of `kind:id` text uses. */
+export function isTaskKind(value: string): value is TaskKind {
+  return Object.hasOwn(TASK_KIND_TABLE, value);
+}
+
 export function taskKindInfo(kind: TaskKind): TaskKindInfo {
   return TASK_KIND_TABLE[kind];
 }

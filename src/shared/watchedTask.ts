@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskKindSchema, type TaskKind } from './taskKinds';
+import { isTaskKind, taskKindSchema, type TaskKind } from './taskKinds';
 import { isTerminalStatus } from './taskStatus';
 
 /** Stable identity of a watched task: the same id under two kinds is two different jobs. */
@@ -7,6 +7,18 @@ export type TaskKey = `${TaskKind}:${string}`;
 
 export function taskKey(kind: TaskKind, taskId: string): TaskKey {
   return `${kind}:${taskId}`;
+}
+
+/**
+ * The inverse of taskKey: the kind before the first colon and the id after it, or null when `text` does not
+ * start with a known kind and a colon, or no id follows. The one reading of `kind:id` (keys, `--watch`,
+ * what is pasted: see splitKindPrefix). Kinds hold no colon, so one in the id stays in the id.
+ */
+export function parseTaskKey(text: string): { readonly kind: TaskKind; readonly taskId: string } | null {
+  const colon = text.indexOf(':');
+  const kind = text.slice(0, colon);
+  if (colon <= 0 || !isTaskKind(kind) || colon === text.length - 1) return null;
+  return { kind, taskId: text.slice(colon + 1) };
 }
 
 const epochMs = z.number().int().nonnegative();

@@ -4,7 +4,6 @@
  */
 import { collapseWhitespace } from '../format/clipText';
 
-
 export interface TimedSegment {
   readonly start: number;
   readonly end: number;
