@@ -1,4 +1,5 @@
 import type { TaskKind } from '../taskKinds';
+import { MINUTE_MS, SECOND_MS } from '../time';
 
 /**
  * What the app assumes of a kind before the user's own history says otherwise: a log-normal with this
@@ -18,33 +19,30 @@ export interface DurationPrior {
   readonly sigma: number;
 }
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-
 export const DURATION_PRIORS: Readonly<Record<TaskKind, DurationPrior>> = {
   // Guess: a sentence or a paragraph of speech renders in seconds.
-  tts: { medianMs: 10 * SECOND, sigma: 1.0 },
+  tts: { medianMs: 10 * SECOND_MS, sigma: 1.0 },
   // Guess: translation first, then speech.
-  'translated-tts': { medianMs: 25 * SECOND, sigma: 1.0 },
+  'translated-tts': { medianMs: 25 * SECOND_MS, sigma: 1.0 },
   // Guess: a short generated clip.
-  'text-to-sound': { medianMs: 30 * SECOND, sigma: 1.0 },
+  'text-to-sound': { medianMs: 30 * SECOND_MS, sigma: 1.0 },
   // Guess: a voice designed from a description, a short sample.
-  'text-to-voice': { medianMs: 20 * SECOND, sigma: 1.0 },
+  'text-to-voice': { medianMs: 20 * SECOND_MS, sigma: 1.0 },
   // Guess: text translation, longer for long texts.
-  translate: { medianMs: 30 * SECOND, sigma: 1.2 },
+  translate: { medianMs: 30 * SECOND_MS, sigma: 1.2 },
   // Guess: roughly a fraction of the audio's length; audio lengths vary widely.
-  transcribe: { medianMs: 2 * MINUTE, sigma: 1.2 },
+  transcribe: { medianMs: 2 * MINUTE_MS, sigma: 1.2 },
   // Guess: a pass over the whole audio file.
-  'audio-separation': { medianMs: 3 * MINUTE, sigma: 1.2 },
+  'audio-separation': { medianMs: 3 * MINUTE_MS, sigma: 1.2 },
   // Guess: a document narrated; minutes (the seed page's example polls a story every 5 s until done).
-  story: { medianMs: 5 * MINUTE, sigma: 1.2 },
+  story: { medianMs: 5 * MINUTE_MS, sigma: 1.2 },
   // Guess: a story plus its translation.
-  'translated-story': { medianMs: 8 * MINUTE, sigma: 1.2 },
+  'translated-story': { medianMs: 8 * MINUTE_MS, sigma: 1.2 },
   // Guess: transcription, translation and speech for a whole video: tens of minutes.
-  dub: { medianMs: 15 * MINUTE, sigma: 1.2 },
-  'dub-alt-format': { medianMs: 15 * MINUTE, sigma: 1.2 },
+  dub: { medianMs: 15 * MINUTE_MS, sigma: 1.2 },
+  'dub-alt-format': { medianMs: 15 * MINUTE_MS, sigma: 1.2 },
   // Guess: preparing a project from uploaded media.
-  'project-setup': { medianMs: 3 * MINUTE, sigma: 1.2 },
+  'project-setup': { medianMs: 3 * MINUTE_MS, sigma: 1.2 },
 };
 
 /**

@@ -3,6 +3,7 @@
  * (.vtt) subtitles where the text is timed (transcript segments). Pure, so every host formats alike.
  */
 import { collapseWhitespace } from '../format/clipText';
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from '../time';
 
 export interface TimedSegment {
   readonly start: number;
@@ -43,9 +44,9 @@ export function clockTime(seconds: number): string {
 export function subtitleTime(seconds: number, separator: ',' | '.'): string {
   const total = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0;
   const ms = total % 1000;
-  const s = Math.floor(total / 1000) % 60;
-  const m = Math.floor(total / 60_000) % 60;
-  const h = Math.floor(total / 3_600_000);
+  const s = Math.floor(total / SECOND_MS) % 60;
+  const m = Math.floor(total / MINUTE_MS) % 60;
+  const h = Math.floor(total / HOUR_MS);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(h)}:${two(m)}:${two(s)}${separator}${String(ms).padStart(3, '0')}`;
 }

@@ -3,11 +3,11 @@ import type { Clock, TimerHandle } from '../clock/clock';
 import { soundOfGroup } from './groupNotifications';
 import { doNotDisturbActive } from '../../../shared/format/doNotDisturb';
 import type { GroupNotification, NotificationModel, TaskNotification } from './notificationModel';
+import { HOUR_MS } from '../../../shared/time';
 
 /** How long "Do not disturb" lasts, as the tray menu and Settings offer it. */
 export type DoNotDisturbChoice = 'hour' | 'tomorrow' | 'off';
 
-const HOUR_MS = 60 * 60 * 1000;
 const LONGEST_WAIT_MS = 12 * HOUR_MS;
 /** "Tomorrow" ends in the local morning, at this hour. */
 export const MORNING_HOUR = 8;

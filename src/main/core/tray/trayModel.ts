@@ -7,6 +7,7 @@ import { outcomeHeadline, taskOutcome } from '../../../shared/format/taskOutcome
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { statusPhase, type StatusPhase } from '../../../shared/taskStatus';
 import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { DAY_MS, MINUTE_MS } from '../../../shared/time';
 
 export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
 
@@ -67,7 +68,7 @@ export const TRAY_MENU_LIMIT = 10;
  * A failure keeps the icon in "attention" for a day after it ended: long enough to be seen after a
  * night away, and it clears by itself without an "acknowledge" step the watch list does not have.
  */
-export const ATTENTION_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const ATTENTION_WINDOW_MS = DAY_MS;
 
 const LABEL_MAX_CHARS = 40;
 
@@ -100,7 +101,7 @@ export function trayAttentionEndsAt(tasks: readonly WatchedTask[], now: number):
  * changed every few seconds would rebuild the icon's menu at every poll of a young job.
  */
 function trayAge(ms: number): string {
-  return ms < 60_000 ? '< 1 min' : formatDuration(ms, { units: 1 });
+  return ms < MINUTE_MS ? '< 1 min' : formatDuration(ms, { units: 1 });
 }
 
 function statusText(task: WatchedTask, now: number): string {
