@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isTaskKind, taskKindSchema, type TaskKind } from './taskKinds';
-import { isTerminalStatus } from './taskStatus';
+import { isTerminalStatus, statusPhase } from './taskStatus';
 
 /** Stable identity of a watched task: the same id under two kinds is two different jobs. */
 export type TaskKey = `${TaskKind}:${string}`;
@@ -129,6 +129,21 @@ type PollingFacts = Pick<WatchedTask, 'status' | 'stoppedReason'>;
 /** Not finished, but not polled either: CAMB.AI does not know the task or refused its id. */
 export function isStopped(task: PollingFacts): boolean {
   return !isTerminalStatus(task.status) && task.stoppedReason !== null;
+}
+
+/** CAMB.AI ended the job badly: an error, a timeout, or no credits left. */
+export function hasFailed(task: Pick<WatchedTask, 'status'>): boolean {
+  return task.status !== null && statusPhase(task.status) === 'failed';
+}
+
+/**
+ * What needs the user's attention, the one rule for the list order ("Needs me first"), the Failed filter
+ * and the tray's icon: a job that failed, or one the app stopped checking (CAMB.AI does not know it or
+ * refused it). Nothing more will happen to either without the user. The tray lets a failure's attention
+ * fade after a day (trayModel's ATTENTION_WINDOW_MS); a stop keeps it until the task is removed.
+ */
+export function wantsAttention(task: PollingFacts): boolean {
+  return isStopped(task) || hasFailed(task);
 }
 
 /** Whether the app is still polling the task: not finished, and not stopped by a 404 or 422. */

@@ -30,11 +30,6 @@ function bandwidthFloor(n: number): number {
   return Math.max(0.1, 0.5 / Math.sqrt(n));
 }
 
-/** The time at grid point `i`, in ms. */
-export function gridMs(i: number): number {
-  return Math.exp(LN_FROM + i * LN_STEP);
-}
-
 /** Rounded to 4 decimals: keeps the model small on the wire; rounding keeps the values ordered. */
 function compact(value: number): number {
   const rounded = Math.round(value * 1e4) / 1e4;

@@ -6,7 +6,14 @@ import { taskDisplayName } from '../../../shared/format/taskLabel';
 import { outcomeHeadline, taskOutcome } from '../../../shared/format/taskOutcome';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { statusPhase, type StatusPhase } from '../../../shared/taskStatus';
-import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import {
+  hasFailed,
+  isStopped,
+  isWatching,
+  taskKey,
+  type TaskKey,
+  type WatchedTask,
+} from '../../../shared/watchedTask';
 import { DAY_MS, MINUTE_MS } from '../../../shared/time';
 
 export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
@@ -74,7 +81,7 @@ const LABEL_MAX_CHARS = 40;
 
 /** When a failed task stops asking for attention, or null for a task that did not fail. */
 function attentionEndsAtFor(task: WatchedTask): number | null {
-  if (task.status === null || statusPhase(task.status) !== 'failed') return null;
+  if (!hasFailed(task)) return null;
   return (task.finishedAt ?? task.lastCheckAt ?? task.addedAt) + ATTENTION_WINDOW_MS;
 }
 
