@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { TASK_KINDS, taskKindSchema, type TaskKind } from '../taskKinds';
+import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logNormalSurvival, logSumExp } from './logNormal';
-import { DURATION_PRIORS, PRIOR_PSEUDO_RUNS } from './priors';
+import { PRIOR_PSEUDO_RUNS } from './priors';
 import { quantileOfSorted } from './sampleQuantile';
 
 /**
@@ -104,7 +104,7 @@ export function buildDurationModel(kind: TaskKind, runs: readonly FinishedRun[])
     .slice(-RUNS_KEPT_PER_KIND)
     .map((run) => Math.log(Math.max(run.durationMs, GRID_FROM_MS)));
   const n = used.length;
-  const prior = DURATION_PRIORS[kind];
+  const prior = taskKindInfo(kind).durationPrior;
   const total = n + PRIOR_PSEUDO_RUNS;
   const kernels: Kernel[] = [
     {

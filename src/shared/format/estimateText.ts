@@ -68,25 +68,9 @@ export function runningEstimateText(ageMs: number, estimate: RemainingEstimate):
   return `running ${formatDuration(ageMs, { units: 1 })} · ${estimateText(estimate)}`;
 }
 
-/** What a person calls one job and several jobs of each kind, in running text. */
-const KIND_NOUNS: Readonly<Record<TaskKind, readonly [one: string, many: string]>> = {
-  story: ['story', 'stories'],
-  'translated-story': ['translated story', 'translated stories'],
-  dub: ['dub', 'dubs'],
-  'dub-alt-format': ['alternate-format dub', 'alternate-format dubs'],
-  tts: ['speech job', 'speech jobs'],
-  'translated-tts': ['translated speech job', 'translated speech jobs'],
-  translate: ['translation', 'translations'],
-  transcribe: ['transcription', 'transcriptions'],
-  'text-to-sound': ['sound effect', 'sound effects'],
-  'text-to-voice': ['voice', 'voices'],
-  'audio-separation': ['audio separation', 'audio separations'],
-  'project-setup': ['project setup', 'project setups'],
-};
-
 /** "dub" or "dubs", by count. */
 export function kindNoun(kind: TaskKind, count: number): string {
-  const [one, many] = KIND_NOUNS[kind];
+  const [one, many] = TASK_KIND_TABLE[kind].nouns;
   return count === 1 ? one : many;
 }
 
