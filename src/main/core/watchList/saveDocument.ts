@@ -6,7 +6,8 @@ import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask
 import type { Settings } from '../../../shared/settings';
 import type { FinishedRun } from '../../../shared/durations/finishedRun';
 import type { SaveProblem } from '../../../shared/serviceState';
-import { describeLeftOut, describeSaveFailure, errorCode } from './saveProblemText';
+import { errorCode } from '../diskFaults';
+import { describeLeftOut, describeSaveFailure } from './saveProblemText';
 
 export interface SaveOutcome {
   /** Whether what could be saved was; false keeps the change pending for a later try. */
