@@ -37,12 +37,13 @@ class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError';
 }
 
-type Snapshot =
+export type Snapshot =
   { kind: 'absent' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'unreadable'; problem: string };
 
 export { MAX_STORE_BYTES };
 
-function takeSnapshot(filePath: string): Snapshot {
+/** The document file's bytes, or why there are none; nothing is moved or written. */
+export function takeSnapshot(filePath: string): Snapshot {
   try {
     const { size } = fs.statSync(filePath);
     if (size > MAX_STORE_BYTES) {
@@ -62,7 +63,7 @@ function takeSnapshot(filePath: string): Snapshot {
   }
 }
 
-function parseSnapshot(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
+export function parseSnapshot(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
     // Editors may save a byte order mark; conf skips it too.
     return { ok: true, value: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) };
