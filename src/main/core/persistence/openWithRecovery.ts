@@ -7,6 +7,7 @@ import { describeWriteFailure } from './diskFailure';
 import { attachActionJournal } from './replayJournal';
 import { moveAside } from './moveAside';
 import { salvageDocument, type SalvageResult } from './salvage';
+import { plural } from '../../../shared/format/sentence';
 
 /** What happened to a store file that could not be used as it was. */
 export interface StoreRecovery {
@@ -104,10 +105,6 @@ function fromSalvage(salvage: SalvageResult): Diagnosis {
         settingsReset: salvage.settingsReset,
       };
   }
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function describe(diagnosis: Diagnosis, movedTo: string): string {

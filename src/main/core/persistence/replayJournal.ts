@@ -6,11 +6,12 @@ import type { DocumentStore } from './keyValueStore';
 import { moveAside } from './moveAside';
 import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
 import type { StoreRecovery } from './openWithRecovery';
+import { errorCode } from '../diskFaults';
 
 const NOTHING: ReadJournal = { lines: [], refused: [], torn: false };
 
 function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? String(error);
+  return errorCode(error) ?? String(error);
 }
 
 /** Says in the log what was left out of the journal; never what a line held. */
