@@ -13,7 +13,7 @@ import { DEFAULT_TASK_KIND } from '../../../shared/taskKinds';
 import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
 import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
 import { fileKindOfLink } from '../downloads/fileNames';
-import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
+import { checkDownloadUrl, checkExternalUrl } from '../links/externalUrl';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView } from './resultView';
 import { insightsFrom } from './insights';

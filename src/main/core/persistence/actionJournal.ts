@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger';
-import { syncFolder } from './durableStore';
-import { encodeJournalLine, MAX_JOURNAL_SEQ, type JournalChange } from './journalLine';
+import { syncFolder } from './syncFolder';
+import { encodeJournalLine, type JournalChange } from './journalLine';
+import { MAX_JOURNAL_SEQ } from './persistedDocument';
 import { errorCode } from '../diskFaults';
 
 /**

@@ -5,7 +5,7 @@ import { applyJournalLines, readJournal, type JournalLine, type ReadJournal } fr
 import type { DocumentStore } from './keyValueStore';
 import { moveAside } from './moveAside';
 import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
-import type { StoreRecovery } from './openWithRecovery';
+import type { StoreRecovery } from './storeRecovery';
 import { errorCode } from '../diskFaults';
 
 const NOTHING: ReadJournal = { lines: [], refused: [], torn: false };
