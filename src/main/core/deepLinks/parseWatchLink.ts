@@ -2,7 +2,7 @@ import { clipLine } from '../../../shared/format/clipText';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, isTaskKind, TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
 import { TASK_ID_MAX_LENGTH } from '../taskId/taskIdSchema';
-import { parseTaskKey } from '../../../shared/watchedTask';
+import { LABEL_LIMIT, parseTaskKey } from '../../../shared/watchedTask';
 
 /** The URL scheme the app registers with the OS: `camb-watch://watch/<kind>/<task-id>?label=…`. */
 export const WATCH_LINK_SCHEME = 'camb-watch';
@@ -32,13 +32,12 @@ export interface LaunchArguments {
 /** What the login item and the Linux autostart entry add to the command line: the user did not ask to see the app. */
 export const STARTED_AT_LOGIN_ARGUMENT = '--hidden';
 
-const LABEL_MAX_CHARS = 200;
 /** A link or a command line is one person's request; hundreds of tasks from one are a mistake or an attack. */
 export const MAX_WATCH_REQUESTS = 50;
 
 function cleanLabel(raw: string | null): string | null {
   if (raw === null) return null;
-  const label = clipLine(raw, LABEL_MAX_CHARS);
+  const label = clipLine(raw, LABEL_LIMIT);
   return label === '' ? null : label;
 }
 
