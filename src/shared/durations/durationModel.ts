@@ -1,3 +1,4 @@
+import { DAY_MS } from '../time';
 import { z } from 'zod';
 import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
@@ -12,7 +13,7 @@ import { quantileOfSorted } from './sampleQuantile';
  * tail (see TAIL_INDEX), so a job older than anything on the grid still gets an estimate.
  */
 export const GRID_FROM_MS = 250;
-export const GRID_TO_MS = 7 * 24 * 3600_000;
+export const GRID_TO_MS = 7 * DAY_MS;
 export const GRID_POINTS = 160;
 
 const LN_FROM = Math.log(GRID_FROM_MS);
