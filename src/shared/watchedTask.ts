@@ -25,7 +25,7 @@ const epochMs = z.number().int().nonnegative();
 
 /** Far above any status, reason or message CAMB.AI sends; a bound, so one answer cannot swell the store. */
 export const TEXT_LIMIT = 2_000;
-/** As the contract's label schema (payloads.ts). */
+/** The longest label: the contract's label schema (payloads.ts), a link's label and salvage all keep to it. */
 export const LABEL_LIMIT = 200;
 
 const boundedText = z.string().max(TEXT_LIMIT);

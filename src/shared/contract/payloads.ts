@@ -4,7 +4,7 @@ import { settingsSchema } from '../settings';
 import { windowShortcutSchema } from '../windowShortcut';
 import { taskKindSchema } from '../taskKinds';
 import { updateStateSchema } from '../updateState';
-import { parseTaskKey, watchedTaskSchema, type TaskKey } from '../watchedTask';
+import { LABEL_LIMIT, parseTaskKey, watchedTaskSchema, type TaskKey } from '../watchedTask';
 import { durationModelsSchema } from '../durations/durationModel';
 
 /**
@@ -26,7 +26,7 @@ export const taskKeyRequestSchema = z.object({ key: taskKeySchema }).strict();
 /** Labels are shown in menus and notifications: one line of reasonable length. */
 export const labelSchema = z
   .string({ error: 'A label must be text' })
-  .max(200, { error: 'A label is at most 200 characters' })
+  .max(LABEL_LIMIT, { error: `A label is at most ${LABEL_LIMIT} characters` })
   .transform((label) => label.replace(/\s+/gu, ' ').trim())
   .transform((label) => (label === '' ? null : label));
 
