@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from './keyValueStore';
-import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import { MAX_STORE_BYTES, megabytes, type PersistedDocument } from './persistedDocument';
 import { describeWriteFailure } from './diskFailure';
 import { attachActionJournal } from './replayJournal';
 import { moveAside } from './moveAside';
@@ -43,7 +43,7 @@ export function takeSnapshot(filePath: string): Snapshot {
     if (size > MAX_STORE_BYTES) {
       return {
         kind: 'unreadable',
-        problem: `it is ${Math.round(size / (1024 * 1024))} MB, far larger than a watch list can be (at most ${MAX_STORE_BYTES / (1024 * 1024)} MB)`,
+        problem: `it is ${megabytes(size)}, far larger than a watch list can be (at most ${megabytes(MAX_STORE_BYTES)})`,
       };
     }
     return { kind: 'bytes', bytes: fs.readFileSync(filePath) };

@@ -4,7 +4,7 @@ import { journalFileFor, openActionJournal, type ActionJournal } from './actionJ
 import { applyJournalLines, readJournal, type JournalLine, type ReadJournal } from './journalLine';
 import type { DocumentStore } from './keyValueStore';
 import { moveAside } from './moveAside';
-import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import { MAX_STORE_BYTES, megabytes, type PersistedDocument } from './persistedDocument';
 import type { StoreRecovery } from './storeRecovery';
 import { errorCode } from '../diskFaults';
 
@@ -93,7 +93,7 @@ function readJournalFile(file: string, now: number, logger: Logger): JournalRead
     const recovery = setAside(
       file,
       now,
-      `The list of recent changes kept beside the watch list was ${Math.round(loaded.size / (1024 * 1024))} MB, far larger than CAMB Watch writes it, so it was set aside unread.`,
+      `The list of recent changes kept beside the watch list was ${megabytes(loaded.size)}, far larger than CAMB Watch writes it, so it was set aside unread.`,
       logger,
     );
     return { read: NOTHING, recovery, keepAway: recovery === null };
