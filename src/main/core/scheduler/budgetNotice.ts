@@ -1,4 +1,5 @@
 import { formatDuration } from '../../../shared/format/duration';
+import { MINUTE_MS, SECOND_MS } from '../../../shared/time';
 import { MAX_INTERVAL_MS } from './pollInterval';
 import { budgetRoundMs } from './rateBudget';
 
@@ -18,6 +19,6 @@ export function budgetNotice(polledJobs: number, spacingMs: number): string | nu
 
 /** To the nearest minute from two minutes on, else to the nearest 10 s: "about" needs no more. */
 function roughly(ms: number): number {
-  const step = ms >= 2 * 60_000 ? 60_000 : 10_000;
+  const step = ms >= 2 * MINUTE_MS ? MINUTE_MS : 10 * SECOND_MS;
   return Math.round(ms / step) * step;
 }

@@ -1,11 +1,13 @@
+import { MINUTE_MS, SECOND_MS } from '../../../shared/time';
+
 /**
  * How long to wait between two checks of a pending task. The interval grows with the task's age so that
  * a job is noticed within a fixed share of its own duration: a task that finishes after running for `d`
  * was last seen pending at an age below `d`, so the next check comes at most `interval(d)` later.
  */
 
-export const MIN_INTERVAL_MS = 3_000;
-export const MAX_INTERVAL_MS = 60_000;
+export const MIN_INTERVAL_MS = 3 * SECOND_MS;
+export const MAX_INTERVAL_MS = MINUTE_MS;
 
 /** Default cap on jitter: intervals are shortened by up to this share, never lengthened. */
 export const DEFAULT_MAX_JITTER = 0.05;

@@ -1,3 +1,5 @@
+import { SECOND_MS } from '../../../shared/time';
+
 /**
  * How much the network may shift one request's arrival against another's: requests sent a full window
  * apart can reach the server this much closer together.
@@ -7,7 +9,7 @@ export const DEFAULT_ARRIVAL_JITTER_MS = 100;
 /** The even spacing that keeps `perWindow` requests per window where they arrive, despite `jitterMs`. */
 export function paceSpacingMs(
   perWindow: number,
-  windowMs = 1_000,
+  windowMs = SECOND_MS,
   jitterMs = DEFAULT_ARRIVAL_JITTER_MS,
 ): number {
   return perWindow === Infinity ? 0 : Math.ceil((windowMs + jitterMs) / perWindow);
@@ -39,7 +41,7 @@ export class RateBudget {
 
   constructor(
     readonly requestsPerWindow: number,
-    readonly windowMs = 1_000,
+    readonly windowMs = SECOND_MS,
     readonly arrivalJitterMs = DEFAULT_ARRIVAL_JITTER_MS,
   ) {
     this.spacingMs = paceSpacingMs(requestsPerWindow, windowMs, arrivalJitterMs);

@@ -2,7 +2,8 @@ import { RESPONSIVENESS_SHARE, responsivenessSchema, scheduleSchema } from '../.
 import type { Responsiveness, Schedule } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
-import type { TaskKey } from '../../../shared/watchedTask';
+import { taskKey, type TaskKey } from '../../../shared/watchedTask';
+import { SECOND_MS } from '../../../shared/time';
 import type { Clock, TimerHandle } from '../clock/clock';
 import type { Malformed, StatusOutcome } from '../camb/outcomes';
 import { TypedEmitter } from '../events/typedEmitter';
@@ -86,7 +87,7 @@ class PollingScheduler implements Scheduler {
     this.schedule = scheduleSchema.parse(options.schedule ?? 'adaptive');
     this.logger = options.logger ?? silentLogger;
     this.maxConcurrent = tuning.maxConcurrent;
-    this.budget = new RateBudget(tuning.ratePerSecond, 1_000, tuning.arrivalJitterMs);
+    this.budget = new RateBudget(tuning.ratePerSecond, SECOND_MS, tuning.arrivalJitterMs);
     this.polls = new PollQueue({
       clock: this.clock,
       random: options.random ?? Math.random,
@@ -343,7 +344,7 @@ class PollingScheduler implements Scheduler {
     const sent = this.spend(now);
     const { kind, taskId } = probe;
     const task: ScheduledTask = {
-      key: `${kind}:${taskId}`,
+      key: taskKey(kind, taskId),
       kind,
       taskId,
       addedAt: now,
