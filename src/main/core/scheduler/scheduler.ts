@@ -155,7 +155,10 @@ class PollingScheduler implements Scheduler {
   private readonly emitter: TypedEmitter<SchedulerEvents>;
 
   private readonly entries = new Map<TaskKey, Entry>();
-  private readonly queue = new DueQueue<TaskKey>();
+  // Every change of a due time is told as 'planned': the one source of each task's next check.
+  private readonly queue = new DueQueue<TaskKey>((key, nextCheckAt) =>
+    this.emitter.emit('planned', { key, nextCheckAt }),
+  );
   private readonly auth = new Episode();
   private readonly connectivity = new Episode();
   private readonly networkFailures = new FailureStreak(UNREACHABLE_AFTER_FAILURES);
@@ -335,10 +338,6 @@ class PollingScheduler implements Scheduler {
         this.queue.set(entry.key, this.plannedDue(entry));
     }
     this.pump();
-  }
-
-  nextCheckAt(key: TaskKey): number | null {
-    return this.entries.get(key)?.phase === 'queued' ? this.queue.dueAt(key) : null;
   }
 
   probe(kind: TaskKind, taskId: string): Promise<StatusOutcome> {
