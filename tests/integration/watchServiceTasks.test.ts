@@ -52,6 +52,7 @@ describe('watch service: a task from paste to notification', () => {
     await h.advance(60_000);
     const task = h.service.get(key);
     expect(task).toMatchObject({ status: 'SUCCESS', runId: 4242, notified: true });
+    expect(h.service.nextChecks().map((check) => check.key)).not.toContain(key);
     expect(task?.history.map((entry) => entry.status)).toEqual(['PENDING', 'SUCCESS']);
     expect(task?.history[0]?.at).toBe(addedAt);
     const finishedAt = task?.finishedAt ?? 0;
@@ -189,6 +190,7 @@ describe('watch service: failures', () => {
     ]);
     expect(h.run.notifications()[0]?.body).toContain(body);
     expect(h.service.get('story:doomed')).toMatchObject({ notified: true });
+    expect(h.service.nextChecks()).toEqual([]);
     expect(h.service.trayModel().icon).toBe('attention');
   });
 
