@@ -1,36 +1,23 @@
 import { z } from 'zod';
-import type { StatusOutcome } from '../camb/outcomes';
-import type { Clock } from '../clock/clock';
 import { TypedEmitter } from '../events/typedEmitter';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import type { StoreRecovery } from '../persistence/openWithRecovery';
-import {
-  documentBytes,
-  emptyDocument,
-  MAX_STORE_BYTES,
-  MAX_WATCHED_TASKS,
-  MAX_WRITTEN_DOCUMENT_BYTES,
-  megabytes,
-} from '../persistence/persistedDocument';
+import { emptyDocument, MAX_WATCHED_TASKS } from '../persistence/persistedDocument';
 import { salvageDocument } from '../persistence/salvage';
 import { finishedRunOf, mergeRuns, type FinishedRun } from '../../../shared/durations';
-import type { SaveProblem } from '../../../shared/serviceState';
 import { settingsSchema, type Settings } from '../../../shared/settings';
-import { taskKindSchema, type TaskKind } from '../../../shared/taskKinds';
-import { isTerminalStatus } from '../../../shared/taskStatus';
+import { taskKindSchema } from '../../../shared/taskKinds';
 import {
   isWatching,
   newWatchedTask,
   taskKey,
   watchedTaskSchema,
-  type StopCause,
   type TaskKey,
   type WatchedTask,
 } from '../../../shared/watchedTask';
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
 import { taskIdSchema } from '../taskId/taskIdSchema';
-import { describeProblem, describeStop } from './problemText';
 import { TrackedMap } from './trackedMap';
 import { DisplayOrder } from './displayOrder';
 import { formatCount, whyNoRoomFor } from './room';

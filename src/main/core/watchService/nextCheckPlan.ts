@@ -1,5 +1,6 @@
 import type { PlannedCheck } from '../../../shared/contract/payloads';
 import type { TaskKey } from '../../../shared/watchedTask';
+import { onceThisTurn } from './onceThisTurn';
 
 export interface NextCheckPlan {
   /** The scheduler moved a task's next check (null: none planned). */
@@ -17,29 +18,20 @@ export interface NextCheckPlan {
 export function createNextCheckPlan(publish: (planned: readonly PlannedCheck[]) => void): NextCheckPlan {
   const plan = new Map<TaskKey, number>();
   const moved = new Map<TaskKey, number | null>();
-  let queued = false;
-  let disposed = false;
-
-  function tell(): void {
-    queued = false;
-    if (disposed || moved.size === 0) return;
+  const tell = onceThisTurn(() => {
     const planned = [...moved].map(([key, nextCheckAt]) => ({ key, nextCheckAt }));
     moved.clear();
     publish(planned);
-  }
+  });
 
   return {
     planned(key, nextCheckAt) {
       if (nextCheckAt === null) plan.delete(key);
       else plan.set(key, nextCheckAt);
       moved.set(key, nextCheckAt);
-      if (queued) return;
-      queued = true;
-      queueMicrotask(tell);
+      tell.request();
     },
     current: () => [...plan].map(([key, nextCheckAt]) => ({ key, nextCheckAt })),
-    dispose() {
-      disposed = true;
-    },
+    dispose: () => tell.cancel(),
   };
 }

@@ -3,12 +3,8 @@ import type { Settings } from '../../../shared/settings';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
-import type { TimerHandle } from '../clock/clock';
 import { TypedEmitter, type Listener } from '../events/typedEmitter';
-import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
-import { createDoNotDisturb, doNotDisturbEnd } from '../notifications/doNotDisturb';
-import { notificationForStop } from '../notifications/taskNotification';
-import { probeOtherKinds } from '../smartIds/kindProbe';
+import { doNotDisturbEnd } from '../notifications/doNotDisturb';
 import { budgetNotice, createScheduler } from '../scheduler';
 import { parseTaskId } from '../taskId/parseTaskId';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
@@ -19,7 +15,10 @@ import { checkKey, probeApiKey } from './keyProbe';
 import { createApiKeyLifecycle } from './apiKeyLifecycle';
 import { createDurationCache } from './durationCache';
 import { createNextCheckPlan } from './nextCheckPlan';
-import { createNotificationRound } from './notificationRound';
+import { createServiceNotifications } from './serviceNotifications';
+import { createStoppedTaskFollowUp } from './stoppedTask';
+import { onceThisTurn } from './onceThisTurn';
+import { createRateLimitState } from './rateLimitState';
 import { createTrayPublisher } from './trayPublisher';
 import {
   LIST_EVENTS,
@@ -52,8 +51,6 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   let systemOnline = true;
   let cambUnreachable = false;
   let schedulerHeld = true;
-  let rateLimitTimer: TimerHandle | null = null;
-  let budgetNoticeQueued = false;
   let state: ServiceState = {
     key: { present: false, where: null, problem: null, check: null },
     authProblem: null,
@@ -96,30 +93,14 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   // Held until start() has a key: nothing may be sent without one.
   scheduler.pause();
 
-  const problems = createProblemNotifier();
-  // Every notification passes here: held while Do not disturb is on, then summed up in one.
-  const quiet = createDoNotDisturb({
+  const notifications = createServiceNotifications({
     clock,
-    until: () => watchList.getSettings().doNotDisturbUntil,
-    ended: () => {
-      // Not the user's action, so nobody to refuse: the end time has passed either way, and the next
-      // save that works clears it.
-      try {
-        watchList.updateSettings({ doNotDisturbUntil: null });
-      } catch (error) {
-        logger.warn('The end of Do not disturb could not be saved', { error: String(error) });
-      }
-    },
+    logger,
+    watchList,
+    roundWindowMs: options.roundWindowMs ?? 1000,
     deliver: (notification) => emitter.emit('notification', { notification }),
   });
-  const round = createNotificationRound({
-    clock,
-    windowMs: options.roundWindowMs ?? 1000,
-    currentTask: (key) => watchList.get(key),
-    settings: () => watchList.getSettings(),
-    markHandled: (key) => watchList.markNotified(key),
-    deliver: (notification) => quiet.offer(notification),
-  });
+  const observeProblem = notifications.observeProblem;
 
   function setState(changes: Partial<ServiceState>): void {
     const next = { ...state, ...changes };
@@ -145,15 +126,6 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
   function updateConnectivity(): void {
     setState({ connectivity: !systemOnline ? 'offline' : cambUnreachable ? 'unreachable' : 'online' });
-  }
-
-  function observeProblem(signal: ProblemSignal): void {
-    const notification = problems.observe(signal);
-    // Problems are told now or not at all (the banners keep saying them): never held for a summary.
-    if (notification === null || quiet.isOn()) return;
-    emitter.emit('notification', {
-      notification: { ...notification, sound: watchList.getSettings().soundOnFailure },
-    });
   }
 
   /** Polling runs only with a key, unpaused by the user, and while the computer is awake. */
@@ -194,16 +166,12 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
    * Whether the budget can still check every polled job once a minute; said quietly when it cannot. Once
    * after a batch (start, import), not per job: each change of the notice refreshes the tray.
    */
-  function updateBudgetNotice(): void {
-    if (budgetNoticeQueued) return;
-    budgetNoticeQueued = true;
-    queueMicrotask(() => {
-      if (!budgetNoticeQueued) return;
-      budgetNoticeQueued = false;
-      const { polled, requestSpacingMs } = scheduler.state();
-      setState({ budgetNotice: budgetNotice(polled, requestSpacingMs) });
-    });
-  }
+  const budget = onceThisTurn(() => {
+    const { polled, requestSpacingMs } = scheduler.state();
+    setState({ budgetNotice: budgetNotice(polled, requestSpacingMs) });
+  });
+  const updateBudgetNotice = budget.request;
+  const rateLimit = createRateLimitState(clock, (until) => setState({ rateLimitedUntil: until }));
 
   const apiKey = createApiKeyLifecycle({
     clock,
@@ -220,32 +188,19 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   });
 
   function applySettings(settings: Settings): void {
-    quiet.refresh();
+    notifications.settingsChanged();
     scheduler.setResponsiveness(settings.responsiveness);
     scheduler.setSchedule(settings.schedule);
     setState({ pollingPaused: settings.pollingPaused });
     updatePolling();
   }
 
-  // Ids already asked about under the other kinds this run: the probe goes out once, not at every Check now.
-  const probed = new Set<TaskKey>();
-
   /** A task that just stopped: said once, after asking the other kinds about a 404'd id (smart ids). */
-  async function onStopped(key: TaskKey): Promise<void> {
-    const task = watchList.get(key);
-    if (task === undefined) return;
-    if (task.stopCause === 'not-found' && !probed.has(key)) {
-      probed.add(key);
-      const verdict = await probeOtherKinds(task.taskId, task.kind, (kind, id) => scheduler.probe(kind, id));
-      const now = watchList.get(key);
-      // Answered meanwhile, removed or switched: the finding is old news.
-      if (now === undefined || !isStopped(now)) return;
-      watchList.suggestKind(key, verdict.type === 'one' ? verdict.kind : null);
-    }
-    const stopped = watchList.get(key);
-    const notification = stopped === undefined ? null : notificationForStop(stopped, watchList.getSettings());
-    if (notification !== null) quiet.offer(notification);
-  }
+  const onStopped = createStoppedTaskFollowUp({
+    watchList,
+    probe: (kind, id) => scheduler.probe(kind, id),
+    offer: (notification) => notifications.offer(notification),
+  });
 
   function onChecked(key: TaskKey, check: CheckResult & { readonly nextCheckAt: number | null }): void {
     const wasStopped = isStopped(watchList.get(key) ?? { status: null, stoppedReason: null });
@@ -259,7 +214,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       observeProblem({ type: 'answered' });
       apiKey.provedWorking();
     }
-    if (applied?.statusChanged) round.add(key, applied.previousStatus);
+    if (applied?.statusChanged) notifications.statusChanged(key, applied.previousStatus);
     // A job that ended is polled no more.
     if (check.nextCheckAt === null) updateBudgetNotice();
   }
@@ -283,19 +238,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       // Any answer, an error page included, ends the outage: the next one is a new episode to tell.
       observeProblem({ type: 'answered' });
     }),
-    scheduler.on('rateLimitEnded', () => {
-      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
-      rateLimitTimer = null;
-      setState({ rateLimitedUntil: null });
-    }),
-    scheduler.on('rateLimited', ({ until }) => {
-      setState({ rateLimitedUntil: until });
-      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
-      rateLimitTimer = clock.setTimer(() => {
-        rateLimitTimer = null;
-        setState({ rateLimitedUntil: null });
-      }, until - clock.now());
-    }),
+    scheduler.on('rateLimitEnded', () => rateLimit.ended()),
+    scheduler.on('rateLimited', ({ until }) => rateLimit.limited(until)),
     scheduler.on('planned', ({ key, nextCheckAt }) => plan.planned(key, nextCheckAt)),
     // Heard before any listener of the service (they subscribe later), so the scheduler and the tray
     // have followed a change by the time the outside hears of it from the list.
@@ -325,7 +269,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
         // A task CAMB.AI did not know stays stopped across restarts, until the user asks to check it.
         if (isWatching(task)) track(task);
         // A finish recorded just before a crash or quit still deserves its notification.
-        if (isTerminalStatus(task.status) && !task.notified) round.add(taskKey(task.kind, task.taskId), null);
+        if (isTerminalStatus(task.status) && !task.notified)
+          notifications.statusChanged(taskKey(task.kind, task.taskId), null);
       }
       updatePolling();
       tray.refresh();
@@ -450,12 +395,11 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       for (const stop of unsubscribe) stop();
       apiKey.dispose();
       plan.dispose();
-      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
+      rateLimit.dispose();
       durations.dispose();
-      budgetNoticeQueued = false;
+      budget.cancel();
       tray.dispose();
-      round.dispose();
-      quiet.dispose();
+      notifications.dispose();
       scheduler.dispose();
       watchList.dispose();
     },
