@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeSaveFailure, errorCode } from '../main/core/watchList/saveProblemText';
+import { errorCode } from '../main/core/diskFaults';
+import { describeSaveFailure } from '../main/core/watchList/saveProblemText';
 import type { SaveProblem } from '../shared/serviceState';
 import { appWatchListFile } from './watchHistory';
 

@@ -6,9 +6,9 @@ import {
 } from '../main/core/camb/outcomes';
 import { atLeastBackoff } from '../main/core/camb/retryAfter';
 import type { Clock } from '../main/core/clock/clock';
+import { backoffDelayMs, DEFAULT_BACKOFF } from '../main/core/scheduler';
 
 const ATTEMPTS = 3;
-const FIRST_WAIT_MS = 2_000;
 /** A one-shot command waits at most this long for a Retry-After; longer, and it reports and exits. */
 const LONGEST_WAIT_MS = 30_000;
 
@@ -28,8 +28,9 @@ export async function retryTransient<O extends { type: string }>(
   let outcome = await attempt();
   for (let tries = 1; tries < ATTEMPTS && isTransient(outcome); tries++) {
     const suggested = outcome.type === 'rate-limited' ? outcome.retryAfterMs : null;
-    // A Retry-After shorter than the backoff ("0", a past date) would have a limited server asked at once.
-    const waitMs = atLeastBackoff(suggested, FIRST_WAIT_MS * 2 ** (tries - 1));
+    // The app's own backoff (2 s, then 4 s). A Retry-After shorter than it ("0", a past date) would have a
+    // limited server asked at once.
+    const waitMs = atLeastBackoff(suggested, backoffDelayMs(tries, DEFAULT_BACKOFF));
     if (waitMs > LONGEST_WAIT_MS) break;
     onRetry(outcome, waitMs);
     await new Promise<void>((resolve) => clock.setTimer(resolve, waitMs));

@@ -1,8 +1,9 @@
 import { estimateRemaining, type DurationModel } from '../shared/durations';
 import { estimateBasisText, runningEstimateText } from '../shared/format/estimateText';
+import { MINUTE_MS } from '../shared/time';
 
 /** A note at most this often, and only when its words changed: a long wait stays readable. */
-export const ESTIMATE_EVERY_MS = 60_000;
+export const ESTIMATE_EVERY_MS = MINUTE_MS;
 
 /** "running 4 min · usually 3–9 min more (from 12 earlier stories)". */
 export function waitEstimateText(model: DurationModel, ageMs: number): string {

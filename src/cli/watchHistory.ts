@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_NAME, profileFolderOverride } from '../main/core/appIdentity/appIdentity';
 import { documentStoreFile } from '../main/core/persistence/storeOptions';
-import { finishedRunSchema, type FinishedRun } from '../shared/durations';
+import { readSavedDocument } from '../main/core/persistence/readSavedDocument';
+import type { FinishedRun } from '../shared/durations';
 import type { TaskKind } from '../shared/taskKinds';
 
 /**
@@ -37,35 +37,15 @@ export interface WatchHistory {
   readonly addedAt: number | null;
 }
 
-const NO_HISTORY: WatchHistory = { runs: [], addedAt: null };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * What the desktop app's watch list says of a task kind, read without changing anything: the file is
- * only read (never migrated, repaired or locked), and a missing or unreadable one means no history.
+ * What the desktop app's watch list says of a task kind, read as the app opens it (readSavedDocument:
+ * the document, then the action journal's acknowledged actions) but without changing anything: nothing is
+ * migrated, repaired, moved, locked or written, so a running app keeps its folder. A missing or unreadable
+ * list means no history.
  */
 export function readWatchHistory(file: string, kind: TaskKind, taskId: string): WatchHistory {
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return NO_HISTORY;
-  }
-  if (!isRecord(document)) return NO_HISTORY;
-  const runs = Array.isArray(document['finishedRuns'])
-    ? document['finishedRuns'].flatMap((run: unknown) => {
-        const parsed = finishedRunSchema.safeParse(run);
-        return parsed.success && parsed.data.kind === kind ? [parsed.data] : [];
-      })
-    : [];
-  const task = Array.isArray(document['tasks'])
-    ? document['tasks'].find(
-        (entry: unknown) => isRecord(entry) && entry['kind'] === kind && entry['taskId'] === taskId,
-      )
-    : undefined;
-  const addedAt = isRecord(task) && typeof task['addedAt'] === 'number' ? task['addedAt'] : null;
-  return { runs, addedAt };
+  const document = readSavedDocument(file);
+  const runs = (document.finishedRuns ?? []).filter((run) => run.kind === kind);
+  const task = document.tasks.find((entry) => entry.kind === kind && entry.taskId === taskId);
+  return { runs, addedAt: task?.addedAt ?? null };
 }

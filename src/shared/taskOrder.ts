@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { taskDisplayName } from './format/taskLabel';
 import { taskKindInfo } from './taskKinds';
-import { statusPhase } from './taskStatus';
-import { isStopped, isWatching, taskKey, type WatchedTask } from './watchedTask';
+import { isWatching, taskKey, wantsAttention, type WatchedTask } from './watchedTask';
 
 export const LIST_ORDERS = ['attention', 'added', 'name', 'kind'] as const;
 export const listOrderSchema = z.enum(LIST_ORDERS);
@@ -31,7 +30,7 @@ type KeyFacts = Pick<WatchedTask, 'kind' | 'taskId'>;
  */
 export function attentionRank(task: OrderFacts): 0 | 1 | 2 | 3 {
   if (task.unseen) return 0;
-  if (isStopped(task) || (task.status !== null && statusPhase(task.status) === 'failed')) return 1;
+  if (wantsAttention(task)) return 1;
   if (isWatching(task)) return 2;
   return 3;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { taskKindSchema, type TaskKind } from './taskKinds';
-import { isTerminalStatus } from './taskStatus';
+import { isTaskKind, taskKindSchema, type TaskKind } from './taskKinds';
+import { isTerminalStatus, statusPhase } from './taskStatus';
 
 /** Stable identity of a watched task: the same id under two kinds is two different jobs. */
 export type TaskKey = `${TaskKind}:${string}`;
@@ -9,17 +9,24 @@ export function taskKey(kind: TaskKind, taskId: string): TaskKey {
   return `${kind}:${taskId}`;
 }
 
+/**
+ * The inverse of taskKey: the kind before the first colon and the id after it, or null when `text` does not
+ * start with a known kind and a colon, or no id follows. The one reading of `kind:id` (keys, `--watch`,
+ * what is pasted: see splitKindPrefix). Kinds hold no colon, so one in the id stays in the id.
+ */
+export function parseTaskKey(text: string): { readonly kind: TaskKind; readonly taskId: string } | null {
+  const colon = text.indexOf(':');
+  const kind = text.slice(0, colon);
+  if (colon <= 0 || !isTaskKind(kind) || colon === text.length - 1) return null;
+  return { kind, taskId: text.slice(colon + 1) };
+}
+
 const epochMs = z.number().int().nonnegative();
 
 /** Far above any status, reason or message CAMB.AI sends; a bound, so one answer cannot swell the store. */
 export const TEXT_LIMIT = 2_000;
-/** As the contract's label schema (payloads.ts). */
+/** The longest label: the contract's label schema (payloads.ts), a link's label and salvage all keep to it. */
 export const LABEL_LIMIT = 200;
-
-/** `text`, cut to `limit` characters with "…" marking the cut. */
-export function clipText(text: string, limit = TEXT_LIMIT): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
 
 const boundedText = z.string().max(TEXT_LIMIT);
 
@@ -121,6 +128,21 @@ type PollingFacts = Pick<WatchedTask, 'status' | 'stoppedReason'>;
 /** Not finished, but not polled either: CAMB.AI does not know the task or refused its id. */
 export function isStopped(task: PollingFacts): boolean {
   return !isTerminalStatus(task.status) && task.stoppedReason !== null;
+}
+
+/** CAMB.AI ended the job badly: an error, a timeout, or no credits left. */
+export function hasFailed(task: Pick<WatchedTask, 'status'>): boolean {
+  return task.status !== null && statusPhase(task.status) === 'failed';
+}
+
+/**
+ * What needs the user's attention, the one rule for the list order ("Needs me first"), the Failed filter
+ * and the tray's icon: a job that failed, or one the app stopped checking (CAMB.AI does not know it or
+ * refused it). Nothing more will happen to either without the user. The tray lets a failure's attention
+ * fade after a day (trayModel's ATTENTION_WINDOW_MS); a stop keeps it until the task is removed.
+ */
+export function wantsAttention(task: PollingFacts): boolean {
+  return isStopped(task) || hasFailed(task);
 }
 
 /** Whether the app is still polling the task: not finished, and not stopped by a 404 or 422. */

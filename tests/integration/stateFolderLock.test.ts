@@ -151,7 +151,8 @@ describe('a lock lost to another program (this one stalled past the stale time)'
     list.flush();
 
     expect(list.saveProblem()).toEqual({
-      summary: 'another program took over its folder',
+      // The same words as the refusal above (one table of disk faults), naming which program.
+      summary: 'another CAMB Watch program took over its folder',
       message: expect.stringContaining(`another CAMB Watch program took over ${folder}`),
     });
     expect(savedIds(folder)).toEqual(['kept']);

@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { TASK_KIND_TABLE } from '../../src/shared/taskKinds';
 import type { TaskKind } from '../../src/shared/taskKinds';
-import type { Fault, StreamFault } from './faults';
+import type { Fault } from './faults';
 import { matchRoute, resultKey, statusKey } from './routes';
 import type { Route } from './routes';
 import { StatusTimeline, statusBody } from './timeline';
 import type { TimelineStep } from './timeline';
+import { streamFault, streamOversized } from './streams';
 
 export { faults, proxyErrorPage, MAINTENANCE_PAGE } from './faults';
 export type { Fault, CannedAnswer, ValidationDetailBody } from './faults';
@@ -332,46 +333,6 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** Blanks, then a status object: valid JSON of `bytes` bytes, written as the client reads it. */
-function streamOversized(res: ServerResponse, bytes: number): void {
-  const tail = Buffer.from(JSON.stringify({ status: 'PENDING', run_id: null }));
-  const chunk = Buffer.alloc(64 * 1024, 0x20);
-  let left = Math.max(0, bytes - tail.length);
-  // A client that stops reading closes the socket; that ends the stream, not the server.
-  res.on('error', () => undefined);
-  res.writeHead(200, { 'content-type': 'application/json' });
-  const pump = (): void => {
-    while (left > 0 && !res.destroyed) {
-      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
-      left -= piece.length;
-      if (!res.write(piece)) {
-        res.once('drain', pump);
-        return;
-      }
-    }
-    if (!res.destroyed) res.end(tail);
-  };
-  pump();
-}
-
-function streamFault(res: ServerResponse, fault: StreamFault): void {
-  res.on('error', () => undefined);
-  res.writeHead(200, fault.headers);
-  if (fault.then === 'end') return void res.end(fault.body);
-  res.write(fault.body);
-  if (fault.then === 'hang') return;
-  const chunk = Buffer.alloc(64 * 1024, 0x55);
-  const pump = (): void => {
-    while (!res.destroyed) {
-      if (!res.write(chunk)) {
-        res.once('drain', pump);
-        return;
-      }
-    }
-  };
-  pump();
 }
 
 function headersWithoutKey(req: IncomingMessage): Record<string, string> {

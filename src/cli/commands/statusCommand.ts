@@ -1,4 +1,4 @@
-import { statusPhase } from '../../shared/taskStatus';
+import { hasFailed } from '../../shared/watchedTask';
 import type { TaskKind } from '../../shared/taskKinds';
 import { openApiAccess } from '../apiAccess';
 import { appSavingProblem } from '../appSavingCheck';
@@ -34,5 +34,5 @@ export async function statusCommand(
   }
   if (json) context.out.json(statusJson(kind, taskId, outcome));
   else context.out.line(statusText(kind, taskId, outcome));
-  return statusPhase(outcome.status) === 'failed' ? EXIT.taskFailed : EXIT.ok;
+  return hasFailed(outcome) ? EXIT.taskFailed : EXIT.ok;
 }

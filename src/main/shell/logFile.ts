@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../../shared/time';
 import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { createRedactor } from '../core/logging/redactor';
@@ -8,7 +9,7 @@ export const LOG_FILE_NAME = 'camb-watch.log';
 /** One previous file is kept: enough for a bug report, never a disk filler. */
 const ROTATE_AT_BYTES = 5 * 1024 * 1024;
 /** How long the log waits before trying its file again after the disk refused a write. */
-const REOPEN_AFTER_MS = 60_000;
+const REOPEN_AFTER_MS = MINUTE_MS;
 
 export interface AppLog {
   readonly logger: Logger;

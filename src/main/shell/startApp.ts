@@ -1,7 +1,8 @@
 import { app, dialog, net, session } from 'electron';
 import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
-import { createAppHost, isLocalApiBase, type AppHost, type HostPlatform } from '../core/appHost';
+import { createAppHost, type AppHost, type HostPlatform } from '../core/appHost';
+import { isLocalApiBase } from '../core/links';
 import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rendererFiles';
 import { resolveBaseUrl } from '../core/camb/baseUrl';
 import { macStartedAtLogin } from '../core/loginItem/macLoginStart';

@@ -1,14 +1,15 @@
+import './app.css';
 import { Keyboard } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { Banners } from '../banners/Banners';
 import { LazyInsightsView } from '../insights/LazyInsightsView';
 import { NoticeToasts } from '../notices/NoticeToasts';
 import { useNotices } from '../notices/useNotices';
-import { SettingsView, type SettingsOpening } from '../settings/SettingsView';
-import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
-import type { RevealRequest } from '../tasks/TaskList';
+import { SettingsView } from '../settings/SettingsView';
+import { FocusRequestContext, type FocusRequests } from '../state/focusRequest';
+import { INITIAL_NAVIGATION, navigate, type RevealRequest, type View } from '../state/navigation';
 import { kindChangeNotice, type KindChange } from '../tasks/kindChangeUndo';
 import { useBridge } from '../state/bridgeContext';
 import { WindowContexts } from './WindowContexts';
@@ -21,8 +22,6 @@ import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../keyboard/useKeyboardShortcuts';
 import { runQuickAction, type QuickAction, type QuickActionRunner } from '../tasks/quickActions';
 
-type View = 'tasks' | 'settings' | 'insights';
-
 interface RevealOptions {
   readonly highlight?: boolean;
   readonly focusDetail?: boolean;
@@ -34,21 +33,8 @@ export function AppShell() {
   const narrow = useNarrowWindow();
   useEscapeHidesWindow();
   const { notices, add: addNotice, dismiss } = useNotices(narrow);
-  const [view, setView] = useState<View>('tasks');
-  const [settingsOpening, setSettingsOpening] = useState<SettingsOpening>({ focus: 'heading', nonce: 0 });
-  const [filter, setFilter] = useState<TaskFilter>('all');
-  const [query, setQuery] = useState('');
-  const [selectedKey, setSelectedKey] = useState<TaskKey | null>(null);
-  const [highlightKey, setHighlightKey] = useState<TaskKey | null>(null);
-  const [reveal, setReveal] = useState<RevealRequest | null>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
-  const [listFocusRequest, setListFocusRequest] = useState(0);
-  /** Narrow window only: the selected task's details are shown instead of the list. */
-  const [detailsOpen, setDetailsOpen] = useState(false);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [addRequest, setAddRequest] = useState(0);
-  const revealCount = useRef(0);
-  const detailHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [nav, go] = useReducer(navigate, INITIAL_NAVIGATION);
+  const { view, selectedKey } = nav;
 
   const revealRef = useRef<(key: TaskKey, options?: RevealOptions) => void>(() => undefined);
   const { connection, store, clock, dispatch, retry } = useAppConnection(bridge, {
@@ -57,36 +43,29 @@ export function AppShell() {
   });
 
   /** Selects a task and scrolls it into view, clearing a filter or search that would hide it. */
-  const revealTask = (key: TaskKey, options: RevealOptions = {}) => {
-    setView('tasks');
-    setSelectedKey(key);
-    setHighlightKey(options.highlight === true ? key : null);
-    const task = store.get(key);
-    if (task !== undefined && (!passesFilter(task, filter) || !matchesSearch(task, query))) {
-      setFilter('all');
-      setQuery('');
-    }
-    requestReveal(key);
-    setDetailsOpen(options.focusDetail === true);
-    if (options.focusDetail === true) setFocusRequest((n) => n + 1);
-  };
-
-  function requestReveal(key: TaskKey) {
-    revealCount.current += 1;
-    setReveal({ key, nonce: revealCount.current });
-  }
+  const revealTask = useCallback(
+    (key: TaskKey, options: RevealOptions = {}) =>
+      go({ type: 'revealTask', key, task: store.get(key), ...options }),
+    [store],
+  );
   useEffect(() => {
     revealRef.current = revealTask;
-  });
+  }, [revealTask]);
 
+  const focusRequests = useMemo<FocusRequests>(
+    () => ({
+      request: nav.focus,
+      focusOn: (target) => go({ type: 'focus', target }),
+      focused: (request) => go({ type: 'focused', request }),
+    }),
+    [nav.focus],
+  );
   useEffect(() => {
-    if (focusRequest > 0) detailHeadingRef.current?.focus();
-  }, [focusRequest]);
-
-  useEffect(() => {
-    // Back on the list, keyboard focus is on the list with the task that was open as its current row.
-    if (listFocusRequest > 0) document.querySelector<HTMLElement>('[role="listbox"]')?.focus();
-  }, [listFocusRequest]);
+    // The components that draw each target took their request first (a child's effects run before its
+    // parent's); one still here has no element drawn to take it and is dropped — except the add form,
+    // which the tasks view opens on this request and which takes it when it appears.
+    if (nav.focus !== null && nav.focus.target !== 'addForm') go({ type: 'focused', request: nav.focus });
+  }, [nav.focus]);
 
   const quickAction = useCallback<QuickActionRunner>(
     (action, key) => {
@@ -111,51 +90,21 @@ export function AppShell() {
   }
 
   useKeyboardShortcuts({
-    search: () => {
-      setView('tasks');
-      setDetailsOpen(false);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('input[type="search"]')?.focus());
-    },
-    add: () => {
-      setView('tasks');
-      setAddRequest((n) => n + 1);
-    },
+    search: () => go({ type: 'search' }),
+    add: () => go({ type: 'addTask' }),
     // Ctrl+, (Cmd+, on macOS) opens Settings, as in most desktop apps.
-    settings: () => setView('settings'),
+    settings: () => go({ type: 'showView', view: 'settings' }),
     openResult: () => onCurrentTask('openResult'),
     copyId: () => onCurrentTask('copyId'),
     checkNow: () => onCurrentTask('checkNow'),
-    help: () => setHelpOpen(true),
+    help: () => go({ type: 'help', open: true }),
   });
 
-  const select = useCallback((key: TaskKey) => {
-    setSelectedKey(key);
-    setHighlightKey(null);
-  }, []);
-
+  const select = useCallback((key: TaskKey) => go({ type: 'select', key }), []);
   /** A click on a row: select it; in a narrow window that also opens its details screen. */
-  const pick = useCallback(
-    (key: TaskKey) => {
-      select(key);
-      if (narrow) {
-        setDetailsOpen(true);
-        setFocusRequest((n) => n + 1);
-      }
-    },
-    [select, narrow],
-  );
-
-  /** Enter on the list: to the selected task's details (its own screen in a narrow window). */
-  function open() {
-    if (narrow) setDetailsOpen(true);
-    setFocusRequest((n) => n + 1);
-  }
-
-  function backToList() {
-    setDetailsOpen(false);
-    if (selectedKey !== null) requestReveal(selectedKey);
-    setListFocusRequest((n) => n + 1);
-  }
+  const pick = useCallback((key: TaskKey) => go({ type: 'pick', key, narrow }), [narrow]);
+  const onRevealed = useCallback((request: RevealRequest) => go({ type: 'revealed', request }), []);
+  const showView = (next: View) => go({ type: 'showView', view: next });
 
   function onAdded(task: WatchedTask, added: boolean) {
     // The answer can come before the taskChanged event; never overwrite a newer state with it.
@@ -166,10 +115,7 @@ export function AppShell() {
 
   function onRemoved(key: TaskKey) {
     store.remove([key]);
-    setSelectedKey((current) => (current === key ? null : current));
-    setDetailsOpen(false);
-    // The Remove button is gone with the task: keyboard focus goes back to the list, not to the page.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"]')?.focus());
+    go({ type: 'removed', key });
   }
 
   /** A task re-keyed by a change of kind: the details follow it to its new key, with focus on them. */
@@ -179,10 +125,7 @@ export function AppShell() {
     store.remove([from]);
     // A merged task took this one's label and mute: the answer is newer than what the list holds.
     store.upsert(task);
-    setSelectedKey(key);
-    setHighlightKey(null);
-    requestReveal(key);
-    setFocusRequest((n) => n + 1);
+    go({ type: 'rekeyed', key });
     addNotice(kindChangeNotice(change, bridge, addNotice));
   }
 
@@ -207,103 +150,93 @@ export function AppShell() {
   const { status } = connection;
   return (
     <TaskStoreContext.Provider value={store}>
-      <WindowContexts clock={clock} addNotice={addNotice} quickAction={quickAction}>
-        <div className={status.settings.compactDensity ? 'app is-compact' : 'app'}>
-          <header className="app-header">
-            <h1>CAMB Watch</h1>
-            <nav aria-label="Views" className="app-nav">
-              <button
-                type="button"
-                aria-current={view === 'tasks' ? 'page' : undefined}
-                onClick={() => setView('tasks')}
-              >
-                Tasks
-              </button>
-              <button
-                type="button"
-                aria-current={view === 'insights' ? 'page' : undefined}
-                onClick={() => setView('insights')}
-              >
-                Insights
-              </button>
-              <button
-                type="button"
-                aria-current={view === 'settings' ? 'page' : undefined}
-                aria-keyshortcuts="Control+Comma"
-                onClick={() => setView('settings')}
-              >
-                Settings
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label="Keyboard shortcuts"
-                aria-keyshortcuts="?"
-                title="Keyboard shortcuts (?)"
-                onClick={() => setHelpOpen(true)}
-              >
-                <Keyboard aria-hidden="true" size={18} />
-              </button>
-            </nav>
-          </header>
-          <main className="app-main">
-            <Banners
-              status={status}
-              onOpenSettings={() => setView('settings')}
-              onAddKey={() => {
-                setSettingsOpening((previous) => ({ focus: 'apiKey', nonce: previous.nonce + 1 }));
-                setView('settings');
-              }}
-              onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
-              onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
-              onNotice={addNotice}
-            />
-            {view === 'insights' ? (
-              <LazyInsightsView onClose={() => setView('tasks')} />
-            ) : view === 'settings' ? (
-              <SettingsView
+      <FocusRequestContext.Provider value={focusRequests}>
+        <WindowContexts clock={clock} addNotice={addNotice} quickAction={quickAction}>
+          <div className={status.settings.compactDensity ? 'app is-compact' : 'app'}>
+            <header className="app-header">
+              <h1>CAMB Watch</h1>
+              <nav aria-label="Views" className="app-nav">
+                <button
+                  type="button"
+                  aria-current={view === 'tasks' ? 'page' : undefined}
+                  onClick={() => showView('tasks')}
+                >
+                  Tasks
+                </button>
+                <button
+                  type="button"
+                  aria-current={view === 'insights' ? 'page' : undefined}
+                  onClick={() => showView('insights')}
+                >
+                  Insights
+                </button>
+                <button
+                  type="button"
+                  aria-current={view === 'settings' ? 'page' : undefined}
+                  aria-keyshortcuts="Control+Comma"
+                  onClick={() => showView('settings')}
+                >
+                  Settings
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Keyboard shortcuts"
+                  aria-keyshortcuts="?"
+                  title="Keyboard shortcuts (?)"
+                  onClick={() => go({ type: 'help', open: true })}
+                >
+                  <Keyboard aria-hidden="true" size={18} />
+                </button>
+              </nav>
+            </header>
+            <main className="app-main">
+              <Banners
                 status={status}
-                opening={settingsOpening}
-                onClose={() => {
-                  setSettingsOpening((previous) => ({ focus: 'heading', nonce: previous.nonce + 1 }));
-                  setView('tasks');
-                }}
+                onOpenSettings={() => showView('settings')}
+                onAddKey={() => go({ type: 'addApiKey' })}
+                onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
+                onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
+                onNotice={addNotice}
               />
-            ) : (
-              <TasksView
-                status={status}
-                narrow={narrow}
-                detailsOpen={detailsOpen}
-                filter={filter}
-                query={query}
-                selectedKey={selectedKey}
-                highlightKey={highlightKey}
-                reveal={reveal}
-                onRevealed={() => setReveal(null)}
-                detailHeadingRef={detailHeadingRef}
-                onFilter={setFilter}
-                onQuery={setQuery}
-                onSelect={select}
-                onPick={pick}
-                onOpen={open}
-                onBack={backToList}
-                onAdded={onAdded}
-                onRemoved={onRemoved}
-                onKindChanged={onKindChanged}
-                addRequest={addRequest}
+              {view === 'insights' ? (
+                <LazyInsightsView onClose={() => showView('tasks')} />
+              ) : view === 'settings' ? (
+                <SettingsView status={status} onClose={() => showView('tasks')} />
+              ) : (
+                <TasksView
+                  status={status}
+                  narrow={narrow}
+                  detailsOpen={nav.detailsOpen}
+                  filter={nav.filter}
+                  query={nav.query}
+                  selectedKey={selectedKey}
+                  highlightKey={nav.highlightKey}
+                  reveal={nav.reveal}
+                  onRevealed={onRevealed}
+                  onFilter={(filter) => go({ type: 'filter', filter })}
+                  onQuery={(query) => go({ type: 'query', query })}
+                  onSelect={select}
+                  onPick={pick}
+                  onOpen={() => go({ type: 'openDetails', narrow })}
+                  onBack={() => go({ type: 'backToList' })}
+                  onAdded={onAdded}
+                  onRemoved={onRemoved}
+                  onKindChanged={onKindChanged}
+                />
+              )}
+            </main>
+            <aside aria-label="Notices" className="toasts-region">
+              <NoticeToasts
+                notices={notices}
+                onDismiss={dismiss}
+                onShowTask={(key) => revealTask(key, { focusDetail: true })}
               />
-            )}
-          </main>
-          <aside aria-label="Notices" className="toasts-region">
-            <NoticeToasts
-              notices={notices}
-              onDismiss={dismiss}
-              onShowTask={(key) => revealTask(key, { focusDetail: true })}
-            />
-          </aside>
-          {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
-        </div>
-      </WindowContexts>
+            </aside>
+            {nav.helpOpen && <ShortcutsDialog onClose={() => go({ type: 'help', open: false })} />}
+          </div>
+        </WindowContexts>
+      </FocusRequestContext.Provider>
     </TaskStoreContext.Provider>
   );
 }

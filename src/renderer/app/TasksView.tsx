@@ -1,5 +1,6 @@
+import './tasksView.css';
 import { ArrowLeft, Plus } from 'lucide-react';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
 import { CheckAllButton } from '../tasks/CheckAllButton';
@@ -10,7 +11,9 @@ import type { TaskFilter } from '../tasks/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import type { KindChanged } from '../tasks/TaskKindControl';
 import { TaskFilters } from '../tasks/TaskFilters';
-import { TaskList, type RevealRequest } from '../tasks/TaskList';
+import { TaskList } from '../tasks/TaskList';
+import { useFocusRequests, useFocusTarget } from '../state/focusRequest';
+import type { FocusRequest, RevealRequest } from '../state/navigation';
 import { NO_SELECTION, selectOnly, type ListSelection } from '../tasks/listSelection';
 import { MarkAllSeenButton } from '../tasks/MarkAllSeenButton';
 import { useRemoveWithUndo } from '../tasks/removeWithUndo';
@@ -32,8 +35,7 @@ export interface TasksViewProps {
   readonly selectedKey: TaskKey | null;
   readonly highlightKey: TaskKey | null;
   readonly reveal: RevealRequest | null;
-  readonly onRevealed: () => void;
-  readonly detailHeadingRef: RefObject<HTMLHeadingElement | null>;
+  readonly onRevealed: (request: RevealRequest) => void;
   readonly onFilter: (filter: TaskFilter) => void;
   readonly onQuery: (query: string) => void;
   readonly onSelect: (key: TaskKey) => void;
@@ -45,8 +47,6 @@ export interface TasksViewProps {
   readonly onRemoved: (key: TaskKey) => void;
   /** The open task is watched as another kind now, under a new key. */
   readonly onKindChanged?: KindChanged;
-  /** Ctrl/Cmd+N: opens the add form with the cursor in its id field; changes on every press. */
-  readonly addRequest?: number;
 }
 
 /**
@@ -55,14 +55,22 @@ export interface TasksViewProps {
  * create-call answer anywhere outside a text field opens it filled.
  */
 export function TasksView(props: TasksViewProps) {
-  const { status, narrow, selectedKey, detailHeadingRef } = props;
+  const { status, narrow, selectedKey } = props;
   const store = useTaskStore();
   useTaskListVersion();
   const empty = store.size === 0;
   const [addOpen, setAddOpen] = useState(!narrow);
   const [pasted, setPasted] = useState<PastedId | null>(null);
-  const openedOnPurpose = useRef(false);
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  const detailHeadingRef = useRef<HTMLHeadingElement>(null);
+  useFocusTarget('detailHeading', detailHeadingRef);
+  const { request: focusRequest, focusOn } = useFocusRequests();
+  // Ctrl/Cmd+N asks for the add form's id field: the form opens, and takes the cursor on appearing.
+  const [addAsked, setAddAsked] = useState<FocusRequest | null>(null);
+  if (focusRequest?.target === 'addForm' && focusRequest !== addAsked) {
+    setAddAsked(focusRequest);
+    setAddOpen(true);
+  }
   const showAddForm = addOpen || empty;
   const showDetails = narrow && props.detailsOpen && selectedKey !== null;
   const bridge = useBridge();
@@ -71,10 +79,13 @@ export function TasksView(props: TasksViewProps) {
   // Opening a task's details is looking at it: an unseen ending becomes seen.
   useMarkSeenWhenShown(showDetails || !narrow ? selectedKey : null);
 
-  // The cursor moved by other means (a notification, a new task): the selection follows it.
-  useEffect(() => {
+  // The cursor moved by other means (a notification, a new task): the selection follows it. Only a move:
+  // a row Ctrl-clicked out of the selection stays out while the cursor stays on it.
+  const [followedKey, setFollowedKey] = useState<TaskKey | null>(null);
+  if (selectedKey !== followedKey) {
+    setFollowedKey(selectedKey);
     if (selectedKey !== null && !selection.keys.has(selectedKey)) setSelection(selectOnly(selectedKey));
-  }, [selectedKey]);
+  }
 
   async function removeTasks(keys: readonly TaskKey[], next: TaskKey | null) {
     const gone = await remove(keys);
@@ -90,19 +101,9 @@ export function TasksView(props: TasksViewProps) {
     void bridge.updateSettings(changes).catch(() => undefined);
 
   usePasteOutsideFields((text) => {
-    openedOnPurpose.current = true;
     setAddOpen(true);
-    setPasted((previous) => ({ text, nonce: (previous?.nonce ?? 0) + 1 }));
+    setPasted({ text });
   });
-
-  const addRequest = props.addRequest ?? 0;
-  useEffect(() => {
-    if (addRequest === 0) return;
-    openedOnPurpose.current = true;
-    setAddOpen(true);
-    // A form already open takes the cursor too; a new one takes it on appearing.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.add-task textarea')?.focus());
-  }, [addRequest]);
 
   const foldRequested = useRef(false);
   useEffect(() => {
@@ -145,12 +146,7 @@ export function TasksView(props: TasksViewProps) {
     <div className={`tasks-view ${narrow ? 'is-narrow' : 'is-wide'}`}>
       <div className="tasks-add">
         {showAddForm ? (
-          <AddTaskForm
-            onAdded={onAdded}
-            onClose={empty ? undefined : fold}
-            focusOnOpen={openedOnPurpose.current}
-            pasted={pasted}
-          />
+          <AddTaskForm onAdded={onAdded} onClose={empty ? undefined : fold} pasted={pasted} />
         ) : (
           <button
             ref={addButtonRef}
@@ -159,8 +155,8 @@ export function TasksView(props: TasksViewProps) {
             aria-expanded={false}
             aria-keyshortcuts="Control+N Control+V"
             onClick={() => {
-              openedOnPurpose.current = true;
               setAddOpen(true);
+              focusOn('addForm');
             }}
           >
             <Plus aria-hidden="true" size={16} /> Add task

@@ -1,3 +1,4 @@
+import './banners.css';
 import type { AppStatus } from '../state/appStatus';
 import { useNow } from '../state/coreClock';
 import { RelativeTime } from '../tasks/RelativeTime';

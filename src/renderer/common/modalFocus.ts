@@ -8,7 +8,8 @@ export function useModalFocus(first: RefObject<HTMLElement | null>): void {
     return () => {
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
-  }, []);
+    // A ref object is the same for the dialog's whole life: this runs once, on opening.
+  }, [first]);
 }
 
 /** Tab and Shift+Tab go round the dialog's buttons instead of leaving it. */

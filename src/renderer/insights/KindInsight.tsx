@@ -4,11 +4,10 @@ import { taskKindInfo } from '../../shared/taskKinds';
 import { formatRange } from '../../shared/format/estimateText';
 import { DurationChart } from './DurationChart';
 import { durationSpread, type DurationSpread } from './durationScale';
+import { plural } from '../../shared/format/sentence';
 
 /** One kind's figures, as getInsights gives them. */
 export type KindRuns = Insights['kinds'][number];
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** "12 finished: 11 succeeded, 1 failed". */
 export function outcomeCounts({ succeeded, failed }: Pick<KindRuns, 'succeeded' | 'failed'>): string {

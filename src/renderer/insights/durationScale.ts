@@ -1,30 +1,26 @@
 import { formatDuration } from '../../shared/format/duration';
 import { quantileOfSorted } from '../../shared/durations/sampleQuantile';
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../../shared/time';
 
 /** Axis ends whose halves are round too, so the three labels read "0 · 10 min · 20 min", never "13 min". */
 const AXIS_ENDS = [
-  10 * SECOND,
-  20 * SECOND,
-  30 * SECOND,
-  MINUTE,
-  2 * MINUTE,
-  4 * MINUTE,
-  6 * MINUTE,
-  10 * MINUTE,
-  20 * MINUTE,
-  30 * MINUTE,
-  HOUR,
-  2 * HOUR,
-  4 * HOUR,
-  6 * HOUR,
-  12 * HOUR,
-  DAY,
-  2 * DAY,
+  10 * SECOND_MS,
+  20 * SECOND_MS,
+  30 * SECOND_MS,
+  MINUTE_MS,
+  2 * MINUTE_MS,
+  4 * MINUTE_MS,
+  6 * MINUTE_MS,
+  10 * MINUTE_MS,
+  20 * MINUTE_MS,
+  30 * MINUTE_MS,
+  HOUR_MS,
+  2 * HOUR_MS,
+  4 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+  2 * DAY_MS,
 ];
 
 export interface DurationScale {
@@ -38,7 +34,7 @@ export interface DurationScale {
 /** A linear axis from 0 to the first round duration at or above the longest one. */
 export function durationScale(longestMs: number): DurationScale {
   const needed = Math.max(longestMs, 1);
-  const maxMs = AXIS_ENDS.find((end) => end >= needed) ?? Math.ceil(needed / (2 * DAY)) * 2 * DAY;
+  const maxMs = AXIS_ENDS.find((end) => end >= needed) ?? Math.ceil(needed / (2 * DAY_MS)) * 2 * DAY_MS;
   const ticks = [0, maxMs / 2, maxMs].map((ms) => ({
     ms,
     label: ms === 0 ? '0' : formatDuration(ms),

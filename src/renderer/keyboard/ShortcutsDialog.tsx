@@ -1,3 +1,4 @@
+import './keyboard.css';
 import { X } from 'lucide-react';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { keepTabInside, useModalFocus } from '../common/modalFocus';

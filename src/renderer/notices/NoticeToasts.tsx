@@ -1,3 +1,4 @@
+import './notices.css';
 import { X } from 'lucide-react';
 import { useEffect } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';

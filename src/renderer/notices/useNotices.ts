@@ -29,14 +29,16 @@ const MAX_NOTICES = 4;
 export function useNotices(narrow = false) {
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const nextId = useRef(1);
-  const limit = useRef(MAX_NOTICES);
-  limit.current = narrow ? 1 : MAX_NOTICES;
-  const add = useCallback((notice: LocalNotice) => {
-    const id = nextId.current++;
-    setNotices((current) => [...current, { ...notice, id }].slice(-limit.current));
-  }, []);
+  const limit = narrow ? 1 : MAX_NOTICES;
+  const add = useCallback(
+    (notice: LocalNotice) => {
+      const id = nextId.current++;
+      setNotices((current) => [...current, { ...notice, id }].slice(-limit));
+    },
+    [limit],
+  );
   const dismiss = useCallback((id: number) => {
     setNotices((current) => current.filter((notice) => notice.id !== id));
   }, []);
-  return { notices: notices.slice(-limit.current), add, dismiss };
+  return { notices: notices.slice(-limit), add, dismiss };
 }

@@ -1,3 +1,4 @@
+import './results.css';
 import { useId, useState } from 'react';
 import { resultNeedsTargetLanguage } from '../../shared/taskKinds';
 import type { WatchedTask } from '../../shared/watchedTask';

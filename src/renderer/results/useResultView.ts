@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ResultView } from '../../shared/contract';
 import type { TaskKey } from '../../shared/watchedTask';
 import { useBridge } from '../state/bridgeContext';
@@ -17,18 +17,20 @@ export type ResultViewState =
  */
 export function useResultView(key: TaskKey, targetLanguage: string | null | undefined) {
   const bridge = useBridge();
-  const [result, setResult] = useState<ResultViewState>({ state: 'idle' });
   const [attempt, setAttempt] = useState(0);
+  // Each fetch answers one request: until the current one is answered, the result is loading.
+  const request = useMemo(() => ({ key, targetLanguage, attempt }), [key, targetLanguage, attempt]);
+  const [answer, setAnswer] = useState<{
+    readonly request: typeof request;
+    readonly result: ResultViewState;
+  }>();
 
   useEffect(() => {
-    if (targetLanguage === null) {
-      setResult({ state: 'idle' });
-      return;
-    }
+    const { targetLanguage: language } = request;
+    if (language === null) return;
     let current = true;
-    setResult({ state: 'loading' });
     bridge
-      .fetchResult({ key, ...(targetLanguage === undefined ? {} : { targetLanguage }) })
+      .fetchResult({ key: request.key, ...(language === undefined ? {} : { targetLanguage: language }) })
       .then(
         (view): ResultViewState =>
           view.ok
@@ -41,13 +43,18 @@ export function useResultView(key: TaskKey, targetLanguage: string | null | unde
         }),
       )
       .then((next) => {
-        if (current) setResult(next);
+        if (current) setAnswer({ request, result: next });
       });
     return () => {
       current = false;
     };
-  }, [bridge, key, targetLanguage, attempt]);
+  }, [bridge, request]);
 
+  const result: ResultViewState =
+    targetLanguage === null ? IDLE : answer?.request === request ? answer.result : LOADING;
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
   return { result, retry };
 }
+
+const IDLE: ResultViewState = { state: 'idle' };
+const LOADING: ResultViewState = { state: 'loading' };

@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import './settings.css';
+import { useRef } from 'react';
 import type { AppStatus } from '../state/appStatus';
+import { useFocusTarget } from '../state/focusRequest';
 import { ApiKeySettings } from './ApiKeySettings';
 import { AppearanceSettings } from './AppearanceSettings';
 import { NotificationSettings } from './NotificationSettings';
@@ -9,27 +11,18 @@ import { UpdateSettings } from './UpdateSettings';
 import { WatchListTransfer } from './WatchListTransfer';
 import { WindowShortcutSettings } from './WindowShortcutSettings';
 
-/** Where the cursor goes when Settings opens: its heading, or the API key field ("Add API key"). */
-export interface SettingsOpening {
-  readonly focus: 'heading' | 'apiKey';
-  /** Changes on every request, so asking again while Settings is open moves the focus again. */
-  readonly nonce: number;
-}
-
 interface SettingsViewProps {
   readonly status: AppStatus;
   readonly onClose: () => void;
-  readonly opening?: SettingsOpening;
 }
 
 /** Settings, in place of the task view; Escape or "Back to tasks" returns. */
-export function SettingsView({ status, onClose, opening }: SettingsViewProps) {
+export function SettingsView({ status, onClose }: SettingsViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const keyFieldRef = useRef<HTMLInputElement>(null);
-  const focus = opening?.focus ?? 'heading';
-  useEffect(() => {
-    (focus === 'apiKey' ? keyFieldRef : headingRef).current?.focus();
-  }, [focus, opening?.nonce]);
+  // The cursor goes to the heading when Settings opens, or to the key field for "Add API key".
+  useFocusTarget('settingsHeading', headingRef);
+  useFocusTarget('settingsApiKey', keyFieldRef);
   return (
     <section
       className="settings-view"

@@ -1,14 +1,15 @@
+import './addTaskForm.css';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { WatchedTask } from '../../shared/watchedTask';
 import { splitKindPrefix } from '../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { useBridge } from '../state/bridgeContext';
+import { useFocusTarget } from '../state/focusRequest';
 import { errorMessage } from '../state/errorMessage';
 
-/** Text pasted outside the form, to put into its id field; a new nonce for every paste. */
+/** Text pasted outside the form, to put into its id field; a new object for every paste. */
 export interface PastedId {
   readonly text: string;
-  readonly nonce: number;
 }
 
 interface AddTaskFormProps {
@@ -16,8 +17,6 @@ interface AddTaskFormProps {
   readonly onAdded: (task: WatchedTask, added: boolean) => void;
   /** Folds the form away (a "Close" button and Escape); without it the form cannot be folded. */
   readonly onClose?: () => void;
-  /** The id field takes focus when the form appears (it was opened on purpose). */
-  readonly focusOnOpen?: boolean;
   readonly pasted?: PastedId | null;
 }
 
@@ -25,10 +24,12 @@ interface AddTaskFormProps {
  * Kind, id (a bare id or the whole JSON a create call returns: the core reads either) and an optional
  * label. The core's message shows next to the id, and what was typed stays so it can be corrected.
  */
-export function AddTaskForm({ onAdded, onClose, focusOnOpen = false, pasted = null }: AddTaskFormProps) {
+export function AddTaskForm({ onAdded, onClose, pasted = null }: AddTaskFormProps) {
   const bridge = useBridge();
   const id = useId();
   const idFieldRef = useRef<HTMLTextAreaElement>(null);
+  // Opened on purpose (its button, Ctrl/Cmd+N): the id field takes the cursor when the form appears.
+  useFocusTarget('addForm', idFieldRef);
   const [kind, setKind] = useState<TaskKind>(DEFAULT_TASK_KIND);
   const [taskId, setTaskId] = useState('');
   const [label, setLabel] = useState('');
@@ -75,18 +76,15 @@ export function AddTaskForm({ onAdded, onClose, focusOnOpen = false, pasted = nu
     setNote(null);
   }
 
-  useEffect(() => {
-    if (focusOnOpen) idFieldRef.current?.focus();
-    // Only on appearing: a later render must not pull focus back from where the user went.
-  }, []);
-
-  const pastedNonce = pasted?.nonce;
-  useEffect(() => {
-    if (pasted === null) return;
+  // A new paste, not a re-render, fills the field (and the cursor goes there).
+  const [filledFrom, setFilledFrom] = useState<PastedId | null>(null);
+  if (pasted !== null && pasted !== filledFrom) {
+    setFilledFrom(pasted);
     changeTaskId(pasted.text);
-    idFieldRef.current?.focus();
-    // A new paste (nonce), not a re-render, fills the field.
-  }, [pastedNonce]);
+  }
+  useEffect(() => {
+    if (pasted !== null) idFieldRef.current?.focus();
+  }, [pasted]);
 
   function onIdKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // Enter adds, as in a one-line field; Shift+Enter still makes a new line for hand-edited JSON.

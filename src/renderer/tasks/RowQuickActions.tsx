@@ -60,8 +60,11 @@ export function RowQuickActions({ selectedKey }: { readonly selectedKey: TaskKey
   const [pinnedKey, setPinnedKey] = useState<TaskKey | null>(null);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
   const key = hoveredKey ?? pinnedKey ?? (listFocused ? selectedKey : null);
+  // For the focus handler below: the row the buttons are over as last drawn.
   const shownKey = useRef(key);
-  shownKey.current = key;
+  useLayoutEffect(() => {
+    shownKey.current = key;
+  }, [key]);
 
   useEffect(() => {
     const area = layerRef.current?.parentElement;

@@ -1,3 +1,4 @@
+import './statusBadge.css';
 import { BellOff } from 'lucide-react';
 import type { OutcomeFacts } from '../../shared/format/taskOutcome';
 import type { PollingHold } from './pollingHold';

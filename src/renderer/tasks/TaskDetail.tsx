@@ -1,3 +1,4 @@
+import './taskDetail.css';
 import { useState, type RefObject } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import type { TaskDownloads } from '../state/appStatus';

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { ListGrouping, ListOrder } from '../../shared/taskOrder';
+import { useFocusTarget } from '../state/focusRequest';
 import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
 import { ListViewOptions } from './ListViewOptions';
 import { FILTER_TITLES, TASK_FILTERS, type TaskFilter } from './taskCategory';
@@ -23,6 +25,9 @@ export function TaskFilters(props: TaskFiltersProps) {
   const store = useTaskStore();
   useTaskListVersion();
   const counts = store.filterCounts();
+  const searchRef = useRef<HTMLInputElement>(null);
+  // Ctrl/Cmd+F puts the cursor in the search field.
+  useFocusTarget('search', searchRef);
   return (
     <div className="task-filters">
       <div role="group" aria-label="Show tasks" className="segmented">
@@ -39,6 +44,7 @@ export function TaskFilters(props: TaskFiltersProps) {
         ))}
       </div>
       <input
+        ref={searchRef}
         type="search"
         className="search"
         aria-label="Search tasks by label, id, kind, status, failure reason or run id"

@@ -1,3 +1,4 @@
+import './taskList.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -12,6 +13,8 @@ import type { ExpectedFinish, ListGrouping, ListOrder } from '../../shared/taskO
 import { isWatching, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
 import { CoreClockContext } from '../state/coreClock';
 import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
+import { useFocusTarget } from '../state/focusRequest';
+import type { RevealRequest } from '../state/navigation';
 import { arrangeTasks } from './listRows';
 import {
   extendTo,
@@ -36,12 +39,6 @@ export const ESTIMATED_ROW_HEIGHT = 64;
 /** A running job's row has one more line: its time left. */
 const ESTIMATED_RUNNING_ROW_HEIGHT = 72;
 
-export interface RevealRequest {
-  readonly key: TaskKey;
-  /** Changes on every request, so asking twice for the same task scrolls again. */
-  readonly nonce: number;
-}
-
 interface TaskListProps {
   readonly filter: TaskFilter;
   readonly query: string;
@@ -56,7 +53,7 @@ interface TaskListProps {
   readonly highlightKey: TaskKey | null;
   readonly reveal: RevealRequest | null;
   /** The reveal request was carried out: it must not scroll again when the list is shown anew. */
-  readonly onRevealed: () => void;
+  readonly onRevealed: (request: RevealRequest) => void;
   /** Why the app checks nothing at the moment, if it does not: waiting rows say so. */
   readonly hold: PollingHold | null;
   /** The selection moved (arrow keys and the like). */
@@ -126,14 +123,14 @@ export function TaskList(props: TaskListProps) {
     [rowIndexOf, virtualizer],
   );
 
-  const revealNonce = reveal?.nonce;
-  const revealKey = reveal?.key;
   useEffect(() => {
-    if (revealKey === undefined) return;
-    scrollToKey(revealKey);
-    onRevealed();
-    // Only a new request scrolls; the list changing under a past request must not pull the view back.
-  }, [revealNonce]);
+    if (reveal === null) return;
+    scrollToKey(reveal.key);
+    // Done: the list changing later must not pull the view back to it.
+    onRevealed(reveal);
+  }, [reveal, scrollToKey, onRevealed]);
+  // Back from a task's details (or after a removal), the cursor is on the list.
+  useFocusTarget('list', scrollRef);
 
   const selectedIndex = selectedKey === null ? -1 : keys.indexOf(selectedKey);
   const picked = selectedInOrder(selection, keys);

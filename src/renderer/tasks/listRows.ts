@@ -1,13 +1,12 @@
 import { taskKindInfo } from '../../shared/taskKinds';
 import { compareTasks, type ExpectedFinish, type ListGrouping, type ListOrder } from '../../shared/taskOrder';
 import { taskKey, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
+import { DAY_MS } from '../../shared/time';
 
 /** One line of the virtual list: a task, or the header of a group (by kind or by day). */
 export type ListRow =
   | { readonly type: 'task'; readonly key: TaskKey; readonly position: number }
   | { readonly type: 'header'; readonly key: string; readonly title: string; readonly count: number };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function startOfDay(at: number): number {
   const date = new Date(at);

@@ -2,7 +2,7 @@ import { taskOutcome } from '../../shared/format/taskOutcome';
 import { statusPhase } from '../../shared/taskStatus';
 import { taskKindInfo } from '../../shared/taskKinds';
 import { orderSignature } from '../../shared/taskOrder';
-import { isStopped, isWatching, type WatchedTask } from '../../shared/watchedTask';
+import { isWatching, wantsAttention, type WatchedTask } from '../../shared/watchedTask';
 
 type CategoryFacts = Pick<WatchedTask, 'status' | 'stoppedReason'>;
 
@@ -24,8 +24,7 @@ export const FILTER_TITLES: Record<TaskFilter, string> = {
  */
 export function filtersOf(task: CategoryFacts): readonly TaskFilter[] {
   if (isWatching(task)) return ['all', 'active'];
-  const failed = isStopped(task) || (task.status !== null && statusPhase(task.status) === 'failed');
-  if (failed) return ['all', 'finished', 'failed'];
+  if (wantsAttention(task)) return ['all', 'finished', 'failed'];
   return task.status !== null && statusPhase(task.status) === 'succeeded'
     ? ['all', 'finished', 'succeeded']
     : ['all', 'finished'];

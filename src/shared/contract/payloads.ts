@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { keyCheckSchema, serviceStateSchema } from '../serviceState';
 import { settingsSchema } from '../settings';
 import { windowShortcutSchema } from '../windowShortcut';
-import { taskKindSchema, TASK_KINDS } from '../taskKinds';
+import { taskKindSchema } from '../taskKinds';
 import { updateStateSchema } from '../updateState';
-import { watchedTaskSchema, type TaskKey } from '../watchedTask';
+import { LABEL_LIMIT, parseTaskKey, watchedTaskSchema, type TaskKey } from '../watchedTask';
 import { durationModelsSchema } from '../durations/durationModel';
 
 /**
@@ -12,13 +12,11 @@ import { durationModelsSchema } from '../durations/durationModel';
  * key only ever travels towards main (setApiKey, testApiKey), never back.
  */
 
-const KIND_PREFIXES = TASK_KINDS.map((kind) => `${kind}:`);
-
 /** "story:1234…": a kind, a colon and a non-empty id; whether such a task is watched is the handler's business. */
 export const taskKeySchema = z
   .string({ error: 'A task key must be text' })
   .max(200, { error: 'A task key is at most 200 characters' })
-  .refine((key) => KIND_PREFIXES.some((prefix) => key.startsWith(prefix) && key.length > prefix.length), {
+  .refine((key) => parseTaskKey(key) !== null, {
     error: 'A task key is "<kind>:<task id>" with a known kind',
   })
   .transform((key) => key as TaskKey);
@@ -28,7 +26,7 @@ export const taskKeyRequestSchema = z.object({ key: taskKeySchema }).strict();
 /** Labels are shown in menus and notifications: one line of reasonable length. */
 export const labelSchema = z
   .string({ error: 'A label must be text' })
-  .max(200, { error: 'A label is at most 200 characters' })
+  .max(LABEL_LIMIT, { error: `A label is at most ${LABEL_LIMIT} characters` })
   .transform((label) => label.replace(/\s+/gu, ' ').trim())
   .transform((label) => (label === '' ? null : label));
 

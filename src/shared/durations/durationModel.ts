@@ -1,9 +1,10 @@
+import { DAY_MS } from '../time';
 import { z } from 'zod';
-import { TASK_KINDS, taskKindSchema, type TaskKind } from '../taskKinds';
+import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logNormalSurvival, logSumExp } from './logNormal';
-import { DURATION_PRIORS, PRIOR_PSEUDO_RUNS } from './priors';
+import { PRIOR_PSEUDO_RUNS } from './priors';
 import { quantileOfSorted } from './sampleQuantile';
 
 /**
@@ -12,7 +13,7 @@ import { quantileOfSorted } from './sampleQuantile';
  * tail (see TAIL_INDEX), so a job older than anything on the grid still gets an estimate.
  */
 export const GRID_FROM_MS = 250;
-export const GRID_TO_MS = 7 * 24 * 3600_000;
+export const GRID_TO_MS = 7 * DAY_MS;
 export const GRID_POINTS = 160;
 
 const LN_FROM = Math.log(GRID_FROM_MS);
@@ -28,11 +29,6 @@ const TAIL_INDEX = 2;
  */
 function bandwidthFloor(n: number): number {
   return Math.max(0.1, 0.5 / Math.sqrt(n));
-}
-
-/** The time at grid point `i`, in ms. */
-export function gridMs(i: number): number {
-  return Math.exp(LN_FROM + i * LN_STEP);
 }
 
 /** Rounded to 4 decimals: keeps the model small on the wire; rounding keeps the values ordered. */
@@ -109,7 +105,7 @@ export function buildDurationModel(kind: TaskKind, runs: readonly FinishedRun[])
     .slice(-RUNS_KEPT_PER_KIND)
     .map((run) => Math.log(Math.max(run.durationMs, GRID_FROM_MS)));
   const n = used.length;
-  const prior = DURATION_PRIORS[kind];
+  const prior = taskKindInfo(kind).durationPrior;
   const total = n + PRIOR_PSEUDO_RUNS;
   const kernels: Kernel[] = [
     {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { taskKindSchema, type TaskKind } from '../taskKinds';
+import { DAY_MS } from '../time';
 
 /** Far beyond any job worth watching; a bound, so one odd record cannot stretch every estimate. */
-export const MAX_RUN_MS = 365 * 24 * 3600_000;
+export const MAX_RUN_MS = 365 * DAY_MS;
 
 /** The most runs kept (and used) per kind: recent history is what predicts the next job. */
 export const RUNS_KEPT_PER_KIND = 500;

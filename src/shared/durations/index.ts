@@ -1,6 +1,6 @@
 export * from './durationModel';
 export * from './estimate';
 export * from './finishedRun';
-export { DURATION_PRIORS, PRIOR_PSEUDO_RUNS, type DurationPrior } from './priors';
+export { PRIOR_PSEUDO_RUNS, type DurationPrior } from './priors';
 export * from './recordRun';
 export * from './taskEstimate';

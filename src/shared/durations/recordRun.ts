@@ -1,9 +1,10 @@
 import { isTerminalStatus } from '../taskStatus';
 import type { WatchedTask } from '../watchedTask';
 import { MAX_RUN_MS, RUNS_KEPT_PER_KIND, type FinishedRun } from './finishedRun';
+import { MINUTE_MS } from '../time';
 
 /** Below this, a gap between the last answer and the ending is ordinary polling, whatever the job's length. */
-export const MEASURED_GAP_MS = 5 * 60_000;
+export const MEASURED_GAP_MS = 5 * MINUTE_MS;
 
 type TaskFacts = Pick<WatchedTask, 'kind' | 'addedAt' | 'status' | 'lastCheckAt' | 'lastProblem'>;
 

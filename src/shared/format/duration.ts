@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { truncateText } from './taskLabel';
+import { clipText } from './clipText';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../time';
 
 /**
  * Durations as people read and type them. Shared so the tray, notifications, CLI and renderer all say
  * "4 min 12 s" the same way.
  */
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 const DISPLAY_UNITS = [
-  { ms: DAY, name: 'd' },
-  { ms: HOUR, name: 'h' },
-  { ms: MINUTE, name: 'min' },
-  { ms: SECOND, name: 's' },
+  { ms: DAY_MS, name: 'd' },
+  { ms: HOUR_MS, name: 'h' },
+  { ms: MINUTE_MS, name: 'min' },
+  { ms: SECOND_MS, name: 's' },
 ] as const;
 
 export interface DurationFormatOptions {
@@ -31,9 +27,9 @@ export interface DurationFormatOptions {
 export function formatDuration(ms: number, options: DurationFormatOptions = {}): string {
   const maxUnits = Math.max(1, options.units ?? 2);
   const total = Number.isFinite(ms) && ms > 0 ? ms : 0;
-  if (total > 0 && total < SECOND) return '< 1 s';
+  if (total > 0 && total < SECOND_MS) return '< 1 s';
 
-  let rest = Math.floor(total / SECOND) * SECOND;
+  let rest = Math.floor(total / SECOND_MS) * SECOND_MS;
   const first = DISPLAY_UNITS.findIndex((unit) => rest >= unit.ms);
   if (first < 0) return '0 s';
   return DISPLAY_UNITS.slice(first, first + maxUnits)
@@ -47,7 +43,7 @@ export function formatDuration(ms: number, options: DurationFormatOptions = {}):
 }
 
 /** Below this, "in 0 s" / "0 s ago" would be noise. */
-const JUST_NOW_MS = SECOND;
+const JUST_NOW_MS = SECOND_MS;
 
 /**
  * When `at` is relative to `now`: "in 12 s", "3 min ago", "just now". One unit by default, because a
@@ -62,35 +58,35 @@ export function formatRelative(at: number, now: number, options: DurationFormatO
 
 const UNIT_MS: Readonly<Record<string, number>> = {
   ms: 1,
-  s: SECOND,
-  sec: SECOND,
-  secs: SECOND,
-  second: SECOND,
-  seconds: SECOND,
-  m: MINUTE,
-  min: MINUTE,
-  mins: MINUTE,
-  minute: MINUTE,
-  minutes: MINUTE,
-  h: HOUR,
-  hr: HOUR,
-  hrs: HOUR,
-  hour: HOUR,
-  hours: HOUR,
-  d: DAY,
-  day: DAY,
-  days: DAY,
+  s: SECOND_MS,
+  sec: SECOND_MS,
+  secs: SECOND_MS,
+  second: SECOND_MS,
+  seconds: SECOND_MS,
+  m: MINUTE_MS,
+  min: MINUTE_MS,
+  mins: MINUTE_MS,
+  minute: MINUTE_MS,
+  minutes: MINUTE_MS,
+  h: HOUR_MS,
+  hr: HOUR_MS,
+  hrs: HOUR_MS,
+  hour: HOUR_MS,
+  hours: HOUR_MS,
+  d: DAY_MS,
+  day: DAY_MS,
+  days: DAY_MS,
 };
 
 /** Generous, but far below anything that could overflow a timer or a date. */
-export const MAX_DURATION_MS = 365 * DAY;
+export const MAX_DURATION_MS = 365 * DAY_MS;
 
 const EXAMPLES = 'for example 90s, 10m, 2h, 1h30m or 500ms';
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** Quotes input back short and with control characters visible, whatever was typed. */
 function quote(text: string): string {
-  return JSON.stringify(truncateText(text, 30));
+  return JSON.stringify(clipText(text, 30));
 }
 
 /** Reads "90s", "10m", "2h", "1h30m", "500ms", "1.5h"; a plain number means seconds. */
@@ -101,7 +97,7 @@ function durationMsFrom(text: string): { ms: number } | { error: string } {
 
   let total = 0;
   if (PLAIN_NUMBER.test(input)) {
-    total = Number(input) * SECOND;
+    total = Number(input) * SECOND_MS;
   } else {
     const seen = new Set<number>();
     // Sticky: each component must start exactly where the previous one ended, so junk cannot hide between.

@@ -1,24 +1,20 @@
 import type { RemainingEstimate } from '../durations/estimate';
 import { TASK_KIND_TABLE, type TaskKind } from '../taskKinds';
 import { formatDuration } from './duration';
-import { truncateText } from './taskLabel';
+import { clipText } from './clipText';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../time';
 
 /**
  * Time-remaining estimates in words, shared by the rows, the details, the tray and the CLI so they all say
  * "usually 3–9 min more" the same way.
  */
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 /** The unit a duration is said in, picked by its size. */
 const RANGE_UNITS = [
-  { below: 90 * SECOND, ms: SECOND, step: 5, name: 's' },
-  { below: 90 * MINUTE, ms: MINUTE, step: 1, name: 'min' },
-  { below: 2 * DAY, ms: HOUR, step: 1, name: 'h' },
-  { below: Infinity, ms: DAY, step: 1, name: 'd' },
+  { below: 90 * SECOND_MS, ms: SECOND_MS, step: 5, name: 's' },
+  { below: 90 * MINUTE_MS, ms: MINUTE_MS, step: 1, name: 'min' },
+  { below: 2 * DAY_MS, ms: HOUR_MS, step: 1, name: 'h' },
+  { below: Infinity, ms: DAY_MS, step: 1, name: 'd' },
 ] as const;
 
 type RangeUnit = (typeof RANGE_UNITS)[number];
@@ -37,7 +33,7 @@ export function formatRange(lowMs: number, highMs: number): string {
   const to = Math.max(highUnit.step, Math.ceil(high / (highUnit.ms * highUnit.step)) * highUnit.step);
   const from = Math.floor(low / (highUnit.ms * highUnit.step)) * highUnit.step;
   const lowUnit = unitFor(low);
-  if (from === 0 && highUnit.ms >= HOUR && lowUnit.ms >= MINUTE) {
+  if (from === 0 && highUnit.ms >= HOUR_MS && lowUnit.ms >= MINUTE_MS) {
     const fromLow = Math.floor(low / (lowUnit.ms * lowUnit.step)) * lowUnit.step;
     return `${fromLow} ${lowUnit.name}–${to} ${highUnit.name}`;
   }
@@ -49,10 +45,10 @@ export function formatRange(lowMs: number, highMs: number): string {
 /** "about 3 min", "about 40 s", "about 2 h": one duration, glanced at, rounded to the nearest unit. */
 export function formatAbout(ms: number): string {
   const value = Math.max(0, ms);
-  if (value < 60 * SECOND) return `about ${Math.max(5, Math.round(value / (5 * SECOND)) * 5)} s`;
-  if (value < 90 * MINUTE) return `about ${Math.round(value / MINUTE)} min`;
-  if (value < 36 * HOUR) return `about ${Math.round(value / HOUR)} h`;
-  return `about ${Math.round(value / DAY)} d`;
+  if (value < 60 * SECOND_MS) return `about ${Math.max(5, Math.round(value / (5 * SECOND_MS)) * 5)} s`;
+  if (value < 90 * MINUTE_MS) return `about ${Math.round(value / MINUTE_MS)} min`;
+  if (value < 36 * HOUR_MS) return `about ${Math.round(value / HOUR_MS)} h`;
+  return `about ${Math.round(value / DAY_MS)} d`;
 }
 
 /** "usually 3–9 min more": the 80 % interval of the remaining time. */
@@ -72,25 +68,9 @@ export function runningEstimateText(ageMs: number, estimate: RemainingEstimate):
   return `running ${formatDuration(ageMs, { units: 1 })} · ${estimateText(estimate)}`;
 }
 
-/** What a person calls one job and several jobs of each kind, in running text. */
-const KIND_NOUNS: Readonly<Record<TaskKind, readonly [one: string, many: string]>> = {
-  story: ['story', 'stories'],
-  'translated-story': ['translated story', 'translated stories'],
-  dub: ['dub', 'dubs'],
-  'dub-alt-format': ['alternate-format dub', 'alternate-format dubs'],
-  tts: ['speech job', 'speech jobs'],
-  'translated-tts': ['translated speech job', 'translated speech jobs'],
-  translate: ['translation', 'translations'],
-  transcribe: ['transcription', 'transcriptions'],
-  'text-to-sound': ['sound effect', 'sound effects'],
-  'text-to-voice': ['voice', 'voices'],
-  'audio-separation': ['audio separation', 'audio separations'],
-  'project-setup': ['project setup', 'project setups'],
-};
-
 /** "dub" or "dubs", by count. */
 export function kindNoun(kind: TaskKind, count: number): string {
-  const [one, many] = KIND_NOUNS[kind];
+  const [one, many] = TASK_KIND_TABLE[kind].nouns;
   return count === 1 ? one : many;
 }
 
@@ -108,7 +88,7 @@ const TRAY_NAME_CHARS = 24;
  * "(taking longer than usual)" when even that one is past its kind's usual time.
  */
 export function soonestFinishText(kind: TaskKind, name: string, estimate: RemainingEstimate): string {
-  const what = `${TASK_KIND_TABLE[kind].title} “${truncateText(name, TRAY_NAME_CHARS)}”`;
+  const what = `${TASK_KIND_TABLE[kind].title} “${clipText(name, TRAY_NAME_CHARS)}”`;
   const late = estimate.longerThanUsual ? ' (taking longer than usual)' : '';
   return `Soonest finish: ${what} in ${formatAbout(estimate.medianMs)}${late}`;
 }

@@ -3,24 +3,19 @@
  * unlabelled task shows the start of its id: enough to tell tasks apart and to find it in CAMB's logs.
  */
 
+import { clipText } from './clipText';
+
 const SHORT_ID_LENGTH = 8;
 
 export function shortTaskId(taskId: string): string {
-  const chars = Array.from(taskId);
   // Cutting 8 characters off an id of 9 saves nothing: only shorten when it really gets shorter.
-  return chars.length <= SHORT_ID_LENGTH + 2 ? taskId : `${chars.slice(0, SHORT_ID_LENGTH).join('')}…`;
+  return taskId.length <= SHORT_ID_LENGTH + 2 ? taskId : clipText(taskId, SHORT_ID_LENGTH + 1);
 }
 
 /** The user's label when there is one (blank counts as none), else the shortened id. */
 export function taskDisplayName(task: { readonly label: string | null; readonly taskId: string }): string {
   const label = task.label?.trim() ?? '';
   return label !== '' ? label : shortTaskId(task.taskId);
-}
-
-/** Keeps free text (CAMB messages, pasted input) short enough for one line; never splits a character. */
-export function truncateText(text: string, maxChars: number): string {
-  const chars = Array.from(text);
-  return chars.length <= maxChars ? text : `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
 }
 
 /** How many characters of an id stay visible after a middle ellipsis: ids that differ at the end stay apart. */

@@ -150,18 +150,6 @@ export function taskOutcome(task: OutcomeFacts): TaskOutcome {
   };
 }
 
-const ATTENTION_KINDS: ReadonlySet<OutcomeKind> = new Set([
-  'timed-out',
-  'out-of-credits',
-  'failed',
-  'stopped',
-]);
-
-/** Whether the task ended badly or was stopped: it wants the person's attention. */
-export function needsAttention(outcome: Pick<TaskOutcome, 'kind'>): boolean {
-  return ATTENTION_KINDS.has(outcome.kind);
-}
-
 /** What happened and what to do, as one line: "CAMB.AI gave up on this job. Submit it again." */
 export function outcomeSentences(outcome: TaskOutcome): string {
   return outcome.nextStep === null ? outcome.summary : `${outcome.summary} ${outcome.nextStep}`;

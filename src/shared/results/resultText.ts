@@ -2,6 +2,8 @@
  * The text a result carries, written out as a file: plain text for anything, SubRip (.srt) and WebVTT
  * (.vtt) subtitles where the text is timed (transcript segments). Pure, so every host formats alike.
  */
+import { collapseWhitespace } from '../format/clipText';
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from '../time';
 
 export interface TimedSegment {
   readonly start: number;
@@ -42,16 +44,16 @@ export function clockTime(seconds: number): string {
 export function subtitleTime(seconds: number, separator: ',' | '.'): string {
   const total = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0;
   const ms = total % 1000;
-  const s = Math.floor(total / 1000) % 60;
-  const m = Math.floor(total / 60_000) % 60;
-  const h = Math.floor(total / 3_600_000);
+  const s = Math.floor(total / SECOND_MS) % 60;
+  const m = Math.floor(total / MINUTE_MS) % 60;
+  const h = Math.floor(total / HOUR_MS);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(h)}:${two(m)}:${two(s)}${separator}${String(ms).padStart(3, '0')}`;
 }
 
 /** One segment as a line of plain text: "Ana: Morning, everyone." */
 export function segmentLine(segment: TimedSegment): string {
-  const text = oneLine(segment.text);
+  const text = collapseWhitespace(segment.text);
   return segment.speaker === null || segment.speaker === '' ? text : `${segment.speaker}: ${text}`;
 }
 
@@ -63,10 +65,6 @@ function cueText(text: string): string {
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }
 
 /** Plain text: the texts one per line, then the transcript one segment per line with its time. */

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppHost, isLocalApiBase, type HostPlatform } from '../../main/core/appHost';
+import { createAppHost, type HostPlatform } from '../../main/core/appHost';
+import { isLocalApiBase } from '../../main/core/links';
 import { systemClock, type Clock } from '../../main/core/clock/clock';
 import { DEFAULT_CAMB_API_BASE } from '../../main/core/camb/baseUrl';
 import { silentLogger, type Logger } from '../../main/core/logging/logger';

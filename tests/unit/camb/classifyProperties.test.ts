@@ -7,7 +7,8 @@ import { classifyStatusResponse } from '../../../src/main/core/camb/classifyStat
 import type { StatusOutcome } from '../../../src/main/core/camb/outcomes';
 import { redactSecret } from '../../../src/main/core/camb/redactSecret';
 import { parseRetryAfter } from '../../../src/main/core/camb/retryAfter';
-import { clipText } from '../../../src/shared/watchedTask';
+import { clipText } from '../../../src/shared/format/clipText';
+import { TEXT_LIMIT } from '../../../src/shared/watchedTask';
 
 /** Headers as a plain lookup, so names and values the Headers class would refuse are tried too. */
 function lookup(entries: Record<string, string>): HeaderLookup {
@@ -144,10 +145,10 @@ describe('classification properties', () => {
         const text = (value: unknown): string | null =>
           value === undefined || value === null || value === ''
             ? null
-            : clipText(typeof value === 'string' ? value : JSON.stringify(value));
+            : clipText(typeof value === 'string' ? value : JSON.stringify(value), TEXT_LIMIT);
         expect(outcome).toEqual({
           type: 'status',
-          status: clipText(sent.status),
+          status: clipText(sent.status, TEXT_LIMIT),
           runId: sent.run_id ?? null,
           exceptionReason: text(sent.exception_reason),
           message: text(sent.message),

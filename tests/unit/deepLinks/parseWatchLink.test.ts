@@ -38,7 +38,11 @@ describe('parseWatchLink', () => {
     ['camb-watch://watch/story', 'looks like camb-watch://watch/<kind>/<task id>'],
     ['camb-watch://watch/story/1/extra', 'looks like camb-watch://watch/<kind>/<task id>'],
     ['camb-watch://watch/podcast/1', '"podcast" is not a job kind'],
-    [`camb-watch://watch/story/${'9'.repeat(201)}`, 'The task id is too long.'],
+    // The schema's cap (taskIdSchema), not a looser one of the link's own.
+    [
+      `camb-watch://watch/story/${'9'.repeat(129)}`,
+      'The task id is too long (task ids are at most 128 characters).',
+    ],
   ])('refuses %s', (link, problem) => {
     const parsed = parseWatchLink(link);
     expect(parsed.ok).toBe(false);
@@ -137,5 +141,32 @@ describe('parseClipboardTask', () => {
 
   it('gives nothing for an empty clipboard', () => {
     expect(parseClipboardTask('  \n')).toBeNull();
+  });
+});
+
+describe('one reading of kind:id', () => {
+  it('reads a key, --watch and a paste alike, and refuses what is not <known kind>:<id>', async () => {
+    const { parseTaskKey } = await import('../../../src/shared/watchedTask');
+    const { splitKindPrefix } = await import('../../../src/shared/taskKindPrefix');
+    expect(parseTaskKey('translated-story:a:b')).toEqual({ kind: 'translated-story', taskId: 'a:b' });
+    expect(parseTaskKey('story:')).toBeNull();
+    expect(parseTaskKey(':1')).toBeNull();
+    expect(parseTaskKey('podcast:1')).toBeNull();
+    expect(parseTaskKey('toString:1')).toBeNull();
+    expect(parseTaskKey('__proto__:1')).toBeNull();
+    expect(splitKindPrefix('  dub:  42 ')).toEqual({ kind: 'dub', rest: '42' });
+    expect(parseWatchArgument('dub:42')).toEqual({
+      ok: true,
+      request: { kind: 'dub', taskId: '42', label: null },
+    });
+    expect(parseWatchArgument('constructor:1')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('not a job kind'),
+    });
+  });
+
+  it('caps a --watch id at the schema cap of 128, as a link', () => {
+    expect(parseWatchArgument(`story:${'9'.repeat(128)}`).ok).toBe(true);
+    expect(parseWatchArgument(`story:${'9'.repeat(129)}`)).toMatchObject({ ok: false });
   });
 });

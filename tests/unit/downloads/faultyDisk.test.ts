@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDownloadUrl } from '../../../src/main/core/appHost/externalUrl';
+import { checkDownloadUrl } from '../../../src/main/core/links/externalUrl';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../../src/main/core/logging/logger';
 import {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDownloadUrl } from '../../../src/main/core/appHost/externalUrl';
+import { checkDownloadUrl } from '../../../src/main/core/links/externalUrl';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { describeDownloadError } from '../../../src/main/core/downloads/downloadErrors';
 import {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  shortTaskId,
-  splitForMiddleEllipsis,
-  taskDisplayName,
-  truncateText,
-} from '../../../src/shared/format/taskLabel';
+import { shortTaskId, splitForMiddleEllipsis, taskDisplayName } from '../../../src/shared/format/taskLabel';
 
 const UUID = '3f2a9c1e-7b4d-4e0a-9c55-0d2b8e6f1a77';
 
@@ -22,12 +17,6 @@ describe('task labels', () => {
     expect(taskDisplayName({ label: 'Chapter 1', taskId: UUID })).toBe('Chapter 1');
     expect(taskDisplayName({ label: '   ', taskId: UUID })).toBe('3f2a9c1e…');
     expect(taskDisplayName({ label: null, taskId: UUID })).toBe('3f2a9c1e…');
-  });
-
-  it('truncates without splitting a character', () => {
-    expect(truncateText('hello world', 6)).toBe('hello…');
-    expect(truncateText('hello', 5)).toBe('hello');
-    expect(truncateText('😀😀😀😀', 3)).toBe('😀😀…');
   });
 });
 

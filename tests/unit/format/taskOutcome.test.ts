@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  needsAttention,
   outcomeHeadline,
   outcomeSentences,
   reasonInWords,
@@ -81,14 +80,6 @@ describe('taskOutcome: every ending reads as what it is', () => {
       const outcome = taskOutcome(facts({ status, exceptionReason: status }));
       expect(`${outcome.word} ${outcomeSentences(outcome)}`).not.toMatch(ENUM_LIKE);
     }
-  });
-
-  it('marks the endings that want attention', () => {
-    const kinds = ['PENDING', 'SUCCESS', 'ERROR', 'TIMEOUT', 'PAYMENT_REQUIRED'].map((status) =>
-      needsAttention(taskOutcome(facts({ status }))),
-    );
-    expect(kinds).toEqual([false, false, true, true, true]);
-    expect(needsAttention(taskOutcome(facts({ stoppedReason: 'x', stopCause: 'forbidden' })))).toBe(true);
   });
 });
 

@@ -8,10 +8,10 @@ import type { Logger } from '../../../src/main/core/logging/logger';
 import { journalFileFor } from '../../../src/main/core/persistence/actionJournal';
 import {
   applyJournalLines,
-  MAX_JOURNAL_SEQ,
   readJournal,
   type JournalLine,
 } from '../../../src/main/core/persistence/journalLine';
+import { MAX_JOURNAL_SEQ } from '../../../src/main/core/persistence/persistedDocument';
 import { openDocumentStore } from '../../../src/main/core/persistence/openDocumentStore';
 import { attachActionJournal } from '../../../src/main/core/persistence/replayJournal';
 import { emptyDocument, type PersistedDocument } from '../../../src/main/core/persistence/persistedDocument';

@@ -8,11 +8,12 @@ import type { Clock } from '../clock/clock';
 import type { UpdateController } from '../updates/updateController';
 import type { HostPlatform } from './appHostTypes';
 import { access } from 'node:fs/promises';
-import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { parseTaskKey, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import { DEFAULT_TASK_KIND } from '../../../shared/taskKinds';
 import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
 import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
 import { fileKindOfLink } from '../downloads/fileNames';
-import { checkDownloadUrl, checkExternalUrl } from './externalUrl';
+import { checkDownloadUrl, checkExternalUrl } from '../links/externalUrl';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView } from './resultView';
 import { insightsFrom } from './insights';
@@ -85,8 +86,8 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
   const fetchView = async (key: TaskKey, targetLanguage?: string) =>
     toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage }));
 
-  const kindOf = (key: TaskKey) =>
-    service.get(key)?.kind ?? (key.slice(0, key.indexOf(':')) as WatchedTask['kind']);
+  // A request's key passed taskKeySchema, so it starts with a known kind; the default only satisfies the type.
+  const kindOf = (key: TaskKey) => service.get(key)?.kind ?? parseTaskKey(key)?.kind ?? DEFAULT_TASK_KIND;
 
   return {
     getSnapshot: async () => ({

@@ -6,7 +6,7 @@ import type { StoreRecovery } from '../persistence/openWithRecovery';
 import { WatchListError } from '../watchList/watchList';
 import { createResultDownloads } from '../downloads/resultDownloads';
 import type { DownloadLimits } from '../downloads/downloadFile';
-import { checkDownloadUrl } from './externalUrl';
+import { checkDownloadUrl } from '../links/externalUrl';
 import { updatesNotAvailable, WEB_HOST_REASON, type UpdateController } from '../updates';
 import type { WatchService } from '../watchService/watchServiceTypes';
 import type { AppHost, HostPlatform } from './appHostTypes';

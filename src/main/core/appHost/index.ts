@@ -1,3 +1,2 @@
 export { createAppHost, type AppHostOptions } from './createAppHost';
 export type { AppHost, HostPlatform, NoticeLevel } from './appHostTypes';
-export { checkExternalUrl, isLocalApiBase, isLoopbackHost } from './externalUrl';

@@ -1,8 +1,7 @@
 import { INSIGHTS_DAYS, type Insights } from '../../../shared/contract/payloads';
 import type { FinishedRun } from '../../../shared/durations';
 import { TASK_KINDS } from '../../../shared/taskKinds';
-
-const DAY_MS = 24 * 3600_000;
+import { DAY_MS } from '../../../shared/time';
 
 /**
  * The Insights view's figures from the recorded runs: per kind, the endings of the last INSIGHTS_DAYS days

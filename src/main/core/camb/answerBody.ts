@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipLine } from '../../../shared/format/clipText';
 import type { ValidationDetail } from './outcomes';
 
 /** The part of a Headers object the classifiers read, so tests can pass a plain lookup. */
@@ -64,16 +65,15 @@ export function looksLikeHtml(bodyText: string, contentType: string): boolean {
 }
 
 /** One line, at most SUMMARY_LIMIT characters: bodies can be whole pages and end up in a tray tooltip. */
-export function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SUMMARY_LIMIT ? `${flat.slice(0, SUMMARY_LIMIT - 1)}…` : flat;
+export function summaryLine(text: string): string {
+  return clipLine(text, SUMMARY_LIMIT);
 }
 
 /** Names an HTML page by its title or first heading instead of dumping its markup. */
 export function summariseHtml(html: string): string {
   const title =
     /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  const text = title === undefined ? '' : oneLine(title.replace(/<[^>]*>/g, ''));
+  const text = title === undefined ? '' : summaryLine(title.replace(/<[^>]*>/g, ''));
   return text === '' ? 'an HTML page' : `an HTML page titled "${text}"`;
 }
 
@@ -118,19 +118,19 @@ export function describeErrorBody(answer: CambAnswer): string | null {
   const json = parseJson(text);
   if (json.ok) {
     const parsed = errorBodySchema.safeParse(json.value);
-    if (!parsed.success) return oneLine(text);
+    if (!parsed.success) return summaryLine(text);
     const body = parsed.data;
-    if ('error' in body) return oneLine(asText(body.error));
+    if ('error' in body) return summaryLine(asText(body.error));
     if ('detail' in body) {
       const details = readValidationDetails(body.detail);
-      return oneLine(
+      return summaryLine(
         details.length > 0 ? details.map(describeValidationDetail).join('; ') : asText(body.detail),
       );
     }
-    return oneLine(body.message);
+    return summaryLine(body.message);
   }
   if (looksLikeHtml(text, contentTypeOf(answer.headers))) return summariseHtml(text);
-  return oneLine(text);
+  return summaryLine(text);
 }
 
 /** Strings as they are; anything else as its JSON text (an object `message` stays readable). */

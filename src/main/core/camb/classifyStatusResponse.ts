@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { asText, contentTypeOf, looksLikeHtml, oneLine, parseJson, summariseHtml } from './answerBody';
+import { asText, contentTypeOf, looksLikeHtml, parseJson, summariseHtml, summaryLine } from './answerBody';
 import { MAX_JSON_DEPTH } from './answerBody';
 import type { CambAnswer, JsonParse } from './answerBody';
 import { classifyFailureAnswer, isSuccessStatus } from './classifyFailure';
 import type { Malformed, StatusOutcome } from './outcomes';
-import { clipText, runIdSchema } from '../../../shared/watchedTask';
+import { clipLine, clipText } from '../../../shared/format/clipText';
+import { runIdSchema, TEXT_LIMIT } from '../../../shared/watchedTask';
 
 /** Lenient on purpose: extra fields are CAMB.AI's business, and a numeric-string run id is still a run id. */
 const statusBodySchema = z.looseObject({
@@ -32,7 +33,7 @@ export function classifyStatusResponse(answer: CambAnswer): StatusOutcome {
   const body = parsed.data;
   return {
     type: 'status',
-    status: clipText(body.status),
+    status: clipText(body.status, TEXT_LIMIT),
     runId: body.run_id ?? null,
     exceptionReason: optionalText(body.exception_reason),
     message: optionalText(body.message),
@@ -42,7 +43,7 @@ export function classifyStatusResponse(answer: CambAnswer): StatusOutcome {
 /** Cut to the store's bound here, at the boundary, so a long reason is shortened rather than refused. */
 function optionalText(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
-  return clipText(asText(value));
+  return clipText(asText(value), TEXT_LIMIT);
 }
 
 /** A 2xx whose body is not JSON: an empty answer, a proxy's HTML page, plain text, or JSON nested too deep to read. */
@@ -66,7 +67,7 @@ export function notJson(answer: CambAnswer, json: JsonParse): Malformed {
   }
   return {
     type: 'malformed',
-    message: `CAMB.AI sent text that is not JSON ${status}: ${oneLine(text).slice(0, 80)}`,
+    message: `CAMB.AI sent text that is not JSON ${status}: ${clipLine(text, 80)}`,
   };
 }
 
@@ -76,6 +77,6 @@ export function unexpectedJson(what: string, error: z.ZodError, answer: CambAnsw
   const problem = issue === undefined ? 'unexpected shape' : `${where}${issue.message}`;
   return {
     type: 'malformed',
-    message: `CAMB.AI sent JSON that is not ${what} (HTTP ${answer.httpStatus}): ${oneLine(problem)}`,
+    message: `CAMB.AI sent JSON that is not ${what} (HTTP ${answer.httpStatus}): ${summaryLine(problem)}`,
   };
 }

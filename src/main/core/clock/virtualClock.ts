@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../shared/time';
 import type { Clock, TimerHandle } from './clock';
 
 interface PendingTimer {
@@ -68,7 +69,7 @@ export class VirtualClock implements Clock {
   }
 
   /** Fires timers one after another until none is left or `limitMs` of virtual time has passed. */
-  async runUntilIdle(limitMs = 7 * 24 * 3600_000): Promise<void> {
+  async runUntilIdle(limitMs = 7 * DAY_MS): Promise<void> {
     const deadline = this.current + limitMs;
     for (;;) {
       const due = this.nextDueAt();

@@ -1,5 +1,8 @@
+import { clipLine } from '../../../shared/format/clipText';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
-import { DEFAULT_TASK_KIND, TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
+import { DEFAULT_TASK_KIND, isTaskKind, TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
+import { TASK_ID_MAX_LENGTH } from '../taskId/taskIdSchema';
+import { LABEL_LIMIT, parseTaskKey } from '../../../shared/watchedTask';
 
 /** The URL scheme the app registers with the OS: `camb-watch://watch/<kind>/<task-id>?label=…`. */
 export const WATCH_LINK_SCHEME = 'camb-watch';
@@ -29,26 +32,25 @@ export interface LaunchArguments {
 /** What the login item and the Linux autostart entry add to the command line: the user did not ask to see the app. */
 export const STARTED_AT_LOGIN_ARGUMENT = '--hidden';
 
-const LABEL_MAX_CHARS = 200;
-const TASK_ID_MAX_CHARS = 200;
 /** A link or a command line is one person's request; hundreds of tasks from one are a mistake or an attack. */
 export const MAX_WATCH_REQUESTS = 50;
 
-function isTaskKind(value: string): value is TaskKind {
-  return (TASK_KINDS as readonly string[]).includes(value);
-}
-
 function cleanLabel(raw: string | null): string | null {
   if (raw === null) return null;
-  const label = raw.replace(/\s+/gu, ' ').trim();
-  if (label === '') return null;
-  return label.length > LABEL_MAX_CHARS ? `${label.slice(0, LABEL_MAX_CHARS - 1)}…` : label;
+  const label = clipLine(raw, LABEL_LIMIT);
+  return label === '' ? null : label;
 }
 
 function checkTaskId(kind: TaskKind, taskId: string, label: string | null): WatchRequestParse {
   const trimmed = taskId.trim();
   if (trimmed === '') return { ok: false, problem: 'The task id is missing.' };
-  if (trimmed.length > TASK_ID_MAX_CHARS) return { ok: false, problem: 'The task id is too long.' };
+  // Only the length here (the schema's cap, so a link is never accepted and then refused for it): the
+  // core's parser checks the rest when the task is added, with its own words.
+  if (trimmed.length > TASK_ID_MAX_LENGTH)
+    return {
+      ok: false,
+      problem: `The task id is too long (task ids are at most ${TASK_ID_MAX_LENGTH} characters).`,
+    };
   return { ok: true, request: { kind, taskId: trimmed, label } };
 }
 
@@ -61,11 +63,13 @@ function unknownKind(kind: string): WatchRequestParse {
 
 /** `kind:task-id`, as given to `--watch`. */
 export function parseWatchArgument(value: string): WatchRequestParse {
+  const parsed = parseTaskKey(value.trim());
+  if (parsed !== null) return checkTaskId(parsed.kind, parsed.taskId, null);
+  // Not `<known kind>:<id>`: say which part is wrong.
   const colon = value.indexOf(':');
   if (colon <= 0) return { ok: false, problem: `--watch needs <kind>:<task id>, for example story:1234.` };
   const kind = value.slice(0, colon).trim();
-  if (!isTaskKind(kind)) return unknownKind(kind);
-  return checkTaskId(kind, value.slice(colon + 1), null);
+  return isTaskKind(kind) ? checkTaskId(kind, '', null) : unknownKind(kind);
 }
 
 function decode(part: string): string | null {

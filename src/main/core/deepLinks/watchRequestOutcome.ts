@@ -1,7 +1,7 @@
 import { taskDisplayName } from '../../../shared/format/taskLabel';
+import type { InvokeResponse } from '../../../shared/contract';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { taskKey, type TaskKey } from '../../../shared/watchedTask';
-import type { AddTaskOutcome } from '../watchService/watchServiceTypes';
 import type { WatchRequest } from './parseWatchLink';
 
 /** How the app confirms a task added from outside the window: a notification and a notice in the window. */
@@ -13,7 +13,10 @@ export interface WatchConfirmation {
   readonly taskKey: TaskKey | null;
 }
 
-export function confirmWatchRequest(request: WatchRequest, outcome: AddTaskOutcome): WatchConfirmation {
+export function confirmWatchRequest(
+  request: WatchRequest,
+  outcome: InvokeResponse<'addTask'>,
+): WatchConfirmation {
   const kindTitle = TASK_KIND_TABLE[request.kind].title;
   if (!outcome.ok) {
     return {

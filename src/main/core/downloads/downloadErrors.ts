@@ -1,3 +1,5 @@
+import { diskFaultOf, errorCodes, type DiskFaultKind } from '../diskFaults';
+
 /**
  * Why a download failed, in a sentence a user can act on. Node's fetch (undici) wraps network trouble
  * in a TypeError("fetch failed") whose `cause` holds the code; Electron's net.fetch says `net::ERR_…`;
@@ -52,22 +54,33 @@ const DROPPED = 'The connection dropped before the file was complete: try again.
 const UNREACHABLE = 'The file server cannot be reached: check your connection and try again.';
 const TOO_SLOW = 'The file server took too long to answer: try again in a while.';
 
-/** Error codes, from the error and each of its causes (undici nests them). */
+/** Error codes (from the error and each of its causes: undici nests them), then the errors' names. */
 function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
+  const names: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
-    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
-    if (typeof code === 'string') codes.push(code);
-    if (typeof name === 'string') codes.push(name);
-    if (typeof message === 'string') {
-      const electron = /net::(ERR_[A-Z_]+)/u.exec(message);
-      if (electron?.[1] !== undefined) codes.push(electron[1]);
-    }
+    const { name } = current as { name?: unknown };
+    if (typeof name === 'string') names.push(name);
     current = (current as { cause?: unknown }).cause;
   }
-  return codes;
+  return [...errorCodes(error), ...names];
 }
+
+/**
+ * A disk fault (what the code means: diskFaults' table) said for the Downloads folder. A read-only disk
+ * and a folder without permission read alike here: either way, the fix is another folder or its rights.
+ */
+const DISK_FAULT_SENTENCES: Readonly<Record<DiskFaultKind, string>> = {
+  full: 'The disk is full: free some space and try again.',
+  'read-only': 'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
+  'not-allowed': 'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
+  'folder-missing': 'Your Downloads folder is missing: create it and try again.',
+  'name-too-long':
+    'Your Downloads folder is nested too deep for this file’s name: choose a shorter folder and try again.',
+  'too-many-open-files':
+    'Too many files are open to save the download: close some programs or windows and try again.',
+  'taken-over': 'Another CAMB Watch program took over its folder: quit one of them and try again.',
+};
 
 function describeHttpStatus(status: number): string {
   if (status === 401 || status === 403 || status === 404 || status === 410) return EXPIRED;
@@ -76,17 +89,8 @@ function describeHttpStatus(status: number): string {
   return 'The file server refused the download: try again to get a fresh link.';
 }
 
+/** Faults of the network and the file server; the disk's are diskFaults'. */
 const BY_CODE: readonly (readonly [RegExp, string])[] = [
-  [/^ENOSPC$|^EDQUOT$|^ERR_FILE_NO_SPACE$/u, 'The disk is full: free some space and try again.'],
-  [
-    /^EACCES$|^EPERM$|^EROFS$|^ERR_ACCESS_DENIED$/u,
-    'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
-  ],
-  [/^ENOENT$|^ENOTDIR$/u, 'Your Downloads folder is missing: create it and try again.'],
-  [
-    /^ENAMETOOLONG$/u,
-    'Your Downloads folder is nested too deep for this file’s name: choose a shorter folder and try again.',
-  ],
   [
     /^NoFreeName$/u,
     'There are already 999 files of this name in your Downloads folder: move some away and try again.',
@@ -126,6 +130,8 @@ export function describeDownloadError(error: unknown, cancelled: boolean): strin
     return 'The file server stopped sending the file, so the download was stopped: try again in a while.';
   if (error instanceof RedirectRefused)
     return `The file server passed the download on to a link CAMB Watch refuses. ${error.reason} Try again later, or tell CAMB.AI support.`;
+  const fault = diskFaultOf(error);
+  if (fault !== null) return DISK_FAULT_SENTENCES[fault.kind];
   for (const code of codesOf(error)) {
     const match = BY_CODE.find(([pattern]) => pattern.test(code));
     if (match !== undefined) return match[1];

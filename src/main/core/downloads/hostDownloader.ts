@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Clock } from '../clock/clock';
-import type { UrlCheck } from '../appHost/externalUrl';
+import type { UrlCheck } from '../links/externalUrl';
 import { DownloadTooLarge, RedirectRefused } from './downloadErrors';
 import type { DownloadLimits, DownloadProgress } from './downloadFile';
 import { guardDownload } from './downloadGuard';

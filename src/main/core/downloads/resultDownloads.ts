@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import type { CambFetch } from '../camb/cambClient';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
-import type { UrlCheck } from '../appHost/externalUrl';
+import type { UrlCheck } from '../links/externalUrl';
 import {
   DEFAULT_DOWNLOAD_LIMITS,
   downloadFile,

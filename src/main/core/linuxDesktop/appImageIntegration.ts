@@ -8,7 +8,7 @@ import {
   DESKTOP_FILE_NAME,
   EXECUTABLE_NAME,
 } from '../appIdentity/appIdentity';
-import { execProgram, oneLine } from '../loginItem/linuxAutostart';
+import { execProgram, withoutLineBreaks } from '../loginItem/linuxAutostart';
 
 /**
  * An AppImage installs nothing: without a desktop file naming `camb-watch://` links, the desktop has no
@@ -41,7 +41,7 @@ export function appImageDesktopEntry(appImage: string): string {
     // %U: links arrive as arguments (parseLaunchArguments reads them); a second launch hands them over.
     `Exec=${execProgram(appImage)} %U`,
     // Hides the entry once the AppImage is deleted, instead of leaving a launcher that does nothing.
-    `TryExec=${oneLine(appImage)}`,
+    `TryExec=${withoutLineBreaks(appImage)}`,
     `Icon=${EXECUTABLE_NAME}`,
     'Terminal=false',
     'Categories=Utility;',

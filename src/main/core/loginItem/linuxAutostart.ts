@@ -26,21 +26,21 @@ export interface AutostartEntryOptions {
 }
 
 /** A field value ends at the line's end: a line break in a path would start a new (forged) key. */
-export function oneLine(value: string): string {
+export function withoutLineBreaks(value: string): string {
   return value.replace(/[\r\n]+/gu, ' ');
 }
 
 /** The Exec value that runs `program`: quoted as needed, and `%` (which starts a field code) doubled. */
 export function execProgram(program: string): string {
-  return quoteExecArgument(oneLine(program)).replace(/%/gu, '%%');
+  return quoteExecArgument(withoutLineBreaks(program)).replace(/%/gu, '%%');
 }
 
 export function autostartEntry(options: AutostartEntryOptions): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
-    `Name=${oneLine(options.name)}`,
-    `Comment=${oneLine(options.comment)}`,
+    `Name=${withoutLineBreaks(options.name)}`,
+    `Comment=${withoutLineBreaks(options.comment)}`,
     `Exec=${[options.executable, ...(options.arguments ?? [])].map(execProgram).join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',

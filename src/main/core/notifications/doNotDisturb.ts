@@ -3,11 +3,12 @@ import type { Clock, TimerHandle } from '../clock/clock';
 import { soundOfGroup } from './groupNotifications';
 import { doNotDisturbActive } from '../../../shared/format/doNotDisturb';
 import type { GroupNotification, NotificationModel, TaskNotification } from './notificationModel';
+import { HOUR_MS } from '../../../shared/time';
+import { plural } from '../../../shared/format/sentence';
 
 /** How long "Do not disturb" lasts, as the tray menu and Settings offer it. */
 export type DoNotDisturbChoice = 'hour' | 'tomorrow' | 'off';
 
-const HOUR_MS = 60 * 60 * 1000;
 const LONGEST_WAIT_MS = 12 * HOUR_MS;
 /** "Tomorrow" ends in the local morning, at this hour. */
 export const MORNING_HOUR = 8;
@@ -25,10 +26,6 @@ export function doNotDisturbEnd(choice: DoNotDisturbChoice, now: number): number
   if (morning.getHours() >= NIGHT_ENDS_HOUR) morning.setDate(morning.getDate() + 1);
   morning.setHours(MORNING_HOUR, 0, 0, 0);
   return morning.getTime();
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The one notification that sums up what was held: "3 jobs finished while Do not disturb was on". */

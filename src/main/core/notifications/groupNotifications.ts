@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/format/sentence';
 import type { NotificationSound } from '../../../shared/settings';
 import type { GroupNotification, TaskNotification } from './notificationModel';
 import {
@@ -13,10 +14,6 @@ import {
 export const GROUP_FROM = 3;
 
 const NAMES_SHOWN = 3;
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function namesText(names: readonly string[]): string {
   const shown = names.slice(0, NAMES_SHOWN);

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../shared/format/duration';
-import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import { clipText } from '../../../shared/format/clipText';
+import { taskDisplayName } from '../../../shared/format/taskLabel';
 import {
   kindSuggestionSentences,
   outcomeSentences,
@@ -79,7 +80,7 @@ export function notificationForStatusChange(
     outcome: 'failed',
     sound: settings.soundOnFailure ?? DEFAULT_SETTINGS.soundOnFailure,
     title: `${kindTitle} ${FAILURE_VERBS[outcome.kind] ?? 'failed'}`,
-    body: `${withElapsed(taskName, task)} — ${truncateText(outcomeSentences(outcome), DETAIL_MAX_CHARS)}`,
+    body: `${withElapsed(taskName, task)} — ${clipText(outcomeSentences(outcome), DETAIL_MAX_CHARS)}`,
   };
 }
 
@@ -104,6 +105,6 @@ export function notificationForStop(
     outcome: 'failed',
     sound: settings.soundOnFailure ?? DEFAULT_SETTINGS.soundOnFailure,
     title: `${TASK_KIND_TABLE[task.kind].title} stopped`,
-    body: `${taskDisplayName(task)} — ${truncateText(advice, DETAIL_MAX_CHARS)}`,
+    body: `${taskDisplayName(task)} — ${clipText(advice, DETAIL_MAX_CHARS)}`,
   };
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger';
-import { syncFolder } from './durableStore';
-import { encodeJournalLine, MAX_JOURNAL_SEQ, type JournalChange } from './journalLine';
+import { syncFolder } from './syncFolder';
+import { encodeJournalLine, type JournalChange } from './journalLine';
+import { MAX_JOURNAL_SEQ } from './persistedDocument';
+import { errorCode } from '../diskFaults';
 
 /**
  * The append-only file beside the document that makes a user action durable without rewriting the whole
@@ -34,7 +36,7 @@ export function journalFileFor(documentFile: string): string {
 }
 
 function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'an unknown error';
+  return errorCode(error) ?? 'an unknown error';
 }
 
 /** Zeros added at a time: about 3,000 actions' lines, so the file grows (and its size is flushed) rarely. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKey, watchedTaskSchema, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { fillDocumentDefaults, isPlainObject } from './migrations';
-import type { PersistedDocument } from './persistedDocument';
+import { MAX_JOURNAL_SEQ, type PersistedDocument } from './persistedDocument';
 
 /**
  * What one user action left behind: the tasks as they now are, the tasks now gone, the settings as they
@@ -25,14 +25,6 @@ export interface JournalLine extends JournalChange {
  * beyond this holds many tasks (a large import) and the action is saved by writing the whole document.
  */
 export const MAX_JOURNAL_LINE_BYTES = 1024 * 1024;
-
-/**
- * The highest line number: far below 2^53 (where numbers stop being exact, and past which the document
- * refuses to record one), far above any real count (a thousand actions a second for 30 years). A line
- * numbered above it was not written by CAMB Watch and is refused like any unreadable line; the journal
- * starts its numbering again long before reaching it (actionJournal.ts).
- */
-export const MAX_JOURNAL_SEQ = 2 ** 40;
 
 /** Far longer than any task key (the id schema bounds ids); a bound, so a line cannot hold a huge one. */
 const KEY_LIMIT = 1_000;

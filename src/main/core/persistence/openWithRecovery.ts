@@ -2,21 +2,15 @@ import fs from 'node:fs';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import type { DocumentStore } from './keyValueStore';
-import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
+import { MAX_STORE_BYTES, megabytes, type PersistedDocument } from './persistedDocument';
 import { describeWriteFailure } from './diskFailure';
 import { attachActionJournal } from './replayJournal';
 import { moveAside } from './moveAside';
-import { salvageDocument, type SalvageResult } from './salvage';
+import type { StoreRecovery } from './storeRecovery';
+import { plural } from '../../../shared/format/sentence';
 
-/** What happened to a store file that could not be used as it was. */
-export interface StoreRecovery {
-  /** Where the original file now is, byte for byte; null when there was no file to move. */
-  readonly movedTo: string | null;
-  /** A sentence for the user: what was wrong and what was done about it. */
-  readonly reason: string;
-  /** Saved tasks that could not be kept. */
-  readonly droppedTasks: number;
-}
+export type { StoreRecovery };
+import { salvageDocument, type SalvageResult } from './salvage';
 
 export interface OpenedStore {
   readonly store: DocumentStore;
@@ -37,18 +31,19 @@ class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError';
 }
 
-type Snapshot =
+export type Snapshot =
   { kind: 'absent' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'unreadable'; problem: string };
 
 export { MAX_STORE_BYTES };
 
-function takeSnapshot(filePath: string): Snapshot {
+/** The document file's bytes, or why there are none; nothing is moved or written. */
+export function takeSnapshot(filePath: string): Snapshot {
   try {
     const { size } = fs.statSync(filePath);
     if (size > MAX_STORE_BYTES) {
       return {
         kind: 'unreadable',
-        problem: `it is ${Math.round(size / (1024 * 1024))} MB, far larger than a watch list can be (at most ${MAX_STORE_BYTES / (1024 * 1024)} MB)`,
+        problem: `it is ${megabytes(size)}, far larger than a watch list can be (at most ${megabytes(MAX_STORE_BYTES)})`,
       };
     }
     return { kind: 'bytes', bytes: fs.readFileSync(filePath) };
@@ -62,7 +57,7 @@ function takeSnapshot(filePath: string): Snapshot {
   }
 }
 
-function parseSnapshot(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
+export function parseSnapshot(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
     // Editors may save a byte order mark; conf skips it too.
     return { ok: true, value: JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) };
@@ -103,10 +98,6 @@ function fromSalvage(salvage: SalvageResult): Diagnosis {
         settingsReset: salvage.settingsReset,
       };
   }
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function describe(diagnosis: Diagnosis, movedTo: string): string {

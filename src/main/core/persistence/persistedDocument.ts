@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../../shared/settings';
 import { watchedTaskSchema } from '../../../shared/watchedTask';
 import { finishedRunsSchema } from '../../../shared/durations/finishedRun';
-import { MAX_JOURNAL_SEQ } from './journalLine';
+
+/**
+ * The highest line number: far below 2^53 (where numbers stop being exact, and past which the document
+ * refuses to record one), far above any real count (a thousand actions a second for 30 years). A line
+ * numbered above it was not written by CAMB Watch and is refused like any unreadable line; the journal
+ * starts its numbering again long before reaching it (actionJournal.ts).
+ */
+export const MAX_JOURNAL_SEQ = 2 ** 40;
 
 /**
  * Everything CAMB Watch keeps between runs, as one document: the watched tasks (in the order they were

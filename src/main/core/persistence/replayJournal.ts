@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import type { Logger } from '../logging/logger';
 import { journalFileFor, openActionJournal, type ActionJournal } from './actionJournal';
-import { applyJournalLines, readJournal, type ReadJournal } from './journalLine';
+import { applyJournalLines, readJournal, type JournalLine, type ReadJournal } from './journalLine';
 import type { DocumentStore } from './keyValueStore';
 import { moveAside } from './moveAside';
-import { MAX_STORE_BYTES, type PersistedDocument } from './persistedDocument';
-import type { StoreRecovery } from './openWithRecovery';
+import { MAX_STORE_BYTES, megabytes, type PersistedDocument } from './persistedDocument';
+import type { StoreRecovery } from './storeRecovery';
+import { errorCode } from '../diskFaults';
 
 const NOTHING: ReadJournal = { lines: [], refused: [], torn: false };
 
 function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? String(error);
+  return errorCode(error) ?? String(error);
 }
 
 /** Says in the log what was left out of the journal; never what a line held. */
@@ -43,6 +44,33 @@ function setAside(file: string, now: number, reason: string, logger: Logger): St
   }
 }
 
+type LoadedJournal =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'too-large'; readonly size: number }
+  | { readonly kind: 'unreadable'; readonly code: string }
+  | { readonly kind: 'read'; readonly read: ReadJournal };
+
+/** The journal's lines as the file holds them; nothing is moved, written or logged. */
+function loadJournalFile(file: string): LoadedJournal {
+  try {
+    const { size } = fs.statSync(file);
+    if (size > MAX_STORE_BYTES) return { kind: 'too-large', size };
+    return { kind: 'read', read: readJournal(fs.readFileSync(file)) };
+  } catch (error) {
+    return codeOf(error) === 'ENOENT' ? { kind: 'absent' } : { kind: 'unreadable', code: codeOf(error) };
+  }
+}
+
+/**
+ * The lines of the journal beside `documentFile` that the app would replay at its next start, read
+ * without touching the file: for a reader beside a running app (readSavedDocument). A journal the app
+ * would set aside unread gives none; one with lines it cannot read gives the others, as the app applies them.
+ */
+export function peekJournalLines(documentFile: string): readonly JournalLine[] {
+  const loaded = loadJournalFile(journalFileFor(documentFile));
+  return loaded.kind === 'read' ? loaded.read.lines : [];
+}
+
 interface JournalRead {
   readonly read: ReadJournal;
   /** The journal was set aside (its lines cannot all be used): what the user is told. */
@@ -59,22 +87,19 @@ interface JournalRead {
  * action never acknowledged), so it is only logged.
  */
 function readJournalFile(file: string, now: number, logger: Logger): JournalRead {
-  let bytes: Buffer;
-  try {
-    const { size } = fs.statSync(file);
-    if (size > MAX_STORE_BYTES) {
-      const recovery = setAside(
-        file,
-        now,
-        `The list of recent changes kept beside the watch list was ${Math.round(size / (1024 * 1024))} MB, far larger than CAMB Watch writes it, so it was set aside unread.`,
-        logger,
-      );
-      return { read: NOTHING, recovery, keepAway: recovery === null };
-    }
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return { read: NOTHING, recovery: null, keepAway: false };
-    logger.warn(`The action journal could not be read (${codeOf(error)}).`, { path: file });
+  const loaded = loadJournalFile(file);
+  if (loaded.kind === 'absent') return { read: NOTHING, recovery: null, keepAway: false };
+  if (loaded.kind === 'too-large') {
+    const recovery = setAside(
+      file,
+      now,
+      `The list of recent changes kept beside the watch list was ${megabytes(loaded.size)}, far larger than CAMB Watch writes it, so it was set aside unread.`,
+      logger,
+    );
+    return { read: NOTHING, recovery, keepAway: recovery === null };
+  }
+  if (loaded.kind === 'unreadable') {
+    logger.warn(`The action journal could not be read (${loaded.code}).`, { path: file });
     const recovery = setAside(
       file,
       now,
@@ -83,7 +108,7 @@ function readJournalFile(file: string, now: number, logger: Logger): JournalRead
     );
     return { read: NOTHING, recovery, keepAway: recovery === null };
   }
-  const read = readJournal(bytes);
+  const { read } = loaded;
   reportSkipped(read, file, logger);
   if (read.refused.length === 0) return { read, recovery: null, keepAway: false };
   const count = read.refused.length;

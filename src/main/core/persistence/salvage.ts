@@ -1,8 +1,9 @@
 import { finishedRunSchema, type FinishedRun } from '../../../shared/durations/finishedRun';
 import { settingsSchema } from '../../../shared/settings';
+import { clipText } from '../../../shared/format/clipText';
 import {
-  clipText,
   LABEL_LIMIT,
+  TEXT_LIMIT,
   taskKey,
   watchedTaskSchema,
   type WatchedTask,
@@ -28,7 +29,7 @@ function withTextsClipped(entry: unknown): unknown {
   const clipped: Record<string, unknown> = { ...entry };
   for (const field of CLIPPED_TEXTS) {
     const value = clipped[field];
-    if (typeof value === 'string') clipped[field] = clipText(value);
+    if (typeof value === 'string') clipped[field] = clipText(value, TEXT_LIMIT);
   }
   if (typeof clipped['label'] === 'string') clipped['label'] = clipText(clipped['label'], LABEL_LIMIT);
   return clipped;

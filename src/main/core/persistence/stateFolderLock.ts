@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../../../shared/time';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,7 @@ const OWNER_FILE = 'owner.json';
  * REFRESH_MS. A holder that crashed on this computer is noticed at once by its process id (see
  * holderGone); this only matters for a holder on another computer (a shared network folder).
  */
-const STALE_MS = 60_000;
+const STALE_MS = MINUTE_MS;
 const REFRESH_MS = 10_000;
 
 interface Owner {

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../shared/format/duration';
 import { MAX_INTERVAL_MS } from './pollInterval';
+import { budgetRoundMs } from './rateBudget';
 
 /**
  * What to tell the user when the request budget cannot keep up, or null when it can.
@@ -9,7 +10,7 @@ import { MAX_INTERVAL_MS } from './pollInterval';
  * checked only once per round. Saying so beats letting checks quietly fall behind.
  */
 export function budgetNotice(polledJobs: number, spacingMs: number): string | null {
-  const roundMs = polledJobs * spacingMs;
+  const roundMs = budgetRoundMs(polledJobs, spacingMs);
   if (!(roundMs > MAX_INTERVAL_MS)) return null;
   const jobs = `${polledJobs.toLocaleString('en-US')} active jobs`;
   return `${jobs}: each is checked about every ${formatDuration(roughly(roundMs))}.`;

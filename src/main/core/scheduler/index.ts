@@ -1,9 +1,7 @@
-export {
-  createScheduler,
-  DEFAULT_MAX_CONCURRENT,
-  DEFAULT_RATE_PER_SECOND,
-  UNREACHABLE_AFTER_FAILURES,
-} from './scheduler';
+export { createScheduler } from './scheduler';
+export { DEFAULT_MAX_CONCURRENT, DEFAULT_RATE_PER_SECOND } from './schedulerTuning';
+export { UNREACHABLE_AFTER_FAILURES } from './reachability';
+export type { CheckPolicy, DueChecks, Pace } from './checkPolicy';
 export type {
   CheckKey,
   CheckStatus,
@@ -25,6 +23,6 @@ export {
 } from './pollInterval';
 export type { IntervalPolicy } from './pollInterval';
 export { budgetNotice } from './budgetNotice';
-export { DEFAULT_ARRIVAL_JITTER_MS, paceSpacingMs } from './rateBudget';
+export { budgetRoundMs, DEFAULT_ARRIVAL_JITTER_MS, paceSpacingMs } from './rateBudget';
 export { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 export type { BackoffPolicy } from './backoff';

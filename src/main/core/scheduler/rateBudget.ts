@@ -14,6 +14,15 @@ export function paceSpacingMs(
 }
 
 /**
+ * One round of the budget: how long the budget takes to check every polled job once (`spacingMs` apart).
+ * Stopped jobs are not polled, so they take no turn in a round. The budget notice tells the user when a
+ * round outlasts a minute; the duration-aware policy lets no job wait more than a few rounds.
+ */
+export function budgetRoundMs(polledJobs: number, spacingMs: number): number {
+  return polledJobs * spacingMs;
+}
+
+/**
  * At most `requestsPerWindow` requests in any rolling window of `windowMs`, shared by every task, counted
  * where the requests arrive rather than where they leave.
  *

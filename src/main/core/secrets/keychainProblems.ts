@@ -1,3 +1,4 @@
+import { clipText } from '../../../shared/format/clipText';
 import { createRedactor } from '../logging/redactor';
 
 /** Known failures of keytar / libsecret / D-Bus (plain Errors: only the message tells them apart). */
@@ -50,7 +51,6 @@ export function explainKeychainError(error: unknown, secrets: readonly string[] 
       .split('\n')[0]
       ?.trim() ?? '';
   if (firstLine === '') return 'the keychain failed without saying why';
-  return firstLine.length > MAX_RAW_REASON_LENGTH
-    ? `${firstLine.slice(0, MAX_RAW_REASON_LENGTH)}…`
-    : firstLine;
+  // The reason's first MAX_RAW_REASON_LENGTH characters stay whole, then the mark of the cut.
+  return clipText(firstLine, MAX_RAW_REASON_LENGTH + 1);
 }

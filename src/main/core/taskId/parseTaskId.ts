@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { truncateText } from '../../../shared/format/taskLabel';
+import { clipText } from '../../../shared/format/clipText';
 import { taskIdSchema } from './taskIdSchema';
 
 export type TaskIdParseResult = { ok: true; taskId: string } | { ok: false; error: string };
@@ -9,7 +9,7 @@ const PREVIEW_CHARS = 40;
 
 function preview(text: string): string {
   // JSON quoting makes control characters and line breaks visible instead of breaking the message.
-  return JSON.stringify(truncateText(text, PREVIEW_CHARS));
+  return JSON.stringify(clipText(text, PREVIEW_CHARS));
 }
 
 const jsonTaskId = z.union([z.string(), z.number()]);

@@ -2,11 +2,20 @@ import { newestFirst } from '../../../shared/taskOrder';
 import { taskEstimate, type DurationModels, type RemainingEstimate } from '../../../shared/durations';
 import { formatDuration } from '../../../shared/format/duration';
 import { soonestFinishText } from '../../../shared/format/estimateText';
-import { taskDisplayName, truncateText } from '../../../shared/format/taskLabel';
+import { clipText } from '../../../shared/format/clipText';
+import { taskDisplayName } from '../../../shared/format/taskLabel';
 import { outcomeHeadline, taskOutcome } from '../../../shared/format/taskOutcome';
 import { TASK_KIND_TABLE } from '../../../shared/taskKinds';
 import { statusPhase, type StatusPhase } from '../../../shared/taskStatus';
-import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
+import {
+  hasFailed,
+  isStopped,
+  isWatching,
+  taskKey,
+  type TaskKey,
+  type WatchedTask,
+} from '../../../shared/watchedTask';
+import { DAY_MS, MINUTE_MS } from '../../../shared/time';
 
 export type TrayIcon = 'idle' | 'active' | 'attention' | 'offline';
 
@@ -67,13 +76,13 @@ export const TRAY_MENU_LIMIT = 10;
  * A failure keeps the icon in "attention" for a day after it ended: long enough to be seen after a
  * night away, and it clears by itself without an "acknowledge" step the watch list does not have.
  */
-export const ATTENTION_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const ATTENTION_WINDOW_MS = DAY_MS;
 
 const LABEL_MAX_CHARS = 40;
 
 /** When a failed task stops asking for attention, or null for a task that did not fail. */
 function attentionEndsAtFor(task: WatchedTask): number | null {
-  if (task.status === null || statusPhase(task.status) !== 'failed') return null;
+  if (!hasFailed(task)) return null;
   return (task.finishedAt ?? task.lastCheckAt ?? task.addedAt) + ATTENTION_WINDOW_MS;
 }
 
@@ -100,7 +109,7 @@ export function trayAttentionEndsAt(tasks: readonly WatchedTask[], now: number):
  * changed every few seconds would rebuild the icon's menu at every poll of a young job.
  */
 function trayAge(ms: number): string {
-  return ms < 60_000 ? '< 1 min' : formatDuration(ms, { units: 1 });
+  return ms < MINUTE_MS ? '< 1 min' : formatDuration(ms, { units: 1 });
 }
 
 function statusText(task: WatchedTask, now: number): string {
@@ -114,11 +123,11 @@ function statusText(task: WatchedTask, now: number): string {
       return `${outcome.word} · ${age}${retrying}`;
     case 'unknown':
       // Shown verbatim, as the API sent it, so the user can report it.
-      return `${truncateText(task.status ?? '', 24)} (unknown status) · ${age}${retrying}`;
+      return `${clipText(task.status ?? '', 24)} (unknown status) · ${age}${retrying}`;
     case 'stopped':
-      return `${outcome.word}: ${truncateText(outcome.summary, 60)}`;
+      return `${outcome.word}: ${clipText(outcome.summary, 60)}`;
     default:
-      return truncateText(outcomeHeadline(outcome), 60);
+      return clipText(outcomeHeadline(outcome), 60);
   }
 }
 
@@ -130,7 +139,7 @@ function phaseOf(task: WatchedTask): TrayItemPhase {
 function menuItem(task: WatchedTask, now: number): TrayMenuItem {
   return {
     taskKey: taskKey(task.kind, task.taskId),
-    label: truncateText(taskDisplayName(task), LABEL_MAX_CHARS),
+    label: clipText(taskDisplayName(task), LABEL_MAX_CHARS),
     kindTitle: TASK_KIND_TABLE[task.kind].title,
     statusText: statusText(task, now),
     phase: phaseOf(task),

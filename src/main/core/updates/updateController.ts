@@ -5,10 +5,11 @@ import type { Logger } from '../logging/logger';
 import type { UpdateAvailability } from './updateAvailability';
 import { updateErrorText } from './updateErrorText';
 import type { UpdaterEvent, UpdaterPort } from './updaterPort';
+import { HOUR_MS, MINUTE_MS } from '../../../shared/time';
 
 /** Long enough after launch not to compete with the first poll round and the window. */
-export const FIRST_CHECK_DELAY_MS = 60_000;
-export const CHECK_INTERVAL_MS = 4 * 60 * 60_000;
+export const FIRST_CHECK_DELAY_MS = MINUTE_MS;
+export const CHECK_INTERVAL_MS = 4 * HOUR_MS;
 /**
  * How long a check or download may go without a word from the updater before it is given up. A check
  * answers in seconds and a download reports progress every second or so; electron-updater's own timeout
@@ -16,7 +17,7 @@ export const CHECK_INTERVAL_MS = 4 * 60 * 60_000;
  * `socket` event, which Electron's net.request never emits: electron-builder #4618), so without this a
  * stalled request would hold every later check until the app restarts.
  */
-export const UPDATER_SILENCE_LIMIT_MS = 5 * 60_000;
+export const UPDATER_SILENCE_LIMIT_MS = 5 * MINUTE_MS;
 /** How long a quit waits for the installer to take over before the app quits without installing. */
 export const INSTALL_ON_QUIT_LIMIT_MS = 30_000;
 
@@ -136,7 +137,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
 
   function giveUpSilentUpdater(): void {
     if (!isBusy(state) || updater === null) return;
-    const minutes = Math.round(silenceLimit / 60_000);
+    const minutes = Math.round(silenceLimit / MINUTE_MS);
     const message =
       state.phase === 'downloading'
         ? `The download of version ${state.version} stopped: the update server sent nothing for ${minutes} minutes. CAMB Watch will try again later.`

@@ -1,3 +1,4 @@
+import { clipText } from '../../../shared/format/clipText';
 import { z } from 'zod';
 import { finishedRunSchema, type FinishedRun } from '../../../shared/durations/finishedRun';
 import { taskKindSchema } from '../../../shared/taskKinds';
@@ -85,7 +86,7 @@ const NOT_A_WATCH_LIST = 'This is a JSON file, but not a CAMB Watch watch list:'
 
 function quoteShort(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  return JSON.stringify(clipText(text, 40));
 }
 
 type ImportEntries = { ok: true; entries: unknown[]; runs: FinishedRun[] } | { ok: false; reason: string };

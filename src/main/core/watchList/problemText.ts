@@ -1,12 +1,8 @@
+import { clipLine } from '../../../shared/format/clipText';
 import type { RequestFailure } from '../camb/outcomes';
 import type { StopCause } from '../../../shared/watchedTask';
 
 const MAX_DETAIL = 120;
-
-function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= MAX_DETAIL ? oneLine : `${oneLine.slice(0, MAX_DETAIL - 1)}…`;
-}
 
 /** A task's `lastProblem`: one short line a user can act on, kept until the next good answer. */
 export function describeProblem(failure: RequestFailure): string {
@@ -17,7 +13,7 @@ export function describeProblem(failure: RequestFailure): string {
       return 'CAMB.AI does not know this task id (HTTP 404); check the id and its kind';
     case 'invalid':
       // The client's message already says CAMB.AI refused the request, with its status and reason.
-      return shorten(failure.message);
+      return clipLine(failure.message, MAX_DETAIL);
     case 'rate-limited':
       return failure.retryAfterMs === null
         ? 'CAMB.AI asked us to slow down (HTTP 429)'

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../shared/format/clipText';
 import { describeWriteFailure } from '../persistence/diskFailure';
 import type { DocumentStore } from '../persistence/keyValueStore';
 import { DocumentTooLargeError, MAX_STORE_BYTES, megabytes } from '../persistence/persistedDocument';
@@ -5,7 +6,8 @@ import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask
 import type { Settings } from '../../../shared/settings';
 import type { FinishedRun } from '../../../shared/durations/finishedRun';
 import type { SaveProblem } from '../../../shared/serviceState';
-import { describeLeftOut, describeSaveFailure, errorCode } from './saveProblemText';
+import { errorCode } from '../diskFaults';
+import { describeLeftOut, describeSaveFailure } from './saveProblemText';
 
 export interface SaveOutcome {
   /** Whether what could be saved was; false keeps the change pending for a later try. */
@@ -81,6 +83,5 @@ function tooLarge(error: DocumentTooLargeError): SaveOutcome {
 
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+  return clipLine(text, 160);
 }

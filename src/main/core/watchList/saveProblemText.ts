@@ -1,15 +1,6 @@
 import path from 'node:path';
 import type { SaveProblem } from '../../../shared/serviceState';
-
-/** The system's reason a write failed ('ENOSPC', 'EROFS'...), looked for on the error and its causes. */
-export function errorCode(error: unknown): string | null {
-  for (let at = error, depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
-    const code = (at as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    at = (at as { cause?: unknown }).cause;
-  }
-  return null;
-}
+import { diskFaultOfCode } from '../diskFaults';
 
 /** Said after every reason: what the user risks, and that nothing needs doing once the cause is gone. */
 const KEPT =
@@ -22,33 +13,39 @@ const KEPT =
  */
 export function describeSaveFailure(code: string | null, file: string): SaveProblem {
   const folder = path.dirname(file);
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
+  const fault = diskFaultOfCode(code);
+  if (fault === null)
+    return {
+      summary: 'its file cannot be written',
+      message: `The watch list cannot be saved to ${file}${code === null ? '' : ` (${code})`}: check that the disk has room and the folder can be written. ${KEPT}`,
+    };
+  const detail = fault.detail === null ? '' : ` (${fault.detail})`;
+  const summary = fault.what;
+  switch (fault.kind) {
+    case 'full':
       return {
-        summary: 'the disk is full',
-        message: `The watch list cannot be saved: the disk holding ${folder} is full${code === 'EDQUOT' ? ' (your disk quota is used up)' : ''}. Free some space on it, for example by emptying the trash or removing large files. ${KEPT}`,
+        summary,
+        message: `The watch list cannot be saved: the disk holding ${folder} is full${detail}. ${fault.remedy}, for example by emptying the trash or removing large files. ${KEPT}`,
       };
-    case 'EROFS':
+    case 'read-only':
       return {
-        summary: 'the disk is read-only',
+        summary,
         message: `The watch list cannot be saved: ${folder} is on a disk mounted read-only. Check that the disk is mounted for writing (an external or network disk may have been remounted read-only after an error). ${KEPT}`,
       };
-    case 'EACCES':
-    case 'EPERM':
+    case 'not-allowed':
       return {
-        summary: 'no permission to write its folder',
+        summary,
         message: `The watch list cannot be saved: CAMB Watch may not write in ${folder}. Check that this folder and ${path.basename(file)} belong to your user account and are not marked read-only. ${KEPT}`,
       };
-    case 'ELOCKLOST':
+    case 'taken-over':
       return {
-        summary: 'another program took over its folder',
-        message: `The watch list is no longer saved here: another CAMB Watch program took over ${folder} while this one was not responding (the computer may have slept). Quit this one and keep the other, or quit both and start one again: changes made here are refused until then.`,
+        summary,
+        message: `The watch list is no longer saved here: another CAMB Watch program took over ${folder}${detail}. Quit this one and keep the other, or quit both and start one again: changes made here are refused until then.`,
       };
     default:
       return {
-        summary: 'its file cannot be written',
-        message: `The watch list cannot be saved to ${file}${code === null ? '' : ` (${code})`}: check that the disk has room and the folder can be written. ${KEPT}`,
+        summary,
+        message: `The watch list cannot be saved to ${file}: ${fault.what}${detail}. ${fault.remedy} and try again. ${KEPT}`,
       };
   }
 }

@@ -1,8 +1,9 @@
 import type { Clock, TimerHandle } from '../clock/clock';
 import type { KeyTestOutcome } from './watchServiceTypes';
+import { MINUTE_MS, SECOND_MS } from '../../../shared/time';
 
 /** After a key was saved while CAMB.AI could not be reached: try again after these waits, the last repeating. */
-const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000];
+const RETRY_DELAYS_MS = [15 * SECOND_MS, 30 * SECOND_MS, MINUTE_MS, 2 * MINUTE_MS, 5 * MINUTE_MS];
 
 export interface KeyRecheckOptions {
   readonly clock: Clock;
@@ -42,7 +43,7 @@ export function createKeyRecheck(options: KeyRecheckOptions): KeyRecheck {
 
   function schedule(): void {
     clearTimer();
-    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 60_000;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? MINUTE_MS;
     attempt += 1;
     timer = clock.setTimer(() => {
       timer = null;

@@ -21,17 +21,11 @@ import { onceThisTurn } from './onceThisTurn';
 import { createRateLimitState } from './rateLimitState';
 import { createTrayPublisher } from './trayPublisher';
 import {
-  LIST_EVENTS,
+  isListEvent,
   type ServiceOwnEvents,
   type WatchService,
-  type WatchServiceEvents,
   type WatchServiceOptions,
 } from './watchServiceTypes';
-
-/** The watch list's own news, which listeners of the service hear straight from the list. */
-function isListEvent(name: keyof WatchServiceEvents): name is (typeof LIST_EVENTS)[number] {
-  return (LIST_EVENTS as readonly string[]).includes(name);
-}
 
 export function createWatchService(options: WatchServiceOptions): WatchService {
   const { clock, logger, secrets } = options;
@@ -107,7 +101,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     if (JSON.stringify(next) === JSON.stringify(state)) return;
     state = next;
     emitter.emit('stateChanged', { state });
-    tray.refresh();
+    // Soon, not now: the budget notice changes with every job added to a long list (its count).
+    tray.refreshSoon();
   }
 
   const tray = createTrayPublisher({
@@ -142,14 +137,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
   function track(task: WatchedTask): void {
     if (isTerminalStatus(task.status)) return;
-    scheduler.track({
-      key: taskKey(task.kind, task.taskId),
-      kind: task.kind,
-      taskId: task.taskId,
-      addedAt: task.addedAt,
-      lastCheckAt: task.lastCheckAt,
-      status: task.status,
-    });
+    const { kind, taskId, addedAt, lastCheckAt, status } = task;
+    scheduler.track({ key: taskKey(kind, taskId), kind, taskId, addedAt, lastCheckAt, status });
     updateBudgetNotice();
   }
 

@@ -77,6 +77,11 @@ export interface ServiceOwnEvents {
  */
 export type WatchServiceEvents = ServiceOwnEvents & Pick<WatchListEvents, (typeof LIST_EVENTS)[number]>;
 
+/** The watch list's own news, which listeners of the service hear straight from the list. */
+export function isListEvent(name: keyof WatchServiceEvents): name is (typeof LIST_EVENTS)[number] {
+  return (LIST_EVENTS as readonly string[]).includes(name);
+}
+
 /**
  * The whole app behind one object, with no Electron in it: the shell, the web host and tests wire it to
  * their world (IPC, tray, notifications) and add no behaviour of their own.

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { MINUTE_MS } from '../../../shared/time';
 
 /** Why Electron says a page's process ended (RenderProcessGoneDetails.reason). */
 export type RendererGoneReason =
@@ -13,7 +14,7 @@ export type RendererGoneReason =
 
 /** A page that keeps dying is not reloaded for ever: at most this many reloads in the window below. */
 export const MAX_RELOADS = 3;
-export const RELOAD_WINDOW_MS = 60_000;
+export const RELOAD_WINDOW_MS = MINUTE_MS;
 
 /**
  * Decides whether a window whose page process is gone gets its page back. A crash, a kill or running out

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, isLocalApiBase } from '../../../src/main/core/appHost';
-import { checkDownloadUrl } from '../../../src/main/core/appHost/externalUrl';
+import { checkExternalUrl, isLocalApiBase } from '../../../src/main/core/links';
+import { checkDownloadUrl } from '../../../src/main/core/links/externalUrl';
 
 describe('which links and APIs the app trusts', () => {
   it('counts only an API on this computer as a local simulator', () => {

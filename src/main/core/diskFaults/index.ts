@@ -1,0 +1,8 @@
+export {
+  diskFaultOf,
+  diskFaultOfCode,
+  errorCode,
+  errorCodes,
+  type DiskFault,
+  type DiskFaultKind,
+} from './diskFault';
