@@ -22,6 +22,8 @@ type OrderFacts = Pick<
   'unseen' | 'status' | 'stoppedReason' | 'addedAt' | 'finishedAt' | 'kind' | 'taskId' | 'label'
 >;
 
+type KeyFacts = Pick<WatchedTask, 'kind' | 'taskId'>;
+
 /**
  * Where a task stands in "what needs me first": 0 an ending not yet seen, 1 a failure (or a stop) that
  * waits for the user, 2 a job still running, 3 the rest (finished well and seen).
@@ -41,13 +43,21 @@ export function orderSignature(task: OrderFacts): string {
 /** When the task last did something the user cares about: it ended, or else it was added. */
 const recency = (task: OrderFacts): number => task.finishedAt ?? task.addedAt;
 
-const byKey = (a: OrderFacts, b: OrderFacts): number => {
+const byKey = (a: KeyFacts, b: KeyFacts): number => {
   const left = taskKey(a.kind, a.taskId);
   const right = taskKey(b.kind, b.taskId);
   return left < right ? -1 : left > right ? 1 : 0;
 };
 
-const newestAdded = (a: OrderFacts, b: OrderFacts): number => b.addedAt - a.addedAt || byKey(a, b);
+/**
+ * "Newest first", the one definition the watch list, the tray menu and the window's list all sort by: the
+ * most recently added first; tasks added in the same millisecond (an import, a pasted batch) by their key
+ * (kind:id), compared code unit by code unit: a total order, the same on every machine and in every
+ * locale, never depending on the order tasks arrived in.
+ */
+export function newestFirst(a: Pick<OrderFacts, 'addedAt' | 'kind' | 'taskId'>, b: typeof a): number {
+  return b.addedAt - a.addedAt || byKey(a, b);
+}
 
 /** Soonest expected finish first; jobs without an estimate after them, most recent first. */
 function runningOrder(expectedFinish: ExpectedFinish | undefined) {
@@ -64,7 +74,7 @@ function runningOrder(expectedFinish: ExpectedFinish | undefined) {
     if (left !== null && right !== null && left !== right) return left - right;
     if (left !== null && right === null) return -1;
     if (left === null && right !== null) return 1;
-    return newestAdded(a, b);
+    return newestFirst(a, b);
   };
 }
 
@@ -77,14 +87,14 @@ export function compareTasks(order: ListOrder, expectedFinish?: ExpectedFinish) 
   const running = runningOrder(expectedFinish);
   switch (order) {
     case 'added':
-      return newestAdded;
+      return newestFirst;
     case 'name':
       return (a: OrderFacts, b: OrderFacts) =>
         taskDisplayName(a).localeCompare(taskDisplayName(b), undefined, { sensitivity: 'base' }) ||
-        newestAdded(a, b);
+        newestFirst(a, b);
     case 'kind':
       return (a: OrderFacts, b: OrderFacts) =>
-        taskKindInfo(a.kind).title.localeCompare(taskKindInfo(b.kind).title) || newestAdded(a, b);
+        taskKindInfo(a.kind).title.localeCompare(taskKindInfo(b.kind).title) || newestFirst(a, b);
     case 'attention':
       return (a: OrderFacts, b: OrderFacts) => {
         const rank = attentionRank(a) - attentionRank(b);

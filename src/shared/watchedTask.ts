@@ -48,7 +48,8 @@ export type StopCause = z.infer<typeof stopCauseSchema>;
 
 /**
  * One watched task as the watch list keeps, persists and shows it. Times are epoch milliseconds;
- * `status` is null until the first answer arrives.
+ * `status` is null until the first answer arrives. When it is next checked is the scheduler's alone (see
+ * `plannedCheckSchema`): files written when tasks held a `nextCheckAt` still load, the field dropped.
  */
 export const watchedTaskSchema = z.object({
   kind: taskKindSchema,
@@ -56,7 +57,6 @@ export const watchedTaskSchema = z.object({
   label: z.string().max(LABEL_LIMIT).nullable(),
   addedAt: epochMs,
   lastCheckAt: epochMs.nullable(),
-  nextCheckAt: epochMs.nullable(),
   status: boundedText.nullable(),
   runId: runIdSchema.nullable(),
   exceptionReason: boundedText.nullable(),
@@ -98,7 +98,6 @@ export type WatchedTask = z.infer<typeof watchedTaskSchema>;
 export const NEW_TASK_FIELDS = {
   label: null,
   lastCheckAt: null,
-  nextCheckAt: null,
   status: null,
   runId: null,
   exceptionReason: null,

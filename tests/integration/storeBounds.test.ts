@@ -95,7 +95,6 @@ describe('store: one task that does not fit the saved list', () => {
     list.applyCheck('story:odd', {
       outcome: { type: 'status', status: 'SUCCESS', runId: 1e20, exceptionReason: null, message: null },
       checkedAt: 5,
-      nextCheckAt: null,
     });
     list.rename('story:fine', 'still saved');
     list.flush();
@@ -127,7 +126,6 @@ function growList(list: ReturnType<typeof openSavedWatchList>['list'], count: nu
         message: LONG('Y'),
       },
       checkedAt: 10,
-      nextCheckAt: 20,
     });
 }
 

@@ -10,6 +10,7 @@ import { documentStoreFile } from '../../src/main/core/persistence/storeOptions'
 import { createWatchList } from '../../src/main/core/watchList/watchList';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { taskKey } from '../../src/shared/watchedTask';
+import { savedTask } from '../support/savedWatchList';
 
 let cwd: string;
 beforeEach(() => {
@@ -36,7 +37,6 @@ describe('store: restart', () => {
     first.list.applyCheck(done, {
       outcome: { type: 'status', status: 'SUCCESS', runId: 4242, exceptionReason: null, message: null },
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     first.list.markNotified(done);
     first.list.setMuted(taskKey('dub', 'running'), true);
@@ -63,6 +63,27 @@ describe('store: restart', () => {
     expect(onDisk.__internal__).toEqual({ migrations: { version: DOCUMENT_PROJECT_VERSION } });
   });
 
+  it("loads a file from a version that saved each task's next check, and no longer writes it", () => {
+    const running = { ...savedTask('running', { status: 'RUNNING', finishedAt: null }), nextCheckAt: 12_345 };
+    const done = { ...savedTask('done'), nextCheckAt: null };
+    fs.writeFileSync(
+      documentStoreFile(cwd),
+      JSON.stringify({ tasks: [running, done], settings: DEFAULT_SETTINGS }),
+    );
+    const first = open();
+    expect(first.recovery).toBeNull();
+    expect(first.list.list().map((task) => [task.taskId, task.status])).toEqual([
+      ['done', 'SUCCESS'],
+      ['running', 'RUNNING'],
+    ]);
+    expect(first.list.get(taskKey('story', 'running'))).not.toHaveProperty('nextCheckAt');
+    first.list.rename(taskKey('story', 'running'), 'Chapter 2');
+    first.list.dispose();
+    const onDisk = fs.readFileSync(documentStoreFile(cwd), 'utf8');
+    expect(onDisk).toContain('Chapter 2');
+    expect(onDisk).not.toContain('nextCheckAt');
+  });
+
   it('saves the last changes of a burst once the write interval has passed', async () => {
     const clock = new VirtualClock();
     const first = open(clock);
@@ -73,7 +94,7 @@ describe('store: restart', () => {
       open(clock)
         .list.list()
         .map((t) => t.taskId),
-    ).toEqual(['c', 'b', 'a']);
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('migrates an unversioned, hand-written file instead of discarding it', () => {

@@ -31,7 +31,8 @@ describe('watch service: a 403 for one task', () => {
     expect(h.service.state().authProblem).toBeNull();
     expect(h.service.get('story:mine')?.status).toBe('SUCCESS');
     for (const key of ['story:theirs', 'dub:theirs-too'] as const) {
-      expect(h.service.get(key)).toMatchObject({ stopCause: 'forbidden', nextCheckAt: null });
+      expect(h.service.get(key)).toMatchObject({ stopCause: 'forbidden' });
+      expect(h.service.nextChecks().map((check) => check.key)).not.toContain(key);
       expect(h.service.get(key)?.stoppedReason).toContain('may belong to another account');
     }
     expect(h.statusRequests('story', 'theirs')).toBe(1);

@@ -41,7 +41,7 @@ describe('watch service: restart', () => {
     expect(second.service.get('story:done')).toMatchObject({ label: 'Finished one', notified: true });
     expect(second.service.get('dub:running')?.label).toBe('Still going (renamed)');
     // The unfinished task resumes on its schedule: due where the last run left it.
-    const due = second.service.get('dub:running')?.nextCheckAt ?? 0;
+    const due = second.service.nextChecks().find((check) => check.key === 'dub:running')?.nextCheckAt ?? 0;
     expect(due).toBeGreaterThan(h.clock.now());
     await h.advance(due - h.clock.now());
     expect(h.statusRequests('dub', 'running')).toBe(runningRequests + 1);

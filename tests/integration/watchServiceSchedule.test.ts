@@ -42,7 +42,9 @@ describe('watch service: the check-times setting', () => {
       RESPONSIVENESS_SHARE.balanced,
     );
     expect(learned).toBeGreaterThan(5 * MIN_INTERVAL_MS);
-    expect(fresh?.nextCheckAt).toBe(firstCheckAt + jittered(learned));
+    expect(h.service.nextChecks().find((check) => check.key === 'story:new')?.nextCheckAt).toBe(
+      firstCheckAt + jittered(learned),
+    );
 
     expect(h.service.updateSettings({ schedule: 'adaptive' }).schedule).toBe('adaptive');
     await h.advance(MIN_INTERVAL_MS);

@@ -51,7 +51,8 @@ describe('watch service: a task from paste to notification', () => {
 
     await h.advance(60_000);
     const task = h.service.get(key);
-    expect(task).toMatchObject({ status: 'SUCCESS', runId: 4242, notified: true, nextCheckAt: null });
+    expect(task).toMatchObject({ status: 'SUCCESS', runId: 4242, notified: true });
+    expect(h.service.nextChecks().map((check) => check.key)).not.toContain(key);
     expect(task?.history.map((entry) => entry.status)).toEqual(['PENDING', 'SUCCESS']);
     expect(task?.history[0]?.at).toBe(addedAt);
     const finishedAt = task?.finishedAt ?? 0;
@@ -188,7 +189,8 @@ describe('watch service: failures', () => {
       expect.objectContaining({ type: 'task', outcome: 'failed', title }),
     ]);
     expect(h.run.notifications()[0]?.body).toContain(body);
-    expect(h.service.get('story:doomed')).toMatchObject({ notified: true, nextCheckAt: null });
+    expect(h.service.get('story:doomed')).toMatchObject({ notified: true });
+    expect(h.service.nextChecks()).toEqual([]);
     expect(h.service.trayModel().icon).toBe('attention');
   });
 

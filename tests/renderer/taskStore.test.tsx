@@ -25,6 +25,36 @@ describe('TaskStore', () => {
     expect(store.filterCounts()).toEqual({ all: 2, active: 0, finished: 2, failed: 1, succeeded: 1 });
   });
 
+  it('follows the next checks the core plans, redrawing only the rows whose check moved', () => {
+    const store = new TaskStore();
+    store.replaceAll(
+      [task('a', 1), task('b', 2), task('c', 3)],
+      [
+        { key: 'story:a', nextCheckAt: 10_000 },
+        { key: 'story:b', nextCheckAt: 20_000 },
+      ],
+    );
+    const redrawn: string[] = [];
+    for (const key of ['story:a', 'story:b', 'story:c'] as const)
+      store.subscribeRow(key, () => redrawn.push(key));
+    const listVersion = store.listVersion();
+    // A change of responsiveness: every waiting task replanned in one message.
+    store.planChecks([
+      { key: 'story:a', nextCheckAt: 40_000 },
+      { key: 'story:b', nextCheckAt: null },
+    ]);
+    expect([
+      store.nextCheckAt('story:a'),
+      store.nextCheckAt('story:b'),
+      store.nextCheckAt('story:c'),
+    ]).toEqual([40_000, null, null]);
+    expect(redrawn).toEqual(['story:a', 'story:b']);
+    // The order and the counts do not depend on it: the list is not redrawn.
+    expect(store.listVersion()).toBe(listVersion);
+    store.remove(['story:a']);
+    expect(store.nextCheckAt('story:a')).toBeNull();
+  });
+
   it('holds the place of the ending being read, and lets go (redrawing the list) when another is shown', () => {
     const store = new TaskStore();
     store.replaceAll([task('a', 1, { status: 'SUCCESS', unseen: true }), task('b', 2)]);

@@ -25,7 +25,6 @@ export function savedTask(taskId: string, fields: Record<string, unknown> = {}) 
     label: null,
     addedAt: 1,
     lastCheckAt: null,
-    nextCheckAt: null,
     status: 'SUCCESS',
     runId: 9,
     exceptionReason: null,

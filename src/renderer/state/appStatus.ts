@@ -22,12 +22,7 @@ export interface AppStatus {
 
 export type AppStatusAction =
   | { readonly type: 'snapshot'; readonly snapshot: AppSnapshot }
-  | { readonly type: 'connectivity'; readonly payload: EventPayload<'connectivity'> }
-  | { readonly type: 'authProblem'; readonly payload: EventPayload<'authProblem'> }
-  | { readonly type: 'rateLimited'; readonly payload: EventPayload<'rateLimited'> }
-  | { readonly type: 'polling'; readonly payload: EventPayload<'polling'> }
-  | { readonly type: 'budget'; readonly payload: EventPayload<'budget'> }
-  | { readonly type: 'saving'; readonly payload: EventPayload<'saving'> }
+  | { readonly type: 'state'; readonly payload: ServiceState }
   | { readonly type: 'keyStatus'; readonly payload: KeyStatus }
   | { readonly type: 'settings'; readonly payload: Settings }
   | { readonly type: 'download'; readonly payload: DownloadProgress }
@@ -46,39 +41,17 @@ export function statusFromSnapshot(snapshot: AppSnapshot): AppStatus {
   };
 }
 
-function withState(status: AppStatus, changes: Partial<ServiceState>): AppStatus {
-  return { ...status, state: { ...status.state, ...changes } };
-}
-
 export function appStatusReducer(status: AppStatus, action: AppStatusAction): AppStatus {
   switch (action.type) {
     case 'snapshot':
       return { ...statusFromSnapshot(action.snapshot), downloads: status.downloads };
-    case 'connectivity':
-      return withState(status, { connectivity: action.payload.connectivity });
-    case 'authProblem':
-      return withState(status, { authProblem: action.payload.problem });
-    case 'rateLimited':
-      return withState(status, { rateLimitedUntil: action.payload.until });
-    case 'polling':
-      return withState(status, { pollingPaused: action.payload.paused, suspended: action.payload.suspended });
-    case 'budget':
-      return withState(status, { budgetNotice: action.payload.notice });
-    case 'saving':
-      return withState(status, { saveProblem: action.payload.problem });
-    case 'keyStatus': {
-      const key = action.payload;
-      const problem = key.storeProblem;
-      return {
-        ...withState(status, { key: { present: key.present, where: key.where, problem, check: key.check } }),
-        keyStatus: key,
-      };
-    }
+    case 'state':
+      // The app's state as the core sent it, whole: nothing here derives it from other events.
+      return { ...status, state: action.payload };
+    case 'keyStatus':
+      return { ...status, keyStatus: action.payload };
     case 'settings':
-      return {
-        ...withState(status, { pollingPaused: action.payload.pollingPaused }),
-        settings: action.payload,
-      };
+      return { ...status, settings: action.payload };
     case 'download': {
       const downloads = new Map(status.downloads);
       const ofTask = new Map(downloads.get(action.payload.key));

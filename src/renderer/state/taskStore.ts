@@ -1,5 +1,7 @@
+import type { PlannedCheck } from '../../shared/contract';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
+import { newestFirst } from '../../shared/taskOrder';
 import { DurationStore } from '../estimates/durationStore';
 import { changesListing, emptyCounts, filtersOf, type FilterCounts } from '../tasks/taskCategory';
 
@@ -9,9 +11,9 @@ function keyOf(task: WatchedTask): TaskKey {
   return taskKey(task.kind, task.taskId);
 }
 
-/** Newest first; the key breaks ties so the order never depends on arrival. */
+/** Newest first (shared/taskOrder): the key breaks ties, so the order never depends on arrival. */
 function comesBefore(a: WatchedTask, b: WatchedTask): boolean {
-  return a.addedAt !== b.addedAt ? a.addedAt > b.addedAt : keyOf(a) < keyOf(b);
+  return newestFirst(a, b) < 0;
 }
 
 /**
@@ -21,6 +23,8 @@ function comesBefore(a: WatchedTask, b: WatchedTask): boolean {
  */
 export class TaskStore {
   private readonly tasks = new Map<TaskKey, WatchedTask>();
+  /** When each task is next checked, as the core's scheduler plans it (kept apart: it is never saved). */
+  private readonly nextChecks = new Map<TaskKey, number>();
   private order: TaskKey[] = [];
   private counts: FilterCounts = emptyCounts();
   private unseen = 0;
@@ -37,6 +41,20 @@ export class TaskStore {
 
   get(key: TaskKey): WatchedTask | undefined {
     return this.tasks.get(key);
+  }
+
+  /** When the task is next checked, or null when no check is planned (finished, stopped, in flight). */
+  nextCheckAt(key: TaskKey): number | null {
+    return this.nextChecks.get(key) ?? null;
+  }
+
+  /** The scheduler moved these next checks: only their rows are drawn again. */
+  planChecks(planned: readonly PlannedCheck[]): void {
+    for (const { key, nextCheckAt } of planned) {
+      if (nextCheckAt === null) this.nextChecks.delete(key);
+      else this.nextChecks.set(key, nextCheckAt);
+      this.rowChanged(key);
+    }
   }
 
   get size(): number {
@@ -74,9 +92,12 @@ export class TaskStore {
     return this.version;
   }
 
-  replaceAll(tasks: readonly WatchedTask[]): void {
+  replaceAll(tasks: readonly WatchedTask[], nextChecks: readonly PlannedCheck[] = []): void {
     const removed = new Set(this.tasks.keys());
     this.tasks.clear();
+    this.nextChecks.clear();
+    for (const { key, nextCheckAt } of nextChecks)
+      if (nextCheckAt !== null) this.nextChecks.set(key, nextCheckAt);
     this.counts = emptyCounts();
     this.unseen = 0;
     for (const task of tasks) {
@@ -85,9 +106,7 @@ export class TaskStore {
       this.tasks.set(key, task);
       this.count(task, 1);
     }
-    this.order = [...this.tasks.values()]
-      .sort((a, b) => (comesBefore(a, b) ? -1 : comesBefore(b, a) ? 1 : 0))
-      .map(keyOf);
+    this.order = [...this.tasks.values()].sort(newestFirst).map(keyOf);
     this.listChanged();
     for (const key of this.tasks.keys()) this.rowChanged(key);
     for (const key of removed) this.rowChanged(key);
@@ -115,6 +134,7 @@ export class TaskStore {
       const task = this.tasks.get(key);
       if (task === undefined) continue;
       this.tasks.delete(key);
+      this.nextChecks.delete(key);
       this.count(task, -1);
       gone.add(key);
     }

@@ -58,12 +58,8 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
         }),
       ),
       bridge.onTasksRemoved(({ keys }) => whenReady(() => store.remove(keys))),
-      bridge.onConnectivity((payload) => whenReady(() => dispatch({ type: 'connectivity', payload }))),
-      bridge.onAuthProblem((payload) => whenReady(() => dispatch({ type: 'authProblem', payload }))),
-      bridge.onRateLimited((payload) => whenReady(() => dispatch({ type: 'rateLimited', payload }))),
-      bridge.onPolling((payload) => whenReady(() => dispatch({ type: 'polling', payload }))),
-      bridge.onBudget((payload) => whenReady(() => dispatch({ type: 'budget', payload }))),
-      bridge.onSaving((payload) => whenReady(() => dispatch({ type: 'saving', payload }))),
+      bridge.onServiceState((payload) => whenReady(() => dispatch({ type: 'state', payload }))),
+      bridge.onNextChecks(({ planned }) => whenReady(() => store.planChecks(planned))),
       bridge.onKeyStatus((payload) => whenReady(() => dispatch({ type: 'keyStatus', payload }))),
       bridge.onSettingsChanged((payload) => whenReady(() => dispatch({ type: 'settings', payload }))),
       bridge.onDownloadProgress((payload) => whenReady(() => dispatch({ type: 'download', payload }))),
@@ -76,7 +72,7 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
     bridge.getSnapshot().then(
       (snapshot) => {
         if (cancelled) return;
-        store.replaceAll(snapshot.tasks);
+        store.replaceAll(snapshot.tasks, snapshot.nextChecks);
         store.durations.replace(snapshot.durations);
         clock.syncTo(snapshot.now);
         dispatch({ type: 'snapshot', snapshot });

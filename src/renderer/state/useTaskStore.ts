@@ -27,3 +27,12 @@ export function useTaskListVersion(): number {
     () => store.listVersion(),
   );
 }
+
+/** When the task is next checked (the core's live plan), re-rendering only when that changes. */
+export function useNextCheck(key: TaskKey): number | null {
+  const store = useTaskStore();
+  return useSyncExternalStore(
+    (listener) => store.subscribeRow(key, listener),
+    () => store.nextCheckAt(key),
+  );
+}

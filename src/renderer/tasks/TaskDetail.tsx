@@ -4,7 +4,7 @@ import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import type { TaskDownloads } from '../state/appStatus';
 import { useBridge } from '../state/bridgeContext';
 import { errorMessage } from '../state/errorMessage';
-import { useTask } from '../state/useTaskStore';
+import { useNextCheck, useTask } from '../state/useTaskStore';
 import { CopyableValue } from './CopyableValue';
 import { DetailEstimate } from './DetailEstimate';
 import { RelativeTime } from './RelativeTime';
@@ -66,6 +66,7 @@ function TaskDetailBody({
   onKindChanged = () => undefined,
 }: TaskDetailBodyProps) {
   const bridge = useBridge();
+  const nextCheckAt = useNextCheck(taskKey);
   const [renaming, setRenaming] = useState(false);
   const { remove } = useRemoveWithUndo();
   const [message, setMessage] = useState<string | null>(null);
@@ -156,11 +157,11 @@ function TaskDetailBody({
         <dd>
           {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
         </dd>
-        {task.nextCheckAt !== null && (
+        {nextCheckAt !== null && (
           <>
             <dt>Next check</dt>
             <dd>
-              <RelativeTime at={task.nextCheckAt} direction="future" approximate />
+              <RelativeTime at={nextCheckAt} direction="future" approximate />
             </dd>
           </>
         )}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { taskKindInfo } from '../../shared/taskKinds';
 import { isWatching, type TaskKey } from '../../shared/watchedTask';
-import { useTask } from '../state/useTaskStore';
+import { useNextCheck, useTask } from '../state/useTaskStore';
 import type { PollingHold } from './pollingHold';
 import { RelativeTime } from './RelativeTime';
 import { RowEstimate } from './RowEstimate';
@@ -36,6 +36,7 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
   const { taskKey, id, index, rowIndex, setSize, top, selected, highlighted, hold, measure, onSelect } =
     props;
   const task = useTask(taskKey);
+  const nextCheckAt = useNextCheck(taskKey);
   if (task === undefined) return null;
   const view = statusView(task, hold);
   const watching = isWatching(task);
@@ -84,9 +85,9 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
           Checked{' '}
           {task.lastCheckAt === null ? 'not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
         </span>
-        {task.nextCheckAt !== null && hold === null && (
+        {nextCheckAt !== null && hold === null && (
           <span>
-            Next check <RelativeTime at={task.nextCheckAt} direction="future" approximate />
+            Next check <RelativeTime at={nextCheckAt} direction="future" approximate />
           </span>
         )}
       </div>

@@ -42,6 +42,7 @@ import {
   restoreTasksRequestSchema,
   restoreTasksResponseSchema,
   removedTasksSchema,
+  plannedCheckSchema,
 } from './payloads';
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -123,21 +124,22 @@ export const INVOKE_CHANNELS = {
 } as const;
 
 /**
- * Everything the app tells the UI without being asked. Updates are per task and per fact, never whole
- * lists, so 1,000 watched tasks cost one small message per change.
+ * Everything the app tells the UI without being asked. Updates are per task, never whole lists, so 1,000
+ * watched tasks cost one small message per change; the app's state is small and goes whole.
  */
 export const EVENT_CHANNELS = {
   taskChanged: z.object({ task: watchedTaskSchema }),
   tasksRemoved: z.object({ keys: z.array(taskKeySchema) }),
-  connectivity: z.object({ connectivity: serviceStateSchema.shape.connectivity }),
-  authProblem: z.object({ problem: z.string().nullable() }),
-  rateLimited: z.object({ until: z.number().nullable() }),
-  /** The user's pause and the computer's sleep or lock, which both hold polling. */
-  polling: z.object({ paused: z.boolean(), suspended: z.boolean() }),
-  /** Whether the request budget keeps up with every polled job, in words when it does not. */
-  budget: z.object({ notice: serviceStateSchema.shape.budgetNotice }),
-  /** Saving the watch list started failing (what and what to do) or works again (null). */
-  saving: z.object({ problem: serviceStateSchema.shape.saveProblem }),
+  /**
+   * The app as a whole (connection, key, pause and sleep, rate limit, budget, saving), whole, whenever any
+   * of it changed: the banners and the status bar read it as it is sent.
+   */
+  serviceState: serviceStateSchema,
+  /**
+   * Next checks the scheduler moved since the last such event, one event per turn of the core's event loop
+   * however many moved (a change of responsiveness replans every task at once).
+   */
+  nextChecks: z.object({ planned: z.array(plannedCheckSchema) }),
   keyStatus: keyStatusSchema,
   settingsChanged: settingsSchema,
   downloadProgress: z.object({

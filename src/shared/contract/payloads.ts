@@ -225,6 +225,13 @@ export const storeRecoverySchema = z.object({
   droppedTasks: z.number(),
 });
 
+/**
+ * When a task is next checked, as the scheduler plans it: null when no check is planned (finished,
+ * stopped, in flight, or removed). Never saved: the plan is remade at every start.
+ */
+export const plannedCheckSchema = z.object({ key: taskKeySchema, nextCheckAt: z.number().nullable() });
+export type PlannedCheck = z.infer<typeof plannedCheckSchema>;
+
 export const appSnapshotSchema = z.object({
   tasks: z.array(watchedTaskSchema),
   state: serviceStateSchema,
@@ -239,6 +246,8 @@ export const appSnapshotSchema = z.object({
   updates: updateStateSchema,
   /** What the app has learned of how long each kind of job takes; estimates are computed from it. */
   durations: durationModelsSchema,
+  /** Every task with a check planned, and when; later changes arrive as `nextChecks` events. */
+  nextChecks: z.array(plannedCheckSchema),
 });
 
 export const emptySchema = z.object({}).strict();

@@ -124,7 +124,7 @@ describe('app host: requests from the window', () => {
     a = await createAppHostHarness();
     await a.invoke('setPollingPaused', { paused: true });
     await a.invoke('setPollingPaused', { paused: false });
-    expect(a.eventsOf('polling')).toEqual([
+    expect(a.stateChanges((state) => ({ paused: state.pollingPaused, suspended: state.suspended }))).toEqual([
       { paused: true, suspended: false },
       { paused: false, suspended: false },
     ]);

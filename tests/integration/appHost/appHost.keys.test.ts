@@ -61,20 +61,26 @@ describe('app host: the API key', () => {
     a.h.server.setApiKey(NEW_KEY);
     a.h.service.add('story', 'job-1');
     await a.h.advance(10_000);
-    expect(a.eventsOf('authProblem').at(-1)?.problem).toMatch(/rejected/u);
+    expect(a.eventsOf('serviceState').at(-1)?.authProblem).toMatch(/rejected/u);
 
     await a.invoke('setApiKey', { apiKey: NEW_KEY });
     await a.h.advance(120_000);
-    expect(a.eventsOf('authProblem').at(-1)).toEqual({ problem: null });
+    expect(a.eventsOf('serviceState').at(-1)?.authProblem).toBeNull();
     expect(a.h.service.list()[0]?.status).toBe('SUCCESS');
   });
 
-  it('sends one connectivity event per change, not one per state change', async () => {
+  it('sends the state once per change, and the window sees each change of connectivity once', async () => {
     a = await createAppHostHarness();
     a.h.service.setOnline(false);
     a.h.service.setOnline(false);
     await a.invoke('setPollingPaused', { paused: true });
     a.h.service.setOnline(true);
-    expect(a.eventsOf('connectivity')).toEqual([{ connectivity: 'offline' }, { connectivity: 'online' }]);
+    expect(a.stateChanges((state) => state.connectivity)).toEqual(['offline', 'online']);
+    // Offline, paused, online: three changes, three events (the second "offline" changed nothing).
+    expect(a.eventsOf('serviceState').map((state) => [state.connectivity, state.pollingPaused])).toEqual([
+      ['offline', false],
+      ['offline', true],
+      ['online', true],
+    ]);
   });
 });

@@ -46,7 +46,9 @@ describe('app host: saving is failing, as a state every window, the tray and a l
     expect(problem?.message).toContain('a change that cannot be kept is refused with a message');
     // Never repeated to open windows, although saving is retried every second (here the first failure
     // came while the service was opening, before any window: only the snapshot can say it).
-    expect(a.eventsOf('saving').filter((event) => event.problem !== null).length).toBeLessThanOrEqual(1);
+    expect(
+      a.stateChanges((state) => state.saveProblem).filter((problem) => problem !== null).length,
+    ).toBeLessThanOrEqual(1);
     // No one-off toast any more: the state is the message.
     expect(a.eventsOf('notice').filter((notice) => notice.level === 'error')).toEqual([]);
     expect(a.h.service.trayModel()).toMatchObject({
@@ -58,7 +60,7 @@ describe('app host: saving is failing, as a state every window, the tray and a l
     disk.writable();
     await a.h.advance(5_000);
     expect((await snapshot()).state.saveProblem).toBeNull();
-    expect(a.eventsOf('saving').at(-1)).toEqual({ problem: null });
+    expect(a.eventsOf('serviceState').at(-1)?.saveProblem).toBeNull();
     expect(a.h.service.trayModel().notSaving).toBeNull();
     // Once it can be written, the same change is taken and kept.
     expect(await a.invoke('addTask', { kind: 'story', taskId: 'unsaved' })).toMatchObject({

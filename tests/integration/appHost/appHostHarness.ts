@@ -6,6 +6,7 @@ import type { AppHost } from '../../../src/main/core/appHost';
 import { silentLogger } from '../../../src/main/core/logging/logger';
 import { createUpdateController, type UpdaterPort } from '../../../src/main/core/updates';
 import type { EventChannel, EventPayload } from '../../../src/shared/contract';
+import type { ServiceState } from '../../../src/shared/serviceState';
 import { createWatchServiceHarness, type ServiceHarnessOptions } from '../../support/watchServiceHarness';
 import type { WatchServiceHarness } from '../../support/watchServiceHarness';
 
@@ -25,6 +26,11 @@ export interface AppHostHarness {
   /** Runs a request the way a window sends it: as plain JSON data. */
   invoke(channel: string, payload?: unknown): Promise<unknown>;
   eventsOf<E extends EventChannel>(event: E): EventPayload<E>[];
+  /**
+   * One fact of the app's state as the window saw it change: picked from each `serviceState` event, from
+   * the state when the window attached, repeats left out (what a banner showing only that fact shows).
+   */
+  stateChanges<T>(pick: (state: ServiceState) => T): T[];
   /** Every envelope and event the page received, as text (to prove what never leaves main). */
   everythingThePageSaw(): string;
   close(): Promise<void>;
@@ -66,6 +72,7 @@ export async function createAppHostHarness(
   });
   const sent: SentEvent[] = [];
   const envelopes: unknown[] = [];
+  const attachedWith = h.service.state();
   host.attach((event, payload) => sent.push({ event, payload: structuredClone(payload) }));
   return {
     h,
@@ -81,6 +88,18 @@ export async function createAppHostHarness(
       return envelope;
     },
     eventsOf: (event) => sent.filter((entry) => entry.event === event).map((entry) => entry.payload) as never,
+    stateChanges(pick) {
+      const seen: ReturnType<typeof pick>[] = [];
+      let last = JSON.stringify(pick(attachedWith));
+      for (const { event, payload } of sent) {
+        if (event !== 'serviceState') continue;
+        const fact = pick(payload as ServiceState);
+        if (JSON.stringify(fact) === last) continue;
+        last = JSON.stringify(fact);
+        seen.push(fact);
+      }
+      return seen;
+    },
     everythingThePageSaw: () => JSON.stringify({ envelopes, sent }),
     async close() {
       host.dispose();

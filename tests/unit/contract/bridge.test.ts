@@ -122,12 +122,22 @@ describe('the bridge built from the contract', () => {
     const { transport, emit } = inMemoryTransport(someHandlers({}));
     const bridge = createBridge(transport);
     const seen: unknown[] = [];
-    const stop = bridge.onConnectivity((payload) => seen.push(payload));
-    emit('connectivity', { connectivity: 'offline' });
-    emit('connectivity', { connectivity: 'on fire' });
+    const state = {
+      key: { present: true, where: 'OS keychain', problem: null, check: 'works' },
+      authProblem: null,
+      connectivity: 'offline',
+      pollingPaused: false,
+      suspended: false,
+      rateLimitedUntil: null,
+      budgetNotice: null,
+      saveProblem: null,
+    } as const;
+    const stop = bridge.onServiceState((payload) => seen.push(payload));
+    emit('serviceState', state);
+    emit('serviceState', { ...state, connectivity: 'on fire' });
     stop();
-    emit('connectivity', { connectivity: 'online' });
-    expect(seen).toEqual([{ connectivity: 'offline' }]);
+    emit('serviceState', { ...state, connectivity: 'online' });
+    expect(seen).toEqual([state]);
   });
 
   it('refuses a listener that is not a function', () => {

@@ -14,6 +14,33 @@ const ops = fc.array(
 );
 
 describe('DueQueue', () => {
+  it('tells its hook of every change of a due time, so what it told always matches what it holds', () => {
+    fc.assert(
+      fc.property(ops, (script: Op[]) => {
+        const told = new Map<number, number | null>();
+        let calls = 0;
+        const queue = new DueQueue<number>((key, dueAt) => {
+          calls += 1;
+          told.set(key, dueAt);
+        });
+        for (const step of script) {
+          const before = calls;
+          if (step.op === 'set') {
+            const unchanged = queue.dueAt(step.key) === step.dueAt;
+            queue.set(step.key, step.dueAt);
+            // A set to the same time is no change: nothing to tell.
+            expect(calls - before).toBe(unchanged ? 0 : 1);
+          } else if (step.op === 'delete') {
+            const present = queue.has(step.key);
+            queue.delete(step.key);
+            expect(calls - before).toBe(present ? 1 : 0);
+          } else queue.pop();
+          for (let key = 0; key <= 20; key++) expect(told.get(key) ?? null).toBe(queue.dueAt(key));
+        }
+      }),
+    );
+  });
+
   it('lists exactly the keys due by a time, whatever was queued, moved and removed before', () => {
     fc.assert(
       fc.property(ops, fc.nat(60), (script: Op[], at) => {

@@ -121,6 +121,8 @@ export interface Rig {
   readonly camb: FakeCamb;
   readonly scheduler: Scheduler;
   readonly events: Recorded[];
+  /** When each task is next due, as the scheduler's 'planned' events said: null when none is planned. */
+  nextCheckAt(key: TaskKey): number | null;
   /** Moves virtual time forward, letting answers land on the way. */
   advance(ms: number): Promise<void>;
 }
@@ -141,7 +143,15 @@ export function rig(
     check: camb.check,
   });
   const events = record(scheduler);
-  return { clock, camb, scheduler, events, advance: (ms) => clock.advance(ms) };
+  const nextCheckAt = followPlan(scheduler);
+  return { clock, camb, scheduler, events, nextCheckAt, advance: (ms) => clock.advance(ms) };
+}
+
+/** Follows the scheduler's 'planned' events: when each task is next due, null when none is planned. */
+export function followPlan(scheduler: Scheduler): (key: TaskKey) => number | null {
+  const plan = new Map<TaskKey, number | null>();
+  scheduler.on('planned', ({ key, nextCheckAt }) => plan.set(key, nextCheckAt));
+  return (key) => plan.get(key) ?? null;
 }
 
 /** Gaps between consecutive values. */

@@ -193,16 +193,19 @@ describe('duration-aware schedule', () => {
   it('follows the models as they change, and paces by age again once switched to adaptive', async () => {
     let models: DurationModels = PRIOR_ONLY;
     const key = taskKey('dub', 'd');
-    const { scheduler, advance } = rig({ schedule: 'duration-aware', durationModels: () => models });
+    const { scheduler, advance, nextCheckAt } = rig({
+      schedule: 'duration-aware',
+      durationModels: () => models,
+    });
     scheduler.track(task('d', { key, kind: 'dub', addedAt: T0 }));
     await advance(0);
     // No history: the adaptive pace, 3 s at first.
-    expect(scheduler.nextCheckAt(key)).toBe(T0 + MIN_INTERVAL_MS);
+    expect(nextCheckAt(key)).toBe(T0 + MIN_INTERVAL_MS);
     models = LEARNED;
     await advance(MIN_INTERVAL_MS);
     // Dubs take about 20 min: a dub seconds old is checked a minute later.
-    expect(scheduler.nextCheckAt(key)).toBe(T0 + MIN_INTERVAL_MS + MAX_INTERVAL_MS);
+    expect(nextCheckAt(key)).toBe(T0 + MIN_INTERVAL_MS + MAX_INTERVAL_MS);
     scheduler.setSchedule('adaptive');
-    expect(scheduler.nextCheckAt(key)).toBe(T0 + 2 * MIN_INTERVAL_MS);
+    expect(nextCheckAt(key)).toBe(T0 + 2 * MIN_INTERVAL_MS);
   });
 });

@@ -144,7 +144,7 @@ describe('scheduler: answers', () => {
     ['not-found', notFound],
     ['invalid', invalid],
   ] as const)('stops polling a task on %s until checkNow(key) restarts it', async (cause, outcome) => {
-    const { scheduler, camb, events, advance } = rig();
+    const { scheduler, camb, events, advance, nextCheckAt } = rig();
     camb.script = () => outcome;
     scheduler.track(task('a'));
     await advance(3600_000);
@@ -153,13 +153,13 @@ describe('scheduler: answers', () => {
       { key: keyOf('a'), outcome, checkedAt: T0, nextCheckAt: null, stopCause: cause },
     ]);
     expect(scheduler.isTracked(keyOf('a'))).toBe(true);
-    expect(scheduler.nextCheckAt(keyOf('a'))).toBeNull();
+    expect(nextCheckAt(keyOf('a'))).toBeNull();
 
     camb.script = () => PENDING;
     scheduler.checkNow(keyOf('a'));
     await advance(3_000);
     expect(camb.times(keyOf('a'))).toEqual([T0, T0 + 3600_000]);
-    expect(scheduler.nextCheckAt(keyOf('a'))).toBe(T0 + 3600_000 + 60_000);
+    expect(nextCheckAt(keyOf('a'))).toBe(T0 + 3600_000 + 60_000);
   });
 
   it('pauses all polling on an auth rejection with one event, and resumes when the credentials change', async () => {

@@ -149,7 +149,7 @@ describe('action journal: a user action is one flushed line, before the call ret
       open(cwd)
         .list.list()
         .map((t) => t.taskId),
-    ).toEqual(['b', 'a']);
+    ).toEqual(['a', 'b']);
   });
 
   it('saves an action too large for one line (a big import) by writing the document at once', () => {
@@ -183,7 +183,7 @@ describe('action journal: replay at start', () => {
     const cwd = leftBehind(emptyDocument(), text);
     const { logger, entries } = recordingLogger();
     const { list, recovery } = openWithNotice(cwd, logger);
-    expect(list.list().map((t) => t.taskId)).toEqual(['c', 'a']);
+    expect(list.list().map((t) => t.taskId)).toEqual(['a', 'c']);
     const warning = entries.find((e) => e.level === 'warn' && e.message.includes('could not be read'));
     expect(warning?.message).toContain('2 lines');
     expect(warning?.details).toContain('2, 3');
@@ -209,7 +209,7 @@ describe('action journal: replay at start', () => {
         line({ seq: 3, delete: ['story:c'] }),
     );
     const { list, recovery } = openWithNotice(cwd);
-    expect(list.list().map((t) => t.taskId)).toEqual(['c', 'a']);
+    expect(list.list().map((t) => t.taskId)).toEqual(['a', 'c']);
     expect(recovery?.reason).toMatch(/^2 recent changes could not be read back/);
     expect(setAsideJournals(cwd)).toHaveLength(1);
   });
@@ -237,7 +237,7 @@ describe('action journal: replay at start', () => {
       open(cwd)
         .list.list()
         .map((t) => t.taskId),
-    ).toEqual(['d', 'c', 'b', 'a']);
+    ).toEqual(['a', 'b', 'c', 'd']);
     list.add('story', 'e');
     await clock.advance(1_000);
     expect(documentOf(cwd).journalSeq).toBeLessThan(10);
@@ -252,7 +252,7 @@ describe('action journal: replay at start', () => {
       line({ seq: 1, put: [task('old')] }) + line({ seq: 3, put: [task('new')] }) + torn,
     );
     const { list, recovery } = openWithNotice(cwd);
-    expect(list.list().map((t) => t.taskId)).toEqual(['new', 'kept']);
+    expect(list.list().map((t) => t.taskId)).toEqual(['kept', 'new']);
     expect(recovery).toBeNull();
     expect(setAsideJournals(cwd)).toEqual([]);
   });
@@ -269,8 +269,8 @@ describe('action journal: replay at start', () => {
     );
     const { list } = open(cwd);
     expect(list.list().map((t) => [t.taskId, t.label])).toEqual([
-      ['new', 'Named'],
       ['kept', null],
+      ['new', 'Named'],
     ]);
     list.add('story', 'later');
     expect(journalLines(cwd).map((l) => l.seq)).toEqual([5]);
@@ -297,7 +297,7 @@ describe('action journal: replay at start', () => {
     list.remove(taskKey('story', 'a'));
     const journalBefore = fs.readFileSync(journalOf(cwd));
     // A status learnt by polling reaches the document with the next write, after the lines.
-    list.applyCheck(taskKey('story', 'b'), { outcome: success, checkedAt: clock.now(), nextCheckAt: null });
+    list.applyCheck(taskKey('story', 'b'), { outcome: success, checkedAt: clock.now() });
     await clock.advance(1_000);
     expect(documentOf(cwd).journalSeq).toBe(3);
     // As if the emptying never reached the disk.

@@ -28,7 +28,6 @@ function setup(store = new CountingStore()) {
         ...outcome,
       } as StatusOutcome,
       checkedAt: clock.now(),
-      nextCheckAt: clock.now() + 10_000,
     });
   /** A job watched from the start, answered PENDING every 30 s until it ends with `ending`. */
   const watchUntilEnd = async (kind: TaskKind, id: string, runMs: number, ending = 'SUCCESS') => {

@@ -22,7 +22,6 @@ describe('watch list: export and import', () => {
     list.applyCheck(taskKey('story', 's1'), {
       outcome: { type: 'status', status: 'SUCCESS', runId: 42, exceptionReason: null, message: 'done' },
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     list.markNotified(taskKey('story', 's1'));
     list.setMuted(taskKey('dub', 'd1'), true);

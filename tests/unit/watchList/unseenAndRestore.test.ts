@@ -26,7 +26,7 @@ describe('watch list: unseen finishes', () => {
     const { clock, list } = setup();
     list.add('story', 'a');
     const check = (key: typeof A, outcome: StatusOutcome) =>
-      list.applyCheck(key, { outcome, checkedAt: clock.now(), nextCheckAt: clock.now() + 1000 })?.task;
+      list.applyCheck(key, { outcome, checkedAt: clock.now() })?.task;
     expect(check(A, status('PENDING'))?.unseen).toBe(false);
     expect(check(A, status('SUCCESS'))?.unseen).toBe(true);
     list.markSeen([A]);
@@ -41,13 +41,11 @@ describe('watch list: unseen finishes', () => {
     const failed = list.applyCheck(A, {
       outcome: status('ERROR'),
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(failed?.task.unseen).toBe(true);
     const stopped = list.applyCheck(B, {
       outcome: { type: 'not-found', httpStatus: 404, message: 'Not found' } as StatusOutcome,
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(stopped?.task.unseen).toBe(true);
   });
@@ -59,7 +57,6 @@ describe('watch list: unseen finishes', () => {
       list.applyCheck(taskKey('story', id), {
         outcome: status('SUCCESS'),
         checkedAt: clock.now(),
-        nextCheckAt: null,
       });
     }
     list.flush();
@@ -98,7 +95,7 @@ describe('watch list: remove and undo', () => {
     const { clock, list, store } = setup();
     list.add('story', 'a', 'First');
     list.add('dub', 'b');
-    list.applyCheck(A, { outcome: status('SUCCESS'), checkedAt: clock.now(), nextCheckAt: null });
+    list.applyCheck(A, { outcome: status('SUCCESS'), checkedAt: clock.now() });
     list.setMuted(B, true);
     const before = list.list();
 
@@ -122,7 +119,7 @@ describe('watch list: remove and undo', () => {
     const { clock, list } = setup();
     list.add('story', 'a', 'Old label');
     list.add('dub', 'b');
-    list.applyCheck(A, { outcome: status('SUCCESS'), checkedAt: clock.now(), nextCheckAt: null });
+    list.applyCheck(A, { outcome: status('SUCCESS'), checkedAt: clock.now() });
     const cleared = list.clearFinishedTasks();
     expect(cleared.map((task) => task.taskId)).toEqual(['a']);
     list.add('story', 'a', 'New label');

@@ -114,7 +114,6 @@ describe('watch list: entries', () => {
       list.applyCheck(taskKey('story', id), {
         outcome: status(s),
         checkedAt: clock.now(),
-        nextCheckAt: null,
       });
     expect(list.clearFinished().sort()).toEqual(['story:bad', 'story:ok']);
     expect(
@@ -134,7 +133,7 @@ describe('watch list: entries', () => {
     list.add('story', 'refused');
     list.add('story', 'running');
     const stop = (id: string, outcome: StatusOutcome) =>
-      list.applyCheck(taskKey('story', id), { outcome, checkedAt: clock.now(), nextCheckAt: null });
+      list.applyCheck(taskKey('story', id), { outcome, checkedAt: clock.now() });
     stop('typo', { type: 'not-found', message: 'Task not found' });
     stop('refused', { type: 'invalid', message: 'task_id: not a uuid', details: [] });
     expect(list.clearFinished().sort()).toEqual(['story:refused', 'story:typo']);
@@ -150,7 +149,6 @@ describe('watch list: checks', () => {
     const stopped = list.applyCheck(key, {
       outcome: { type: 'not-found', message: 'Task not found' },
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(stopped?.task.stoppedReason).toMatch(/does not know this task id/);
     expect(stopped?.task.stopCause).toBe('not-found');
@@ -159,7 +157,6 @@ describe('watch list: checks', () => {
     const faulted = list.applyCheck(key, {
       outcome: { type: 'server-error', httpStatus: 502, message: 'Bad gateway' },
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(faulted?.task.stoppedReason).toMatch(/does not know this task id/);
     expect(faulted?.task.stopCause).toBe('not-found');
@@ -167,7 +164,6 @@ describe('watch list: checks', () => {
     const answered = list.applyCheck(key, {
       outcome: status('PENDING'),
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(answered?.task).toMatchObject({ stoppedReason: null, stopCause: null, status: 'PENDING' });
   });
@@ -180,7 +176,6 @@ describe('watch list: checks', () => {
     const stopped = list.applyCheck(key, {
       outcome: refused,
       checkedAt: clock.now(),
-      nextCheckAt: null,
       stopCause: 'forbidden',
     });
     expect(stopped?.task).toMatchObject({ stopCause: 'forbidden', status: null });
@@ -190,7 +185,6 @@ describe('watch list: checks', () => {
     const paused = list.applyCheck(taskKey('story', 'mine'), {
       outcome: refused,
       checkedAt: clock.now(),
-      nextCheckAt: null,
       stopCause: null,
     });
     expect(paused?.task).toMatchObject({ stopCause: null, stoppedReason: null });
@@ -201,12 +195,11 @@ describe('watch list: checks', () => {
     const key = taskKey('dub', 't1');
     list.add('dub', 't1');
     const t0 = clock.now();
-    const first = list.applyCheck(key, { outcome: status('PENDING'), checkedAt: t0, nextCheckAt: t0 + 3000 });
+    const first = list.applyCheck(key, { outcome: status('PENDING'), checkedAt: t0 });
     expect(first).toMatchObject({ previousStatus: null, statusChanged: true });
     expect(first?.task).toMatchObject({
       status: 'PENDING',
       lastCheckAt: t0,
-      nextCheckAt: t0 + 3000,
       finishedAt: null,
     });
 
@@ -214,7 +207,6 @@ describe('watch list: checks', () => {
     const same = list.applyCheck(key, {
       outcome: status('PENDING'),
       checkedAt: clock.now(),
-      nextCheckAt: clock.now() + 3000,
     });
     expect(same).toMatchObject({ previousStatus: 'PENDING', statusChanged: false });
     expect(same?.task.history).toEqual([{ status: 'PENDING', at: t0 }]);
@@ -223,7 +215,6 @@ describe('watch list: checks', () => {
     const done = list.applyCheck(key, {
       outcome: status('ERROR', { exceptionReason: 'HARMFUL_CONTENT_DETECTED', message: 'nope' }),
       checkedAt: clock.now(),
-      nextCheckAt: clock.now() + 3000,
     });
     expect(done).toMatchObject({ previousStatus: 'PENDING', statusChanged: true });
     expect(done?.task).toMatchObject({
@@ -232,7 +223,6 @@ describe('watch list: checks', () => {
       message: 'nope',
       finishedAt: t0 + 6000,
       // Nothing is going to check a finished task again.
-      nextCheckAt: null,
       history: [
         { status: 'PENDING', at: t0 },
         { status: 'ERROR', at: t0 + 6000 },
@@ -249,7 +239,6 @@ describe('watch list: checks', () => {
       list.applyCheck(key, {
         outcome: status(i % 2 === 0 ? 'PENDING' : 'PROCESSING'),
         checkedAt: 1000 + i,
-        nextCheckAt: 2000 + i,
       });
     }
     list.flush();
@@ -264,8 +253,8 @@ describe('watch list: checks', () => {
     const { list } = setup();
     const key = taskKey('story', 's');
     list.add('story', 's');
-    list.applyCheck(key, { outcome: status('SUCCESS', { runId: 4242 }), checkedAt: 1000, nextCheckAt: null });
-    const again = list.applyCheck(key, { outcome: status('SUCCESS'), checkedAt: 9000, nextCheckAt: null });
+    list.applyCheck(key, { outcome: status('SUCCESS', { runId: 4242 }), checkedAt: 1000 });
+    const again = list.applyCheck(key, { outcome: status('SUCCESS'), checkedAt: 9000 });
     expect(again?.task).toMatchObject({ runId: 4242, finishedAt: 1000, lastCheckAt: 9000 });
   });
 
@@ -273,25 +262,23 @@ describe('watch list: checks', () => {
     const { list } = setup();
     const key = taskKey('story', 's');
     list.add('story', 's');
-    list.applyCheck(key, { outcome: status('PENDING'), checkedAt: 1, nextCheckAt: 2 });
+    list.applyCheck(key, { outcome: status('PENDING'), checkedAt: 1 });
     const failed = list.applyCheck(key, {
       outcome: { type: 'server-error', httpStatus: 502, message: 'Bad gateway' },
       checkedAt: 10,
-      nextCheckAt: 20,
     });
     expect(failed).toMatchObject({ previousStatus: 'PENDING', statusChanged: false });
-    expect(failed?.task).toMatchObject({ status: 'PENDING', lastCheckAt: 10, nextCheckAt: 20 });
+    expect(failed?.task).toMatchObject({ status: 'PENDING', lastCheckAt: 10 });
     expect(failed?.task.lastProblem).toMatch(/server error \(HTTP 502\)/);
     expect(failed?.task.history).toHaveLength(1);
 
     const limited = list.applyCheck(key, {
       outcome: { type: 'rate-limited', message: 'slow down', retryAfterMs: 30_000 },
       checkedAt: 30,
-      nextCheckAt: 60,
     });
     expect(limited?.task.lastProblem).toMatch(/slow down .*30 s/);
 
-    const ok = list.applyCheck(key, { outcome: status('PENDING'), checkedAt: 70, nextCheckAt: 80 });
+    const ok = list.applyCheck(key, { outcome: status('PENDING'), checkedAt: 70 });
     expect(ok?.task.lastProblem).toBeNull();
   });
 
@@ -301,12 +288,11 @@ describe('watch list: checks', () => {
       list.applyCheck(taskKey('story', 'gone'), {
         outcome: status('SUCCESS'),
         checkedAt: 1,
-        nextCheckAt: null,
       }),
     ).toBe(undefined);
   });
 
-  it('sets the next check and the notified flag, and both persist across a restart', async () => {
+  it('keeps the notified flag across a restart', async () => {
     const store = new CountingStore();
     const { clock, list } = setup(store);
     const key = taskKey('tts', 'x');
@@ -314,16 +300,13 @@ describe('watch list: checks', () => {
     list.applyCheck(key, {
       outcome: status('SUCCESS', { runId: 7 }),
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     list.markNotified(key);
     list.add('tts', 'y');
-    list.setNextCheck(taskKey('tts', 'y'), 12345);
     list.dispose();
 
     const reopened = createWatchList({ store, clock, logger: silentLogger });
     expect(reopened.get(key)).toMatchObject({ status: 'SUCCESS', runId: 7, notified: true });
-    expect(reopened.get(taskKey('tts', 'y'))?.nextCheckAt).toBe(12345);
     expect(reopened.list()).toEqual(list.list());
   });
 });
@@ -369,7 +352,8 @@ describe('watch list: loading', () => {
     });
     const loaded = createWatchList({ store: doc, clock, logger: silentLogger });
     expect(loaded.list()).toEqual(list.list());
-    expect(loaded.list().map((t) => t.taskId)).toEqual(['b', 'a']);
+    // Added in the same millisecond: newest first breaks the tie by key (shared/taskOrder).
+    expect(loaded.list().map((t) => t.taskId)).toEqual(['a', 'b']);
   });
 
   it('reads a task saved before stop causes were recorded as one whose polling was never stopped', () => {

@@ -24,7 +24,7 @@ function status(value: string): StatusOutcome {
 
 /** A check by the scheduler that found `value`; the next one is due in 5 s. */
 function check(list: WatchList, clock: VirtualClock, key: TaskKey, value: string): void {
-  list.applyCheck(key, { outcome: status(value), checkedAt: clock.now(), nextCheckAt: clock.now() + 5000 });
+  list.applyCheck(key, { outcome: status(value), checkedAt: clock.now() });
 }
 
 describe('watch list: what the user does is saved before the call returns', () => {
@@ -146,7 +146,6 @@ describe('watch list: what polling learns is coalesced', () => {
     list.applyCheck(taskKey('story', 'a'), {
       outcome: status('SUCCESS'),
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(store.store.tasks[0]?.status).toBe('SUCCESS');
     expect(clock.pendingTimers).toBe(0);
@@ -161,7 +160,6 @@ describe('watch list: what polling learns is coalesced', () => {
     list.applyCheck(taskKey('story', 'a'), {
       outcome: status('RUNNING'),
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     expect(store.writes).toBe(writes);
     await clock.advance(1000);
@@ -202,7 +200,6 @@ describe('watch list: what polling learns is coalesced', () => {
     list.applyCheck(taskKey('story', 'a'), {
       outcome: status('RUNNING'),
       checkedAt: clock.now(),
-      nextCheckAt: null,
     });
     await clock.advance(1000);
     expect(store.writes).toBe(2);
@@ -220,12 +217,11 @@ describe('watch list: polling that learns nothing leaves the disk at rest', () =
     await clock.advance(10_000);
     const start = clock.now();
     const writesAfterAdding = store.writes;
-    // Five checks a second, round-robin, for 30 virtual minutes: every check moves lastCheckAt/nextCheckAt.
+    // Five checks a second, round-robin, for 30 virtual minutes: every check moves lastCheckAt.
     for (let i = 0; i < 30 * 60 * 5; i++) {
       await clock.advanceTo(start + i * 200);
       const key = keys[i % keys.length] as TaskKey;
       check(list, clock, key, 'PENDING');
-      if (i % 7 === 0) list.setNextCheck(key, clock.now() + 9000);
     }
     const times = store.writeTimes.slice(writesAfterAdding);
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));

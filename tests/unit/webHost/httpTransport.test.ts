@@ -16,8 +16,8 @@ function endingStream(chunks: readonly string[]): Response {
 describe('the web bridge transport', () => {
   it('delivers events, and says when the stream reopens after a gap (events may have been missed)', async () => {
     const streams = [
-      endingStream(['event: connectivity\ndata: {"connectivity":"offline"}\n\n']),
-      endingStream(['event: connectivity\ndata: {"connectivity":"online"}\n\n']),
+      endingStream(['event: tasksRemoved\ndata: {"keys":["story:a"]}\n\n']),
+      endingStream(['event: tasksRemoved\ndata: {"keys":["story:b"]}\n\n']),
     ];
     let reopened = 0;
     let stop = () => {};
@@ -35,9 +35,9 @@ describe('the web bridge transport', () => {
       onReopened: () => reopened++,
     });
     const seen: unknown[] = [];
-    transport.subscribe('connectivity', (payload) => seen.push(payload));
+    transport.subscribe('tasksRemoved', (payload) => seen.push(payload));
     await finished;
-    expect(seen).toEqual([{ connectivity: 'offline' }, { connectivity: 'online' }]);
+    expect(seen).toEqual([{ keys: ['story:a'] }, { keys: ['story:b'] }]);
     expect(reopened).toBe(1);
     transport.close();
   });

@@ -100,6 +100,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       host: platform.host,
       updates: updates.state(),
       durations: service.durations(),
+      nextChecks: service.nextChecks(),
     }),
     listTasks: () => ({ tasks: service.list(), now: clock.now() }),
     addTask: ({ kind, taskId, label }) => service.add(kind, taskId, label ?? null),

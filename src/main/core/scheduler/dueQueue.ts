@@ -13,10 +13,16 @@ interface Slot<K> {
   seq: number;
 }
 
+/** Told of every change of a key's due time: queued or moved (its new time), or taken out (null). */
+export type DueChange<K> = (key: K, dueAt: number | null) => void;
+
 export class DueQueue<K> {
   private readonly heap: Slot<K>[] = [];
   private readonly index = new Map<K, number>();
   private nextSeq = 0;
+
+  /** The queue is the one owner of every due time, so this hook sees every change of one. */
+  constructor(private readonly changed: DueChange<K> = () => {}) {}
 
   get size(): number {
     return this.heap.length;
@@ -38,19 +44,22 @@ export class DueQueue<K> {
       this.heap.push({ key, dueAt, seq: this.nextSeq++ });
       this.index.set(key, this.heap.length - 1);
       this.siftUp(this.heap.length - 1);
+      this.changed(key, dueAt);
       return;
     }
     const slot = this.slot(at);
+    const moved = slot.dueAt !== dueAt;
     slot.dueAt = dueAt;
     slot.seq = this.nextSeq++;
     this.siftUp(at);
     this.siftDown(this.index.get(key) ?? at);
+    if (moved) this.changed(key, dueAt);
   }
 
   delete(key: K): boolean {
     const at = this.index.get(key);
     if (at === undefined) return false;
-    this.removeAt(at);
+    this.removeAndTell(at);
     return true;
   }
 
@@ -60,7 +69,7 @@ export class DueQueue<K> {
 
   pop(): DueItem<K> | undefined {
     const top = this.heap[0];
-    if (top !== undefined) this.removeAt(0);
+    if (top !== undefined) this.removeAndTell(0);
     return top;
   }
 
@@ -90,6 +99,13 @@ export class DueQueue<K> {
     this.index.set(last.key, at);
     this.siftUp(at);
     this.siftDown(this.index.get(last.key) ?? at);
+  }
+
+  /** Takes the slot at `at` out and tells the hook: the key has no due time any more. */
+  private removeAndTell(at: number): void {
+    const { key } = this.slot(at);
+    this.removeAt(at);
+    this.changed(key, null);
   }
 
   private before(a: Slot<K>, b: Slot<K>): boolean {

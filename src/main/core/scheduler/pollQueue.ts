@@ -10,7 +10,7 @@ import type { BackoffPolicy } from './backoff';
 import type { DueCandidate } from './budgetChoice';
 import type { CheckPolicy, DueChecks } from './checkPolicy';
 import { DueQueue } from './dueQueue';
-import type { DueItem } from './dueQueue';
+import type { DueChange, DueItem } from './dueQueue';
 import { applyJitter } from './pollInterval';
 import { budgetRoundMs } from './rateBudget';
 import type { ScheduledTask } from './schedulerTypes';
@@ -28,11 +28,13 @@ export interface PollQueueOptions {
   readonly policy: CheckPolicy;
   /** The responsiveness's share (of a job's age, for the adaptive pace). */
   readonly share: number;
+  /** Told of every change of a task's due time (null: none planned), as the scheduler's 'planned'. */
+  readonly planned: DueChange<TaskKey>;
 }
 
 export class PollQueue {
   readonly tasks = new TrackedTasks();
-  private readonly queue = new DueQueue<TaskKey>();
+  private readonly queue: DueQueue<TaskKey>;
   /** Tasks with a check the user asked for still to send (`Entry.urgent`), to find them without a scan. */
   private readonly urgentKeys = new Set<TaskKey>();
   private policy: CheckPolicy;
@@ -41,6 +43,7 @@ export class PollQueue {
   constructor(private readonly options: PollQueueOptions) {
     this.policy = options.policy;
     this.share = options.share;
+    this.queue = new DueQueue<TaskKey>(options.planned);
   }
 
   /** Starts tracking a task (false if it already was): at once if never checked, else when it falls due. */
@@ -124,11 +127,6 @@ export class PollQueue {
   /** The check due soonest (the most overdue), due or not. */
   peek(): DueItem<TaskKey> | undefined {
     return this.queue.peek();
-  }
-
-  /** When the task is next due, or null when it is not queued. */
-  nextCheckAt(key: TaskKey): number | null {
-    return this.tasks.get(key)?.phase === 'queued' ? this.queue.dueAt(key) : null;
   }
 
   /** Which due task gets the next request: the policy's choice, asked only when one is due. */

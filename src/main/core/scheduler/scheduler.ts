@@ -96,6 +96,8 @@ class PollingScheduler implements Scheduler {
       spacingMs: this.budget.spacingMs,
       policy: this.policies[this.schedule],
       share: RESPONSIVENESS_SHARE[tuning.responsiveness],
+      // Every change of a due time is told as 'planned': the one source of each task's next check.
+      planned: (key, nextCheckAt) => this.emitter.emit('planned', { key, nextCheckAt }),
     });
     this.triage = new ForbiddenTriage(options.checkKey !== undefined);
     this.hold = new RateLimitHold(tuning.backoff);
@@ -195,10 +197,6 @@ class PollingScheduler implements Scheduler {
     this.schedule = next;
     this.polls.repace({ policy: this.policies[next] });
     this.pump();
-  }
-
-  nextCheckAt(key: TaskKey): number | null {
-    return this.polls.nextCheckAt(key);
   }
 
   probe(kind: TaskKind, taskId: string): Promise<StatusOutcome> {

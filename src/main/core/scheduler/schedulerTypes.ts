@@ -80,6 +80,11 @@ export interface SchedulerOptions {
  * then statusChanged and finished.
  */
 export interface SchedulerEvents {
+  /**
+   * A task's next planned check moved (queued, answered, replanned, stopped or removed): null = none
+   * planned (also while its check is in flight). The only way a task's next check leaves the scheduler.
+   */
+  planned: { readonly key: TaskKey; readonly nextCheckAt: number | null };
   /** One per answered request, whatever the answer. `checkedAt` is when the request was sent; `nextCheckAt` is null when polling of this task stopped or waits for new credentials. */
   checked: {
     readonly key: TaskKey;
@@ -172,8 +177,6 @@ export interface Scheduler {
   setResponsiveness(responsiveness: Responsiveness): void;
   /** Switches between the duration-aware and the adaptive schedule; every pending interval is recomputed. */
   setSchedule(schedule: Schedule): void;
-  /** When the task is next due, or null when it is not queued (in flight, stopped or untracked). */
-  nextCheckAt(key: TaskKey): number | null;
   /**
    * Asks once for a task id under a kind that is not watched (is this id known as another kind?), within
    * the same request budget, concurrency limit and holds (paused, offline, rejected key, rate limited) as

@@ -1,7 +1,7 @@
 /**
  * The port through which the app keeps its one secret, the CAMB API key. Every operation answers with an
  * outcome instead of throwing, so a missing or locked keychain is something the CLI and the tray can
- * explain, never a crash. Implementations: the OS keychain (keytar), the environment wrapper, and later the
+ * explain, never a crash. Implementations: the OS keychain (keytar), the environment wrapper, and the
  * shell's safeStorage fallback — each names itself with a `where` label the user can read.
  */
 

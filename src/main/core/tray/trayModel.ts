@@ -1,3 +1,4 @@
+import { newestFirst } from '../../../shared/taskOrder';
 import { taskEstimate, type DurationModels, type RemainingEstimate } from '../../../shared/durations';
 import { formatDuration } from '../../../shared/format/duration';
 import { soonestFinishText } from '../../../shared/format/estimateText';
@@ -144,10 +145,6 @@ function menuItem(task: WatchedTask, now: number): TrayMenuItem {
     phase: phaseOf(task),
     muted: task.muted,
   };
-}
-
-function newestFirst(a: WatchedTask, b: WatchedTask): number {
-  return b.addedAt - a.addedAt || taskKey(a.kind, a.taskId).localeCompare(taskKey(b.kind, b.taskId));
 }
 
 /**

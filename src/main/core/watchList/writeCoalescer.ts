@@ -4,8 +4,8 @@ export interface WriteCoalescer {
   /** Something that matters changed: write now if the last write is at least `intervalMs` old, else once when it is. */
   markDirty(): void;
   /**
-   * Only what moves with the clock changed (when a task was last and will next be checked): written with
-   * the next write, or once the last write is `quietIntervalMs` old.
+   * Only what moves with the clock changed (when a task was last checked): written with the next write, or
+   * once the last write is `quietIntervalMs` old.
    */
   markStale(): void;
   /** Writes now if anything is pending; false when that write failed (the change stays pending). */

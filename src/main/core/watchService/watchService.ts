@@ -1,42 +1,35 @@
-import { buildDurationModel, buildDurationModels, type DurationModels } from '../../../shared/durations';
-import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
+import type { ServiceState } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
-import type { TaskKind } from '../../../shared/taskKinds';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { isStopped, isWatching, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
 import { createCambClient } from '../camb/cambClient';
-import type { TimerHandle } from '../clock/clock';
 import { TypedEmitter, type Listener } from '../events/typedEmitter';
-import type { StoreRecovery } from '../persistence/openWithRecovery';
-import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
-import { createDoNotDisturb, doNotDisturbEnd } from '../notifications/doNotDisturb';
-import { notificationForStop } from '../notifications/taskNotification';
-import { probeOtherKinds } from '../smartIds/kindProbe';
+import { doNotDisturbEnd } from '../notifications/doNotDisturb';
 import { budgetNotice, createScheduler } from '../scheduler';
-import { parseApiKey } from '../secrets/apiKey';
 import { parseTaskId } from '../taskId/parseTaskId';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
-import { createWatchList, type CheckResult } from '../watchList/watchList';
+import { createWatchList, type CheckResult, type WatchListEvents } from '../watchList/watchList';
 import { checkNowOutcome } from './checkNowOutcome';
 import { retryAnswered, retryNotSent, retryRefusal } from './retryNowOutcome';
 import { checkKey, probeApiKey } from './keyProbe';
-import { createKeyRecheck } from './keyRecheck';
-import { createNotificationRound } from './notificationRound';
+import { createApiKeyLifecycle } from './apiKeyLifecycle';
+import { createDurationCache } from './durationCache';
+import { createNextCheckPlan } from './nextCheckPlan';
+import { createServiceNotifications } from './serviceNotifications';
+import { createStoppedTaskFollowUp } from './stoppedTask';
+import { onceThisTurn } from './onceThisTurn';
+import { createRateLimitState } from './rateLimitState';
 import { createTrayPublisher } from './trayPublisher';
-import type {
-  KeyTestOutcome,
-  SaveKeyOutcome,
-  WatchService,
-  WatchServiceEvents,
-  WatchServiceOptions,
+import {
+  isListEvent,
+  type ServiceOwnEvents,
+  type WatchService,
+  type WatchServiceOptions,
 } from './watchServiceTypes';
-
-/** How long the window may wait to hear of what finished jobs taught: a burst of endings makes one event. */
-const DURATIONS_EVENT_DELAY_MS = 1000;
 
 export function createWatchService(options: WatchServiceOptions): WatchService {
   const { clock, logger, secrets } = options;
-  const emitter = new TypedEmitter<WatchServiceEvents>((error) =>
+  const emitter = new TypedEmitter<ServiceOwnEvents>((error) =>
     logger.error('A watch-service listener failed', { error: String(error) }),
   );
   const watchList = createWatchList({
@@ -46,15 +39,12 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     recovery: options.recovery ?? null,
   });
 
-  let apiKey: string | null = null;
   let suspended = false;
   // Two separate facts: the system's network status, and whether CAMB.AI answers. Reconnecting the
   // system must not hide that CAMB.AI is still unreachable (the scheduler reports that only once).
   let systemOnline = true;
   let cambUnreachable = false;
   let schedulerHeld = true;
-  let rateLimitTimer: TimerHandle | null = null;
-  let budgetNoticeQueued = false;
   let state: ServiceState = {
     key: { present: false, where: null, problem: null, check: null },
     authProblem: null,
@@ -65,33 +55,16 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     budgetNotice: null,
     saveProblem: watchList.saveProblem(),
   };
-  // The watch list reports a recovery while it is being created, before anyone can listen to the service.
-  const recoveries: StoreRecovery[] = [];
-  // Rebuilt only when a run is recorded: estimates read it for every row and every scheduling decision.
-  let durations: DurationModels = buildDurationModels(watchList.finishedRuns());
-  // Kinds with runs the models do not include yet: many jobs ending together make one rebuild and one
-  // event (each event carries every kind's model), not one per job.
-  const staleKinds = new Set<TaskKind>();
-  let durationsTimer: TimerHandle | null = null;
-
-  function currentDurations(): DurationModels {
-    if (staleKinds.size === 0) return durations;
-    const runs = watchList.finishedRuns();
-    durations = { ...durations };
-    for (const kind of staleKinds) durations[kind] = buildDurationModel(kind, runs);
-    staleKinds.clear();
-    return durations;
-  }
-
-  function durationsLearned(kinds: readonly TaskKind[]): void {
-    for (const kind of kinds) staleKinds.add(kind);
-    if (durationsTimer !== null) return;
-    durationsTimer = clock.setTimer(() => {
-      durationsTimer = null;
-      emitter.emit('durationsChanged', { durations: currentDurations() });
+  const durations = createDurationCache({
+    clock,
+    finishedRuns: () => watchList.finishedRuns(),
+    changed(models) {
+      emitter.emit('durationsChanged', { durations: models });
       tray.refresh();
-    }, DURATIONS_EVENT_DELAY_MS);
-  }
+    },
+  });
+  const currentDurations = durations.current;
+  const plan = createNextCheckPlan((planned) => emitter.emit('nextChecksChanged', { planned }));
 
   const clientOptions = {
     fetch: options.fetch,
@@ -99,7 +72,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
   };
-  const client = createCambClient({ ...clientOptions, getApiKey: () => apiKey ?? '' });
+  const client = createCambClient({ ...clientOptions, getApiKey: () => apiKey.key() ?? '' });
   const scheduler = createScheduler({
     clock,
     check: (task) => client.getStatus(task.kind, task.taskId),
@@ -114,30 +87,14 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   // Held until start() has a key: nothing may be sent without one.
   scheduler.pause();
 
-  const problems = createProblemNotifier();
-  // Every notification passes here: held while Do not disturb is on, then summed up in one.
-  const quiet = createDoNotDisturb({
+  const notifications = createServiceNotifications({
     clock,
-    until: () => watchList.getSettings().doNotDisturbUntil,
-    ended: () => {
-      // Not the user's action, so nobody to refuse: the end time has passed either way, and the next
-      // save that works clears it.
-      try {
-        watchList.updateSettings({ doNotDisturbUntil: null });
-      } catch (error) {
-        logger.warn('The end of Do not disturb could not be saved', { error: String(error) });
-      }
-    },
+    logger,
+    watchList,
+    roundWindowMs: options.roundWindowMs ?? 1000,
     deliver: (notification) => emitter.emit('notification', { notification }),
   });
-  const round = createNotificationRound({
-    clock,
-    windowMs: options.roundWindowMs ?? 1000,
-    currentTask: (key) => watchList.get(key),
-    settings: () => watchList.getSettings(),
-    markHandled: (key) => watchList.markNotified(key),
-    deliver: (notification) => quiet.offer(notification),
-  });
+  const observeProblem = notifications.observeProblem;
 
   function setState(changes: Partial<ServiceState>): void {
     const next = { ...state, ...changes };
@@ -166,37 +123,22 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     setState({ connectivity: !systemOnline ? 'offline' : cambUnreachable ? 'unreachable' : 'online' });
   }
 
-  function observeProblem(signal: ProblemSignal): void {
-    const notification = problems.observe(signal);
-    // Problems are told now or not at all (the banners keep saying them): never held for a summary.
-    if (notification === null || quiet.isOn()) return;
-    emitter.emit('notification', {
-      notification: { ...notification, sound: watchList.getSettings().soundOnFailure },
-    });
-  }
-
   /** Polling runs only with a key, unpaused by the user, and while the computer is awake. */
   function updatePolling(): void {
-    const hold = apiKey === null || state.pollingPaused || suspended;
+    const hold = apiKey.key() === null || state.pollingPaused || suspended;
     if (hold === schedulerHeld) return;
     schedulerHeld = hold;
     if (hold) scheduler.pause();
     else {
       scheduler.resume();
-      keyRecheck.nudge();
+      apiKey.nudge();
     }
   }
 
   function track(task: WatchedTask): void {
     if (isTerminalStatus(task.status)) return;
-    scheduler.track({
-      key: taskKey(task.kind, task.taskId),
-      kind: task.kind,
-      taskId: task.taskId,
-      addedAt: task.addedAt,
-      lastCheckAt: task.lastCheckAt,
-      status: task.status,
-    });
+    const { kind, taskId, addedAt, lastCheckAt, status } = task;
+    scheduler.track({ key: taskKey(kind, taskId), kind, taskId, addedAt, lastCheckAt, status });
     updateBudgetNotice();
   }
 
@@ -213,79 +155,43 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
    * Whether the budget can still check every polled job once a minute; said quietly when it cannot. Once
    * after a batch (start, import), not per job: each change of the notice refreshes the tray.
    */
-  function updateBudgetNotice(): void {
-    if (budgetNoticeQueued) return;
-    budgetNoticeQueued = true;
-    queueMicrotask(() => {
-      if (!budgetNoticeQueued) return;
-      budgetNoticeQueued = false;
-      const { polled, requestSpacingMs } = scheduler.state();
-      setState({ budgetNotice: budgetNotice(polled, requestSpacingMs) });
-    });
-  }
+  const budget = onceThisTurn(() => {
+    const { polled, requestSpacingMs } = scheduler.state();
+    setState({ budgetNotice: budgetNotice(polled, requestSpacingMs) });
+  });
+  const updateBudgetNotice = budget.request;
+  const rateLimit = createRateLimitState(clock, (until) => setState({ rateLimitedUntil: until }));
 
-  async function reloadKey(): Promise<void> {
-    const found = await secrets.get();
-    const description = await secrets.describe();
-    const storeProblem = description.store.works ? null : description.store.message;
-    if (found.ok) {
-      apiKey = found.key;
-      const check = found.key === null ? null : state.key.check;
-      setState({ key: { present: found.key !== null, where: found.source, problem: storeProblem, check } });
-    } else {
-      apiKey = null;
-      setState({ key: { present: false, where: null, problem: found.message, check: null } });
-    }
-  }
-
-  function setKeyCheck(check: KeyCheck | null): void {
-    if (check !== 'not-checked') keyRecheck.stop();
-    setState({ key: { ...state.key, check } });
-  }
-
-  /** Any answer about a task proves the key works; an unchecked key needs no probe of its own then. */
-  function keyProvedWorking(): void {
-    if (state.key.check === 'not-checked') setKeyCheck('works');
-  }
-
-  async function keyChanged(check: KeyCheck | null): Promise<void> {
-    setKeyCheck(check);
-    await reloadKey();
-    setState({ authProblem: null });
-    observeProblem({ type: 'key-changed' });
-    scheduler.credentialsChanged();
-    updatePolling();
-  }
+  const apiKey = createApiKeyLifecycle({
+    clock,
+    secrets,
+    probe: (key) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key })),
+    held: () => schedulerHeld,
+    publish: (key) => setState({ key }),
+    replaced() {
+      setState({ authProblem: null });
+      observeProblem({ type: 'key-changed' });
+      scheduler.credentialsChanged();
+      updatePolling();
+    },
+  });
 
   function applySettings(settings: Settings): void {
-    quiet.refresh();
+    notifications.settingsChanged();
     scheduler.setResponsiveness(settings.responsiveness);
     scheduler.setSchedule(settings.schedule);
     setState({ pollingPaused: settings.pollingPaused });
     updatePolling();
   }
 
-  // Ids already asked about under the other kinds this run: the probe goes out once, not at every Check now.
-  const probed = new Set<TaskKey>();
-
   /** A task that just stopped: said once, after asking the other kinds about a 404'd id (smart ids). */
-  async function onStopped(key: TaskKey): Promise<void> {
-    const task = watchList.get(key);
-    if (task === undefined) return;
-    if (task.stopCause === 'not-found' && !probed.has(key)) {
-      probed.add(key);
-      const verdict = await probeOtherKinds(task.taskId, task.kind, (kind, id) => scheduler.probe(kind, id));
-      const now = watchList.get(key);
-      // Answered meanwhile, removed or switched: the finding is old news.
-      if (now === undefined || !isStopped(now)) return;
-      watchList.suggestKind(key, verdict.type === 'one' ? verdict.kind : null);
-    }
-    const stopped = watchList.get(key);
-    const notification = stopped === undefined ? null : notificationForStop(stopped, watchList.getSettings());
-    if (notification !== null) quiet.offer(notification);
-  }
+  const onStopped = createStoppedTaskFollowUp({
+    watchList,
+    probe: (kind, id) => scheduler.probe(kind, id),
+    offer: (notification) => notifications.offer(notification),
+  });
 
-  function onChecked(key: TaskKey, check: CheckResult): void {
+  function onChecked(key: TaskKey, check: CheckResult & { readonly nextCheckAt: number | null }): void {
     const wasStopped = isStopped(watchList.get(key) ?? { status: null, stoppedReason: null });
     const applied = watchList.applyCheck(key, check);
     if (applied !== undefined && !wasStopped && isStopped(applied.task))
@@ -295,9 +201,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     // A task stopped for a reason of its own (a 403 included, the key being fine) means the key works.
     if (check.outcome.type === 'status' || (check.stopCause ?? null) !== null) {
       observeProblem({ type: 'answered' });
-      keyProvedWorking();
+      apiKey.provedWorking();
     }
-    if (applied?.statusChanged) round.add(key, applied.previousStatus);
+    if (applied?.statusChanged) notifications.statusChanged(key, applied.previousStatus);
     // A job that ended is polled no more.
     if (check.nextCheckAt === null) updateBudgetNotice();
   }
@@ -306,7 +212,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     scheduler.on('checked', ({ key, ...check }) => onChecked(key, check)),
     scheduler.on('authProblem', ({ outcome }) => {
       setState({ authProblem: outcome.message });
-      if (state.key.check !== null) setKeyCheck('rejected');
+      apiKey.refused();
       observeProblem({ type: 'auth-rejected', httpStatus: outcome.httpStatus });
     }),
     scheduler.on('connectivityProblem', ({ outcome }) => {
@@ -317,105 +223,43 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     scheduler.on('connectivityRestored', () => {
       cambUnreachable = false;
       updateConnectivity();
-      keyRecheck.nudge();
+      apiKey.nudge();
       // Any answer, an error page included, ends the outage: the next one is a new episode to tell.
       observeProblem({ type: 'answered' });
     }),
-    scheduler.on('rateLimitEnded', () => {
-      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
-      rateLimitTimer = null;
-      setState({ rateLimitedUntil: null });
-    }),
-    scheduler.on('rateLimited', ({ until }) => {
-      setState({ rateLimitedUntil: until });
-      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
-      rateLimitTimer = clock.setTimer(() => {
-        rateLimitTimer = null;
-        setState({ rateLimitedUntil: null });
-      }, until - clock.now());
-    }),
-    watchList.on('taskChanged', ({ task }) => {
-      emitter.emit('taskChanged', { task });
-      tray.refreshSoon();
-    }),
+    scheduler.on('rateLimitEnded', () => rateLimit.ended()),
+    scheduler.on('rateLimited', ({ until }) => rateLimit.limited(until)),
+    scheduler.on('planned', ({ key, nextCheckAt }) => plan.planned(key, nextCheckAt)),
+    // Heard before any listener of the service (they subscribe later), so the scheduler and the tray
+    // have followed a change by the time the outside hears of it from the list.
+    watchList.on('taskChanged', () => tray.refreshSoon()),
     watchList.on('tasksRemoved', ({ keys }) => {
       for (const key of keys) scheduler.untrack(key);
       updateBudgetNotice();
-      emitter.emit('tasksRemoved', { keys });
       tray.refresh();
     }),
-    watchList.on('settingsChanged', ({ settings }) => {
-      applySettings(settings);
-      emitter.emit('settingsChanged', { settings });
-    }),
-    watchList.on('storeRecovered', (recovery) => {
-      recoveries.push(recovery);
-      emitter.emit('storeRecovered', recovery);
-    }),
+    watchList.on('settingsChanged', ({ settings }) => applySettings(settings)),
     watchList.on('savingChanged', ({ problem }) => setState({ saveProblem: problem })),
-    watchList.on('finishedRunsChanged', ({ kinds }) => durationsLearned(kinds)),
+    watchList.on('finishedRunsChanged', ({ kinds }) => durations.learned(kinds)),
   ];
-
-  const probeKey = (key: string) => probeApiKey(createCambClient({ ...clientOptions, getApiKey: () => key }));
-
-  async function testApiKey(candidate?: string): Promise<KeyTestOutcome> {
-    let key = apiKey;
-    if (candidate !== undefined) {
-      const parsed = parseApiKey(candidate);
-      if (!parsed.ok) return { verdict: 'rejected', message: parsed.message };
-      key = parsed.key;
-    }
-    if (key === null) return { verdict: 'inconclusive', message: 'No API key is set yet.' };
-    return probeKey(key);
-  }
-
-  const keyRecheck = createKeyRecheck({
-    clock,
-    // Held like polling: "Pause polling" and sleep mean nothing is sent, not even this one request.
-    probe: async () =>
-      apiKey === null || schedulerHeld ? { verdict: 'inconclusive', message: '' } : probeKey(apiKey),
-    onVerdict: (verdict) => setKeyCheck(verdict),
-  });
-
-  const KEY_CHECK_OF: Record<KeyTestOutcome['verdict'], KeyCheck> = {
-    works: 'works',
-    rejected: 'rejected',
-    inconclusive: 'not-checked',
-  };
-
-  /** Tries a key before it is saved; a key CAMB.AI rejects is saved only when the user insists. */
-  async function saveApiKey(candidate: string, saveEvenIfRejected: boolean): Promise<SaveKeyOutcome> {
-    const parsed = parseApiKey(candidate);
-    if (!parsed.ok) return parsed;
-    const test: KeyTestOutcome = saveEvenIfRejected
-      ? { verdict: 'rejected', message: 'Saved although CAMB.AI rejected it.' }
-      : await probeKey(parsed.key);
-    if (test.verdict === 'rejected' && !saveEvenIfRejected)
-      return { ok: false, problem: 'rejected-by-camb', message: test.message };
-    const outcome = await secrets.set(parsed.key);
-    if (!outcome.ok) return outcome;
-    const check = KEY_CHECK_OF[test.verdict];
-    await keyChanged(check);
-    if (check === 'not-checked') keyRecheck.start();
-    return { ...outcome, check };
-  }
 
   function setSystemOnline(online: boolean): void {
     systemOnline = online;
     scheduler.setOnline(online);
     updateConnectivity();
-    if (online) keyRecheck.nudge();
+    if (online) apiKey.nudge();
   }
 
   return {
     async start() {
-      await reloadKey();
+      await apiKey.reload();
       applySettings(watchList.getSettings());
       for (const task of watchList.list()) {
         // A task CAMB.AI did not know stays stopped across restarts, until the user asks to check it.
         if (isWatching(task)) track(task);
         // A finish recorded just before a crash or quit still deserves its notification.
-        if (isTerminalStatus(task.status) && !task.notified) round.add(taskKey(task.kind, task.taskId), null);
+        if (isTerminalStatus(task.status) && !task.notified)
+          notifications.statusChanged(taskKey(task.kind, task.taskId), null);
       }
       updatePolling();
       tray.refresh();
@@ -506,14 +350,10 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       updatePolling();
     },
 
-    setApiKey: (key, setOptions = {}) => saveApiKey(key, setOptions.saveEvenIfRejected ?? false),
-    async clearApiKey() {
-      const outcome = await secrets.clear();
-      if (outcome.ok) await keyChanged(null);
-      return outcome;
-    },
-    describeKey: () => secrets.describe(),
-    testApiKey,
+    setApiKey: (key, setOptions = {}) => apiKey.save(key, setOptions.saveEvenIfRejected ?? false),
+    clearApiKey: () => apiKey.clear(),
+    describeKey: () => apiKey.describe(),
+    testApiKey: (candidate) => apiKey.test(candidate),
 
     async fetchResult(key, resultOptions) {
       const task = watchList.get(key);
@@ -527,28 +367,28 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
 
     state: () => state,
     trayModel: () => tray.current(),
+    nextChecks: () => plan.current(),
     durations: currentDurations,
     finishedRuns: () => watchList.finishedRuns(),
     on(name, listener) {
-      const unsubscribe = emitter.on(name, listener);
-      if (name === 'storeRecovered')
-        for (const recovery of recoveries) (listener as Listener<StoreRecovery>)(recovery);
-      return unsubscribe;
+      // The list's news goes straight from the list (which replays a recovery to late listeners).
+      if (isListEvent(name)) return watchList.on(name, listener as Listener<WatchListEvents[typeof name]>);
+      return emitter.on(name as keyof ServiceOwnEvents, listener as Listener<unknown>);
     },
     async whenIdle() {
-      await keyRecheck.whenIdle();
+      await apiKey.whenIdle();
       await scheduler.whenIdle();
     },
 
     dispose() {
       for (const stop of unsubscribe) stop();
-      keyRecheck.stop();
-      if (rateLimitTimer !== null) clock.clearTimer(rateLimitTimer);
-      if (durationsTimer !== null) clock.clearTimer(durationsTimer);
-      budgetNoticeQueued = false;
+      apiKey.dispose();
+      plan.dispose();
+      rateLimit.dispose();
+      durations.dispose();
+      budget.cancel();
       tray.dispose();
-      round.dispose();
-      quiet.dispose();
+      notifications.dispose();
       scheduler.dispose();
       watchList.dispose();
     },

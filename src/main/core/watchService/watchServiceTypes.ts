@@ -1,4 +1,4 @@
-import type { CheckNowOutcome } from '../../../shared/contract/payloads';
+import type { CheckNowOutcome, PlannedCheck } from '../../../shared/contract/payloads';
 import type { DurationModels, FinishedRun } from '../../../shared/durations';
 import type { Settings } from '../../../shared/settings';
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
@@ -16,7 +16,7 @@ import type { StoreRecovery } from '../persistence/openWithRecovery';
 import type { SchedulerOptions } from '../scheduler';
 import type { ClearKeyOutcome, KeyDescription, SecretStore, SetKeyOutcome } from '../secrets/secretStore';
 import type { TrayModel } from '../tray/trayModel';
-import type { ImportReport, KindChange, RestoreOutcome } from '../watchList/watchList';
+import type { ImportReport, KindChange, RestoreOutcome, WatchListEvents } from '../watchList/watchList';
 
 export interface WatchServiceOptions {
   readonly clock: Clock;
@@ -56,18 +56,30 @@ export type SaveKeyOutcome =
   | Extract<SetKeyOutcome, { ok: false }>
   | { readonly ok: false; readonly problem: 'rejected-by-camb'; readonly message: string };
 
-export interface WatchServiceEvents {
-  taskChanged: { readonly task: WatchedTask };
-  tasksRemoved: { readonly keys: readonly TaskKey[] };
+/** The watch list's news a listener of the service hears, straight from the list. */
+export const LIST_EVENTS = ['taskChanged', 'tasksRemoved', 'settingsChanged', 'storeRecovered'] as const;
+
+/** What the service itself tells. */
+export interface ServiceOwnEvents {
   /** A desktop notification to show: a finished task, a group of them, or a key/connection problem. */
   notification: { readonly notification: NotificationModel };
   trayChanged: { readonly tray: TrayModel };
   stateChanged: { readonly state: ServiceState };
-  settingsChanged: { readonly settings: Settings };
-  /** The saved watch list was damaged and has been moved aside (sticky: late listeners hear it too). */
-  storeRecovered: StoreRecovery;
   /** A job finished while watched and its run was recorded: every kind's model, rebuilt. */
   durationsChanged: { readonly durations: DurationModels };
+  /** Next checks the scheduler moved: once per turn of the event loop, only the tasks that moved. */
+  nextChecksChanged: { readonly planned: readonly PlannedCheck[] };
+}
+
+/**
+ * Everything the service tells: its own news, and the watch list's (a task changed or went, the settings
+ * changed, the saved list was damaged and moved aside — sticky: late listeners hear it too).
+ */
+export type WatchServiceEvents = ServiceOwnEvents & Pick<WatchListEvents, (typeof LIST_EVENTS)[number]>;
+
+/** The watch list's own news, which listeners of the service hear straight from the list. */
+export function isListEvent(name: keyof WatchServiceEvents): name is (typeof LIST_EVENTS)[number] {
+  return (LIST_EVENTS as readonly string[]).includes(name);
 }
 
 /**
@@ -133,6 +145,8 @@ export interface WatchService {
     options?: GetResultOptions,
   ): Promise<ResultOutcome | { type: 'not-ready'; message: string }>;
   state(): ServiceState;
+  /** Every task with a check planned, and when (the scheduler's plan; never saved). */
+  nextChecks(): PlannedCheck[];
   trayModel(): TrayModel;
   /** What the app has learned of how long each kind of job takes (the prior where nothing is known yet). */
   durations(): DurationModels;
