@@ -58,12 +58,7 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
     },
   },
-  {
-    // Issue 17: another branch (i17-status) rewrites this hook; its one finding (the load failure reset at
-    // the start of the connecting effect) is fixed there or after the merge, not here.
-    files: ['src/renderer/state/useAppConnection.ts'],
-    rules: { 'react-hooks/set-state-in-effect': 'off' },
-  },
+
   layer(
     ['src/shared/**'],
     [electron, electronStore, electronUpdater],

@@ -68,7 +68,6 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
       bridge.onNotice((notice) => listenersRef.current.onNotice(notice)),
       bridge.onShowTask(({ key }) => whenReady(() => listenersRef.current.onShowTask(key))),
     ];
-    setFailure(null);
     bridge.getSnapshot().then(
       (snapshot) => {
         if (cancelled) return;
@@ -89,11 +88,16 @@ export function useAppConnection(bridge: CambWatchBridge, listeners: ConnectionL
     };
   }, [bridge, store, clock, attempt]);
 
+  // A retry clears the failure where it is asked for, not inside the connecting effect (no extra render).
+  const retry = () => {
+    setFailure(null);
+    setAttempt((n) => n + 1);
+  };
   const connection: ConnectionPhase =
     failure !== null
       ? { phase: 'failed', message: failure }
       : status === null
         ? { phase: 'loading' }
         : { phase: 'ready', status };
-  return { connection, store, clock, dispatch, retry: () => setAttempt((n) => n + 1) };
+  return { connection, store, clock, dispatch, retry };
 }
