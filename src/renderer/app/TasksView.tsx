@@ -7,7 +7,7 @@ import { CheckAllButton } from '../tasks/CheckAllButton';
 import { EmptyState } from '../tasks/EmptyState';
 import { pollingHold } from '../tasks/pollingHold';
 import { RowQuickActions } from '../tasks/RowQuickActions';
-import type { TaskFilter } from '../tasks/taskCategory';
+import type { TaskFilter } from '../state/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import type { KindChanged } from '../tasks/TaskKindControl';
 import { TaskFilters } from '../tasks/TaskFilters';

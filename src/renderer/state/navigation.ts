@@ -9,7 +9,7 @@
  * repeat it.
  */
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
-import { matchesSearch, passesFilter, type TaskFilter } from '../tasks/taskCategory';
+import { matchesSearch, passesFilter, type TaskFilter } from './taskCategory';
 
 export type View = 'tasks' | 'settings' | 'insights';
 

@@ -2,8 +2,8 @@ import type { PlannedCheck } from '../../shared/contract';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { newestFirst } from '../../shared/taskOrder';
-import { DurationStore } from '../estimates/durationStore';
-import { changesListing, emptyCounts, filtersOf, type FilterCounts } from '../tasks/taskCategory';
+import { DurationStore } from './durationStore';
+import { changesListing, emptyCounts, filtersOf, type FilterCounts } from './taskCategory';
 
 type Listener = () => void;
 

@@ -3,7 +3,7 @@ import type { ListGrouping, ListOrder } from '../../shared/taskOrder';
 import { useFocusTarget } from '../state/focusRequest';
 import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
 import { ListViewOptions } from './ListViewOptions';
-import { FILTER_TITLES, TASK_FILTERS, type TaskFilter } from './taskCategory';
+import { FILTER_TITLES, TASK_FILTERS, type TaskFilter } from '../state/taskCategory';
 
 interface TaskFiltersProps {
   readonly filter: TaskFilter;

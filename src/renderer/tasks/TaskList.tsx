@@ -27,7 +27,7 @@ import {
 } from './listSelection';
 import type { PollingHold } from './pollingHold';
 import { SelectionBar } from './SelectionBar';
-import { matchesSearch, passesFilter, type TaskFilter } from './taskCategory';
+import { matchesSearch, passesFilter, type TaskFilter } from '../state/taskCategory';
 import { TaskRow, type ClickModifiers } from './TaskRow';
 import { FALLBACK_RECT, measureRowWith, observeListRect } from './virtualListRect';
 

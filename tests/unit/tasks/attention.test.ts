@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersOf } from '../../../src/renderer/tasks/taskCategory';
+import { filtersOf } from '../../../src/renderer/state/taskCategory';
 import { trayModel } from '../../../src/main/core/tray/trayModel';
 import { attentionRank } from '../../../src/shared/taskOrder';
 import { newWatchedTask, wantsAttention, type WatchedTask } from '../../../src/shared/watchedTask';

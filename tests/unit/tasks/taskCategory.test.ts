@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollingHold } from '../../../src/renderer/tasks/pollingHold';
-import { filtersOf } from '../../../src/renderer/tasks/taskCategory';
+import { filtersOf } from '../../../src/renderer/state/taskCategory';
 import { RUNNING_STATE } from '../support/serviceState';
 
 const task = (status: string | null, stoppedReason: string | null = null) => ({ status, stoppedReason });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrangeTasks, dayTitle } from '../../../src/renderer/tasks/listRows';
 import { extendTo, nextAfterRemoval, selectOnly, toggle } from '../../../src/renderer/tasks/listSelection';
-import { matchesSearch } from '../../../src/renderer/tasks/taskCategory';
+import { matchesSearch } from '../../../src/renderer/state/taskCategory';
 import { attentionRank, compareTasks } from '../../../src/shared/taskOrder';
 import { newWatchedTask, taskKey, type TaskKey, type WatchedTask } from '../../../src/shared/watchedTask';
 
