@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorCode } from '../main/core/diskFaults';
-import { describeSaveFailure } from '../main/core/watchList/saveProblemText';
+import { describeSaveFailure } from '../main/core/watchList';
 import type { SaveProblem } from '../shared/serviceState';
 import { appWatchListFile } from './watchHistory';
 

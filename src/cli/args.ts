@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseTaskId } from '../main/core/taskId/parseTaskId';
+import { parseTaskId } from '../main/core/taskId';
 import { parseDuration } from '../shared/format/duration';
 import { DEFAULT_TASK_KIND, taskKindSchema, type TaskKind } from '../shared/taskKinds';
 

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { Clock } from '../main/core/clock/clock';
-import type { SecretStore } from '../main/core/secrets/secretStore';
+import type { Clock } from '../main/core/clock';
+import type { SecretStore } from '../main/core/secrets';
 import type { Output } from './output';
 
 /** Everything a command needs from the outside world, so each command is a plain function of it. */

@@ -1,4 +1,4 @@
-import type { RequestFailure } from '../main/core/camb/outcomes';
+import type { RequestFailure } from '../main/core/camb';
 import { HOW_TO_SET_KEY } from './cliContext';
 import { EXIT, type ExitCode } from './exitCodes';
 import { inertLine } from '../shared/format/inertText';

@@ -1,8 +1,8 @@
-import { acceleratedClock } from '../main/core/clock/acceleratedClock';
-import { systemClock, type Clock } from '../main/core/clock/clock';
-import { createRedactor } from '../main/core/logging/redactor';
-import { preferEnvironmentKey } from '../main/core/secrets/environmentKey';
-import { createKeytarSecretStore } from '../main/core/secrets/keytarSecretStore';
+import { acceleratedClock } from '../main/core/clock';
+import { systemClock, type Clock } from '../main/core/clock';
+import { createRedactor } from '../main/core/logging';
+import { preferEnvironmentKey } from '../main/core/secrets';
+import { createKeytarSecretStore } from '../main/core/secrets';
 import { parseCliArgs, type CliCommand } from './args';
 import type { CliContext } from './cliContext';
 import { keyClear, keySet, keyStatus } from './commands/keyCommands';

@@ -1,4 +1,4 @@
-import type { Redactor } from '../main/core/logging/redactor';
+import type { Redactor } from '../main/core/logging';
 import { inertLine } from '../shared/format/inertText';
 
 export interface TextSink {

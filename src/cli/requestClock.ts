@@ -1,4 +1,4 @@
-import type { Clock } from '../main/core/clock/clock';
+import type { Clock } from '../main/core/clock';
 
 /**
  * Real time a request timeout lasts at least, whatever CAMB_WATCH_SPEEDUP says. Under a speedup every wait

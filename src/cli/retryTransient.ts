@@ -3,9 +3,9 @@ import {
   type RequestFailure,
   type StatusOutcome,
   type TransientFailure,
-} from '../main/core/camb/outcomes';
-import { atLeastBackoff } from '../main/core/camb/retryAfter';
-import type { Clock } from '../main/core/clock/clock';
+} from '../main/core/camb';
+import { atLeastBackoff } from '../main/core/camb';
+import type { Clock } from '../main/core/clock';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../main/core/scheduler';
 
 const ATTEMPTS = 3;

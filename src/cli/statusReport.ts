@@ -1,4 +1,4 @@
-import type { StatusReport } from '../main/core/camb/outcomes';
+import type { StatusReport } from '../main/core/camb';
 import { inertLine } from '../shared/format/inertText';
 import { statusPhase } from '../shared/taskStatus';
 import type { TaskKind } from '../shared/taskKinds';

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { APP_NAME, profileFolderOverride } from '../main/core/appIdentity/appIdentity';
-import { documentStoreFile } from '../main/core/persistence/storeOptions';
-import { readSavedDocument } from '../main/core/persistence/readSavedDocument';
+import { APP_NAME, profileFolderOverride } from '../main/core/appIdentity';
+import { documentStoreFile } from '../main/core/persistence';
+import { readSavedDocument } from '../main/core/persistence';
 import type { FinishedRun } from '../shared/durations';
 import type { TaskKind } from '../shared/taskKinds';
 

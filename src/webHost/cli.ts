@@ -24,13 +24,11 @@ if (args.help) {
 }
 
 // Loaded once the arguments are known good, so a typo is answered at once.
-const [{ createRedactor }, { createStreamLogger }, { startDemoSimulator }, { startWebHost }] =
-  await Promise.all([
-    import('../main/core/logging/redactor'),
-    import('../main/core/logging/streamLogger'),
-    import('./demo/startDemoSimulator'),
-    import('./server/startWebHost'),
-  ]);
+const [{ createRedactor, createStreamLogger }, { startDemoSimulator }, { startWebHost }] = await Promise.all([
+  import('../main/core/logging'),
+  import('./demo/startDemoSimulator'),
+  import('./server/startWebHost'),
+]);
 
 const stateDir = args.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-web-'));
 // startWebHost puts its own redactor, which knows every key it sees, in front of this one.

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { baseUrlSchema } from '../main/core/camb/baseUrl';
+import { baseUrlSchema } from '../main/core/camb';
 
 export const USAGE = `Usage: npm run dev:web -- [--demo] [--state-dir DIR] [--port N] [--api-base URL]
 

@@ -1,4 +1,4 @@
-import { isTransientFailure } from '../../main/core/camb/outcomes';
+import { isTransientFailure } from '../../main/core/camb';
 import { createScheduler } from '../../main/core/scheduler';
 import { formatDuration } from '../../shared/format/duration';
 import { inertLine } from '../../shared/format/inertText';

@@ -1,12 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import {
-  APP_SCHEME,
-  contentTypeFor,
-  RENDERER_CSP,
-  resolveRendererFile,
-} from '../core/appProtocol/rendererFiles';
-import type { Logger } from '../core/logging/logger';
+import { APP_SCHEME, contentTypeFor, RENDERER_CSP, resolveRendererFile } from '../core/appProtocol';
+import type { Logger } from '../core/logging';
 
 /**
  * `app:` as a standard, secure scheme: pages get a real origin (for the CSP and the IPC sender check) and

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import type { Logger } from '../core/logging/logger';
-import { chimePlayers, type PlayerCommand } from '../core/notifications/notificationSound';
+import type { Logger } from '../core/logging';
+import { chimePlayers, type PlayerCommand } from '../core/notifications';
 
 /** Long enough for the chime, short enough that a stuck player does not linger. */
 const PLAYER_TIMEOUT_MS = 5_000;

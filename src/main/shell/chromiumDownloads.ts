@@ -1,5 +1,5 @@
 import type { DownloadItem, Event, Session } from 'electron';
-import type { HostDownloader, HostDownloadRequest } from '../core/downloads/hostDownloader';
+import type { HostDownloader, HostDownloadRequest } from '../core/downloads';
 
 /**
  * Result downloads through Chromium's own download manager, so the file gets what a browser download

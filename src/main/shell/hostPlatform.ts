@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { app, shell } from 'electron';
 import type { HostPlatform } from '../core/appHost';
-import { APP_NAME, APP_SUMMARY } from '../core/appIdentity/appIdentity';
-import { STARTED_AT_LOGIN_ARGUMENT } from '../core/deepLinks/parseWatchLink';
-import type { Logger } from '../core/logging/logger';
-import { applyLinuxAutostart } from '../core/loginItem/linuxAutostart';
+import { APP_NAME, APP_SUMMARY } from '../core/appIdentity';
+import { STARTED_AT_LOGIN_ARGUMENT } from '../core/deepLinks';
+import type { Logger } from '../core/logging';
+import { applyLinuxAutostart } from '../core/loginItem';
 
 function applyLoginItem(enabled: boolean, logger: Logger): void {
   if (process.platform !== 'linux') {

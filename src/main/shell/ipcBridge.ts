@@ -6,9 +6,9 @@ import {
   type InvokeChannel,
   type InvokeEnvelope,
 } from '../../shared/contract';
-import { isTrustedRendererUrl } from '../core/appProtocol/rendererFiles';
+import { isTrustedRendererUrl } from '../core/appProtocol';
 import type { AppHost } from '../core/appHost';
-import type { Logger } from '../core/logging/logger';
+import type { Logger } from '../core/logging';
 
 const REFUSED: InvokeEnvelope = { ok: false, error: 'This page may not talk to CAMB Watch.' };
 

@@ -1,9 +1,9 @@
 import { MINUTE_MS } from '../../shared/time';
 import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { createRedactor } from '../core/logging/redactor';
-import type { Logger } from '../core/logging/logger';
-import { createStreamLogger, logLevelSchema, type LogLevel } from '../core/logging/streamLogger';
+import { createRedactor } from '../core/logging';
+import type { Logger } from '../core/logging';
+import { createStreamLogger, logLevelSchema, type LogLevel } from '../core/logging';
 
 export const LOG_FILE_NAME = 'camb-watch.log';
 /** One previous file is kept: enough for a bug report, never a disk filler. */

@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import { boundsToSave, MIN_WINDOW_SIZE, restoreWindowPlacement } from '../core/window/windowBounds';
+import { boundsToSave, MIN_WINDOW_SIZE, restoreWindowPlacement } from '../core/window';
 import type { ShellState } from './shellState';
 
 export interface MainWindowOptions {

@@ -1,12 +1,12 @@
 import { Notification } from 'electron';
 import type { NotificationSound } from '../../shared/settings';
 import type { TaskKey } from '../../shared/watchedTask';
-import type { Logger } from '../core/logging/logger';
-import { notificationClickTarget } from '../core/notifications/notificationClickTarget';
-import { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from '../core/notifications/notificationRelease';
-import { soundPlan } from '../core/notifications/notificationSound';
-import { activationTarget, windowsToastXml } from '../core/notifications/windowsToast';
-import type { WatchService } from '../core/watchService/watchServiceTypes';
+import type { Logger } from '../core/logging';
+import { notificationClickTarget } from '../core/notifications';
+import { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from '../core/notifications';
+import { soundPlan } from '../core/notifications';
+import { activationTarget, windowsToastXml } from '../core/notifications';
+import type { WatchService } from '../core/watchService';
 
 export interface DesktopNotice {
   readonly title: string;

@@ -1,7 +1,7 @@
 import type { BrowserWindow } from 'electron';
-import type { Clock } from '../core/clock/clock';
-import type { Logger } from '../core/logging/logger';
-import { createRendererRecovery } from '../core/window/rendererRecovery';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logging';
+import { createRendererRecovery } from '../core/window';
 
 /** A window whose page process crashed or was killed gets its page back (core decides), and the log says so. */
 export function recoverRenderer(window: BrowserWindow, clock: Clock, logger: Logger): void {

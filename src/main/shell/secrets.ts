@@ -1,16 +1,12 @@
 import { safeStorage } from 'electron';
-import { encryptionProtection } from '../core/secrets/chooseKeyStore';
-import { chooseKeyStore } from '../core/secrets/chooseKeyStore';
-import {
-  createEncryptedSecretStore,
-  type ValueCipher,
-  type ValueSlot,
-} from '../core/secrets/encryptedValueStore';
-import { preferEnvironmentKey } from '../core/secrets/environmentKey';
-import { createKeytarSecretStore } from '../core/secrets/keytarSecretStore';
-import { rememberingSecretStore } from '../core/secrets/rememberingSecretStore';
-import type { SecretStore } from '../core/secrets/secretStore';
-import type { Logger } from '../core/logging/logger';
+import { encryptionProtection } from '../core/secrets';
+import { chooseKeyStore } from '../core/secrets';
+import { createEncryptedSecretStore, type ValueCipher, type ValueSlot } from '../core/secrets';
+import { preferEnvironmentKey } from '../core/secrets';
+import { createKeytarSecretStore } from '../core/secrets';
+import { rememberingSecretStore } from '../core/secrets';
+import type { SecretStore } from '../core/secrets';
+import type { Logger } from '../core/logging';
 
 /** safeStorage as the core's cipher port: the OS-protected app key (Keychain, DPAPI, libsecret/kwallet). */
 const safeStorageCipher: ValueCipher = {

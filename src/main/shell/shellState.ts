@@ -1,6 +1,6 @@
 import ElectronStore from 'electron-store';
-import type { ValueSlot } from '../core/secrets/encryptedValueStore';
-import type { Rectangle } from '../core/window/windowBounds';
+import type { ValueSlot } from '../core/secrets';
+import type { Rectangle } from '../core/window';
 
 /** What the shell keeps for itself, apart from the core's watch list: `shell-state.json` in userData. */
 interface ShellStateDocument extends Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import { secondLaunchArguments, type SecondLaunchData } from '../core/deepLinks/secondLaunchArguments';
+import { secondLaunchArguments, type SecondLaunchData } from '../core/deepLinks';
 
 /**
  * One running app per profile. A second launch hands its command line (a `--watch`, a deep link on

@@ -3,26 +3,22 @@ import ElectronStore from 'electron-store';
 import type { TaskKey } from '../../shared/watchedTask';
 import { createAppHost, type AppHost, type HostPlatform } from '../core/appHost';
 import { isLocalApiBase } from '../core/links';
-import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol/rendererFiles';
-import { resolveBaseUrl } from '../core/camb/baseUrl';
-import { macStartedAtLogin } from '../core/loginItem/macLoginStart';
-import { systemClock } from '../core/clock/clock';
-import type { Logger } from '../core/logging/logger';
-import { durableStore } from '../core/persistence/durableStore';
-import { openWithRecovery } from '../core/persistence/openWithRecovery';
-import { openWithFolderLock } from '../core/persistence/stateFolderLock';
-import type { PersistedDocument } from '../core/persistence/persistedDocument';
-import {
-  DOCUMENT_STORE_NAME,
-  documentStoreFile,
-  documentStoreOptions,
-} from '../core/persistence/storeOptions';
-import type { TrayAction } from '../core/tray/trayMenu';
+import { APP_ENTRY_URL, trustedRendererOrigins } from '../core/appProtocol';
+import { resolveBaseUrl } from '../core/camb';
+import { macStartedAtLogin } from '../core/loginItem';
+import { systemClock } from '../core/clock';
+import type { Logger } from '../core/logging';
+import { durableStore } from '../core/persistence';
+import { openWithRecovery } from '../core/persistence';
+import { openWithFolderLock } from '../core/persistence';
+import type { PersistedDocument } from '../core/persistence';
+import { DOCUMENT_STORE_NAME, documentStoreFile, documentStoreOptions } from '../core/persistence';
+import type { TrayAction } from '../core/tray';
 import type { UpdateController } from '../core/updates';
-import { createWatchService } from '../core/watchService/watchService';
-import { trayDesktop } from '../core/window/trayDesktop';
-import { stillRunningNotice, windowCloseAction } from '../core/window/launchWindow';
-import type { WatchService } from '../core/watchService/watchServiceTypes';
+import { createWatchService } from '../core/watchService';
+import { trayDesktop } from '../core/window';
+import { stillRunningNotice, windowCloseAction } from '../core/window';
+import type { WatchService } from '../core/watchService';
 import { setApplicationMenu } from './applicationMenu';
 import { startAppLifetime, type AppLifetime } from './appLifetime';
 import { appPaths } from './appPaths';

@@ -1,8 +1,8 @@
 import { net, powerMonitor } from 'electron';
-import type { Clock } from '../core/clock/clock';
-import { watchOnlineStatus } from '../core/connectivity/onlineWatcher';
-import { createPollingHolds } from '../core/connectivity/pollingHolds';
-import type { WatchService } from '../core/watchService/watchServiceTypes';
+import type { Clock } from '../core/clock';
+import { watchOnlineStatus } from '../core/connectivity';
+import { createPollingHolds } from '../core/connectivity';
+import type { WatchService } from '../core/watchService';
 
 /**
  * What the computer tells the app: sleep and screen lock hold polling (the service resumes with an

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
-import { systemClock } from '../core/clock/clock';
-import type { Logger } from '../core/logging/logger';
-import { trayIconFile } from '../core/tray/trayIconFile';
-import type { TrayIcon } from '../core/tray/trayModel';
+import { systemClock } from '../core/clock';
+import type { Logger } from '../core/logging';
+import { trayIconFile } from '../core/tray';
+import type { TrayIcon } from '../core/tray';
 import {
   countsMenuEntries,
   STARTING_TRAY,
@@ -13,10 +13,10 @@ import {
   trayTitle,
   type TrayAction,
   type TrayMenuEntry,
-} from '../core/tray/trayMenu';
+} from '../core/tray';
 import type { UpdateController } from '../core/updates';
-import type { WatchService } from '../core/watchService/watchServiceTypes';
-import type { Rectangle } from '../core/window/windowBounds';
+import type { WatchService } from '../core/watchService';
+import type { Rectangle } from '../core/window';
 
 export interface AppTrayOptions {
   /** resources/tray: {idle,active,attention,offline}.png (+ @2x) and the macOS *Template.png images. */

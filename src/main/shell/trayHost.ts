@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { parseNameHasOwner } from '../core/window/trayDesktop';
+import { parseNameHasOwner } from '../core/window';
 
 /** The session bus answers at once; a bus that does not is treated as unknown, not waited for. */
 const BUS_TIMEOUT_MS = 2_000;

@@ -1,6 +1,6 @@
 import { screen, type BrowserWindow } from 'electron';
-import { POPOVER_SIZE, popoverBounds } from '../core/window/popoverPosition';
-import type { Rectangle } from '../core/window/windowBounds';
+import { POPOVER_SIZE, popoverBounds } from '../core/window';
+import type { Rectangle } from '../core/window';
 import type { MainWindow } from './mainWindow';
 
 /** Clicking the tray icon takes the focus first: the blur that hid the popover must not reopen it. */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { app } from 'electron';
 import type * as ElectronUpdater from 'electron-updater';
 import type { AppUpdater } from 'electron-updater';
-import { systemClock } from '../core/clock/clock';
-import type { Logger } from '../core/logging/logger';
+import { systemClock } from '../core/clock';
+import type { Logger } from '../core/logging';
 import {
   createUpdateController,
   updateAvailability,

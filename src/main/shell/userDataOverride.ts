@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app } from 'electron';
-import { profileFolderOverride } from '../core/appIdentity/appIdentity';
+import { profileFolderOverride } from '../core/appIdentity';
 
 export const USER_DATA_ENV_VAR = 'CAMB_WATCH_USER_DATA';
 

@@ -2,20 +2,12 @@ import path from 'node:path';
 import { app, clipboard } from 'electron';
 import type { TaskKey } from '../../shared/watchedTask';
 import type { AppHost } from '../core/appHost';
-import {
-  parseClipboardTask,
-  parseLaunchArguments,
-  WATCH_LINK_SCHEME,
-} from '../core/deepLinks/parseWatchLink';
-import {
-  confirmUnreadableRequest,
-  confirmWatchRequest,
-  type WatchConfirmation,
-} from '../core/deepLinks/watchRequestOutcome';
-import { appImageToIntegrate, integrateAppImage } from '../core/linuxDesktop/appImageIntegration';
-import type { Logger } from '../core/logging/logger';
-import { opensWindowAtLaunch } from '../core/window/launchWindow';
-import type { WatchService } from '../core/watchService/watchServiceTypes';
+import { parseClipboardTask, parseLaunchArguments, WATCH_LINK_SCHEME } from '../core/deepLinks';
+import { confirmUnreadableRequest, confirmWatchRequest, type WatchConfirmation } from '../core/deepLinks';
+import { appImageToIntegrate, integrateAppImage } from '../core/linuxDesktop';
+import type { Logger } from '../core/logging';
+import { opensWindowAtLaunch } from '../core/window';
+import type { WatchService } from '../core/watchService';
 import { appPaths } from './appPaths';
 import type { DesktopNotifications } from './notifications';
 

@@ -1,5 +1,5 @@
 import { app, type Session } from 'electron';
-import { isPagePermissionAllowed } from '../core/appProtocol/pagePermissions';
+import { isPagePermissionAllowed } from '../core/appProtocol';
 
 /**
  * Electron's security checklist for every web contents the app ever creates, set once for all of them:

@@ -1,6 +1,6 @@
 import { app, globalShortcut } from 'electron';
 import { shortcutUnavailableMessage, type WindowShortcut } from '../../shared/windowShortcut';
-import { mergeFeatureList } from '../core/commandLine/featureList';
+import { mergeFeatureList } from '../core/commandLine';
 
 export interface WindowShortcutKeeper {
   /** Claims `shortcut` (null: none), letting go of the one before only once the new one is held. */

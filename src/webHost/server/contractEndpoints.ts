@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppHost } from '../../main/core/appHost';
-import type { Logger } from '../../main/core/logging/logger';
+import type { Logger } from '../../main/core/logging';
 import { INVOKE_CHANNELS, type EventSink, type InvokeEnvelope } from '../../shared/contract';
 import { EVENTS_PATH } from '../browser/webHostPaths';
 import { readJsonBody } from './readJsonBody';

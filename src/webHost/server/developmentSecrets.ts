@@ -1,6 +1,6 @@
-import { preferEnvironmentKey, type Environment } from '../../main/core/secrets/environmentKey';
-import { memorySecretStore } from '../../main/core/secrets/memorySecretStore';
-import type { SecretStore } from '../../main/core/secrets/secretStore';
+import { preferEnvironmentKey, type Environment } from '../../main/core/secrets';
+import { memorySecretStore } from '../../main/core/secrets';
+import type { SecretStore } from '../../main/core/secrets';
 
 /** Shown in Settings as where the key is kept: a development session forgets it on exit. */
 export const DEVELOPMENT_KEY_WHERE = 'memory (this development session)';

@@ -1,6 +1,6 @@
 import type { AppHost, NoticeLevel } from '../../main/core/appHost';
-import type { NotificationModel } from '../../main/core/notifications/notificationModel';
-import type { WatchService } from '../../main/core/watchService/watchServiceTypes';
+import type { NotificationModel } from '../../main/core/notifications';
+import type { WatchService } from '../../main/core/watchService';
 import type { TaskKey } from '../../shared/watchedTask';
 
 function levelOf(notification: NotificationModel): NoticeLevel {

@@ -1,4 +1,4 @@
-import { RENDERER_CSP } from '../../main/core/appProtocol/rendererFiles';
+import { RENDERER_CSP } from '../../main/core/appProtocol';
 import type { ServerResponse } from 'node:http';
 
 /**

@@ -5,16 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppHost, type HostPlatform } from '../../main/core/appHost';
 import { isLocalApiBase } from '../../main/core/links';
-import { systemClock, type Clock } from '../../main/core/clock/clock';
-import { DEFAULT_CAMB_API_BASE } from '../../main/core/camb/baseUrl';
-import { silentLogger, type Logger } from '../../main/core/logging/logger';
-import { redactingLogger } from '../../main/core/logging/redactingLogger';
-import { createRedactor } from '../../main/core/logging/redactor';
-import { openDocumentStore } from '../../main/core/persistence/openDocumentStore';
-import { openWithFolderLock } from '../../main/core/persistence/stateFolderLock';
-import { rememberingSecretStore } from '../../main/core/secrets/rememberingSecretStore';
+import { systemClock, type Clock } from '../../main/core/clock';
+import { DEFAULT_CAMB_API_BASE } from '../../main/core/camb';
+import { silentLogger, type Logger } from '../../main/core/logging';
+import { redactingLogger } from '../../main/core/logging';
+import { createRedactor } from '../../main/core/logging';
+import { openDocumentStore } from '../../main/core/persistence';
+import { openWithFolderLock } from '../../main/core/persistence';
+import { rememberingSecretStore } from '../../main/core/secrets';
 import { createUpdateController, updatesNotAvailable, type UpdateController } from '../../main/core/updates';
-import { createWatchService } from '../../main/core/watchService/watchService';
+import { createWatchService } from '../../main/core/watchService';
 import {
   BRIDGE_SCRIPT_PATH,
   EVENTS_PATH,
@@ -26,7 +26,7 @@ import { developmentSecretStore } from './developmentSecrets';
 import { showNotificationsAsNotices } from './notificationNotices';
 import { createToken, hasOwnHost, hasOwnOriginIfAny, hasToken } from './requestGuard';
 import { setSecurityHeaders } from './securityHeaders';
-import { contentTypeFor } from '../../main/core/appProtocol/rendererFiles';
+import { contentTypeFor } from '../../main/core/appProtocol';
 import { createStaticFiles } from './staticFiles';
 import type { TrafficEntry, WebHost, WebHostOptions } from './webHostTypes';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { contentTypeFor } from '../../main/core/appProtocol/rendererFiles';
+import { contentTypeFor } from '../../main/core/appProtocol';
 import { BRIDGE_SCRIPT_PATH } from '../browser/webHostPaths';
 
 export type StaticFile =

@@ -1,11 +1,11 @@
 import type { AppHost } from '../../main/core/appHost';
-import type { CambFetch } from '../../main/core/camb/cambClient';
-import type { Clock } from '../../main/core/clock/clock';
-import type { Logger } from '../../main/core/logging/logger';
-import type { Environment } from '../../main/core/secrets/environmentKey';
-import type { SecretStore } from '../../main/core/secrets/secretStore';
+import type { CambFetch } from '../../main/core/camb';
+import type { Clock } from '../../main/core/clock';
+import type { Logger } from '../../main/core/logging';
+import type { Environment } from '../../main/core/secrets';
+import type { SecretStore } from '../../main/core/secrets';
 import type { UpdaterPort } from '../../main/core/updates';
-import type { WatchService } from '../../main/core/watchService/watchServiceTypes';
+import type { WatchService } from '../../main/core/watchService';
 
 export interface WebHostOptions {
   /** The folder of the watch list (`watch-list.json`) and of downloads (`downloads/`); created if missing. */

@@ -2,7 +2,7 @@ import type { ContractHandlers, EventPayload, EventSink } from '../../../shared/
 import type { TaskKey } from '../../../shared/watchedTask';
 import type { WindowShortcut } from '../../../shared/windowShortcut';
 import type { InvokeEnvelope } from '../../../shared/contract/envelope';
-import type { HostDownloader } from '../downloads/hostDownloader';
+import type { HostDownloader } from '../downloads';
 
 /** How a notice reads: declared once, in the contract's notice event. */
 export type NoticeLevel = EventPayload<'notice'>['level'];

@@ -1,7 +1,7 @@
 import type { EventSink } from '../../../shared/contract';
 import type { ServiceState } from '../../../shared/serviceState';
-import type { Logger } from '../logging/logger';
-import type { WatchService } from '../watchService/watchServiceTypes';
+import type { Logger } from '../logging';
+import type { WatchService } from '../watchService';
 import { keyStatusFrom } from './keyStatus';
 
 /** Whether the key's facts changed: its description (where it is kept, the store's health) is asked anew. */

@@ -1,6 +1,6 @@
 import type { KeyStatus } from '../../../shared/contract';
 import type { KeyCheck } from '../../../shared/serviceState';
-import type { KeyDescription } from '../secrets/secretStore';
+import type { KeyDescription } from '../secrets';
 
 /** What the UI may know of the key: whether there is one and where it is kept, never the key. */
 export function keyStatusFrom(description: KeyDescription, check: KeyCheck | null): KeyStatus {

@@ -1,6 +1,6 @@
 import type { ResultView } from '../../../shared/contract';
-import type { NetworkReason, RequestFailure } from '../camb/outcomes';
-import type { ResultLink, ResultOutcome } from '../camb/resultOutcomes';
+import type { NetworkReason, RequestFailure } from '../camb';
+import type { ResultLink, ResultOutcome } from '../camb';
 
 export type FetchedResult = ResultOutcome | { readonly type: 'not-ready'; readonly message: string };
 

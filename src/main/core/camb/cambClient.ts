@@ -1,6 +1,6 @@
 import { taskKindInfo, resultNeedsTargetLanguage } from '../../../shared/taskKinds';
 import type { TaskKind } from '../../../shared/taskKinds';
-import type { Clock } from '../clock/clock';
+import type { Clock } from '../clock';
 import type { CambAnswer } from './answerBody';
 import { DEFAULT_CAMB_API_BASE, parseBaseUrl } from './baseUrl';
 import { classifyNetworkError } from './classifyNetworkError';

@@ -22,3 +22,4 @@ export { redactSecret } from './redactSecret';
 export type { CambAnswer, HeaderLookup } from './answerBody';
 export * from './outcomes';
 export type * from './resultOutcomes';
+export { atLeastBackoff } from './retryAfter';

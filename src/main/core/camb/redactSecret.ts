@@ -1,4 +1,4 @@
-import { createRedactor, type Redactor } from '../logging/redactor';
+import { createRedactor, type Redactor } from '../logging';
 
 /**
  * Returns `value` with the secret masked in all its strings (keys included), in every spelling the

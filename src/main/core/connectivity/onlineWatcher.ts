@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../clock/clock';
+import type { Clock, TimerHandle } from '../clock';
 
 export interface OnlineWatcherOptions {
   readonly clock: Clock;

@@ -1,7 +1,7 @@
 import { clipLine } from '../../../shared/format/clipText';
 import { splitKindPrefix } from '../../../shared/taskKindPrefix';
 import { DEFAULT_TASK_KIND, isTaskKind, TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
-import { TASK_ID_MAX_LENGTH } from '../taskId/taskIdSchema';
+import { TASK_ID_MAX_LENGTH } from '../taskId';
 import { LABEL_LIMIT, parseTaskKey } from '../../../shared/watchedTask';
 
 /** The URL scheme the app registers with the OS: `camb-watch://watch/<kind>/<task-id>?label=…`. */

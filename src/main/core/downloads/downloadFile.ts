@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
-import type { CambFetch } from '../camb/cambClient';
-import type { Clock } from '../clock/clock';
-import type { UrlCheck } from '../links/externalUrl';
+import type { CambFetch } from '../camb';
+import type { Clock } from '../clock';
+import type { UrlCheck } from '../links';
 import { DownloadTooLarge, FileServerAnswer, IncompleteDownload, RedirectRefused } from './downloadErrors';
 import { guardDownload } from './downloadGuard';
 import { publishExclusive, type ClaimedFile } from './exclusiveFiles';

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import type { Clock } from '../clock/clock';
-import type { UrlCheck } from '../links/externalUrl';
+import type { Clock } from '../clock';
+import type { UrlCheck } from '../links';
 import { DownloadTooLarge, RedirectRefused } from './downloadErrors';
 import type { DownloadLimits, DownloadProgress } from './downloadFile';
 import { guardDownload } from './downloadGuard';

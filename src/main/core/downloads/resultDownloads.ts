@@ -2,10 +2,10 @@ import type { EventPayload } from '../../../shared/contract';
 import type { TaskKey } from '../../../shared/watchedTask';
 import { basename } from 'node:path';
 import { rm } from 'node:fs/promises';
-import type { CambFetch } from '../camb/cambClient';
-import type { Clock } from '../clock/clock';
-import type { Logger } from '../logging/logger';
-import type { UrlCheck } from '../links/externalUrl';
+import type { CambFetch } from '../camb';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging';
+import type { UrlCheck } from '../links';
 import {
   DEFAULT_DOWNLOAD_LIMITS,
   downloadFile,

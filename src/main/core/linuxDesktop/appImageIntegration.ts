@@ -1,14 +1,8 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { WATCH_LINK_SCHEME } from '../deepLinks/parseWatchLink';
-import {
-  APP_NAME,
-  APP_SUMMARY,
-  DESKTOP_FILE_ID,
-  DESKTOP_FILE_NAME,
-  EXECUTABLE_NAME,
-} from '../appIdentity/appIdentity';
-import { execProgram, withoutLineBreaks } from '../loginItem/linuxAutostart';
+import { WATCH_LINK_SCHEME } from '../deepLinks';
+import { APP_NAME, APP_SUMMARY, DESKTOP_FILE_ID, DESKTOP_FILE_NAME, EXECUTABLE_NAME } from '../appIdentity';
+import { execProgram, withoutLineBreaks } from '../loginItem';
 
 /**
  * An AppImage installs nothing: without a desktop file naming `camb-watch://` links, the desktop has no

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DESKTOP_FILE_NAME } from '../appIdentity/appIdentity';
+import { DESKTOP_FILE_NAME } from '../appIdentity';
 
 /**
  * Launch at login on Linux. Electron's setLoginItemSettings covers macOS and Windows only; Linux desktops

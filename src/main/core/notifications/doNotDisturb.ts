@@ -1,5 +1,5 @@
 import type { TaskKey } from '../../../shared/watchedTask';
-import type { Clock, TimerHandle } from '../clock/clock';
+import type { Clock, TimerHandle } from '../clock';
 import { soundOfGroup } from './groupNotifications';
 import { doNotDisturbActive } from '../../../shared/format/doNotDisturb';
 import type { GroupNotification, NotificationModel, TaskNotification } from './notificationModel';

@@ -1,4 +1,4 @@
-import type { NetworkReason } from '../camb/outcomes';
+import type { NetworkReason } from '../camb';
 import type { ProblemNotification } from './notificationModel';
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import { syncFolder } from './syncFolder';
 import { encodeJournalLine, type JournalChange } from './journalLine';
 import { MAX_JOURNAL_SEQ } from './persistedDocument';

@@ -1,6 +1,6 @@
 import Conf from 'conf';
-import type { Clock } from '../clock/clock';
-import type { Logger } from '../logging/logger';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging';
 import { durableStore } from './durableStore';
 import { openWithRecovery, type OpenedStore } from './openWithRecovery';
 import type { PersistedDocument } from './persistedDocument';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { Clock } from '../clock/clock';
-import type { Logger } from '../logging/logger';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging';
 import type { DocumentStore } from './keyValueStore';
 import { MAX_STORE_BYTES, megabytes, type PersistedDocument } from './persistedDocument';
 import { describeWriteFailure } from './diskFailure';

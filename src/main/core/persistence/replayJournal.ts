@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import { journalFileFor, openActionJournal, type ActionJournal } from './actionJournal';
 import { applyJournalLines, readJournal, type JournalLine, type ReadJournal } from './journalLine';
 import type { DocumentStore } from './keyValueStore';

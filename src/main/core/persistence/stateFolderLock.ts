@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import type { ActionJournal } from './actionJournal';
 import type { DocumentStore } from './keyValueStore';
 

@@ -7,9 +7,9 @@
  */
 import { isTerminalStatus, statusPhase } from '../../../shared/taskStatus';
 import type { StopCause } from '../../../shared/watchedTask';
-import type { Clock } from '../clock/clock';
-import type { AuthRejected, RateLimited, StatusOutcome, StatusReport } from '../camb/outcomes';
-import type { TypedEmitter } from '../events/typedEmitter';
+import type { Clock } from '../clock';
+import type { AuthRejected, RateLimited, StatusOutcome, StatusReport } from '../camb';
+import type { TypedEmitter } from '../events';
 import type { ForbiddenTriage } from './forbiddenTriage';
 import type { Probe } from './probeLine';
 import type { RateLimitHold } from './rateLimitHold';

@@ -4,7 +4,7 @@
  * A key that works stops those tasks alone ("forbidden"); a key refused too pauses all polling, as a 401.
  */
 import type { TaskKey } from '../../../shared/watchedTask';
-import type { AuthRejected, StatusOutcome } from '../camb/outcomes';
+import type { AuthRejected, StatusOutcome } from '../camb';
 import type { Entry, Request, Sent } from './trackedTask';
 
 /** A task's 403 held until the key check tells whether the key or the task is the problem. */

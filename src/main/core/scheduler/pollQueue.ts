@@ -4,7 +4,7 @@
  * due check the next free slot goes to. It knows nothing of the gates: the scheduler asks it what is due.
  */
 import type { TaskKey } from '../../../shared/watchedTask';
-import type { Clock } from '../clock/clock';
+import type { Clock } from '../clock';
 import { backoffDelayMs } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import type { DueCandidate } from './budgetChoice';

@@ -5,7 +5,7 @@
  * asked for) waits at most one slot for a probe.
  */
 import type { TaskKind } from '../../../shared/taskKinds';
-import type { StatusOutcome } from '../camb/outcomes';
+import type { StatusOutcome } from '../camb';
 
 export interface Probe {
   readonly kind: TaskKind;

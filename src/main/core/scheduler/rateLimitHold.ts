@@ -2,8 +2,8 @@
  * The hold after CAMB.AI answers 429: no request goes out until its wait is over. The wait is CAMB's own
  * Retry-After, or our back-off when it names none (or names less), growing with each hold in a row.
  */
-import type { RateLimited, StatusOutcome } from '../camb/outcomes';
-import { atLeastBackoff } from '../camb/retryAfter';
+import type { RateLimited, StatusOutcome } from '../camb';
+import { atLeastBackoff } from '../camb';
 import { backoffDelayMs } from './backoff';
 import type { BackoffPolicy } from './backoff';
 

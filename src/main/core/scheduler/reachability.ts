@@ -3,7 +3,7 @@
  * and whether the key is accepted. Each is an Episode, told once, and every request is stamped when sent
  * so that an answer to a request older than the episode's start or end does not tell it again.
  */
-import type { StatusOutcome } from '../camb/outcomes';
+import type { StatusOutcome } from '../camb';
 import { Episode } from './episode';
 import { FailureStreak } from './failureStreak';
 import type { Sent } from './trackedTask';

@@ -1,16 +1,10 @@
 import type { Responsiveness, Schedule } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
 import type { StopCause, TaskKey } from '../../../shared/watchedTask';
-import type { Clock } from '../clock/clock';
-import type { Listener } from '../events/typedEmitter';
-import type { Logger } from '../logging/logger';
-import type {
-  AuthRejected,
-  NetworkFailure,
-  RateLimited,
-  StatusOutcome,
-  StatusReport,
-} from '../camb/outcomes';
+import type { Clock } from '../clock';
+import type { Listener } from '../events';
+import type { Logger } from '../logging';
+import type { AuthRejected, NetworkFailure, RateLimited, StatusOutcome, StatusReport } from '../camb';
 import type { BackoffPolicy } from './backoff';
 import type { DurationModelSource } from './durationAware';
 import type { IntervalPolicy } from './pollInterval';

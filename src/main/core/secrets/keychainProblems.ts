@@ -1,5 +1,5 @@
 import { clipText } from '../../../shared/format/clipText';
-import { createRedactor } from '../logging/redactor';
+import { createRedactor } from '../logging';
 
 /** Known failures of keytar / libsecret / D-Bus (plain Errors: only the message tells them apart). */
 const KNOWN_REASONS: readonly { readonly pattern: RegExp; readonly reason: string }[] = [

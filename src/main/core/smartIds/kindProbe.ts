@@ -1,5 +1,5 @@
 import { TASK_KINDS, type TaskKind } from '../../../shared/taskKinds';
-import type { StatusOutcome } from '../camb/outcomes';
+import type { StatusOutcome } from '../camb';
 
 /**
  * What asking the other kinds about an id found: exactly one knows it (the likely mistake: a dub id added

@@ -1,7 +1,7 @@
 import type { UpdateState } from '../../../shared/updateState';
-import type { Clock, TimerHandle } from '../clock/clock';
-import { TypedEmitter } from '../events/typedEmitter';
-import type { Logger } from '../logging/logger';
+import type { Clock, TimerHandle } from '../clock';
+import { TypedEmitter } from '../events';
+import type { Logger } from '../logging';
 import type { UpdateAvailability } from './updateAvailability';
 import { updateErrorText } from './updateErrorText';
 import type { UpdaterEvent, UpdaterPort } from './updaterPort';

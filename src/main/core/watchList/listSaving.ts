@@ -3,10 +3,10 @@ import type { FinishedRun } from '../../../shared/durations';
 import type { SaveProblem } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
-import type { Clock } from '../clock/clock';
-import type { Logger } from '../logging/logger';
-import { describeWriteFailure } from '../persistence/diskFailure';
-import type { DocumentStore } from '../persistence/keyValueStore';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging';
+import { describeWriteFailure } from '../persistence';
+import type { DocumentStore } from '../persistence';
 import { saveDocument, type SaveOutcome } from './saveDocument';
 import { createWriteCoalescer } from './writeCoalescer';
 

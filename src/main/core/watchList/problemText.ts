@@ -1,5 +1,5 @@
 import { clipLine } from '../../../shared/format/clipText';
-import type { RequestFailure } from '../camb/outcomes';
+import type { RequestFailure } from '../camb';
 import type { StopCause } from '../../../shared/watchedTask';
 
 const MAX_DETAIL = 120;

@@ -7,7 +7,7 @@ import {
   MAX_WATCHED_TASKS,
   MAX_WRITTEN_DOCUMENT_BYTES,
   megabytes,
-} from '../persistence/persistedDocument';
+} from '../persistence';
 
 /** "100,000": counts as a person reads them in a sentence. */
 export function formatCount(n: number): string {

@@ -1,7 +1,7 @@
 import { clipLine } from '../../../shared/format/clipText';
-import { describeWriteFailure } from '../persistence/diskFailure';
-import type { DocumentStore } from '../persistence/keyValueStore';
-import { DocumentTooLargeError, MAX_STORE_BYTES, megabytes } from '../persistence/persistedDocument';
+import { describeWriteFailure } from '../persistence';
+import type { DocumentStore } from '../persistence';
+import { DocumentTooLargeError, MAX_STORE_BYTES, megabytes } from '../persistence';
 import { watchedTaskSchema, type WatchedTask } from '../../../shared/watchedTask';
 import type { Settings } from '../../../shared/settings';
 import type { FinishedRun } from '../../../shared/durations/finishedRun';

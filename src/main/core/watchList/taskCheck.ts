@@ -1,4 +1,4 @@
-import type { StatusOutcome } from '../camb/outcomes';
+import type { StatusOutcome } from '../camb';
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import type { WatchedTask } from '../../../shared/watchedTask';
 import { describeProblem, describeStop } from './problemText';

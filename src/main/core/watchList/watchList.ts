@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { TypedEmitter } from '../events/typedEmitter';
-import type { Logger } from '../logging/logger';
-import type { DocumentStore } from '../persistence/keyValueStore';
-import type { StoreRecovery } from '../persistence/openWithRecovery';
-import { emptyDocument, MAX_WATCHED_TASKS } from '../persistence/persistedDocument';
-import { salvageDocument } from '../persistence/salvage';
+import { TypedEmitter } from '../events';
+import type { Logger } from '../logging';
+import type { DocumentStore } from '../persistence';
+import type { StoreRecovery } from '../persistence';
+import { emptyDocument, MAX_WATCHED_TASKS } from '../persistence';
+import { salvageDocument } from '../persistence';
 import { finishedRunOf, mergeRuns, type FinishedRun } from '../../../shared/durations';
 import { settingsSchema, type Settings } from '../../../shared/settings';
 import { taskKindSchema } from '../../../shared/taskKinds';
@@ -17,7 +17,7 @@ import {
   type WatchedTask,
 } from '../../../shared/watchedTask';
 import { buildExport, labelSchema, readImportEntries, readImportEntry } from './exchangeFormat';
-import { taskIdSchema } from '../taskId/taskIdSchema';
+import { taskIdSchema } from '../taskId';
 import { TrackedMap } from './trackedMap';
 import { DisplayOrder } from './displayOrder';
 import { formatCount, whyNoRoomFor } from './room';

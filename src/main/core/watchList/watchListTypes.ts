@@ -1,13 +1,13 @@
-import type { StatusOutcome } from '../camb/outcomes';
-import type { Clock } from '../clock/clock';
-import type { DocumentStore } from '../persistence/keyValueStore';
-import type { StoreRecovery } from '../persistence/openWithRecovery';
+import type { StatusOutcome } from '../camb';
+import type { Clock } from '../clock';
+import type { DocumentStore } from '../persistence';
+import type { StoreRecovery } from '../persistence';
 import type { FinishedRun } from '../../../shared/durations';
 import type { SaveProblem } from '../../../shared/serviceState';
 import type { Settings } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
 import type { StopCause, TaskKey, WatchedTask } from '../../../shared/watchedTask';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 
 export interface WatchListEvents {
   taskChanged: { task: WatchedTask };

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../clock/clock';
+import type { Clock, TimerHandle } from '../clock';
 
 export interface WriteCoalescer {
   /** Something that matters changed: write now if the last write is at least `intervalMs` old, else once when it is. */

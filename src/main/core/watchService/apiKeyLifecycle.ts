@@ -1,7 +1,7 @@
 import type { KeyCheck, ServiceState } from '../../../shared/serviceState';
-import type { Clock } from '../clock/clock';
-import { parseApiKey } from '../secrets/apiKey';
-import type { ClearKeyOutcome, KeyDescription, SecretStore } from '../secrets/secretStore';
+import type { Clock } from '../clock';
+import { parseApiKey } from '../secrets';
+import type { ClearKeyOutcome, KeyDescription, SecretStore } from '../secrets';
 import { createKeyRecheck } from './keyRecheck';
 import type { KeyTestOutcome, SaveKeyOutcome } from './watchServiceTypes';
 

@@ -5,7 +5,7 @@ import {
   type FinishedRun,
 } from '../../../shared/durations';
 import type { TaskKind } from '../../../shared/taskKinds';
-import type { Clock, TimerHandle } from '../clock/clock';
+import type { Clock, TimerHandle } from '../clock';
 
 /** How long the window may wait to hear of what finished jobs taught: a burst of endings makes one event. */
 const DURATIONS_EVENT_DELAY_MS = 1000;

@@ -1,6 +1,6 @@
 import { sentence } from '../../../shared/format/sentence';
-import type { CambClient } from '../camb/cambClient';
-import type { StatusOutcome } from '../camb/outcomes';
+import type { CambClient } from '../camb';
+import type { StatusOutcome } from '../camb';
 import type { KeyTestOutcome } from './watchServiceTypes';
 
 /** A task id no job will ever have: asking for it answers 404 when the key is accepted, 401/403 when not. */

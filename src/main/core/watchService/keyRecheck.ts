@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../clock/clock';
+import type { Clock, TimerHandle } from '../clock';
 import type { KeyTestOutcome } from './watchServiceTypes';
 import { MINUTE_MS, SECOND_MS } from '../../../shared/time';
 

@@ -1,9 +1,9 @@
 import { isTerminalStatus } from '../../../shared/taskStatus';
 import { taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
-import type { Clock, TimerHandle } from '../clock/clock';
-import { notificationsForRound } from '../notifications/groupNotifications';
-import type { GroupNotification, TaskNotification } from '../notifications/notificationModel';
-import type { NotificationSettings } from '../notifications/taskNotification';
+import type { Clock, TimerHandle } from '../clock';
+import { notificationsForRound } from '../notifications';
+import type { GroupNotification, TaskNotification } from '../notifications';
+import type { NotificationSettings } from '../notifications';
 
 export interface NotificationRoundOptions {
   readonly clock: Clock;

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../clock/clock';
+import type { Clock, TimerHandle } from '../clock';
 
 export interface RateLimitState {
   /** CAMB.AI asked to slow down: nothing is sent before `until`. */

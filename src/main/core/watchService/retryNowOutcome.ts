@@ -1,7 +1,7 @@
 import type { CheckNowOutcome } from '../../../shared/contract/payloads';
 import type { ServiceState } from '../../../shared/serviceState';
 import type { WatchedTask } from '../../../shared/watchedTask';
-import type { StatusOutcome } from '../camb/outcomes';
+import type { StatusOutcome } from '../camb';
 import type { RetryNowVerdict } from '../scheduler';
 import { heldUntilTheUserActs, nothingToCheck, said } from './checkNowOutcome';
 

@@ -1,10 +1,10 @@
 import type { TaskKey } from '../../../shared/watchedTask';
-import type { Clock } from '../clock/clock';
-import type { Logger } from '../logging/logger';
-import { createDoNotDisturb } from '../notifications/doNotDisturb';
-import type { NotificationModel } from '../notifications/notificationModel';
-import { createProblemNotifier, type ProblemSignal } from '../notifications/problemNotifier';
-import type { WatchList } from '../watchList/watchList';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging';
+import { createDoNotDisturb } from '../notifications';
+import type { NotificationModel } from '../notifications';
+import { createProblemNotifier, type ProblemSignal } from '../notifications';
+import type { WatchList } from '../watchList';
 import { createNotificationRound } from './notificationRound';
 
 export interface ServiceNotifications {

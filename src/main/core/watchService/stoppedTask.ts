@@ -1,10 +1,10 @@
 import type { TaskKind } from '../../../shared/taskKinds';
 import { isStopped, type TaskKey } from '../../../shared/watchedTask';
-import type { StatusOutcome } from '../camb/outcomes';
-import { notificationForStop } from '../notifications/taskNotification';
-import type { NotificationModel } from '../notifications/notificationModel';
-import { probeOtherKinds } from '../smartIds/kindProbe';
-import type { WatchList } from '../watchList/watchList';
+import type { StatusOutcome } from '../camb';
+import { notificationForStop } from '../notifications';
+import type { NotificationModel } from '../notifications';
+import { probeOtherKinds } from '../smartIds';
+import type { WatchList } from '../watchList';
 
 /**
  * What happens once a task stops (CAMB.AI does not know it, refused its id, or this key may not see it):

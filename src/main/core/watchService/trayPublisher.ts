@@ -1,7 +1,7 @@
 import type { DurationModels } from '../../../shared/durations';
 import type { WatchedTask } from '../../../shared/watchedTask';
-import type { Clock, TimerHandle } from '../clock/clock';
-import { trayAttentionEndsAt, trayModel, type TrayConditions, type TrayModel } from '../tray/trayModel';
+import type { Clock, TimerHandle } from '../clock';
+import { trayAttentionEndsAt, trayModel, type TrayConditions, type TrayModel } from '../tray';
 
 export interface TrayPublisherOptions {
   readonly clock: Clock;

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock/clock';
+import type { Clock } from '../clock';
 import { MINUTE_MS } from '../../../shared/time';
 
 /** Why Electron says a page's process ended (RenderProcessGoneDetails.reason). */

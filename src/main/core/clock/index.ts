@@ -1,0 +1,2 @@
+export { acceleratedClock } from './acceleratedClock';
+export { systemClock, type Clock, type TimerHandle } from './clock';

@@ -1,0 +1,1 @@
+export { mergeFeatureList } from './featureList';

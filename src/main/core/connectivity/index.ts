@@ -1,0 +1,2 @@
+export { watchOnlineStatus } from './onlineWatcher';
+export { createPollingHolds } from './pollingHolds';

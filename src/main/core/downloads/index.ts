@@ -1,0 +1,4 @@
+export { type DownloadLimits } from './downloadFile';
+export { fileKindOfLink } from './fileNames';
+export { type HostDownloader, type HostDownloadRequest } from './hostDownloader';
+export { createResultDownloads, type ResultDownloads } from './resultDownloads';

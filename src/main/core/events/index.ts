@@ -1,0 +1,1 @@
+export { TypedEmitter, type Listener } from './typedEmitter';

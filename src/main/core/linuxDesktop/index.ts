@@ -1,0 +1,1 @@
+export { appImageToIntegrate, integrateAppImage } from './appImageIntegration';

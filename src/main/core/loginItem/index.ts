@@ -1,0 +1,2 @@
+export { applyLinuxAutostart, execProgram, withoutLineBreaks } from './linuxAutostart';
+export { macStartedAtLogin } from './macLoginStart';

@@ -1,0 +1,9 @@
+export { createDoNotDisturb, doNotDisturbEnd, type DoNotDisturbChoice } from './doNotDisturb';
+export { notificationsForRound } from './groupNotifications';
+export { notificationClickTarget } from './notificationClickTarget';
+export { type GroupNotification, type NotificationModel, type TaskNotification } from './notificationModel';
+export { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from './notificationRelease';
+export { chimePlayers, soundPlan, type PlayerCommand } from './notificationSound';
+export { createProblemNotifier, type ProblemSignal } from './problemNotifier';
+export { notificationForStop, type NotificationSettings } from './taskNotification';
+export { activationTarget, windowsToastXml } from './windowsToast';

@@ -1,0 +1,1 @@
+export { probeOtherKinds } from './kindProbe';

@@ -1,0 +1,2 @@
+export { createWatchService } from './watchService';
+export { type WatchService } from './watchServiceTypes';
