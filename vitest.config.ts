@@ -71,7 +71,9 @@ export default defineConfig({
           exclude: [...NOTHING_TO_SEE],
           environment: 'node',
           env: { CAMB_WATCH_E2E_VISUAL: '1' },
-          testTimeout: 120_000,
+          // An axe run in both themes after every step is slow where other work shares the cores: views
+          // .test.ts took over 120 s for one test on a machine loaded 15 deep.
+          testTimeout: 300_000,
           hookTimeout: 120_000,
         },
       },
