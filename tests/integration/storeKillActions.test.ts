@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../src/main/core/logging/logger';
 import { journalFileFor } from '../../src/main/core/persistence/actionJournal';
@@ -12,9 +12,19 @@ import { openDocumentStore } from '../../src/main/core/persistence/openDocumentS
 import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
 import { documentStoreFile } from '../../src/main/core/persistence/storeOptions';
 import { mulberry32 } from '../../bench/prng';
+import { bundleChild } from '../support/bundledChild';
 import { freeBytes, mountSmallDisk, whyNoSmallDisk, type SmallDisk } from '../support/smallDisk';
 
-const childScript = path.resolve(__dirname, '../support/storeActionsChild.ts');
+// Bundled once: the child is started for every kill (see bundledChild.ts).
+let childScript = '';
+let preload = '';
+beforeAll(async () => {
+  childScript = await bundleChild(path.resolve(__dirname, '../support/storeActionsChild.ts'));
+  preload = await bundleChild(path.resolve(__dirname, '../support/diskQuota.ts'));
+});
+afterAll(() => {
+  for (const bundle of [childScript, preload]) if (bundle !== '') fs.rmSync(bundle, { force: true });
+});
 const folders: string[] = [];
 
 const disks: SmallDisk[] = [];
@@ -93,7 +103,7 @@ function runCycle(disk: Disk, start: Tasks, random: () => number, nextId: () => 
   const killDelay = random() < 0.3 ? 0 : random() * 4;
 
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...disk.nodeArgs, childScript, disk.cwd], {
+    const child = spawn(process.execPath, [...disk.nodeArgs, childScript, disk.cwd], {
       cwd: path.resolve(__dirname, '../..'),
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...disk.env },
@@ -150,7 +160,6 @@ function runCycle(disk: Disk, start: Tasks, random: () => number, nextId: () => 
   });
 }
 
-const preload = path.resolve(__dirname, '../support/diskQuota.ts');
 /** The room the small disks leave the watch list: < 1 MiB, and little enough that saves begin to fail. */
 const SMALL_DISK_ROOM = 48 * 1024;
 /** The injected disk: the watch list's files (and another program's) may not take more than this. */
