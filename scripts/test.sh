@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The one test command (npm test): installs what is missing, builds, runs every suite (the keychain tests
-# talk to a real gnome-keyring in a private D-Bus session), then the electronegativity security gate.
-# Extra arguments go to vitest.
+# The one test command (npm test): installs what is missing, builds unless out/ is fresh, runs every suite
+# but the visual one (the keychain tests talk to a real gnome-keyring in a private D-Bus session), then the
+# electronegativity security gate.
+# `npm test -- --long` (what .ci/run runs) adds the visual project (every e2e journey at both sizes and
+# in both themes, with screenshots and axe) and the long crash test (CAMB_WATCH_LONG_TESTS=1: 32 kills, not 8).
+# Other extra arguments go to vitest; a --project of theirs chooses the projects instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/system-packages.sh
 source scripts/node-modules.sh
+source scripts/build-freshness.sh
 
 # Playwright drives Debian's Chromium (the e2e tests read CHROMIUM_PATH, default /usr/bin/chromium):
 # its own browser download cannot work offline.
@@ -21,8 +25,23 @@ if [ ! -x "$chromium" ]; then
   exit 1
 fi
 
-echo "Building (the CLI tests run the built bin/camb-watch)..."
-npm run --silent build >/dev/null
+build_unless_fresh
+
+vitest_args=()
+long_run=false
+chosen_projects=false
+for arg in "$@"; do
+  case "$arg" in
+  --long) long_run=true ;;
+  --project | --project=*) chosen_projects=true ;;
+  esac
+  [ "$arg" = --long ] || vitest_args+=("$arg")
+done
+if $long_run; then
+  export CAMB_WATCH_LONG_TESTS=1
+elif ! $chosen_projects; then
+  vitest_args+=(--project '!visual')
+fi
 
 mkdir -p test-results
 summary=test-results/vitest.json
@@ -30,7 +49,7 @@ rm -f "$summary"
 
 echo "Running the test suites under Node $(node --version)..."
 status=0
-vitest=(npx vitest run --reporter=default --reporter=json --outputFile.json="$summary" "$@")
+vitest=(npx vitest run --reporter=default --reporter=json --outputFile.json="$summary" ${vitest_args[@]+"${vitest_args[@]}"})
 if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
   # The keychain lives in a throw-away HOME so tests never touch the user's own secrets.
   keyring_home=$(mktemp -d)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { THEMES, createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -13,7 +13,7 @@ afterEach(async () => {
 const WORKING_JOBS = 272;
 
 describe.each(JOURNEY_VIEWPORTS)('more jobs than the budget checks once a minute ($name)', (viewport) => {
-  it.each(['light', 'dark'] as const)(
+  it.each(THEMES)(
     'says so quietly under the list heading, and stops saying it once a job ends (%s)',
     async (colorScheme) => {
       h = await createE2eHarness(chromium(), { openPage: false, viewport, colorScheme });

@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, openInsights, openTasks, taskRow, useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { THEMES, JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -73,7 +73,7 @@ function scriptJobs(): void {
 
 /** Pictures of the window as it is, light and dark: test-results/screenshots/<name>-<scheme>.png. */
 async function screenshots(name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
+  for (const colorScheme of THEMES) {
     await h.page.emulateMedia({ colorScheme });
     await h.screenshot(`${name}-${colorScheme}`);
   }

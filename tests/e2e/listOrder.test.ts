@@ -15,7 +15,7 @@ import {
   taskRow,
   useChromium,
 } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { THEMES, createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -50,7 +50,7 @@ async function clickRow(page: Page, key: string): Promise<void> {
 }
 
 async function capture(name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
+  for (const colorScheme of THEMES) {
     await h.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await h.screenshot(`${name}-${colorScheme}`);
     await h.axe(`${name} (${colorScheme})`);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { addTaskInPage, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { THEMES, createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -15,7 +15,7 @@ const doNotDisturb = () => h.page.getByRole('group', { name: 'Do not disturb' })
 
 /** Settings in light and dark, with axe, as the views suite draws every view. */
 async function capture(name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
+  for (const colorScheme of THEMES) {
     await h.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await h.screenshot(`${name}-${colorScheme}`);
     await h.axe(`${name} (${colorScheme})`);

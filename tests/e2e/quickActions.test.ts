@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults } from '../../tools/fakeCamb/fakeCambServer';
 import { banner, openSettings, openTasks, taskRow, useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { THEMES, JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { hasFocus, watchThree } from './support/threeJobs';
 import { arrowToRow, clipboardText, dismissNotices, notice } from './support/listKeyboard';
 
@@ -48,7 +48,7 @@ function rowHeights(page: Page): Promise<Box[]> {
 
 /** Screenshots in the light and the dark scheme, to look at. */
 async function screenshotLightAndDark(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
+  for (const colorScheme of THEMES) {
     await page.emulateMedia({ colorScheme });
     await h.screenshot(`${name}-${colorScheme}`);
   }

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { sampleResults } from '../../tools/fakeCamb/scenarios';
 import { statusOf, taskRow, useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, type ColorScheme, type E2eHarness } from './support/e2eHarness';
+import {
+  createE2eHarness,
+  JOURNEY_VIEWPORTS,
+  VISUAL_RUN,
+  type ColorScheme,
+  type E2eHarness,
+} from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -181,7 +187,8 @@ describe.each(JOURNEY_VIEWPORTS)('every result can be reached ($name)', (viewpor
   });
 });
 
-describe('results in the dark theme', () => {
+// Pictures and axe in the dark theme: the visual project's (the same journeys run light in the e2e project).
+describe.runIf(VISUAL_RUN)('results in the dark theme', () => {
   it.each(JOURNEY_VIEWPORTS)('reads the same at $name', async (viewport) => {
     await watchFinishedJobs(viewport, 'dark');
     const details = await openDetails(h.page, 'transcribe:standup', 'Monday stand-up');

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSettings, useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { THEMES, JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -24,7 +24,7 @@ describe.each(JOURNEY_VIEWPORTS)('check times in Settings ($name)', (viewport) =
 
     await group.getByRole('radio', { name: /Fixed pace by age/ }).click();
     await expect.poll(() => group.getByRole('radio', { name: /Fixed pace by age/ }).isChecked()).toBe(true);
-    for (const colorScheme of ['light', 'dark'] as const) {
+    for (const colorScheme of THEMES) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await group.scrollIntoViewIfNeeded();
       await h.screenshot(`check-times-${viewport.width}-${colorScheme}`);

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { addTaskButton, statusOf, taskIdField, taskRow, useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { focusedRowKey, watchList } from './support/listKeyboard';
 import { hasFocus, watchThree } from './support/threeJobs';
 
@@ -58,7 +58,7 @@ async function pasteInList(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+V');
 }
 
-describe.each(JOURNEY_VIEWPORTS)('the window at $name', (viewport) => {
+describe.each(BOTH_VIEWPORTS)('the window at $name', (viewport) => {
   const narrow = viewport.width < 720;
 
   it(

@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { addTaskInPage, backToList, statusOf, taskRow, useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { THEMES, createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -110,7 +110,7 @@ describe.each(JOURNEY_VIEWPORTS)('smart ids ($name)', (viewport) => {
   });
 
   it('a kind change onto an id already watched keeps the label and mute, with Undo; an Undo that loses says why', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
+    for (const colorScheme of THEMES) {
       h = await createE2eHarness(chromium(), { viewport, colorScheme });
       const shot = (name: string) => h.screenshot(`kind-undo-${name}-${viewport.width}-${colorScheme}`);
       h.server.addTask('dub', DUB_ID, step.pending());

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSettings } from './support/appPage';
-import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { THEMES, JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { useChromium } from './support/appPage';
 
 const chromium = useChromium();
@@ -26,7 +26,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window shortcut in Settings ($name)', (vie
     // A click, not check(): the choice shows once the app has claimed and saved it.
     await group.getByRole('radio', { name: 'Ctrl+Alt+W' }).click();
     await expect.poll(() => group.getByRole('radio', { name: 'Ctrl+Alt+W' }).isChecked()).toBe(true);
-    for (const colorScheme of ['light', 'dark'] as const) {
+    for (const colorScheme of THEMES) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await group.scrollIntoViewIfNeeded();
       await h.screenshot(`window-shortcut-${viewport.width}-${colorScheme}`);

@@ -3,13 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../src/main/core/logging/logger';
 import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
 import { persistedDocumentSchema } from '../../src/main/core/persistence/persistedDocument';
+import { bundleChild } from '../support/bundledChild';
 
-const childScript = path.resolve(__dirname, '../support/storeChild.ts');
+// Bundled once: the child is started for every kill (see bundledChild.ts).
+let childScript = '';
+beforeAll(async () => {
+  childScript = await bundleChild(path.resolve(__dirname, '../support/storeChild.ts'));
+});
+afterAll(() => {
+  if (childScript !== '') fs.rmSync(childScript, { force: true });
+});
 const folders: string[] = [];
 
 afterEach(() => {
@@ -23,7 +31,7 @@ afterEach(() => {
  */
 function runAndKill(cwd: string, killAt: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, cwd], {
+    const child = spawn(process.execPath, [childScript, cwd], {
       cwd: path.resolve(__dirname, '../..'),
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -33,13 +33,35 @@ export interface Viewport {
 }
 
 /**
- * The two sizes every user journey is walked at: a tray popover (the window's narrow layout, list and
+ * The visual project (vitest.config.ts; `npm test -- --long`, which `.ci/run` uses) sets
+ * CAMB_WATCH_E2E_VISUAL=1: there every journey is walked at both sizes and in both themes where a test
+ * sweeps them, and leaves its screenshots and axe checks. The e2e project (plain `npm test`) walks each
+ * journey once, at the narrow size, and neither draws pictures nor runs axe.
+ */
+export const VISUAL_RUN = process.env['CAMB_WATCH_E2E_VISUAL'] === '1';
+
+/**
+ * The two sizes a user journey can be walked at: a tray popover (the window's narrow layout, list and
  * details as two screens) and an ordinary desktop window (two panes side by side).
  */
-export const JOURNEY_VIEWPORTS = [
+export const BOTH_VIEWPORTS = [
   { name: 'narrow 420×640', width: 420, height: 640 },
   { name: 'wide 1280×800', width: 1280, height: 800 },
 ] as const satisfies readonly (Viewport & { readonly name: string })[];
+
+/**
+ * The sizes every journey is walked at. The e2e project keeps the narrow one: the tray popover is the
+ * app's own window, and its layout is the one with more steps (details are a screen of their own, the
+ * add form folds away), so each journey there also passes what the wide layout shows at once. The
+ * layouts themselves are compared at both sizes in smallWindow.test.ts, and the visual project walks
+ * every journey at both.
+ */
+export const JOURNEY_VIEWPORTS: readonly (typeof BOTH_VIEWPORTS)[number][] = VISUAL_RUN
+  ? BOTH_VIEWPORTS
+  : [BOTH_VIEWPORTS[0]];
+
+/** The colour schemes a test sweeps for its screenshots and axe checks: the dark one in the visual project. */
+export const THEMES: readonly ColorScheme[] = VISUAL_RUN ? ['light', 'dark'] : ['light'];
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -94,9 +116,9 @@ export interface E2eHarness {
   advance(ms: number): Promise<void>;
   /** Closes the web host, starts another on the same state folder, and reopens the page there. */
   restart(): Promise<void>;
-  /** Saves test-results/screenshots/<name>.png. */
+  /** Saves test-results/screenshots/<name>.png (in the visual project; elsewhere nothing). */
   screenshot(name: string): Promise<void>;
-  /** Runs axe-core (WCAG 2.1 A and AA) on the page as it is and fails on any violation. */
+  /** Runs axe-core (WCAG 2.1 A and AA) on the page as it is and fails on any violation (in the visual project). */
   axe(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -221,10 +243,12 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
       await openPage();
     },
     async screenshot(name) {
+      if (!VISUAL_RUN) return;
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
     },
     async axe(name) {
+      if (!VISUAL_RUN) return;
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       // The message names each rule, its help and the offending elements, instead of a diff of raw HTML.
       expect(

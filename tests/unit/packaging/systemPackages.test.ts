@@ -17,6 +17,13 @@ afterEach(() => {
 
 type Command = 'uname' | 'dpkg-query' | 'apt-get' | 'dnf' | 'id';
 
+/**
+ * dpkg-query -W -f='${Package} ${Status}\n' PACKAGE…, answered as Debian does: each installed package
+ * on a line; `otherwise` holds case branches for the rest (no line: unknown).
+ */
+const dpkgQuery = (otherwise = '') =>
+  `shift 2; for p; do case "$p" in ${otherwise} *) echo "$p install ok installed" ;; esac; done`;
+
 function systemWith(commands: Partial<Record<Command, string>>): string {
   const bin = mkdtempSync(path.join(os.tmpdir(), 'camb-watch-path-'));
   folders.push(bin);
@@ -75,7 +82,7 @@ describe('the system-package check of npm start and npm test', () => {
 
   it('on Debian says nothing when everything is installed', () => {
     const result = ensurePackages(
-      systemWith({ uname: 'echo Linux', 'dpkg-query': "printf 'install ok installed'", 'apt-get': 'exit 0' }),
+      systemWith({ uname: 'echo Linux', 'dpkg-query': dpkgQuery(), 'apt-get': 'exit 0' }),
     );
     expect(result).toMatchObject({ status: 0, stderr: '' });
     expect(result.stdout).toContain('went on');
@@ -90,6 +97,21 @@ describe('the system-package check of npm start and npm test', () => {
     expect(result.stderr).toContain(
       'sudo apt-get update && sudo apt-get install -y --no-install-recommends g++ make python3 pkg-config libsecret-1-dev',
     );
+  });
+});
+
+describe('the system-package check of npm start and npm test, one package missing', () => {
+  it('names only the missing one, and one removed but not purged', () => {
+    const result = ensurePackages(
+      systemWith({
+        uname: 'echo Linux',
+        'dpkg-query': dpkgQuery('make) ;; pkg-config) echo "$p deinstall ok config-files" ;;'),
+        'apt-get': 'exit 0',
+        id: 'echo 1000',
+      }),
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('sudo apt-get install -y --no-install-recommends make pkg-config \n');
   });
 });
 
