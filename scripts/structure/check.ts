@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { cruise, type ICruiseResult, type IModule } from 'dependency-cruiser';
-import { FORBIDDEN, MAX_FILE_LINES } from './rules';
+import { FORBIDDEN, MAX_FILE_LINES, ONE_HOME } from './rules';
+import { secondHomes } from './secondHomes';
 import { folderCircles } from './folderCircles';
 
 const ROOTS = ['src', 'tools'];
@@ -44,6 +45,14 @@ for (const module of sources) {
       `file-too-long: ${module.source} has ${lines} lines (at most ${MAX_FILE_LINES}): split it by concern.`,
     );
 }
+
+for (const found of secondHomes(
+  sources.map((module) => module.source),
+  ONE_HOME,
+))
+  problems.push(
+    `one-home: ${found.where} defines ${found.concept} again (its home is ${found.home})\n    One concept, one definition: use the one in its home.`,
+  );
 
 for (const circle of folderCircles(result.modules, ['src/main/core', 'src/renderer', 'src/shared']))
   problems.push(

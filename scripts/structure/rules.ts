@@ -103,3 +103,65 @@ export const FORBIDDEN: IForbiddenRuleType[] = [
     to: { path: '^tools/' },
   },
 ];
+
+/**
+ * Concepts that were once written in several places (issue 17), each with its one home. A top-level
+ * declaration whose name matches `names`, or a line matching `pattern`, anywhere in `src` but `home` is a
+ * second definition. A heuristic, not a proof: it catches the names and shapes those copies had.
+ */
+export interface OneHome {
+  readonly concept: string;
+  readonly home: string;
+  readonly names?: RegExp;
+  readonly pattern?: RegExp;
+}
+
+export const ONE_HOME: readonly OneHome[] = [
+  {
+    concept: 'clipping a text with "…"',
+    home: 'src/shared/format/clipText.ts',
+    names: /^(clip|truncate|shorten|ellipsi[sz]e|oneLine)/,
+  },
+  { concept: 'is this a task kind', home: 'src/shared/taskKinds.ts', names: /^isTaskKind$/ },
+  {
+    concept: 'reading kind:id',
+    home: 'src/shared/watchedTask.ts',
+    names: /^(parseTaskKey|parseKey|splitKey)$/,
+  },
+  {
+    concept: 'exponential backoff',
+    home: 'src/shared/backoff.ts',
+    names: /^backoff(Delay)?(Ms)?$/,
+    pattern: /\b2\s*\*\*\s*[A-Za-z_(]/,
+  },
+  {
+    concept: 'what needs the user\u2019s attention',
+    home: 'src/shared/watchedTask.ts',
+    names: /^(needsAttention|wantsAttention|hasFailed|isAttention\w*)$/,
+  },
+  {
+    concept: 'time units',
+    home: 'src/shared/time.ts',
+    names: /^(MS_PER_)?(SECONDS?|MINUTES?|HOURS?|DAYS?)(_MS|_IN_MS)?$/,
+  },
+  {
+    concept: 'a table with a row per task kind',
+    home: 'src/shared/taskKinds.ts',
+    pattern: /^(export )?const \w+\s*:\s*(Readonly<)?Record<TaskKind,/,
+  },
+  {
+    concept: 'newest first',
+    home: 'src/shared/taskOrder.ts',
+    names: /^(newestFirst|newestAdded|comesBefore|byNewest\w*)$/,
+  },
+  {
+    concept: 'a disk error code in words',
+    home: 'src/main/core/diskFaults/diskFault.ts',
+    pattern: /^\s*(case\s+)?'?(ENOSPC|EROFS|EDQUOT|EACCES)'?\s*:/,
+  },
+  {
+    concept: 'one round of the request budget',
+    home: 'src/main/core/scheduler/rateBudget.ts',
+    names: /^budgetRound/,
+  },
+];

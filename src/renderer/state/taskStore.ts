@@ -11,11 +11,6 @@ function keyOf(task: WatchedTask): TaskKey {
   return taskKey(task.kind, task.taskId);
 }
 
-/** Newest first (shared/taskOrder): the key breaks ties, so the order never depends on arrival. */
-function comesBefore(a: WatchedTask, b: WatchedTask): boolean {
-  return newestFirst(a, b) < 0;
-}
-
 /**
  * The watched tasks as the window knows them. Events change one task at a time, so a change notifies only
  * that task's row; the list is told only when the order, the filter counts or the searchable text moved.
@@ -168,7 +163,8 @@ export class TaskStore {
     while (low < high) {
       const middle = (low + high) >>> 1;
       const other = this.tasks.get(this.order[middle] as TaskKey);
-      if (other !== undefined && comesBefore(other, task)) low = middle + 1;
+      // Newest first (shared/taskOrder): the key breaks ties, so the order never depends on arrival.
+      if (other !== undefined && newestFirst(other, task) < 0) low = middle + 1;
       else high = middle;
     }
     this.order = [...this.order.slice(0, low), keyOf(task), ...this.order.slice(low)];

@@ -1,6 +1,8 @@
 import { BridgeError, type BridgeTransport, type EventChannel } from '../../shared/contract';
 import { createEventStreamParser } from './serverSentEvents';
 import { EVENTS_PATH, INVOKE_PATH_PREFIX } from './webHostPaths';
+import { backoffDelayMs, type BackoffPolicy } from '../../shared/backoff';
+import { SECOND_MS } from '../../shared/time';
 
 export const NO_TOKEN_MESSAGE = 'Open the address the web host printed (it carries a token).';
 const UNREACHABLE_MESSAGE = 'The web host is not answering: is `npm run dev:web` still running?';
@@ -30,9 +32,11 @@ export interface HttpTransport extends BridgeTransport {
   close(): void;
 }
 
-/** 0.5 s, 1 s, 2 s, … up to 10 s between attempts. */
-function backoff(attempt: number): Promise<void> {
-  const delay = Math.min(10_000, 500 * 2 ** Math.max(0, attempt - 1));
+/** 0.5 s, 1 s, 2 s, … up to 10 s between attempts: a local host that restarts is back within seconds. */
+const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 10 * SECOND_MS };
+
+function waitWithBackoff(attempt: number): Promise<void> {
+  const delay = backoffDelayMs(Math.max(1, attempt), RECONNECT_BACKOFF);
   return new Promise((resolve) => setTimeout(resolve, delay));
 }
 
@@ -43,7 +47,7 @@ function backoff(attempt: number): Promise<void> {
  */
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const { origin, token } = options;
-  const waitBeforeReconnect = options.waitBeforeReconnect ?? backoff;
+  const waitBeforeReconnect = options.waitBeforeReconnect ?? waitWithBackoff;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const controller = new AbortController();
   let markOpened = () => {};
