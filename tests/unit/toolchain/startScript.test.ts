@@ -81,7 +81,9 @@ function expectTheMissingBinaryExplained(result: ReturnType<typeof start>): void
   expect(calls()).toEqual([]);
 }
 
-describe('npm start (scripts/start.sh)', () => {
+// Each case runs the real scripts in bash (Node toolchain check, package checks): seconds, not milliseconds,
+// and more where other test files share the cores.
+describe('npm start (scripts/start.sh)', { timeout: 30_000 }, () => {
   it('where the Electron download failed, says what is missing and how to get it, and starts nothing', () => {
     expectTheMissingBinaryExplained(start());
   });
