@@ -227,6 +227,14 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
   it('says when the next check is and what "Check now" found, for a working and a faulty task', async () => {
     h = await harnessWithTwoTasks(viewport);
     const { page } = h;
+    /** Clicks "Check now" and waits until the host has taken the request: the clock must not move before. */
+    async function askToCheckNow(detail: Locator): Promise<void> {
+      const replies = () =>
+        h.traffic.filter((entry) => entry.direction === 'response' && entry.channel === 'checkNow').length;
+      const before = replies();
+      await detail.getByRole('button', { name: 'Check now' }).click();
+      await expect.poll(replies).toBe(before + 1);
+    }
 
     await taskRow(page, 'story:working').click();
     const nextCheck = page
@@ -243,7 +251,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     // A second passes before the user asks, as it would for a person reading the details.
     await h.advance(1000);
     const detail = page.locator('.task-detail');
-    await detail.getByRole('button', { name: 'Check now' }).click();
+    await askToCheckNow(detail);
     // The check goes within two of the request budget's slots (one every 220 ms): the faulty task's id
     // is being asked about under the other kinds meanwhile, and those questions take turns with checks.
     await h.advance(500);
@@ -255,7 +263,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     await backToList(page);
     await taskRow(page, 'story:unknown-to-camb').click();
     await h.advance(1000);
-    await detail.getByRole('button', { name: 'Check now' }).click();
+    await askToCheckNow(detail);
     // The check goes within two of the request budget's slots (one every 220 ms): the faulty task's id
     // is being asked about under the other kinds meanwhile, and those questions take turns with checks.
     await h.advance(500);
