@@ -21,6 +21,8 @@ export interface TaskResult {
   /** From the task's real completion to the answer that revealed it. */
   readonly delayMs: number;
   readonly boundMs: number;
+  /** The job ended in a failure (counted apart: a failure in seconds is what no history foretells). */
+  readonly failed: boolean;
 }
 
 /** One time-remaining estimate as the app would show it after a check found the job still running. */
@@ -29,6 +31,8 @@ export interface EtaSample {
   /** Whether the job's true remaining time fell inside the 80 % interval. */
   readonly inside: boolean;
   readonly widthMs: number;
+  /** The job ends in a failure. */
+  readonly failed: boolean;
 }
 
 export interface SimulationResult {
@@ -45,6 +49,8 @@ export interface SimulationSetup {
   /** Virtual round-trip time of each request; 0 answers at once. */
   readonly latencyMs?: (random: () => number) => number;
   readonly random?: () => number;
+  /** Runs the app has already learned from when the simulation starts (e.g. hours of earlier jobs). */
+  readonly history?: readonly FinishedRun[];
 }
 
 const report = (status: string): StatusReport => ({
@@ -55,7 +61,11 @@ const report = (status: string): StatusReport => ({
   message: null,
 });
 const PENDING = report('PENDING');
-const SUCCESS = report('SUCCESS');
+const ENDINGS = {
+  SUCCESS: report('SUCCESS'),
+  ERROR: report('ERROR'),
+  PAYMENT_REQUIRED: report('PAYMENT_REQUIRED'),
+} as const;
 
 /**
  * What the app knows of durations: the runs it saw finish, recorded as the watch list records them
@@ -64,10 +74,15 @@ const SUCCESS = report('SUCCESS');
  * true durations never reach it.
  */
 class LearnedDurations {
-  private runs: FinishedRun[] = [];
-  private current: DurationModels = buildDurationModels([]);
+  private runs: readonly FinishedRun[];
+  private current: DurationModels;
   /** What the watch list would hold of each task: its last status and when it was last answered. */
   private readonly seen = new Map<TaskKey, { status: string | null; lastCheckAt: number | null }>();
+
+  constructor(history: readonly FinishedRun[]) {
+    this.runs = mergeRuns([], history);
+    this.current = buildDurationModels(this.runs);
+  }
 
   readonly models = (): DurationModels => this.current;
 
@@ -97,7 +112,7 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
   const sendTimes: number[] = [];
   const eta: EtaSample[] = [];
   const random = setup.random ?? Math.random;
-  const learned = new LearnedDurations();
+  const learned = new LearnedDurations(setup.history ?? []);
   const addedAt = (task: BenchTask) => startedAt + task.arrivalMs;
 
   const scheduler = createScheduler({
@@ -110,7 +125,8 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
       requests.set(scheduled.key, (requests.get(scheduled.key) ?? 0) + 1);
       const task = byKey.get(scheduled.key);
       // The in-memory server judges the status when the request reaches it, here taken as the send time.
-      const answer = task === undefined || sentAt >= addedAt(task) + task.durationMs ? SUCCESS : PENDING;
+      const ended = task === undefined || sentAt >= addedAt(task) + task.durationMs;
+      const answer = ended ? ENDINGS[task?.endsWith ?? 'SUCCESS'] : PENDING;
       const latency = setup.latencyMs?.(random) ?? 0;
       if (latency <= 0) return Promise.resolve(answer);
       return new Promise((resolve) => clock.setTimer(() => resolve(answer), latency));
@@ -129,6 +145,7 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
       kind: task.kind,
       inside: remainingMs >= estimate.lowMs && remainingMs <= estimate.highMs,
       widthMs: estimate.highMs - estimate.lowMs,
+      failed: (task.endsWith ?? 'SUCCESS') !== 'SUCCESS',
     });
   });
 
@@ -162,6 +179,7 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
         requests: requests.get(task.key) ?? 0,
         delayMs: detected - (addedAt(task) + task.durationMs),
         boundMs: detectionBoundMs(task.durationMs, 0.1),
+        failed: (task.endsWith ?? 'SUCCESS') !== 'SUCCESS',
       };
     }),
   };

@@ -11,6 +11,8 @@ export interface BenchTask {
   readonly arrivalMs: number;
   /** How long it runs on CAMB.AI: the simulation's truth, never shown to the scheduler. */
   readonly durationMs: number;
+  /** The status it ends with; SUCCESS when absent. */
+  readonly endsWith?: 'SUCCESS' | 'ERROR' | 'PAYMENT_REQUIRED';
 }
 
 export const MIN_DURATION_MS = 30_000;
