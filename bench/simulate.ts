@@ -67,17 +67,25 @@ const ENDINGS = {
   PAYMENT_REQUIRED: report('PAYMENT_REQUIRED'),
 } as const;
 
+/** How often the models are refitted while jobs run and none finishes: the running jobs have aged. */
+const REFIT_EVERY_MS = 60_000;
+
 /**
  * What the app knows of durations: the runs it saw finish, recorded as the watch list records them
- * (finishedRunOf: from being added to the check that brought the ending, left out of estimates when the
- * app heard nothing of the job for long before), and the models built from those alone. The simulation's
- * true durations never reach it.
+ * (finishedRunOf: from being added to the check that brought the ending, with the last PENDING answer
+ * before it, left out of estimates when the app heard nothing of the job for long before), the ages of the
+ * jobs still running (right-censored: each is known to take longer than its age), and the models built
+ * from those alone, refitted at each ending and every REFIT_EVERY_MS. The simulation's true durations
+ * never reach it.
  */
 class LearnedDurations {
   private runs: readonly FinishedRun[];
   private current: DurationModels;
   /** What the watch list would hold of each task: its last status and when it was last answered. */
   private readonly seen = new Map<TaskKey, { status: string | null; lastCheckAt: number | null }>();
+  /** The jobs still running, with when they were added. */
+  private readonly running = new Map<TaskKey, { kind: TaskKind; addedAt: number }>();
+  private readonly fittedAt = new Map<TaskKind, number>();
 
   constructor(history: readonly FinishedRun[]) {
     this.runs = mergeRuns([], history);
@@ -86,13 +94,28 @@ class LearnedDurations {
 
   readonly models = (): DurationModels => this.current;
 
+  tracked(task: BenchTask, addedAt: number): void {
+    this.running.set(task.key, { kind: task.kind, addedAt });
+  }
+
   checked(task: BenchTask, addedAt: number, status: string, checkedAt: number): void {
     const before = this.seen.get(task.key) ?? { status: null, lastCheckAt: null };
     this.seen.set(task.key, { status, lastCheckAt: checkedAt });
     const run = finishedRunOf({ kind: task.kind, addedAt, lastProblem: null, ...before }, status, checkedAt);
-    if (run === null) return;
-    this.runs = mergeRuns(this.runs, [run]);
-    this.current = { ...this.current, [task.kind]: buildDurationModel(task.kind, this.runs) };
+    if (run !== null) {
+      this.running.delete(task.key);
+      this.runs = mergeRuns(this.runs, [run]);
+      this.refit(task.kind, checkedAt);
+    } else if (checkedAt - (this.fittedAt.get(task.kind) ?? -Infinity) >= REFIT_EVERY_MS) {
+      this.refit(task.kind, checkedAt);
+    }
+  }
+
+  private refit(kind: TaskKind, now: number): void {
+    const ages: number[] = [];
+    for (const job of this.running.values()) if (job.kind === kind) ages.push(now - job.addedAt);
+    this.fittedAt.set(kind, now);
+    this.current = { ...this.current, [kind]: buildDurationModel(kind, this.runs, ages) };
   }
 }
 
@@ -152,6 +175,7 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
   const arrivals = [...setup.workload].sort((a, b) => a.arrivalMs - b.arrivalMs);
   for (const task of arrivals) {
     await clock.advanceTo(addedAt(task));
+    learned.tracked(task, addedAt(task));
     scheduler.track({
       key: task.key,
       kind: task.kind,

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
-import { logNormalSurvival, logSumExp } from './logNormal';
-import { PRIOR_PSEUDO_RUNS } from './priors';
-import { quantileOfSorted } from './sampleQuantile';
+import { logSumExp } from './logNormal';
+import { kernelLogSurvival, survivalKernels } from './survivalFit';
 
 /**
  * The log-time grid every model is tabulated on: 250 ms to 7 days, 160 points (about 10 % apart). Between
@@ -21,15 +20,6 @@ const LN_STEP = (Math.log(GRID_TO_MS) - LN_FROM) / (GRID_POINTS - 1);
 
 /** Beyond the grid: P(T > t) ∝ t^-2, so a job pending for a week is given about as long again, widely. */
 const TAIL_INDEX = 2;
-
-/**
- * A kernel's width in log-time never goes below this floor, which shrinks with the number of runs:
- * 0.5 with one run (the 80 % range of a lone run spans about 2×), 0.1 from 25 runs on (±10 %, about the
- * jitter polling itself adds to a measured duration).
- */
-function bandwidthFloor(n: number): number {
-  return Math.max(0.1, 0.5 / Math.sqrt(n));
-}
 
 /** Rounded to 4 decimals: keeps the model small on the wire; rounding keeps the values ordered. */
 function compact(value: number): number {
@@ -69,75 +59,53 @@ export const durationModelsSchema = z.object(
   >,
 );
 
-interface Kernel {
-  readonly logWeight: number;
-  readonly mu: number;
-  readonly sigma: number;
-}
-
 /**
- * One log-normal kernel per run: Silverman's rule of thumb for the bandwidth, with the variance
- * correction (Jones 1991) that pulls the kernels towards the mean so the mixture is no more spread than
- * the runs themselves (plain smoothing would make the 80 % range hold about 85 % of jobs); the width
- * never goes below the floor for n runs.
+ * A kind's model from the runs of that kind and the ages of its jobs still running: the censored,
+ * recency-weighted survival fit of survivalFit.ts (with the kind's prior worth PRIOR_PSEUDO_RUNS runs and
+ * the early-failure floor), tabulated on the grid. Runs of other kinds and lower-bound runs are left out;
+ * only the most recent RUNS_KEPT_PER_KIND count.
  */
-function runKernels(logs: readonly number[], logWeight: number): Kernel[] {
-  const n = logs.length;
-  const mean = logs.reduce((sum, x) => sum + x, 0) / n;
-  const sd = n > 1 ? Math.sqrt(logs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1)) : 0;
-  const sorted = [...logs].sort((a, b) => a - b);
-  const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
-  const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
-  const h = 0.9 * spread * n ** -0.2;
-  const shrink = sd > 0 ? Math.sqrt(1 + (h * h) / (sd * sd)) : 1;
-  const sigma = Math.max(h / shrink, bandwidthFloor(n));
-  return logs.map((x) => ({ logWeight, mu: mean + (x - mean) / shrink, sigma }));
-}
-
-/**
- * A kind's model from the runs of that kind: a kernel density in log-time (one log-normal per run, all
- * with the same bandwidth), mixed with the kind's prior worth PRIOR_PSEUDO_RUNS runs. Runs of other kinds
- * and lower-bound runs are left out; only the most recent RUNS_KEPT_PER_KIND count.
- */
-export function buildDurationModel(kind: TaskKind, runs: readonly FinishedRun[]): DurationModel {
+export function buildDurationModel(
+  kind: TaskKind,
+  runs: readonly FinishedRun[],
+  runningMs: readonly number[] = [],
+): DurationModel {
   const used = runs
     .filter((run) => run.kind === kind && !run.lowerBound)
     .slice(-RUNS_KEPT_PER_KIND)
-    .map((run) => Math.log(Math.max(run.durationMs, GRID_FROM_MS)));
-  const n = used.length;
-  const prior = taskKindInfo(kind).durationPrior;
-  const total = n + PRIOR_PSEUDO_RUNS;
-  const kernels: Kernel[] = [
-    {
-      logWeight: Math.log(PRIOR_PSEUDO_RUNS / total),
-      mu: Math.log(prior.medianMs),
-      sigma: prior.sigma,
-    },
-  ];
-  if (n > 0) kernels.push(...runKernels(used, Math.log(1 / total)));
+    .map((run) => ({
+      fromMs: run.lastPendingMs ?? run.durationMs,
+      toMs: run.durationMs,
+      failed: !run.succeeded,
+    }));
+  const kernels = survivalKernels(taskKindInfo(kind).durationPrior, used, runningMs);
 
   const terms = new Array<number>(kernels.length);
   const logSurvival: number[] = [];
   for (let i = 0; i < GRID_POINTS; i += 1) {
     const x = LN_FROM + i * LN_STEP;
     kernels.forEach((kernel, k) => {
-      terms[k] = kernel.logWeight + logNormalSurvival(x, kernel.mu, kernel.sigma);
+      terms[k] = kernelLogSurvival(kernel, x);
     });
     const value = compact(Math.min(0, logSumExp(terms)));
     // Guards the order against the last bits of floating-point error.
     logSurvival.push(Math.min(value, logSurvival[i - 1] ?? 0));
   }
-  return { kind, basedOn: n, logSurvival };
+  return { kind, basedOn: used.length, logSurvival };
 }
 
 /** Every kind's model from one list of runs. */
-export function buildDurationModels(runs: readonly FinishedRun[]): DurationModels {
+export function buildDurationModels(
+  runs: readonly FinishedRun[],
+  runningMs: Partial<Record<TaskKind, readonly number[]>> = {},
+): DurationModels {
   return Object.fromEntries(
     TASK_KINDS.map((kind) => [
       kind,
       buildDurationModel(
         kind,
         runs.filter((run) => run.kind === kind),
+        runningMs[kind] ?? [],
       ),
     ]),
   ) as DurationModels;

@@ -20,6 +20,11 @@ export const finishedRunSchema = z.object({
   finishedAt: z.number().int().nonnegative(),
   succeeded: z.boolean(),
   lowerBound: z.boolean(),
+  /**
+   * The job's age at the last PENDING answer before the ending: it ended between this and `durationMs`
+   * (interval censoring). Absent on runs stored before it was kept, and when there was no such answer.
+   */
+  lastPendingMs: z.number().int().nonnegative().max(MAX_RUN_MS).optional(),
 });
 
 export interface FinishedRun {
@@ -28,6 +33,8 @@ export interface FinishedRun {
   readonly finishedAt: number;
   readonly succeeded: boolean;
   readonly lowerBound: boolean;
+  /** The age at the last PENDING answer: the ending lies between it and `durationMs` (see the schema). */
+  readonly lastPendingMs?: number;
 }
 
 export const finishedRunsSchema = z.array(finishedRunSchema).max(RUNS_KEPT_PER_KIND * 20);

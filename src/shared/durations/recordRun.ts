@@ -27,12 +27,19 @@ export function finishedRunOf(before: TaskFacts, status: string | null, at: numb
   const unheard =
     lastAnswerAt === null ||
     at - lastAnswerAt > Math.max(MEASURED_GAP_MS, (lastAnswerAt - before.addedAt) / 2);
+  // The ending came after the last PENDING answer: store that age too, so the run is learned as "ended
+  // between the two" (interval-censored), not as the moment the app happened to look.
+  const lastPendingMs =
+    !firstAnswer && lastAnswerAt !== null
+      ? Math.min(durationMs, Math.max(0, Math.round(lastAnswerAt - before.addedAt)))
+      : undefined;
   return {
     kind: before.kind,
     durationMs,
     finishedAt: at,
     succeeded: status === 'SUCCESS',
     lowerBound: firstAnswer || unheard,
+    ...(lastPendingMs === undefined ? {} : { lastPendingMs }),
   };
 }
 

@@ -17,20 +17,28 @@
  */
 import type { Schedule } from '../../../shared/settings';
 import type { TaskKind } from '../../../shared/taskKinds';
-import { estimateRemaining, finishChance } from '../../../shared/durations';
+import { finishChance } from '../../../shared/durations';
 import type { DurationModel, DurationModels } from '../../../shared/durations';
 import { adaptiveInterval, MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './pollInterval';
 import type { IntervalPolicy } from './pollInterval';
 
 /**
- * Lateness one interval may put at risk at the balanced responsiveness: Δ · P(finish within Δ). Tuned
- * with `npm run bench` so that jobs get no more requests than under the adaptive schedule (see README,
- * Benchmark).
+ * Hurry: a job is checked sooner than the adaptive pace only where its lateness at risk over the adaptive
+ * interval A, A · P(finish within A), exceeds this share of A — that is, only where the model gives a
+ * finish within A a chance above HURRY_CHANCE — and then at the longest Δ whose lateness at risk stays
+ * within HURRY_CHANCE · A. The budget scales with the job (A grows with its age), so a 30-minute dub is
+ * never checked more often than adaptive would unless a finish is likely now; a fixed budget (0.3 s before
+ * issue 18) checked 10–60 min jobs every 12–30 s where adaptive waits 60 s. Tuned with the bench families.
  */
-export const LATENESS_AT_RISK_MS = 300;
+export const HURRY_CHANCE = 0.1;
 
-/** The balanced responsiveness's share: other responsiveness settings scale the lateness at risk from it. */
-const BALANCED_SHARE = 0.1;
+/**
+ * Wait: a job is checked later than the adaptive pace (up to 60 s) only while the model gives a finish
+ * within that longer wait a chance of at most this: the adaptive bound holds for all but about that share
+ * of jobs (issue 18 asks for 99 %), and requests are saved where finishes are unlikely (a dub's first
+ * minutes). Tuned with the bench families.
+ */
+export const WAIT_CHANCE = 0.002;
 
 /** Steps of the bisection for the interval: 3 s – 60 s to within 60 s / 2^12 ≈ 15 ms. */
 const BISECTION_STEPS = 12;
@@ -49,14 +57,30 @@ export function pacesFrom(model: DurationModel | undefined): model is DurationMo
 }
 
 /**
- * Milliseconds to wait after a check sent at `ageMs`: the longest interval in 3 s – 60 s whose lateness
- * at risk stays within the budget for this responsiveness (its share, as for the adaptive pace: a share
- * twice as large allows intervals about twice as long, so the budget grows with its square).
+ * The longest interval in [from, to] (ms) for which `fits` holds, given it holds at `from` and `fits` turns
+ * false only once as the interval grows: bisection.
+ */
+function longestFitting(from: number, to: number, fits: (intervalMs: number) => boolean): number {
+  if (fits(to)) return to;
+  let short = from;
+  let long = to;
+  for (let step = 0; step < BISECTION_STEPS; step++) {
+    const middle = (short + long) / 2;
+    if (fits(middle)) short = middle;
+    else long = middle;
+  }
+  return Math.floor(short);
+}
+
+/**
+ * Milliseconds to wait after a check sent at `ageMs`: the adaptive interval A (`pastUsual`, by age and the
+ * responsiveness's share), shortened where a finish within A is likely (HURRY_CHANCE) and lengthened, up to
+ * 60 s, where a finish within the longer wait is most unlikely (WAIT_CHANCE). Between the two the pace is
+ * adaptive's, so the schedule spends about adaptive's requests and keeps its bound for all but a few jobs.
  *
- * Past the 90th percentile of its kind ("longer than usual") the pace is `pastUsual`'s, by age: there the
- * history has few runs to go on, and it only knows jobs that finished — a batch still running past every
- * job finished so far would look as if each were about to finish, and be checked every few seconds (in
- * `npm run bench` scenario 1b, 2,000 stories started together: 272 requests per job instead of 53).
+ * The model behind it is censored (shared/durations/survivalFit.ts): a batch still running past every job
+ * finished so far no longer looks as if each were about to finish, so no "longer than usual" guard is
+ * needed (before issue 18 one switched to adaptive past the 90th percentile).
  */
 export function durationAwareInterval(
   model: DurationModel,
@@ -64,20 +88,16 @@ export function durationAwareInterval(
   share: number,
   pastUsual: IntervalPolicy = adaptiveInterval,
 ): number {
-  if (estimateRemaining(model, ageMs).longerThanUsual) return pastUsual(ageMs, share);
-  const budget = LATENESS_AT_RISK_MS * (share / BALANCED_SHARE) ** 2;
-  const atRisk = (intervalMs: number) => intervalMs * finishChance(model, ageMs, ageMs + intervalMs);
-  if (atRisk(MAX_INTERVAL_MS) <= budget) return MAX_INTERVAL_MS;
-  if (atRisk(MIN_INTERVAL_MS) >= budget) return MIN_INTERVAL_MS;
-  // Lateness at risk grows with the interval, so bisection finds where it meets the budget.
-  let short = MIN_INTERVAL_MS;
-  let long = MAX_INTERVAL_MS;
-  for (let step = 0; step < BISECTION_STEPS; step++) {
-    const middle = (short + long) / 2;
-    if (atRisk(middle) <= budget) short = middle;
-    else long = middle;
+  const adaptive = Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, pastUsual(ageMs, share)));
+  const chance = (intervalMs: number) => finishChance(model, ageMs, ageMs + intervalMs);
+  const budget = HURRY_CHANCE * adaptive;
+  const atRisk = (intervalMs: number) => intervalMs * chance(intervalMs);
+  if (atRisk(adaptive) > budget) {
+    if (atRisk(MIN_INTERVAL_MS) >= budget) return MIN_INTERVAL_MS;
+    return longestFitting(MIN_INTERVAL_MS, adaptive, (intervalMs) => atRisk(intervalMs) <= budget);
   }
-  return Math.floor(short);
+  if (chance(adaptive) > WAIT_CHANCE) return Math.floor(adaptive);
+  return longestFitting(adaptive, MAX_INTERVAL_MS, (intervalMs) => chance(intervalMs) <= WAIT_CHANCE);
 }
 
 /** The chance that a job seen running at `lastCheckAgeMs` has finished by `nowAgeMs`. */

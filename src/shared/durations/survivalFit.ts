@@ -1,0 +1,214 @@
+/**
+ * The survival fit behind a kind's duration model: which kernels (log-normal pieces in log-time) make up
+ * P(T > t), from finished runs and from jobs still running. Pure; durationModel.ts tabulates the result.
+ *
+ * Choices, and why (issue 18):
+ * - **Right-censoring, Kaplan–Meier.** A job still running at age c says "T > c". Ignoring it biases the
+ *   history towards short jobs whenever a batch runs together (at time t only the jobs shorter than t have
+ *   finished, so every running one looks about to finish). The masses of the finished runs are the
+ *   product-limit (Kaplan–Meier) estimator's, computed with weights: the same as Efron's
+ *   "redistribute to the right", so a running job passes its share on to the runs longer than it. What no
+ *   finished run is longer than stays with the running jobs as a tail: the kind's prior, conditioned on
+ *   lasting longer than the job's age. Kaplan–Meier needs no shape; the kernels then only smooth it.
+ * - **Interval censoring of the ending.** A run ended between the last PENDING answer and the first terminal
+ *   one; its kernel sits at the interval's middle in log-time and is widened by the interval's spread
+ *   (a uniform of log-width w adds w²/12 to the variance), so a failure at 3 s first seen at 48 s is learned
+ *   as "between 3 s and 48 s", not as 48 s. Older stored runs without the interval keep a point.
+ * - **Failure and success apart.** Each outcome gets its own kernel width (Silverman's rule on that outcome's
+ *   runs), so a kind that fails in seconds and succeeds in minutes is not smeared into one wide hump.
+ * - **A floor of early failures.** Every kind keeps EARLY_FAILURE_FLOOR of its mass on a failure in 2–6 s (a
+ *   refused job: no credits, a bad input), whatever its history says, so a job is always looked at while
+ *   such a failure is possible.
+ * - **Recency.** Run i of n (oldest first) weighs 2^-((n-1-i)/HALF_LIFE_RUNS): after a drift, the last
+ *   ~HALF_LIFE_RUNS runs carry half the weight, instead of the last 500 all weighing the same.
+ */
+import { logNormalSurvival } from './logNormal';
+import type { DurationPrior } from './priors';
+import { PRIOR_PSEUDO_RUNS } from './priors';
+import { quantileOfSorted } from './sampleQuantile';
+
+/** Every model keeps this share on a failure within seconds (see above). */
+export const EARLY_FAILURE_FLOOR = 0.01;
+/** Where that early failure sits: median 3.5 s, 80 % of it within about 2.2–5.5 s. */
+const EARLY_FAILURE_MEDIAN_MS = 3_500;
+const EARLY_FAILURE_SIGMA = 0.35;
+
+/** A run this many runs older than the newest weighs half as much. */
+export const HALF_LIFE_RUNS = 40;
+
+/** The most running jobs a fit looks at (an even sample of them, each standing for its share). */
+const MAX_RUNNING = 100;
+
+/** The shortest time a kernel is placed at (the model's grid starts here). */
+const FLOOR_MS = 250;
+
+/** One finished run as the fit sees it: it ended somewhere in [fromMs, toMs] of its age. */
+export interface EndedRun {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly failed: boolean;
+}
+
+/**
+ * One piece of the mixture. A `from` kernel is conditioned on lasting past `fromLog`: up to it its survival
+ * is 1 (a running job's tail).
+ */
+export interface Kernel {
+  readonly logWeight: number;
+  readonly mu: number;
+  readonly sigma: number;
+  readonly fromLog?: number;
+}
+
+/** ln P(T > e^x) under one kernel. */
+export function kernelLogSurvival(kernel: Kernel, x: number): number {
+  if (kernel.fromLog === undefined) return kernel.logWeight + logNormalSurvival(x, kernel.mu, kernel.sigma);
+  if (x <= kernel.fromLog) return kernel.logWeight;
+  return (
+    kernel.logWeight +
+    logNormalSurvival(x, kernel.mu, kernel.sigma) -
+    logNormalSurvival(kernel.fromLog, kernel.mu, kernel.sigma)
+  );
+}
+
+interface Observation {
+  /** Log-time the product-limit estimator orders it by: the ending's middle, or the running job's age. */
+  readonly at: number;
+  /** Half the log-width of the ending's interval (0 for a point or a running job). */
+  readonly spread: number;
+  readonly weight: number;
+  /** null: still running. */
+  readonly failed: boolean | null;
+  mass: number;
+}
+
+const logOf = (ms: number) => Math.log(Math.max(FLOOR_MS, ms));
+
+function observationsOf(ended: readonly EndedRun[], runningMs: readonly number[]): Observation[] {
+  const n = ended.length;
+  const observations: Observation[] = ended.map((run, i) => {
+    const from = logOf(Math.min(run.fromMs, run.toMs));
+    const to = logOf(run.toMs);
+    return {
+      at: (from + to) / 2,
+      spread: (to - from) / 2,
+      weight: 2 ** (-(n - 1 - i) / HALF_LIFE_RUNS),
+      failed: run.failed,
+      mass: 0,
+    };
+  });
+  const sorted = [...runningMs].filter((ms) => Number.isFinite(ms) && ms > 0).sort((a, b) => a - b);
+  const step = Math.max(1, sorted.length / MAX_RUNNING);
+  for (let k = 0; k < sorted.length; k += step) {
+    const ms = sorted[Math.floor(k)] ?? 0;
+    // Running jobs are the newest evidence: full weight, each standing for `step` of them.
+    observations.push({
+      at: logOf(ms),
+      spread: 0,
+      weight: Math.min(step, sorted.length - k),
+      failed: null,
+      mass: 0,
+    });
+  }
+  return observations;
+}
+
+/**
+ * Kaplan–Meier with weights: each finished run's share of the probability; the share no finished run is
+ * longer than goes to the running jobs past the last ending (their tails).
+ */
+function productLimit(observations: Observation[]): void {
+  // Endings before running jobs at the same time: a job running at t is known to last beyond t.
+  const order = [...observations].sort(
+    (a, b) => a.at - b.at || (a.failed === null ? 1 : 0) - (b.failed === null ? 1 : 0),
+  );
+  let atRisk = order.reduce((sum, o) => sum + o.weight, 0);
+  let survival = 1;
+  let lastEnding = -Infinity;
+  for (const o of order) {
+    if (o.failed !== null && atRisk > 0) {
+      o.mass = (survival * o.weight) / atRisk;
+      survival -= o.mass;
+      lastEnding = o.at;
+    }
+    atRisk -= o.weight;
+  }
+  const tail = order.filter((o) => o.failed === null && o.at >= lastEnding);
+  const tailWeight = tail.reduce((sum, o) => sum + o.weight, 0);
+  for (const o of tail) o.mass = tailWeight > 0 ? (Math.max(0, survival) * o.weight) / tailWeight : 0;
+}
+
+/** Silverman's bandwidth with Jones's variance correction, for weighted points; `n` the effective count. */
+function smoothing(points: readonly Observation[]): { mean: number; shrink: number; h: number } {
+  const total = points.reduce((sum, p) => sum + p.mass, 0);
+  const n = total ** 2 / points.reduce((sum, p) => sum + p.mass ** 2, 0);
+  const mean = points.reduce((sum, p) => sum + p.mass * p.at, 0) / total;
+  const variance = points.reduce((sum, p) => sum + p.mass * (p.at - mean) ** 2, 0) / total;
+  const sd = Math.sqrt(variance * (n > 1 ? n / (n - 1) : 0));
+  const sorted = points.map((p) => p.at).sort((a, b) => a - b);
+  const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
+  const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
+  const h = 0.9 * spread * n ** -0.2;
+  const shrink = sd > 0 ? Math.sqrt(1 + (h * h) / (sd * sd)) : 1;
+  // The floor of the old single-width fit: 0.5 with one run, 0.1 (about polling's own jitter) from 25 on.
+  return { mean, shrink, h: Math.max(h / shrink, Math.max(0.1, 0.5 / Math.sqrt(Math.max(1, n)))) };
+}
+
+/** The effective number of finished runs behind a fit (Kish's, from the recency weights). */
+function effectiveRuns(observations: readonly Observation[]): number {
+  const ended = observations.filter((o) => o.failed !== null);
+  const sum = ended.reduce((s, o) => s + o.weight, 0);
+  const squares = ended.reduce((s, o) => s + o.weight ** 2, 0);
+  return squares > 0 ? sum ** 2 / squares : 0;
+}
+
+/**
+ * The kernels of a kind's model: the prior worth PRIOR_PSEUDO_RUNS runs, the early-failure floor, one kernel
+ * per finished run (Kaplan–Meier mass, its outcome's width, widened by its interval), and a tail per
+ * running job past every ending.
+ */
+export function survivalKernels(
+  prior: DurationPrior,
+  ended: readonly EndedRun[],
+  runningMs: readonly number[] = [],
+): Kernel[] {
+  const observations = observationsOf(ended, runningMs);
+  const n = effectiveRuns(observations);
+  const dataShare = (1 - EARLY_FAILURE_FLOOR) * (n / (n + PRIOR_PSEUDO_RUNS));
+  const kernels: Kernel[] = [
+    {
+      logWeight: Math.log((1 - EARLY_FAILURE_FLOOR) * (PRIOR_PSEUDO_RUNS / (n + PRIOR_PSEUDO_RUNS))),
+      mu: Math.log(prior.medianMs),
+      sigma: prior.sigma,
+    },
+    {
+      logWeight: Math.log(EARLY_FAILURE_FLOOR),
+      mu: Math.log(EARLY_FAILURE_MEDIAN_MS),
+      sigma: EARLY_FAILURE_SIGMA,
+    },
+  ];
+  if (n === 0) return kernels;
+  productLimit(observations);
+  for (const failed of [false, true]) {
+    const group = observations.filter((o) => o.failed === failed && o.mass > 0);
+    if (group.length === 0) continue;
+    const { mean, shrink, h } = smoothing(group);
+    for (const o of group) {
+      kernels.push({
+        logWeight: Math.log(dataShare * o.mass),
+        mu: mean + (o.at - mean) / shrink,
+        sigma: Math.sqrt(h * h + (o.spread * 2) ** 2 / 12),
+      });
+    }
+  }
+  for (const o of observations) {
+    if (o.failed !== null || !(o.mass > 0)) continue;
+    kernels.push({
+      logWeight: Math.log(dataShare * o.mass),
+      mu: Math.max(o.at, Math.log(prior.medianMs)),
+      sigma: prior.sigma,
+      fromLog: o.at,
+    });
+  }
+  return kernels;
+}
