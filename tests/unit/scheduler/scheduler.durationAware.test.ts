@@ -203,9 +203,12 @@ describe('duration-aware schedule', () => {
     expect(nextCheckAt(key)).toBe(T0 + MIN_INTERVAL_MS);
     models = LEARNED;
     await advance(MIN_INTERVAL_MS);
-    // Dubs take about 20 min: a dub seconds old is checked a minute later.
-    expect(nextCheckAt(key)).toBe(T0 + MIN_INTERVAL_MS + MAX_INTERVAL_MS);
-    scheduler.setSchedule('adaptive');
+    // 3 s old, a dub may still fail early (every kind keeps that chance): checked as adaptive would.
     expect(nextCheckAt(key)).toBe(T0 + 2 * MIN_INTERVAL_MS);
+    await advance(MIN_INTERVAL_MS);
+    // Past that, dubs take about 20 min: a dub seconds old is checked a minute later.
+    expect(nextCheckAt(key)).toBe(T0 + 2 * MIN_INTERVAL_MS + MAX_INTERVAL_MS);
+    scheduler.setSchedule('adaptive');
+    expect(nextCheckAt(key)).toBe(T0 + 3 * MIN_INTERVAL_MS);
   });
 });
