@@ -42,7 +42,7 @@ function setup(store = new CountingStore()) {
 }
 
 describe('watch list: how long finished jobs took', () => {
-  it('records a job watched from its start to its first terminal answer', async () => {
+  it('records a job watched from its start to its first terminal answer, and when it was last seen running', async () => {
     const { clock, list, changes, watchUntilEnd, answer } = setup();
     const start = clock.now();
     await watchUntilEnd('dub', 'd1', 4 * MINUTE);
@@ -53,6 +53,8 @@ describe('watch list: how long finished jobs took', () => {
         finishedAt: start + 4 * MINUTE,
         succeeded: true,
         lowerBound: false,
+        // It ended between the last PENDING answer (30 s before) and the first terminal one.
+        lastPendingMs: 4 * MINUTE - 30_000,
       },
     ]);
     expect(changes).toEqual([['dub']]);

@@ -1,0 +1,120 @@
+/**
+ * The estimator with censored data (issue 18): jobs still running are evidence of "longer than their age"
+ * (right-censoring), an ending is known only to lie between the last PENDING answer and the first terminal
+ * one (interval censoring), and every kind keeps a chance of an early failure.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  buildDurationModel,
+  durationQuantileMs,
+  estimateRemaining,
+  finishChance,
+  finishedRunSchema,
+  type FinishedRun,
+} from '../../../src/shared/durations';
+import { TASK_KINDS, type TaskKind } from '../../../src/shared/taskKinds';
+
+const MINUTE = 60_000;
+const HOUR = 3600_000;
+
+const kindArb = fc.constantFrom(...TASK_KINDS);
+/** Durations from a second to a day, spread evenly in log-time. */
+const durationArb = fc.double({ min: Math.log(1000), max: Math.log(24 * HOUR), noNaN: true }).map(Math.exp);
+
+function runsOf(kind: TaskKind, durations: readonly number[]): FinishedRun[] {
+  return durations.map((durationMs, i) => ({
+    kind,
+    durationMs: Math.round(durationMs),
+    finishedAt: i,
+    succeeded: true,
+    lowerBound: false,
+  }));
+}
+
+describe('the estimator with jobs still running (right-censored)', () => {
+  it('a batch in progress never shortens the estimate', () => {
+    fc.assert(
+      fc.property(
+        kindArb,
+        fc.array(durationArb, { minLength: 1, maxLength: 40 }),
+        fc.array(durationArb, { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 6 * HOUR, noNaN: true }),
+        (kind, finished, runningAges, ageMs) => {
+          const runs = runsOf(kind, finished);
+          const without = buildDurationModel(kind, runs);
+          const withBatch = buildDurationModel(kind, runs, runningAges);
+          for (const p of [0.5, 0.9]) {
+            // 1 % slack: the kernels' widths are refitted to the reweighted runs.
+            expect(durationQuantileMs(withBatch, p)).toBeGreaterThanOrEqual(
+              0.99 * durationQuantileMs(without, p),
+            );
+          }
+          expect(estimateRemaining(withBatch, ageMs).medianMs).toBeGreaterThanOrEqual(
+            0.99 * estimateRemaining(without, ageMs).medianMs - 1,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts jobs running past every ending as lasting longer than their age', () => {
+    // 20 dubs finished in about a minute, 80 of the same batch still running at 10 minutes: most dubs of
+    // this batch take more than 10 minutes, not about a minute.
+    const finished = runsOf(
+      'dub',
+      Array.from({ length: 20 }, (_, i) => MINUTE * (0.8 + i * 0.02)),
+    );
+    const running = Array.from({ length: 80 }, () => 10 * MINUTE);
+    expect(durationQuantileMs(buildDurationModel('dub', finished), 0.5)).toBeLessThan(2 * MINUTE);
+    expect(durationQuantileMs(buildDurationModel('dub', finished, running), 0.5)).toBeGreaterThan(
+      10 * MINUTE,
+    );
+    // And a job of the batch at 10 minutes is not taken to be about to finish.
+    const model = buildDurationModel('dub', finished, running);
+    expect(finishChance(model, 10 * MINUTE, 11 * MINUTE)).toBeLessThan(0.2);
+  });
+
+  it('ignores ages that are no ages (negative, zero, not a number)', () => {
+    const runs = runsOf('story', [4 * MINUTE, 5 * MINUTE, 6 * MINUTE]);
+    expect(buildDurationModel('story', runs, [-5, 0, Number.NaN, Infinity])).toEqual(
+      buildDurationModel('story', runs),
+    );
+  });
+});
+
+describe('the estimator with endings known within an interval', () => {
+  it('learns a failure seen late as "between the last PENDING answer and the sighting"', () => {
+    // Ten speech jobs failed at about 3 s but were first seen failed at 48 s.
+    const sightings = runsOf(
+      'tts',
+      Array.from({ length: 10 }, () => 48_000),
+    ).map((run) => ({
+      ...run,
+      succeeded: false,
+    }));
+    const intervals = sightings.map((run) => ({ ...run, lastPendingMs: 2_000 }));
+    const bySighting = buildDurationModel('tts', sightings);
+    const byInterval = buildDurationModel('tts', intervals);
+    expect(finishChance(byInterval, 0, 10_000)).toBeGreaterThan(finishChance(bySighting, 0, 10_000) + 0.2);
+  });
+
+  it('still reads runs stored before the interval was kept', () => {
+    const old = { kind: 'dub', durationMs: 60_000, finishedAt: 1, succeeded: true, lowerBound: false };
+    expect(finishedRunSchema.parse(old)).toEqual(old);
+    expect(finishedRunSchema.safeParse({ ...old, lastPendingMs: -1 }).success).toBe(false);
+  });
+});
+
+describe('early failures', () => {
+  it('every kind keeps a chance of failing within seconds, whatever its history', () => {
+    fc.assert(
+      fc.property(kindArb, fc.array(durationArb, { maxLength: 60 }), (kind, durations) => {
+        const model = buildDurationModel(kind, runsOf(kind, durations));
+        expect(finishChance(model, 0, 6_000)).toBeGreaterThanOrEqual(0.005);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
