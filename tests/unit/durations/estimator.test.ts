@@ -118,26 +118,30 @@ describe('finishChance', () => {
 describe('calibration', () => {
   /** Jobs from 30 s to 2 h, the estimator learning from each as it ends (no peeking): a job's 80 % range
    *  before it starts should hold its duration about 80 % of the time. */
-  it.each([1, 2, 3])('holds about 80 %% of durations in the 80 %% range (seed %i)', (seed) => {
-    const random = mulberry32(seed);
-    const learned: FinishedRun[] = [];
-    let model = buildDurationModel('story', learned);
-    let inside = 0;
-    let counted = 0;
-    for (let i = 0; i < 300; i += 1) {
-      const durationMs = Math.round(logUniform(random, 30_000, 2 * 3600_000));
-      const estimate = estimateRemaining(model, 0);
-      if (i >= 20) {
-        counted += 1;
-        if (durationMs >= estimate.lowMs && durationMs <= estimate.highMs) inside += 1;
+  it.each([1, 2, 3])(
+    'holds about 80 %% of durations in the 80 %% range (seed %i)',
+    (seed) => {
+      const random = mulberry32(seed);
+      const learned: FinishedRun[] = [];
+      let model = buildDurationModel('story', learned);
+      let inside = 0;
+      let counted = 0;
+      for (let i = 0; i < 300; i += 1) {
+        const durationMs = Math.round(logUniform(random, 30_000, 2 * 3600_000));
+        const estimate = estimateRemaining(model, 0);
+        if (i >= 20) {
+          counted += 1;
+          if (durationMs >= estimate.lowMs && durationMs <= estimate.highMs) inside += 1;
+        }
+        learned.push(run(durationMs, { kind: 'story', finishedAt: i }));
+        model = buildDurationModel('story', learned);
       }
-      learned.push(run(durationMs, { kind: 'story', finishedAt: i }));
-      model = buildDurationModel('story', learned);
-    }
-    expect(inside / counted).toBeGreaterThanOrEqual(0.75);
-    expect(inside / counted).toBeLessThanOrEqual(0.85);
-    // 300 refits of up to 300 runs: about 4 s on a quiet machine.
-  }, 30_000);
+      expect(inside / counted).toBeGreaterThanOrEqual(0.75);
+      expect(inside / counted).toBeLessThanOrEqual(0.85);
+      // 300 refits of up to 300 runs: about 4 s on a quiet machine.
+    },
+    30_000,
+  );
 });
 
 describe('taskEstimate', () => {

@@ -67,7 +67,9 @@ describe('duration-aware pace', () => {
     const share = RESPONSIVENESS_SHARE.balanced;
     for (const ageMs of [30 * MINUTE, 3 * 3600_000]) {
       expect(estimateRemaining(model, ageMs).longerThanUsual).toBe(true);
-      expect(durationAwareInterval(model, ageMs, share)).toBeGreaterThanOrEqual(adaptiveInterval(ageMs, share));
+      expect(durationAwareInterval(model, ageMs, share)).toBeGreaterThanOrEqual(
+        adaptiveInterval(ageMs, share),
+      );
     }
   });
 

@@ -13,7 +13,7 @@ import { checkNowOutcome } from './checkNowOutcome';
 import { retryAnswered, retryNotSent, retryRefusal } from './retryNowOutcome';
 import { checkKey, probeApiKey } from './keyProbe';
 import { createApiKeyLifecycle } from './apiKeyLifecycle';
-import { createDurationCache } from './durationCache';
+import { createDurationCache, runningAgesOf } from './durationCache';
 import { createNextCheckPlan } from './nextCheckPlan';
 import { createServiceNotifications } from './serviceNotifications';
 import { createStoppedTaskFollowUp } from './stoppedTask';
@@ -58,6 +58,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
   const durations = createDurationCache({
     clock,
     finishedRuns: () => watchList.finishedRuns(),
+    runningAges: (now) => runningAgesOf(watchList.list(), now),
     changed(models) {
       emitter.emit('durationsChanged', { durations: models });
       tray.refresh();
