@@ -30,7 +30,7 @@ import type { IntervalPolicy } from './pollInterval';
  * never checked more often than adaptive would unless a finish is likely now; a fixed budget (0.3 s before
  * issue 18) checked 10–60 min jobs every 12–30 s where adaptive waits 60 s. Tuned with the bench families.
  */
-export const HURRY_CHANCE = 0.1;
+export const HURRY_CHANCE = 0.04;
 
 /**
  * Wait: a job is checked later than the adaptive pace (up to 60 s) only while the model gives a finish
