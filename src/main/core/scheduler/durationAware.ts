@@ -7,11 +7,13 @@
  * noticed on average about Δ/2 later. Over a job's life the mean delay is ∫ f(t)·Δ(t)/2 dt and the
  * requests ∫ S(t)/Δ(t) dt (f the density of its duration, S the chance it is still running, h = f/S the
  * chance per second of finishing now): the least delay for a given number of requests has Δ(t) ∝ 1/√h(t),
- * i.e. Δ · P(finish within Δ) the same at every age. So the next interval is the longest Δ in 3 s – 60 s
- * whose "lateness at risk", Δ · P(finish within Δ | still running), stays within a budget. A fixed chance
- * per interval instead (the Δ with P = p) spends about 1/p requests on every job whatever its kind and lets
- * the delay grow with the job's duration: in `npm run bench` scenario 1, p = 3 % gave 24.2 requests per
- * job and a mean delay of 6.1 s, this rule 25.3 and 5.3 s.
+ * i.e. Δ · P(finish within Δ) the same at every age. The pace starts from the adaptive interval A (which
+ * carries the product's detection bound) and departs from it only where the model is sure enough: sooner
+ * where a finish within A is likely (lateness at risk Δ · P(finish within Δ) held to HURRY_CHANCE · A, a
+ * budget that grows with the job, so long jobs are not checked more often than adaptive unless a finish is
+ * likely now), later (up to 60 s) where a finish within the longer wait is most unlikely (WAIT_CHANCE).
+ * Before issue 18 the budget was a fixed 0.3 s whatever the job: it spent more requests than adaptive on
+ * workloads it was not tuned for (durations ×3, a batch at t = 0, drift); see README, Benchmark, families.
  *
  * Budget: see budgetChoice.ts, which spends it on the finish most likely gone unnoticed the longest.
  */

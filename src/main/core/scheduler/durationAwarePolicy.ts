@@ -26,8 +26,8 @@ export function starvationLimitMs(roundMs: number): number {
 /**
  * The duration-aware schedule (see durationAware.ts): kinds the user's history knows are paced from it,
  * and under a tight budget the finish most likely gone unnoticed goes first (budgetChoice.ts). Without
- * any history it is the adaptive schedule, as promised; past the usual duration of its kind a job is
- * paced by `pastUsual` (the adaptive interval).
+ * any history it is the adaptive schedule, as promised; with history a job's pace is `pastUsual` (the
+ * adaptive interval), made shorter or longer only where the model is sure enough (durationAware.ts).
  */
 export function durationAwarePolicy(models: DurationModelSource, pastUsual: IntervalPolicy): CheckPolicy {
   const adaptive = adaptivePolicy(pastUsual);
