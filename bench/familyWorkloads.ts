@@ -66,6 +66,22 @@ function historyOf(random: () => number, runs: number, spanMs: number, startAt: 
   }));
 }
 
+/** A day of the usual mix, each job then reshaped by `reshape` (given the day's length). */
+function dayOf(
+  random: () => number,
+  jobs: number,
+  reshape: (task: BenchTask, spreadMs: number) => BenchTask,
+): FamilyWorkload {
+  const spread = daySpread(jobs);
+  return { tasks: makeRealisticWorkload(jobs, spread, random).map((task) => reshape(task, spread)) };
+}
+
+/** Jobs submitted after half the day run `factor` times as long. */
+const driftBy = (factor: number) => (random: () => number, jobs: number) =>
+  dayOf(random, jobs, (task, spread) =>
+    task.arrivalMs >= spread / 2 ? { ...task, durationMs: Math.round(task.durationMs * factor) } : task,
+  );
+
 /** The simulation's virtual clock starts here (VirtualClock's default). */
 const CLOCK_START = Date.UTC(2026, 0, 1);
 
@@ -109,44 +125,26 @@ export const FAMILIES: readonly Family[] = [
     about: 'jobs submitted in hours 3–4 end PAYMENT_REQUIRED in 2–5 s',
     seed: 18_005,
     budget: false,
-    make: (random, jobs) => {
-      const spread = daySpread(jobs);
-      return {
-        tasks: makeRealisticWorkload(jobs, spread, random).map((task) =>
-          task.arrivalMs >= (3 / 8) * spread && task.arrivalMs < (4 / 8) * spread
-            ? fastFailure(task, random, 'PAYMENT_REQUIRED')
-            : task,
-        ),
-      };
-    },
+    make: (random, jobs) =>
+      dayOf(random, jobs, (task, spread) =>
+        task.arrivalMs >= (3 / 8) * spread && task.arrivalMs < (4 / 8) * spread
+          ? fastFailure(task, random, 'PAYMENT_REQUIRED')
+          : task,
+      ),
   },
   {
     name: 'drift-x2',
     about: 'jobs submitted after half the day run ×2',
     seed: 18_006,
     budget: false,
-    make: (random, jobs) => {
-      const spread = daySpread(jobs);
-      return {
-        tasks: makeRealisticWorkload(jobs, spread, random).map((task) =>
-          task.arrivalMs >= spread / 2 ? { ...task, durationMs: task.durationMs * 2 } : task,
-        ),
-      };
-    },
+    make: driftBy(2),
   },
   {
     name: 'drift-div2',
     about: 'jobs submitted after half the day run ÷2',
     seed: 18_007,
     budget: false,
-    make: (random, jobs) => {
-      const spread = daySpread(jobs);
-      return {
-        tasks: makeRealisticWorkload(jobs, spread, random).map((task) =>
-          task.arrivalMs >= spread / 2 ? { ...task, durationMs: Math.round(task.durationMs / 2) } : task,
-        ),
-      };
-    },
+    make: driftBy(1 / 2),
   },
   {
     name: 'pareto-tail',
