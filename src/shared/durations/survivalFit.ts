@@ -92,7 +92,8 @@ function observationsOf(ended: readonly EndedRun[], runningMs: readonly number[]
     return {
       at: (from + to) / 2,
       spread: (to - from) / 2,
-      weight: 2 ** (-(n - 1 - i) / HALF_LIFE_RUNS),
+      // Exponential decay by runs since: half the weight HALF_LIFE_RUNS runs back.
+      weight: Math.exp((-Math.LN2 * (n - 1 - i)) / HALF_LIFE_RUNS),
       failed: run.failed,
       mass: 0,
     };
