@@ -31,25 +31,31 @@ describe('watch service: the check-times setting', () => {
     h.service.add('story', 'new');
     await h.advance(0);
     await h.settle();
-    const fresh = h.service.list().find((task) => task.taskId === 'new');
-    const firstCheckAt = fresh?.lastCheckAt ?? 0;
+    const story = () => h.service.list().find((task) => task.taskId === 'new');
+    const firstCheckAt = story()?.lastCheckAt ?? 0;
+    const addedAt = story()?.addedAt ?? 0;
     expect(firstCheckAt).toBeGreaterThan(0);
-    // A story seconds old is far from the two minutes stories take: the next look comes many seconds later
-    // (as the service's own models say), where the fixed pace by age would look again after 3 s.
-    const learned = durationAwareInterval(
-      h.service.durations().story,
-      firstCheckAt - (fresh?.addedAt ?? 0),
-      RESPONSIVENESS_SHARE.balanced,
-    );
-    expect(learned).toBeGreaterThan(5 * MIN_INTERVAL_MS);
+    const paceAt = (checkAt: number) =>
+      durationAwareInterval(h.service.durations().story, checkAt - addedAt, RESPONSIVENESS_SHARE.balanced);
+    // Seconds old, a story may still fail early (every kind keeps that chance): looked at again after 3 s.
+    expect(paceAt(firstCheckAt)).toBe(MIN_INTERVAL_MS);
+    for (let i = 0; i < 4 && (story()?.lastCheckAt ?? 0) - addedAt <= 5_000; i++) {
+      await h.advance(MIN_INTERVAL_MS);
+      await h.settle();
+    }
+    const lastCheckAt = story()?.lastCheckAt ?? 0;
+    expect(lastCheckAt - addedAt).toBeGreaterThan(5_000);
+    // Past that, a story is far from the two minutes stories take: the next look comes later (as the
+    // service's own models say; five runs and the broad prior still allow a quick end), where the fixed
+    // pace by age would look again after 3 s.
+    const learned = paceAt(lastCheckAt);
+    expect(learned).toBeGreaterThan(2 * MIN_INTERVAL_MS);
     expect(h.service.nextChecks().find((check) => check.key === 'story:new')?.nextCheckAt).toBe(
-      firstCheckAt + jittered(learned),
+      lastCheckAt + jittered(learned),
     );
 
     expect(h.service.updateSettings({ schedule: 'adaptive' }).schedule).toBe('adaptive');
     await h.advance(MIN_INTERVAL_MS);
-    expect(h.service.list().find((task) => task.taskId === 'new')?.lastCheckAt).toBe(
-      firstCheckAt + jittered(MIN_INTERVAL_MS),
-    );
+    expect(story()?.lastCheckAt).toBe(lastCheckAt + jittered(MIN_INTERVAL_MS));
   });
 });
