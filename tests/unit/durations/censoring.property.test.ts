@@ -14,6 +14,7 @@ import {
   type FinishedRun,
 } from '../../../src/shared/durations';
 import { TASK_KINDS, type TaskKind } from '../../../src/shared/taskKinds';
+import { runsOf as finishedRunsOf } from '../scheduler/durations';
 
 const MINUTE = 60_000;
 const HOUR = 3600_000;
@@ -22,15 +23,9 @@ const kindArb = fc.constantFrom(...TASK_KINDS);
 /** Durations from a second to a day, spread evenly in log-time. */
 const durationArb = fc.double({ min: Math.log(1000), max: Math.log(24 * HOUR), noNaN: true }).map(Math.exp);
 
-function runsOf(kind: TaskKind, durations: readonly number[]): FinishedRun[] {
-  return durations.map((durationMs, i) => ({
-    kind,
-    durationMs: Math.round(durationMs),
-    finishedAt: i,
-    succeeded: true,
-    lowerBound: false,
-  }));
-}
+/** Finished runs of `kind` as the watch list records them (whole milliseconds). */
+const runsOf = (kind: TaskKind, durations: readonly number[]): FinishedRun[] =>
+  finishedRunsOf(kind, durations.map(Math.round));
 
 describe('the estimator with jobs still running (right-censored)', () => {
   it('a batch in progress never shortens the estimate', () => {
