@@ -37,7 +37,7 @@ const UNIT_FILES_WITH_MODULE_MOCKS = testFilesUnder('tests/unit').filter((file) 
 );
 
 /*
- * isolate: false (unit, renderer, e2e): the files one worker runs share the modules they import instead of
+ * isolate: false (unit, integration, renderer, e2e): the files one worker runs share the modules they import instead of
  * each starting a process and importing everything again (Vitest's per-file cost, which was more than half
  * the unit project's CPU time). Safe where no test replaces a module (see above) and hooks are registered
  * by each file (a support module's top-level afterEach would run for the first file only: the renderer's
@@ -77,6 +77,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
