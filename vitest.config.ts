@@ -28,17 +28,20 @@ function testFilesUnder(folder: string): string[] {
 }
 
 /**
- * Unit test files that replace a module (vi.mock/vi.doMock). Where the test files of a worker share their
- * modules (isolate: false), such a replacement would stay in the module cache for the files after it, and a
- * module imported unreplaced by an earlier file would not be replaced: these files keep a process each.
+ * Unit test files that replace a module (vi.mock/vi.doMock) or spy on a built-in's prototype (every sort of
+ * the process). Where the test files of a worker share their modules (isolate: false), a replaced module
+ * would stay in the module cache for the files after it, and one imported unreplaced by an earlier file
+ * would not be replaced; and the 1,000-task case of watchList/linearCosts (a spy on Array.prototype.sort)
+ * took 4 s in a process of its own but went past 20 s in a shared one on a loaded machine: these files keep
+ * a process each.
  */
 const UNIT_FILES_WITH_MODULE_MOCKS = testFilesUnder('tests/unit').filter((file) =>
-  /\bvi\.(?:do)?[mM]ock\(/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')),
+  /\bvi\.(?:do)?[mM]ock\(|\bvi\.spyOn\(\w+\.prototype\b/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')),
 );
 
 /*
- * isolate: false (unit, integration, renderer, e2e): the files one worker runs share the modules they import instead of
- * each starting a process and importing everything again (Vitest's per-file cost, which was more than half
+ * isolate: false (unit, integration, renderer, e2e): the files one worker runs share the modules they
+ * import instead of each starting a process and importing everything again (Vitest's per-file cost, which was more than half
  * the unit project's CPU time). Safe where no test replaces a module (see above) and hooks are registered
  * by each file (a support module's top-level afterEach would run for the first file only: the renderer's
  * cleanup is a setup file for that reason). Each test still gets fresh state: the tests build what they use.
@@ -64,7 +67,7 @@ export default defineConfig({
         },
       },
       {
-        // The unit files that replace a module: one process each (see UNIT_FILES_WITH_MODULE_MOCKS).
+        // The unit files that replace a module or spy on a prototype: one process each (see UNIT_FILES_WITH_MODULE_MOCKS).
         test: {
           name: 'unit-mocks',
           include: UNIT_FILES_WITH_MODULE_MOCKS,
