@@ -43,8 +43,9 @@ const UNIT_FILES_WITH_MODULE_MOCKS = testFilesUnder('tests/unit').filter((file) 
  * isolate: false (unit, integration, renderer, e2e): the files one worker runs share the modules they
  * import instead of each starting a process and importing everything again (Vitest's per-file cost, which
  * was more than half the unit project's CPU time). Safe where no test replaces a module (see above) and
- * hooks are registered by each file (a support module's top-level afterEach would run for the first file only: the renderer's
- * cleanup is a setup file for that reason). Each test still gets fresh state: the tests build what they use.
+ * hooks are registered by each file (a support module's top-level afterEach would run for the first file
+ * only: the renderer's cleanup is a setup file for that reason). Each test still gets fresh state: the
+ * tests build what they use.
  */
 
 // One project per kind of test (see tests/README-style layout in the main README): each names what it needs.
