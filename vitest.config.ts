@@ -68,7 +68,7 @@ export default defineConfig({
         },
       },
       {
-        // The unit files that replace a module or spy on a prototype: one process each (see UNIT_FILES_WITH_MODULE_MOCKS).
+        // Unit files that replace a module or spy on a prototype: a process each (UNIT_FILES_WITH_MODULE_MOCKS).
         test: {
           name: 'unit-mocks',
           include: UNIT_FILES_WITH_MODULE_MOCKS,
