@@ -1,16 +1,23 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { TaskKind } from '../../../src/shared/taskKinds';
-import { launchChromium } from './chromium';
+import { sharedChromium } from './chromium';
 
-/** One Chromium per test file, shared by its tests (each opens its own page). */
+/**
+ * The Chromium this file's tests use (each opens a context and page of its own): the worker's one
+ * (sharedChromium), so a file no longer pays for a browser start. A file that leaves a context open
+ * gets it closed after its last test, as closing its own browser did.
+ */
 export function useChromium(): () => Browser {
   let browser: Browser | undefined;
+  let contextsBefore = new Set<BrowserContext>();
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await sharedChromium();
+    contextsBefore = new Set(browser.contexts());
   });
   afterAll(async () => {
-    await browser?.close();
+    const left = browser?.contexts().filter((context) => !contextsBefore.has(context)) ?? [];
+    await Promise.all(left.map((context) => context.close()));
   });
   return () => {
     if (browser === undefined) throw new Error('Chromium has not been launched yet');

@@ -1,6 +1,5 @@
-import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach } from 'vitest';
 import { App } from '../../../src/renderer/app/App';
 import { createRealBridge, type RealBridge, type RealBridgeOptions } from './realBridge';
 
@@ -11,10 +10,10 @@ export interface RenderedApp extends RenderResult {
 
 const opened: RealBridge[] = [];
 
-afterEach(async () => {
-  cleanup();
+/** Closes the bridges of the tests so far (after each test: tests/renderer/support/afterEachTest.ts). */
+export async function closeOpenedBridges(): Promise<void> {
   for (const real of opened.splice(0)) await real.close();
-});
+}
 
 /** The whole window over the real app (see realBridge.ts); closed after each test. */
 export async function renderApp(
