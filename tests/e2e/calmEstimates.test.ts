@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
-import { BOTH_VIEWPORTS, THEMES, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
+import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -49,19 +50,6 @@ function watchJobs(): void {
   service.add('dub', 'never-answered', 'Faulty dub');
 }
 
-async function screenshots(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function dismissNotices(page: Page): Promise<void> {
-  const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-}
-
 const rowTime = (page: Page, key: string) => taskRow(page, key).getByTestId('row-time');
 
 describe('estimates to act on, at 420×640', () => {
@@ -95,9 +83,9 @@ describe('estimates to act on, at 420×640', () => {
     const notice = page.getByTestId('notice').filter({ hasText: 'Story taking longer than usual' });
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.innerText()).toMatch(/Long story has run \d+ min; stories usually take .+\./u);
-    await screenshots('calm-estimates-late-420');
+    await screenshotsInThemes(h, 'calm-estimates-late-420');
     await dismissNotices(page);
-    await screenshots('calm-estimates-rows-420');
+    await screenshotsInThemes(h, 'calm-estimates-rows-420');
 
     // The details say the range and what it rests on.
     await taskRow(page, 'tts:long').click();
@@ -113,7 +101,7 @@ describe('estimates to act on, at 420×640', () => {
       .toMatch(
         /^Longer than usual \(stories usually take .+\): ~.+ left, probably .+ more, from 3 earlier stories\.$/u,
       );
-    await screenshots('calm-estimates-details-420');
+    await screenshotsInThemes(h, 'calm-estimates-details-420');
     await backToList(page);
 
     // An hour more: still the one notification.

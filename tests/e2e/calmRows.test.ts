@@ -6,11 +6,12 @@
  * and when it is checked next are facts of the details. "New:" beside the dot is for screen readers only.
  * Five near-identical Foley jobs, one finished story and one faulty dub CAMB.AI never answers.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
-import { BOTH_VIEWPORTS, THEMES, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
+import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -88,19 +89,6 @@ function drawnInName(row: Locator, inner: Locator): Promise<boolean> {
   });
 }
 
-async function screenshots(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function dismissNotices(page: Page): Promise<void> {
-  const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-}
-
 describe('calm rows in the popover (420×640)', () => {
   it('reads each row in two lines: a middle-cut name, one status word, one time', async () => {
     h = await createE2eHarness(chromium(), { viewport: BOTH_VIEWPORTS[0] });
@@ -153,7 +141,7 @@ describe('calm rows in the popover (420×640)', () => {
       expect(await row.innerText()).not.toMatch(/Checked|Next check|Pending/u);
       expect(await rowLines(row)).toBeLessThanOrEqual(2);
     }
-    await screenshots('calm-rows-420');
+    await screenshotsInThemes(h, 'calm-rows-420');
 
     // The check times are in the details.
     await taskRow(page, 'story:foley-3').click();
@@ -172,7 +160,7 @@ describe('calm rows in the popover (420×640)', () => {
     const mark = found.locator('mark');
     expect(await mark.innerText()).toBe('gravel 3');
     expect(await drawnInName(found, mark)).toBe(true);
-    await screenshots('calm-rows-search-420');
+    await screenshotsInThemes(h, 'calm-rows-search-420');
   });
 });
 
@@ -189,6 +177,6 @@ describe('calm rows in the desktop window (1280×800)', () => {
     expect(await row.locator('.task-name').textContent()).toBe(foleyLabel(2));
     for (const each of await page.getByTestId('task-row').all())
       expect(await rowLines(each)).toBeLessThanOrEqual(2);
-    await screenshots('calm-rows-1280');
+    await screenshotsInThemes(h, 'calm-rows-1280');
   });
 });

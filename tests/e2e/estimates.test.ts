@@ -5,11 +5,12 @@
  * how many succeeded or failed. At 420×640 and 1280×800, with one faulty task among working ones; the
  * history accumulates by finishing jobs on the fake server under the virtual clock.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, openInsights, openTasks, taskRow, useChromium } from './support/appPage';
-import { THEMES, JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
+import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -68,20 +69,6 @@ function scriptJobs(): void {
 }
 
 /** Pictures of the window as it is, light and dark: test-results/screenshots/<name>-<scheme>.png. */
-async function screenshots(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** Lets the notices of finished jobs go, so a screenshot shows the window itself. */
-async function dismissNotices(page: Page): Promise<void> {
-  const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-}
-
 describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewport) => {
   const narrow = viewport.width < 720;
 
@@ -96,7 +83,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     await page.keyboard.press('Enter');
     const empty = page.getByRole('region', { name: 'Insights' });
     await empty.getByRole('heading', { name: 'Nothing has finished yet' }).waitFor();
-    await screenshots(`estimates-insights-empty-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-insights-empty-${viewport.width}`);
     await page.keyboard.press('Escape');
     await openTasks(page);
 
@@ -126,14 +113,14 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     await expect.poll(() => estimateOf(long)).toMatch(/^~\d+ (s|min|h) left · longer than usual$/u);
     expect(await lineFits(long)).toBe(true);
     await dismissNotices(page);
-    await screenshots(`estimates-rows-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-rows-${viewport.width}`);
     await long.click();
     await expect
       .poll(() => details.innerText())
       .toMatch(
         /Longer than usual \(stories usually take .+\): ~\d+ (s|min|h) left, probably .+ more, from 5 earlier stories\./u,
       );
-    await screenshots(`estimates-details-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-details-${viewport.width}`);
     if (narrow) await backToList(page);
 
     const insights = await openInsights(page);
@@ -146,7 +133,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     expect(await chart.locator('circle').count()).toBe(4);
     // The faulty dub has not finished: no dub section.
     expect(await insights.getByRole('region', { name: 'Dub' }).count()).toBe(0);
-    await screenshots(`estimates-insights-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-insights-${viewport.width}`);
 
     // The long story ends while Insights is open: the view takes it in.
     h.server.addTask('story', 'long-story', step.success(200));
