@@ -86,6 +86,7 @@ describe('estimates to act on, at 420×640', () => {
     await screenshotsInThemes(h, 'calm-estimates-late-420');
     await dismissNotices(page);
     await screenshotsInThemes(h, 'calm-estimates-rows-420');
+    await h.axe('calm-estimates-rows-420');
 
     // The details say the range and what it rests on.
     await taskRow(page, 'tts:long').click();

@@ -142,6 +142,7 @@ describe('calm rows in the popover (420×640)', () => {
       expect(await rowLines(row)).toBeLessThanOrEqual(2);
     }
     await screenshotsInThemes(h, 'calm-rows-420');
+    await h.axe('calm-rows-420');
 
     // The check times are in the details.
     await taskRow(page, 'story:foley-3').click();
@@ -161,6 +162,7 @@ describe('calm rows in the popover (420×640)', () => {
     expect(await mark.innerText()).toBe('gravel 3');
     expect(await drawnInName(found, mark)).toBe(true);
     await screenshotsInThemes(h, 'calm-rows-search-420');
+    await h.axe('calm-rows-search-420');
   });
 });
 
