@@ -20,12 +20,12 @@ describe('adding a task in the browser', () => {
     const row = taskRow(page, 'story:job-ready-1');
     await row.waitFor();
     expect(await row.textContent()).toContain('Chapter one');
-    expect(await statusOf(row)).toMatch(/^(Checking…|Pending)$/);
+    expect(await statusOf(row)).toMatch(/^(Checking…|Running)$/);
     // The form empties after a successful add, ready for the next id.
     expect(await taskIdField(page).inputValue()).toBe('');
 
     await h.settle();
-    await expect.poll(() => statusOf(row)).toBe('Pending');
+    await expect.poll(() => statusOf(row)).toBe('Running');
     expect(h.notifications).toEqual([]);
 
     await h.advance(5 * 60_000);

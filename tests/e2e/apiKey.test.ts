@@ -51,7 +51,7 @@ describe('the API key in the browser', () => {
     await openTasks(page);
     await addTaskInPage(page, { taskId: 'with-key' });
     await h.advance(60_000);
-    await expect.poll(() => statusOf(taskRow(page, 'story:with-key'))).toBe('Pending');
+    await expect.poll(() => statusOf(taskRow(page, 'story:with-key'))).toBe('Running');
     expect(h.server.requests.some((request) => request.hadValidKey)).toBe(true);
 
     // The key went from the page to the host once, in the request that saved it...
@@ -86,7 +86,7 @@ describe('the API key in the browser', () => {
     await addTaskInPage(page, { taskId: 'needs-key', label: 'Keyed job' });
     const row = taskRow(page, 'story:needs-key');
     await h.settle();
-    await expect.poll(() => statusOf(row)).toBe('Pending');
+    await expect.poll(() => statusOf(row)).toBe('Running');
 
     // The user revokes the key on CAMB.AI and creates another.
     h.server.setApiKey(ROTATED_KEY);
@@ -102,7 +102,7 @@ describe('the API key in the browser', () => {
     const requestsWhileRejected = h.server.requests.length;
     await h.advance(30 * 60_000);
     expect(h.server.requests).toHaveLength(requestsWhileRejected);
-    expect(await statusOf(row)).toBe('Pending');
+    expect(await statusOf(row)).toBe('Running');
 
     // ...and resumes at once when one is saved.
     await rejected.getByRole('button', { name: 'Replace API key' }).click();

@@ -15,7 +15,7 @@ async function watchingOneTask(): Promise<E2eHarness> {
   harness.server.addTask('story', 'long', step.pending());
   harness.web.service.add('story', 'long', 'Long job');
   await harness.settle();
-  await expect.poll(() => statusOf(taskRow(harness.page, 'story:long'))).toBe('Pending');
+  await expect.poll(() => statusOf(taskRow(harness.page, 'story:long'))).toBe('Running');
   return harness;
 }
 
@@ -56,6 +56,6 @@ describe('connection problems in the browser', () => {
     expect(h.server.requests.filter((request) => request.answer === 'fault reset')).toHaveLength(6);
     await unreachable.waitFor({ state: 'detached' });
     expect(h.web.service.state().connectivity).toBe('online');
-    expect(await statusOf(taskRow(h.page, 'story:long'))).toBe('Pending');
+    expect(await statusOf(taskRow(h.page, 'story:long'))).toBe('Running');
   });
 });

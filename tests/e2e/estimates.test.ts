@@ -1,15 +1,16 @@
 /**
- * How long is left: a running job's row says how long it has run and how much longer jobs of its kind
- * usually take, and "longer than usual" once it has run past nine in ten of them; its details say what
- * that is based on. Jobs that finish fill the Insights view: per kind, a chart of how long they took and
+ * How long is left: a running job's row says one figure ("~8 min left", the range on hover), and "longer
+ * than usual" once it has run past nine in ten of its kind (3 finished at the least); its details say
+ * the range and what it is based on; a job CAMB.AI never answered waits for CAMB.AI. Jobs that finish fill the Insights view: per kind, a chart of how long they took and
  * how many succeeded or failed. At 420×640 and 1280×800, with one faulty task among working ones; the
  * history accumulates by finishing jobs on the fake server under the virtual clock.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, openInsights, openTasks, taskRow, useChromium } from './support/appPage';
-import { THEMES, JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
+import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -31,18 +32,14 @@ interface LineElement {
   closest(selector: string): { getBoundingClientRect(): Box } | null;
 }
 
-/**
- * What a row's time line says: "Running 4 min · usually 3–9 min more". The window follows the core's
- * clock as far as it has seen it (the last check), so just after the virtual clock jumps a row may say a
- * few seconds less than the jump.
- */
+/** What a row's one time says: "~6 min left", "~6 min left · longer than usual". */
 function estimateOf(row: Locator): Promise<string> {
-  return row.getByTestId('row-estimate').innerText();
+  return row.getByTestId('row-time').innerText();
 }
 
-/** Nothing of the line is cut: it wraps inside its row rather than running out of it. */
+/** Nothing of the time is cut, and it stays inside its row. */
 function lineFits(row: Locator): Promise<boolean> {
-  return row.getByTestId('row-estimate').evaluate((line: LineElement) => {
+  return row.getByTestId('row-time').evaluate((line: LineElement) => {
     const rowBox = line.closest('[data-testid="task-row"]')?.getBoundingClientRect();
     const box = line.getBoundingClientRect();
     return line.scrollWidth <= line.clientWidth && rowBox !== undefined && box.bottom <= rowBox.bottom;
@@ -72,20 +69,6 @@ function scriptJobs(): void {
 }
 
 /** Pictures of the window as it is, light and dark: test-results/screenshots/<name>-<scheme>.png. */
-async function screenshots(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** Lets the notices of finished jobs go, so a screenshot shows the window itself. */
-async function dismissNotices(page: Page): Promise<void> {
-  const dismiss = page.getByRole('button', { name: 'Dismiss notice' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-}
-
 describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewport) => {
   const narrow = viewport.width < 720;
 
@@ -100,7 +83,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     await page.keyboard.press('Enter');
     const empty = page.getByRole('region', { name: 'Insights' });
     await empty.getByRole('heading', { name: 'Nothing has finished yet' }).waitFor();
-    await screenshots(`estimates-insights-empty-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-insights-empty-${viewport.width}`);
     await page.keyboard.press('Escape');
     await openTasks(page);
 
@@ -111,11 +94,9 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
 
     // Before any story has finished, the estimate comes from the usual time for stories.
     const long = taskRow(page, 'story:long-story');
-    await expect.poll(() => estimateOf(long)).toMatch(/^Running (\d+ s|1 min) · usually .+ more$/u);
-    // The faulty task among them still shows how long it has run and its estimate.
-    await expect
-      .poll(() => estimateOf(taskRow(page, 'dub:flaky-dub')))
-      .toMatch(/^Running (\d+ s|1 min) · usually .+ more$/u);
+    await expect.poll(() => estimateOf(long)).toMatch(/^~\d+ (s|min|h) left$/u);
+    // The faulty task among them was never answered: no time is known for it.
+    await expect.poll(() => estimateOf(taskRow(page, 'dub:flaky-dub'))).toBe('Waiting for CAMB.AI');
     expect(await lineFits(long)).toBe(true);
     await long.click();
     const details = page.getByRole('region', { name: 'Long story' });
@@ -125,21 +106,21 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     // Five stories end (four succeed, one fails); the long one runs on.
     await h.advance(5 * MINUTE);
     await expect.poll(() => service.get('story:done-5')?.status).toBe('SUCCESS');
-    await expect
-      .poll(() => estimateOf(long))
-      .toMatch(/^Running [56] min · (usually .+ more|longer than usual)$/u);
+    await expect.poll(() => estimateOf(long)).toMatch(/^~\d+ (s|min|h) left( · longer than usual)?$/u);
 
     // Far past what stories took here, the row says so.
     await h.advance(30 * MINUTE);
-    await expect.poll(() => estimateOf(long)).toMatch(/^Running 3\d min · longer than usual$/u);
+    await expect.poll(() => estimateOf(long)).toMatch(/^~\d+ (s|min|h) left · longer than usual$/u);
     expect(await lineFits(long)).toBe(true);
     await dismissNotices(page);
-    await screenshots(`estimates-rows-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-rows-${viewport.width}`);
     await long.click();
     await expect
       .poll(() => details.innerText())
-      .toMatch(/Longer than usual \(stories usually take .+\): probably .+ more, from 5 earlier stories\./u);
-    await screenshots(`estimates-details-${viewport.width}`);
+      .toMatch(
+        /Longer than usual \(stories usually take .+\): ~\d+ (s|min|h) left, probably .+ more, from 5 earlier stories\./u,
+      );
+    await screenshotsInThemes(h, `estimates-details-${viewport.width}`);
     if (narrow) await backToList(page);
 
     const insights = await openInsights(page);
@@ -152,7 +133,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     expect(await chart.locator('circle').count()).toBe(4);
     // The faulty dub has not finished: no dub section.
     expect(await insights.getByRole('region', { name: 'Dub' }).count()).toBe(0);
-    await screenshots(`estimates-insights-${viewport.width}`);
+    await screenshotsInThemes(h, `estimates-insights-${viewport.width}`);
 
     // The long story ends while Insights is open: the view takes it in.
     h.server.addTask('story', 'long-story', step.success(200));

@@ -62,7 +62,7 @@ async function capture(page: Page, folder: string, name: string): Promise<void> 
       // When each job was last checked depends on how real HTTP answers interleave with virtual time: the
       // rows' time lines, every relative time and the estimates are painted over (a digit's width is the same in every
       // number, so the layout around them stays exact).
-      mask: ['.task-times', 'time', '.history-time', '.task-estimate-left'].map((selector) =>
+      mask: ['.task-time', 'time', '.history-time', '.task-estimate-left'].map((selector) =>
         page.locator(selector),
       ),
     });

@@ -45,7 +45,7 @@ describe.each(JOURNEY_VIEWPORTS)('one bad task never silences the others ($name)
     const theirs = taskRow(h.page, 'story:theirs');
     await expect.poll(() => statusOf(theirs)).toBe('Stopped');
     expect(await theirs.innerText()).toContain('may belong to another account');
-    expect(await statusOf(taskRow(h.page, 'story:mine'))).toBe('Pending');
+    expect(await statusOf(taskRow(h.page, 'story:mine'))).toBe('Running');
     expect(await banner(h.page, 'auth').count()).toBe(0);
     expect(await checkAllNow()).toBe('Checking 1 task now.');
 
@@ -65,14 +65,14 @@ describe.each(JOURNEY_VIEWPORTS)('one bad task never silences the others ($name)
     // The first checks go out paced; the hung request holds settle, so the clock is moved by hand.
     await h.clock.advance(1_000);
     await h.server.waitForRequests(3);
-    await expect.poll(() => statusOf(taskRow(h.page, 'story:steady'))).toBe('Pending');
+    await expect.poll(() => statusOf(taskRow(h.page, 'story:steady'))).toBe('Running');
 
     // The hung request holds the harness's settle: move the clock itself past the 15 s timeout.
     await h.clock.advance(15_000);
     await expect.poll(() => h.server.requestCount('story', 'slow')).toBe(2);
     await h.advance(60_000);
 
-    await expect.poll(() => statusOf(taskRow(h.page, 'story:slow'))).toBe('Pending');
+    await expect.poll(() => statusOf(taskRow(h.page, 'story:slow'))).toBe('Running');
     expect(await banner(h.page, 'offline').count()).toBe(0);
     expect(problemNotifications()).toEqual([]);
   });

@@ -47,7 +47,7 @@ describe.each(JOURNEY_VIEWPORTS)('smart ids ($name)', (viewport) => {
 
     const wrong = taskRow(h.page, `story:${DUB_ID}`);
     await expect.poll(() => statusOf(wrong)).toBe('Stopped');
-    expect(await statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Pending');
+    expect(await statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Running');
     await openDetails(`story:${DUB_ID}`);
     const suggestion = h.page.getByRole('group', { name: 'Suggested kind' });
     await expect.poll(() => suggestion.innerText()).toContain('This id is a dub task — switch?');
@@ -143,7 +143,7 @@ describe.each(JOURNEY_VIEWPORTS)('smart ids ($name)', (viewport) => {
       await expect.poll(() => h.web.service.get(`dub:${DUB_ID}`)?.label).toBeNull();
       expect(h.web.service.get(`dub:${DUB_ID}`)?.muted).toBe(false);
       expect(h.web.service.get(`story:${DUB_ID}`)).toMatchObject({ label: 'Trailer cut', muted: true });
-      expect(await statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Pending');
+      expect(await statusOf(taskRow(h.page, 'story:chapter-1'))).toBe('Running');
 
       // A plain change of kind is undone too: the task is back under its old kind, the new one gone.
       await openDetails('story:broken');

@@ -37,7 +37,7 @@ describe('the state folder, seen in the browser', () => {
     await h.advance(60_000);
     await expect.poll(() => statusOf(taskRow(h.page, 'tts:broken-3'))).toBe('Failed');
     await expect.poll(() => statusOf(taskRow(h.page, 'story:done-1'))).toBe('Ready');
-    await expect.poll(() => statusOf(taskRow(h.page, 'dub:slow-2'))).toBe('Pending');
+    await expect.poll(() => statusOf(taskRow(h.page, 'dub:slow-2'))).toBe('Running');
     const before = await listAsShown(h);
     expect(before).toHaveLength(3);
     const tasksBefore = h.web.service.list();
@@ -50,7 +50,7 @@ describe('the state folder, seen in the browser', () => {
     expect(before).toEqual(
       expect.arrayContaining([
         'story:done-1 | Finished chapter | Ready',
-        'dub:slow-2 | Trailer dub | Pending',
+        'dub:slow-2 | Trailer dub | Running',
         'tts:broken-3 | broken-3 | Failed',
       ]),
     );

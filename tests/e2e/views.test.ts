@@ -93,7 +93,7 @@ describe('every view, light and dark: screenshots and axe', () => {
     const dub = taskRow(page, 'dub:trailer-dub');
     await expect.poll(() => statusOf(taskRow(page, 'story:chapter-1'))).toBe('Ready');
     await expect.poll(() => statusOf(taskRow(page, 'tts:greeting'))).toBe('Failed');
-    await expect.poll(() => statusOf(dub)).toBe('Pending');
+    await expect.poll(() => statusOf(dub)).toBe('Running');
     await dub.click();
     const details = page.getByRole('region', { name: 'Trailer (Spanish dub)' });
     await details.getByRole('heading', { name: 'Status history' }).waitFor();

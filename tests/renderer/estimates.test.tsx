@@ -6,7 +6,7 @@ import { renderApp } from './support/renderApp';
 const MINUTE = 60_000;
 
 describe('time remaining', () => {
-  it('a running row says how long it ran and how long jobs of its kind usually take; details say from what', async () => {
+  it('a running row says one figure of time left, its range on hover; details say from what', async () => {
     const { real, user } = await renderApp({
       before: (r) => {
         r.server.addTask('story', 'quick', [step.pending({ untilMs: 2 * MINUTE }), step.success(1)]);
@@ -18,10 +18,9 @@ describe('time remaining', () => {
     const row = await screen.findByRole('option', { name: /Slow story/ });
     await real.advance(MINUTE);
     await waitFor(() =>
-      expect(within(row).getByTestId('row-estimate').textContent).toMatch(
-        /^Running (\d+ s|1 min) · usually .+ more$/u,
-      ),
+      expect(within(row).getByTestId('row-time').textContent).toMatch(/^~\d+ (s|min) left$/u),
     );
+    expect(within(row).getByTestId('row-time').getAttribute('title')).toMatch(/\(usually .+ more\), from /u);
 
     await user.click(row);
     const detail = screen.getByRole('region', { name: 'Slow story' });
@@ -41,7 +40,7 @@ describe('time remaining', () => {
     await real.advance(MINUTE);
     const row = await screen.findByRole('option', { name: /Greeting/ });
     await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
-    expect(within(row).queryByTestId('row-estimate')).toBeNull();
+    expect(within(row).getByTestId('row-time').textContent).toMatch(/^finished .+ · took /u);
   });
 });
 

@@ -6,7 +6,7 @@ import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { renderApp } from './support/renderApp';
 
 describe('a task’s life in the window', () => {
-  it('goes from Checking… to Pending to Ready as the clock advances', async () => {
+  it('goes from Checking… to Running to Ready as the clock advances', async () => {
     const { real } = await renderApp({
       before: (r) => {
         r.server.addTask('story', 'job-1', [step.pending({ polls: 2 }), step.success(4242)]);
@@ -15,11 +15,11 @@ describe('a task’s life in the window', () => {
     real.service.add('story', 'job-1', 'Narration');
     const row = await screen.findByRole('option', { name: /Narration/ });
     await real.settle();
-    await waitFor(() => expect(within(row).getByText('Pending')).toBeTruthy());
+    await waitFor(() => expect(within(row).getByText('Running')).toBeTruthy());
 
     await real.advance(120_000);
     await waitFor(() => expect(within(row).getByText('Ready')).toBeTruthy());
-    expect(within(row).queryByText('Pending')).toBeNull();
+    expect(within(row).queryByText('Running')).toBeNull();
   });
 });
 
@@ -83,7 +83,7 @@ describe('task detail', () => {
       within(history)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual([expect.stringContaining('Pending'), expect.stringContaining('Failed')]);
+    ).toEqual([expect.stringContaining('Running'), expect.stringContaining('Failed')]);
 
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', {

@@ -121,7 +121,7 @@ describe('status and time wording', () => {
     ];
     expect(views.map((view) => view.text)).toEqual([
       'Checking…',
-      'Pending',
+      'Running',
       'Ready',
       'Failed',
       'Timed out',
@@ -141,7 +141,7 @@ describe('status and time wording', () => {
       worthARowLine: true,
     });
     expect(statusView({ ...facts, status: 'PENDING' }, 'paused')).toMatchObject({
-      text: 'Pending',
+      text: 'Running',
       description: 'Paused: not checked until you resume polling.',
     });
     expect(statusView({ ...facts, status: 'TIMEOUT' }, 'offline')).toMatchObject({

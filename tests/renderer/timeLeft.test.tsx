@@ -11,21 +11,31 @@ const estimate = { lowMs: 3 * MINUTE, medianMs: 5 * MINUTE, highMs: 9 * MINUTE, 
 const usual = { lowMs: MINUTE, medianMs: 2 * MINUTE, highMs: 4 * MINUTE, longerThanUsual: false, basedOn: 4 };
 
 describe('the details’ time left', () => {
-  it('says what the estimate rests on: earlier jobs of the kind, or its usual time before any finished', () => {
+  it('says one figure, then the range and what it rests on: earlier jobs of the kind, or its usual time', () => {
     expect(timeLeftText('dub', { ...estimate, basedOn: 37 }, usual)).toBe(
-      'Usually 3–9 min more, from 37 earlier dubs.',
+      '~5 min left (usually 3–9 min more), from 37 earlier dubs.',
     );
     expect(timeLeftText('story', { ...estimate, basedOn: 1 }, usual)).toBe(
-      'Usually 3–9 min more, from 1 earlier story.',
+      '~5 min left (usually 3–9 min more), from 1 earlier story.',
     );
     expect(timeLeftText('dub', { ...estimate, basedOn: 0 }, usual)).toBe(
-      'Usually 3–9 min more, from the usual time for dubs (no dub has finished here yet).',
+      '~5 min left (usually 3–9 min more), from the usual time for dubs (no dub has finished here yet).',
     );
   });
 
   it('says a job is taking longer than usual, and how much longer it may still take', () => {
     expect(timeLeftText('tts', { ...estimate, longerThanUsual: true, basedOn: 4 }, usual)).toBe(
-      'Longer than usual (speech jobs usually take 1–4 min): probably 3–9 min more, from 4 earlier speech jobs.',
+      'Longer than usual (speech jobs usually take 1–4 min): ~5 min left, probably 3–9 min more, from 4 earlier speech jobs.',
+    );
+  });
+
+  it('says "longer than usual" only once 3 runs of the kind have finished: one or two say too little', () => {
+    for (const basedOn of [0, 1, 2])
+      expect(timeLeftText('tts', { ...estimate, longerThanUsual: true, basedOn }, usual)).not.toMatch(
+        /longer than usual/iu,
+      );
+    expect(timeLeftText('tts', { ...estimate, longerThanUsual: true, basedOn: 3 }, usual)).toMatch(
+      /^Longer than usual/u,
     );
   });
 });

@@ -68,7 +68,7 @@ describe('the tray menu', () => {
     const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, args: ['--hidden'] });
     await wired.started();
     wired.secondLaunch(['--watch', `story:${id}`]);
-    await expect.poll(() => wired.tray().menu?.labels[0]).toMatch(/Pending · < 1 min$/u);
+    await expect.poll(() => wired.tray().menu?.labels[0]).toMatch(/Running · < 1 min$/u);
     const redraws = count('tray.setContextMenu');
     const requests = suite.server().requestCount('story', id);
     await wired.invoke('checkNow', { key: `story:${id}` });

@@ -263,6 +263,7 @@ export function TaskList(props: TaskListProps) {
                 top={item.start}
                 selected={picked.length > 0 ? selection.keys.has(row.key) : row.key === selectedKey}
                 highlighted={row.key === highlightKey}
+                query={query}
                 hold={hold}
                 measure={virtualizer.measureElement}
                 onSelect={onRowClicked}

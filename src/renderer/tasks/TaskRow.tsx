@@ -1,15 +1,15 @@
 import { memo } from 'react';
 import { taskKindInfo } from '../../shared/taskKinds';
-import { isWatching, type TaskKey } from '../../shared/watchedTask';
-import { useNextCheck, useTask } from '../state/useTaskStore';
+import type { TaskKey } from '../../shared/watchedTask';
+import { useTask } from '../state/useTaskStore';
 import type { PollingHold } from './pollingHold';
-import { RelativeTime } from './RelativeTime';
-import { RowEstimate } from './RowEstimate';
+import { RowTime } from './RowTime';
 import { MutedMark, StatusBadge } from './StatusBadge';
 import { statusView } from './statusView';
 import { TaskName } from './TaskName';
 import { taskProblem } from './taskProblem';
 import { UnseenMark } from './UnseenMark';
+import './taskRow.css';
 
 /** The keys held during a click: Ctrl/Cmd adds to the selection, Shift selects a range. */
 export type ClickModifiers = Pick<MouseEvent, 'shiftKey' | 'ctrlKey' | 'metaKey'>;
@@ -24,6 +24,8 @@ export interface TaskRowProps {
   readonly top: number;
   readonly selected: boolean;
   readonly highlighted: boolean;
+  /** What the list is searched for: marked in the name. */
+  readonly query?: string;
   /** Why the app checks nothing at the moment, if it does not. */
   readonly hold: PollingHold | null;
   /** The list measures each row, so a row is as tall as what it says. */
@@ -31,15 +33,18 @@ export interface TaskRowProps {
   readonly onSelect: (key: TaskKey, modifiers: ClickModifiers) => void;
 }
 
-/** One watched task in the list; it re-renders only when its own task (or the app's hold) changes. */
+/**
+ * One watched task in the list, in two lines: its name (cut in the middle when it must be) and its status
+ * word; then its kind, one time ("~8 min left", "finished 3 min ago · took 44 s") and, when the job ended
+ * badly or waits, what happened in one line (all of it in the tooltip and the details). It re-renders only
+ * when its own task (or the app's hold, or the search) changes.
+ */
 export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
   const { taskKey, id, index, rowIndex, setSize, top, selected, highlighted, hold, measure, onSelect } =
     props;
   const task = useTask(taskKey);
-  const nextCheckAt = useNextCheck(taskKey);
   if (task === undefined) return null;
   const view = statusView(task, hold);
-  const watching = isWatching(task);
   // What is really happening: how it ended or why it waits; else any passing trouble while checking.
   const note = view.worthARowLine ? view.description : taskProblem(task);
   const className = [
@@ -67,35 +72,21 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
     >
       <div className="task-row-line">
         {task.unseen && <UnseenMark />}
-        <TaskName task={task} />
-        <span className="task-kind">{taskKindInfo(task.kind).title}</span>
+        <TaskName task={task} query={props.query} />
         <span className="task-badges">
           <StatusBadge task={task} hold={hold} />
           {task.muted && <MutedMark />}
         </span>
       </div>
-      <RowEstimate task={task} />
-      <div className="task-row-line task-times">
-        {!watching && (
-          <span>
-            Added <RelativeTime at={task.addedAt} direction="past" />
-          </span>
-        )}
-        <span>
-          Checked{' '}
-          {task.lastCheckAt === null ? 'not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
-        </span>
-        {nextCheckAt !== null && hold === null && (
-          <span>
-            Next check <RelativeTime at={nextCheckAt} direction="future" approximate />
+      <div className="task-row-line task-row-facts">
+        <span className="task-kind">{taskKindInfo(task.kind).title}</span>
+        <RowTime task={task} held={hold !== null && view.worthARowLine} short={note !== null} />
+        {note !== null && (
+          <span className={`task-note task-note-${view.tone}`} title={note}>
+            {note}
           </span>
         )}
       </div>
-      {note !== null && (
-        <p className={`task-note task-note-${view.tone}`} title={note}>
-          {note}
-        </p>
-      )}
     </div>
   );
 });

@@ -42,13 +42,34 @@ export function formatRange(lowMs: number, highMs: number): string {
   return `${from}–${to} ${highUnit.name}`;
 }
 
+/** "3 min", "40 s", "2 h": one duration, glanced at, rounded to the nearest unit (5 s at the least). */
+function roughDuration(ms: number): string {
+  const value = Math.max(0, ms);
+  if (value < 60 * SECOND_MS) return `${Math.max(5, Math.round(value / (5 * SECOND_MS)) * 5)} s`;
+  if (value < 90 * MINUTE_MS) return `${Math.round(value / MINUTE_MS)} min`;
+  if (value < 36 * HOUR_MS) return `${Math.round(value / HOUR_MS)} h`;
+  return `${Math.round(value / DAY_MS)} d`;
+}
+
 /** "about 3 min", "about 40 s", "about 2 h": one duration, glanced at, rounded to the nearest unit. */
 export function formatAbout(ms: number): string {
-  const value = Math.max(0, ms);
-  if (value < 60 * SECOND_MS) return `about ${Math.max(5, Math.round(value / (5 * SECOND_MS)) * 5)} s`;
-  if (value < 90 * MINUTE_MS) return `about ${Math.round(value / MINUTE_MS)} min`;
-  if (value < 36 * HOUR_MS) return `about ${Math.round(value / HOUR_MS)} h`;
-  return `about ${Math.round(value / DAY_MS)} d`;
+  return `about ${roughDuration(ms)}`;
+}
+
+/** "~8 min left": the one figure a row shows (the median); the range is in its tooltip and the details. */
+export function timeLeftFigure(estimate: RemainingEstimate): string {
+  return `~${roughDuration(estimate.medianMs)} left`;
+}
+
+/**
+ * How many runs of a kind must have finished here before a job of that kind is called "longer than
+ * usual": one or two earlier runs say too little of what usual is.
+ */
+export const LATE_NEEDS_RUNS = 3;
+
+/** Whether to say a job takes longer than usual: past its kind's usual time, learned from enough runs. */
+export function saysLongerThanUsual(estimate: RemainingEstimate): boolean {
+  return estimate.longerThanUsual && estimate.basedOn >= LATE_NEEDS_RUNS;
 }
 
 /** "usually 3–9 min more": the 80 % interval of the remaining time. */
@@ -58,9 +79,18 @@ export function estimateRangeText(estimate: RemainingEstimate): string {
 
 export const LONGER_THAN_USUAL = 'longer than usual';
 
-/** What a row says of the time left: the usual range, or "longer than usual" past the kind's 90th percentile. */
+/**
+ * The time left in a line of its own (the CLI's wait): the usual range, or "longer than usual" past the
+ * kind's 90th percentile (see saysLongerThanUsual).
+ */
 export function estimateText(estimate: RemainingEstimate): string {
-  return estimate.longerThanUsual ? LONGER_THAN_USUAL : estimateRangeText(estimate);
+  return saysLongerThanUsual(estimate) ? LONGER_THAN_USUAL : estimateRangeText(estimate);
+}
+
+/** What a row says of a running job's time: "~8 min left", "~8 min left · longer than usual". */
+export function rowEstimateText(estimate: RemainingEstimate): string {
+  const figure = timeLeftFigure(estimate);
+  return saysLongerThanUsual(estimate) ? `${figure} · ${LONGER_THAN_USUAL}` : figure;
 }
 
 /** "running 4 min · usually 3–9 min more", "running 40 min · longer than usual". */
@@ -89,7 +119,7 @@ const TRAY_NAME_CHARS = 24;
  */
 export function soonestFinishText(kind: TaskKind, name: string, estimate: RemainingEstimate): string {
   const what = `${TASK_KIND_TABLE[kind].title} “${clipText(name, TRAY_NAME_CHARS)}”`;
-  const late = estimate.longerThanUsual ? ' (taking longer than usual)' : '';
+  const late = saysLongerThanUsual(estimate) ? ' (taking longer than usual)' : '';
   return `Soonest finish: ${what} in ${formatAbout(estimate.medianMs)}${late}`;
 }
 

@@ -109,7 +109,7 @@ export function taskOutcome(task: OutcomeFacts): TaskOutcome {
     return { ...quiet, kind: 'checking', word: 'Checking…', summary: 'Waiting for the first answer.' };
   switch (statusPhase(task.status)) {
     case 'pending':
-      return { ...quiet, kind: 'pending', word: 'Pending', summary: 'CAMB.AI is still working on it.' };
+      return { ...quiet, kind: 'pending', word: 'Running', summary: 'CAMB.AI is still working on it.' };
     case 'succeeded':
       return { ...quiet, kind: 'ready', word: 'Ready', summary: 'Finished: the result is ready.' };
     case 'unknown':

@@ -11,12 +11,13 @@ function levelOf(notification: NotificationModel): NoticeLevel {
     case 'group':
       return 'info';
     case 'problem':
+    case 'late':
       return 'warning';
   }
 }
 
 function keyOf(notification: NotificationModel): TaskKey | null {
-  return notification.type === 'task' ? notification.taskKey : null;
+  return notification.type === 'task' || notification.type === 'late' ? notification.taskKey : null;
 }
 
 /** A browser tab has no tray and no desktop notifications: the core's notifications become notices. */

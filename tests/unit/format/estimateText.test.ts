@@ -5,6 +5,7 @@ import {
   estimateText,
   formatAbout,
   formatRange,
+  rowEstimateText,
   runningEstimateText,
   usualDurationText,
 } from '../../../src/shared/format/estimateText';
@@ -47,6 +48,17 @@ describe('estimate wording', () => {
     expect(runningEstimateText(40 * MINUTE, estimate(3 * MINUTE, 9 * MINUTE, true))).toBe(
       'running 40 min · longer than usual',
     );
+  });
+
+  it("says a row's one figure, and 'longer than usual' only once 3 runs of the kind have finished", () => {
+    expect(rowEstimateText(estimate(3 * MINUTE, 9 * MINUTE))).toBe('~6 min left');
+    expect(rowEstimateText(estimate(10_000, 30_000))).toBe('~20 s left');
+    expect(rowEstimateText(estimate(0, 1_000))).toBe('~5 s left');
+    expect(rowEstimateText(estimate(3 * MINUTE, 9 * MINUTE, true))).toBe('~6 min left · longer than usual');
+    const afterTwo = { ...estimate(3 * MINUTE, 9 * MINUTE, true), basedOn: 2 };
+    expect(rowEstimateText(afterTwo)).toBe('~6 min left');
+    expect(estimateText(afterTwo)).toBe('usually 3–9 min more');
+    expect(estimateText({ ...afterTwo, basedOn: 3 })).toBe('longer than usual');
   });
 
   it('says roughly how long, for the tray', () => {

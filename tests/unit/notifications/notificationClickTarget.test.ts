@@ -38,4 +38,18 @@ describe('notificationClickTarget', () => {
       notificationClickTarget({ type: 'problem', problem: 'auth', title: 'Key rejected', body: '' }),
     ).toBeNull();
   });
+
+  it('opens the job a "taking longer than usual" notification is about', () => {
+    expect(
+      notificationClickTarget({
+        type: 'late',
+        taskKey: 'dub:4',
+        taskName: 'Trailer',
+        title: 'Dub taking longer than usual',
+        body: '',
+        sound: 'system',
+        actions: ['open-studio', 'keep-waiting'],
+      }),
+    ).toBe('dub:4');
+  });
 });

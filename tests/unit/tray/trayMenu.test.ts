@@ -50,7 +50,7 @@ describe('trayMenuEntries', () => {
     expect(taskEntries[0]).toEqual({
       type: 'task',
       taskKey: 'story:task-11',
-      label: 'Job 11 — Pending · 4 min (muted)',
+      label: 'Job 11 — Running · 4 min (muted)',
     });
     expect(entries[10]).toEqual({ type: 'more', label: '2 more…' });
     expect(entries[11]).toEqual({ type: 'separator' });

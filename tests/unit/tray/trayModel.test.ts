@@ -163,7 +163,7 @@ describe('trayModel: menu items', () => {
         taskKey: 'dub:p',
         label: 'Trailer',
         kindTitle: 'Dub',
-        statusText: 'Pending · 4 min',
+        statusText: 'Running · 4 min',
         phase: 'pending',
         muted: false,
       },
@@ -224,7 +224,7 @@ describe('trayModel: menu items', () => {
       ONLINE,
       T0 + 45_000,
     ).menuItems;
-    expect(item).toMatchObject({ statusText: 'Pending · < 1 min · retrying', muted: true });
+    expect(item).toMatchObject({ statusText: 'Running · < 1 min · retrying', muted: true });
   });
 
   it('keeps long labels to menu width', () => {

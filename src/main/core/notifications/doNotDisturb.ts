@@ -47,7 +47,7 @@ export function doNotDisturbSummary(held: readonly TaskNotification[]): GroupNot
 /** A grouped notification held as the task notifications it stands for, so the summary counts jobs. */
 function heldTasks(notification: NotificationModel): TaskNotification[] {
   if (notification.type === 'task') return [notification];
-  if (notification.type === 'problem') return [];
+  if (notification.type === 'problem' || notification.type === 'late') return [];
   return notification.taskKeys.map((taskKey: TaskKey): TaskNotification => ({
     type: 'task',
     taskKey,

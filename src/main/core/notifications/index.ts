@@ -1,7 +1,14 @@
 export { createDoNotDisturb, doNotDisturbEnd, type DoNotDisturbChoice } from './doNotDisturb';
 export { notificationsForRound } from './groupNotifications';
 export { notificationClickTarget } from './notificationClickTarget';
-export { type GroupNotification, type NotificationModel, type TaskNotification } from './notificationModel';
+export { createLateAlerts, lateNotification } from './lateNotification';
+export {
+  type GroupNotification,
+  type LateAlertAction,
+  type LateNotification,
+  type NotificationModel,
+  type TaskNotification,
+} from './notificationModel';
 export { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from './notificationRelease';
 export { chimePlayers, soundPlan, type PlayerCommand } from './notificationSound';
 export { createProblemNotifier, type ProblemSignal } from './problemNotifier';

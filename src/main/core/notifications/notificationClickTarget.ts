@@ -8,6 +8,7 @@ import type { NotificationModel } from './notificationModel';
 export function notificationClickTarget(model: NotificationModel): TaskKey | null {
   switch (model.type) {
     case 'task':
+    case 'late':
       return model.taskKey;
     case 'group':
       return model.taskKeys[0] ?? null;

@@ -45,4 +45,22 @@ export interface ProblemNotification {
   readonly sound?: NotificationSound;
 }
 
-export type NotificationModel = TaskNotification | GroupNotification | ProblemNotification;
+/**
+ * What a "taking longer than usual" notification offers where the OS shows actions: open the job in
+ * CAMB.AI's studio, or keep waiting (close it; it is told once per job anyway). Ids, not labels: the
+ * shell's action support words and wires them.
+ */
+export type LateAlertAction = 'open-studio' | 'keep-waiting';
+
+/** One running job is past its kind's usual time, told once: "Dub taking longer than usual". */
+export interface LateNotification {
+  readonly type: 'late';
+  readonly taskKey: TaskKey;
+  readonly taskName: string;
+  readonly title: string;
+  readonly body: string;
+  readonly sound: NotificationSound;
+  readonly actions: readonly LateAlertAction[];
+}
+
+export type NotificationModel = TaskNotification | GroupNotification | ProblemNotification | LateNotification;

@@ -1,7 +1,8 @@
-import type { TaskKey } from '../../../shared/watchedTask';
+import type { DurationModels } from '../../../shared/durations';
+import type { TaskKey, WatchedTask } from '../../../shared/watchedTask';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging';
-import { createDoNotDisturb } from '../notifications';
+import { createDoNotDisturb, createLateAlerts } from '../notifications';
 import type { NotificationModel } from '../notifications';
 import { createProblemNotifier, type ProblemSignal } from '../notifications';
 import type { WatchList } from '../watchList';
@@ -10,6 +11,8 @@ import { createNotificationRound } from './notificationRound';
 export interface ServiceNotifications {
   /** A task's status changed: it may join the round of endings told together. */
   statusChanged(key: TaskKey, previousStatus: string | null): void;
+  /** A task was checked: a job still running may now be longer than usual (told once). */
+  checked(task: WatchedTask): void;
   /** A notification that waits while Do not disturb is on (then one summary). */
   offer(notification: NotificationModel): void;
   /** What the key and the connection did: a problem is told at once or not at all. */
@@ -28,10 +31,13 @@ export function createServiceNotifications(options: {
   readonly logger: Logger;
   readonly watchList: WatchList;
   readonly roundWindowMs: number;
+  /** What finished runs taught of each kind: what "longer than usual" means. */
+  readonly durations: () => DurationModels;
   readonly deliver: (notification: NotificationModel) => void;
 }): ServiceNotifications {
   const { clock, logger, watchList, deliver } = options;
   const problems = createProblemNotifier();
+  const late = createLateAlerts();
   const quiet = createDoNotDisturb({
     clock,
     until: () => watchList.getSettings().doNotDisturbUntil,
@@ -57,6 +63,13 @@ export function createServiceNotifications(options: {
 
   return {
     statusChanged: (key, previousStatus) => round.add(key, previousStatus),
+    checked(task) {
+      // Not held for Do not disturb's summary (by then it is old news), and not spent while it is on: a
+      // job still late afterwards is told at its next answer.
+      if (quiet.isOn()) return;
+      const notification = late.check(task, options.durations(), clock.now(), watchList.getSettings());
+      if (notification !== null) deliver(notification);
+    },
     offer: (notification) => quiet.offer(notification),
     observeProblem(signal) {
       const notification = problems.observe(signal);

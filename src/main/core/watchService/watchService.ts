@@ -93,6 +93,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     logger,
     watchList,
     roundWindowMs: options.roundWindowMs ?? 1000,
+    durations: currentDurations,
     deliver: (notification) => emitter.emit('notification', { notification }),
   });
   const observeProblem = notifications.observeProblem;
@@ -205,6 +206,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
       apiKey.provedWorking();
     }
     if (applied?.statusChanged) notifications.statusChanged(key, applied.previousStatus);
+    if (applied !== undefined) notifications.checked(applied.task);
     // A job that ended is polled no more.
     if (check.nextCheckAt === null) updateBudgetNotice();
   }
