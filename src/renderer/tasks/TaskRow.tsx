@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { FailureActionButton } from './FailureActionButton';
 import { taskKindInfo } from '../../shared/taskKinds';
 import { isWatching, type TaskKey } from '../../shared/watchedTask';
 import { useNextCheck, useTask } from '../state/useTaskStore';
@@ -96,6 +97,7 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
           {note}
         </p>
       )}
+      <FailureActionButton task={task} taskKey={taskKey} place="row" />
     </div>
   );
 });
