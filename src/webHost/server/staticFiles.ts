@@ -24,7 +24,9 @@ export function injectBridgeScript(html: string): string {
  */
 export function withPagePolicy(html: string, policy: string): string {
   if (policy === RENDERER_CSP) return html;
-  return html.replace(`content="${metaPolicyOf(RENDERER_CSP)}"`, () => `content="${metaPolicyOf(policy)}"`);
+  // The build writes the attribute with its quotes as character references (Vite: &#39;).
+  const attribute = (text: string) => `content="${metaPolicyOf(text).replaceAll("'", '&#39;')}"`;
+  return html.replace(attribute(RENDERER_CSP), () => attribute(policy));
 }
 
 function isInside(root: string, candidate: string): boolean {
