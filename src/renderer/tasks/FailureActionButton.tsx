@@ -11,9 +11,11 @@ interface FailureActionButtonProps {
   readonly task: WatchedTask;
   readonly taskKey: TaskKey;
   /**
-   * In the details the button is the failure's primary action and says what went wrong under it; on a row
-   * it is a pointer's shortcut beside the note (Tab reaches the same button in the details: a listbox
-   * option holds no tab stop), and says what went wrong as a notice.
+   * In the details the button is the failure's primary action and says what went wrong under it. On a row
+   * it is a pointer's shortcut under the note, and says what went wrong as a notice: a listbox option can
+   * hold no control (ARIA: its children are presentational; axe nested-interactive), so there it is drawn
+   * as a button but is no tab stop and is hidden from screen readers — the note says the same next step,
+   * and Enter on the row opens the details, where the real button is.
    */
   readonly place: 'details' | 'row';
   /** Default: the window's (KindChangedContext). */
@@ -60,9 +62,10 @@ function ActionButton({
     }
   }
 
-  function onClick(event: MouseEvent<HTMLButtonElement>) {
+  function onClick(event: MouseEvent<HTMLElement>) {
     // On a row, the click is the button's, not the row's: it neither selects the row nor opens its details.
     event.stopPropagation();
+    if (busy) return;
     setBusy(true);
     void perform().then((problem) => {
       setBusy(false);
@@ -72,22 +75,29 @@ function ActionButton({
     });
   }
 
-  const button = (
-    <button
-      type="button"
-      className={place === 'details' ? 'primary failure-action' : 'failure-action failure-action-row'}
-      data-testid="failure-action"
-      disabled={busy}
-      {...(place === 'row' ? { tabIndex: -1 } : {})}
-      onClick={onClick}
-    >
-      {action.label}
-    </button>
-  );
-  if (place === 'row') return button;
+  if (place === 'row')
+    return (
+      <span
+        className="failure-action-row"
+        data-testid="failure-action"
+        aria-hidden="true"
+        aria-disabled={busy}
+        onClick={onClick}
+      >
+        {action.label}
+      </span>
+    );
   return (
     <>
-      {button}
+      <button
+        type="button"
+        className="primary failure-action"
+        data-testid="failure-action"
+        disabled={busy}
+        onClick={onClick}
+      >
+        {action.label}
+      </button>
       {error !== null && (
         <p className="field-error" role="alert">
           {error}
