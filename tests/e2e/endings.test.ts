@@ -143,7 +143,7 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     // The stopped task's details say why and what to check, not that an answer is coming.
     await taskRow(page, 'story:typo-job').click();
     const details = page.getByRole('region', { name: 'Mistyped' });
-    await details.getByRole('heading', { name: 'Status history' }).waitFor();
+    await details.getByText('About this job').waitFor();
     const detailText = (await details.textContent()) ?? '';
     expect(detailText).toContain('CAMB.AI does not know this task.');
     expect(detailText).not.toContain('No answer from CAMB.AI yet');
