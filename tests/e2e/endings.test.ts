@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
+import { unfoldAboutThisJob } from './support/aboutThisJob';
 import { addTaskInPage, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
@@ -228,6 +229,7 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     await h.screenshot(`endings-ids-${viewport.width}`);
 
     await taskRow(page, `story:${first}`).click();
+    await unfoldAboutThisJob(page);
     await page.getByRole('button', { name: 'Copy task id' }).waitFor();
     expect(await page.locator('.task-detail').textContent()).toContain(first);
   });

@@ -21,6 +21,17 @@ import { KindSuggestion, TaskKindFact, type KindChanged } from './TaskKindContro
 import { FailureActionButton } from './FailureActionButton';
 import { useRemoveWithUndo } from './removeWithUndo';
 
+/**
+ * Whether "About this job" was last left open: a person who unfolds it to read the facts finds it unfolded
+ * on the next task too (for as long as the window lives).
+ */
+let aboutOpenBefore = false;
+
+function rememberAboutOpen(open: boolean): boolean {
+  aboutOpenBefore = open;
+  return open;
+}
+
 interface TaskDetailProps {
   readonly taskKey: TaskKey;
   readonly downloads: TaskDownloads | undefined;
@@ -76,6 +87,7 @@ function TaskDetailBody({
   const nextCheckAt = useNextCheck(taskKey);
   const [renaming, setRenaming] = useState(false);
   const { remove } = useRemoveWithUndo();
+  const [aboutOpen, setAboutOpen] = useState(aboutOpenBefore);
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   // "Checking now." waits for the check it announced: the task's next lastCheckAt replaces it.
@@ -147,7 +159,7 @@ function TaskDetailBody({
           <FailureActionButton task={task} taskKey={taskKey} place="details" onKindChanged={onKindChanged} />
         </div>
       )}
-      {hint !== null && <p className="field-note">{hint}</p>}
+      {hint !== null && <p className="task-detail-hint muted-text">{hint}</p>}
 
       {task.status === 'SUCCESS' && <TaskResult key={String(task.runId)} task={task} downloads={downloads} />}
 
@@ -192,7 +204,11 @@ function TaskDetailBody({
       )}
 
       {/* What the job is and how it went: there when wanted, below what can be done with it. */}
-      <details className="task-about">
+      <details
+        className="task-about"
+        open={aboutOpen}
+        onToggle={(event) => setAboutOpen(rememberAboutOpen(event.currentTarget.open))}
+      >
         <summary>About this job</summary>
         <dl className="facts">
           <dt>Kind</dt>
