@@ -135,7 +135,9 @@ describe.each(JOURNEY_VIEWPORTS)('each failure carries its one action ($name)', 
     await rowAction(`story:${DUB_ID}`).click();
     // The row is the dub's now, and the window says so, with Undo.
     await taskRow(h.page, `dub:${DUB_ID}`).waitFor();
-    const notice = h.page.getByTestId('notice').filter({ hasText: '“Trailer” is now watched as a dub task.' });
+    const notice = h.page
+      .getByTestId('notice')
+      .filter({ hasText: '“Trailer” is now watched as a dub task.' });
     await notice.getByRole('button', { name: 'Undo' }).waitFor();
     await h.advance(60_000);
     await backToList(h.page);

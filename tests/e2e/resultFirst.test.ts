@@ -161,7 +161,9 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
       expect(await player.getAttribute('aria-label')).toBe('Play the audio');
       expect(await player.getAttribute('controls')).not.toBeNull();
       // The player loads the file (the page's media-src admits the simulator, as it admits CAMB.AI's hosts).
-      await expect.poll(() => playerState(player)).toMatchObject({ error: null, readyState: expect.any(Number) });
+      await expect
+        .poll(() => playerState(player))
+        .toMatchObject({ error: null, readyState: expect.any(Number) });
       await expect.poll(async () => (await playerState(player)).readyState).toBeGreaterThanOrEqual(1);
       expect(await inViewWithoutScrolling(page, player)).toBe(true);
       // A finished job: nothing left to check, no ending left to be told of.
@@ -230,10 +232,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
 
     // A file that is not audio: the player says so in words, and where to go instead.
     const thunder = await openDetails(page, 'text-to-sound:broken', 'Thunder');
-    await thunder
-      .getByRole('alert')
-      .filter({ hasText: 'The sound could not' })
-      .waitFor();
+    await thunder.getByRole('alert').filter({ hasText: 'The sound could not' }).waitFor();
     expect(await thunder.getByRole('alert').innerText()).toMatch(
       /^The sound could not be (loaded here|played)\b.*Use Open or Download instead\.$/u,
     );

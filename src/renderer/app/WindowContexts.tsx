@@ -20,7 +20,13 @@ interface WindowContextsProps {
  * The core's clock, the notices, the rows' quick actions and what follows a change of kind, for everything
  * inside the connected window.
  */
-export function WindowContexts({ clock, addNotice, quickAction, onKindChanged, children }: WindowContextsProps) {
+export function WindowContexts({
+  clock,
+  addNotice,
+  quickAction,
+  onKindChanged,
+  children,
+}: WindowContextsProps) {
   return (
     <CoreClockContext.Provider value={clock}>
       <NoticeContext.Provider value={addNotice}>

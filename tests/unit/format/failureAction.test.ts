@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  failureAction,
-  wrongKindHint,
-  type FailureFacts,
-} from '../../../src/shared/format/failureAction';
+import { failureAction, wrongKindHint, type FailureFacts } from '../../../src/shared/format/failureAction';
 import { outcomeSentences, taskOutcome } from '../../../src/shared/format/taskOutcome';
 import { TASK_KINDS } from '../../../src/shared/taskKinds';
 import { STOP_CAUSES } from '../../../src/shared/watchedTask';
@@ -19,7 +15,12 @@ const RUNNING: FailureFacts = {
 };
 const facts = (changes: Partial<FailureFacts>): FailureFacts => ({ ...RUNNING, ...changes });
 const notFound = (changes: Partial<FailureFacts> = {}) =>
-  facts({ status: null, stoppedReason: 'CAMB.AI does not know this task', stopCause: 'not-found', ...changes });
+  facts({
+    status: null,
+    stoppedReason: 'CAMB.AI does not know this task',
+    stopCause: 'not-found',
+    ...changes,
+  });
 
 describe('failureAction: each failure carries its one action', () => {
   it('offers "Top up credits" on the studio’s billing page for a job out of credits', () => {
