@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
-import { unfoldAboutThisJob } from './support/aboutThisJob';
+import { unfoldAboutThisJob } from './support/taskDetails';
 import { addTaskInPage, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 

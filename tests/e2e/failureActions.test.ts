@@ -2,6 +2,7 @@ import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
+import { openTaskDetails } from './support/taskDetails';
 import {
   createE2eHarness,
   JOURNEY_VIEWPORTS,
@@ -61,13 +62,7 @@ function rowAction(key: string): Locator {
   return taskRow(h.page, key).getByTestId('failure-action');
 }
 
-async function openDetails(key: string, label: string): Promise<Locator> {
-  await backToList(h.page);
-  await taskRow(h.page, key).click();
-  const details = h.page.getByRole('region', { name: label });
-  await details.getByText('About this job').waitFor();
-  return details;
-}
+const openDetails = (key: string, label: string) => openTaskDetails(h.page, key, label);
 
 /** Whether the details are on screen (in a narrow window they replace the list). */
 function detailsShown(label: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_KEY_WHERE } from '../../src/webHost/server/developmentSecrets';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
-import { unfoldAboutThisJob } from './support/aboutThisJob';
+import { unfoldAboutThisJob } from './support/taskDetails';
 import {
   backToList,
   banner,

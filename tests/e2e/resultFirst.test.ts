@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
-import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
+import { statusOf, taskRow, useChromium } from './support/appPage';
+import { openTaskDetails } from './support/taskDetails';
 import {
   createE2eHarness,
   JOURNEY_VIEWPORTS,
@@ -81,14 +82,6 @@ async function watchJobs(viewport: (typeof JOURNEY_VIEWPORTS)[number], colorSche
   await notice.getByRole('button', { name: 'Dismiss notice' }).click();
 }
 
-async function openDetails(page: Page, key: string, label: string): Promise<Locator> {
-  await backToList(page);
-  await taskRow(page, key).click();
-  const details = page.getByRole('region', { name: label });
-  await details.getByText('About this job').waitFor();
-  return details;
-}
-
 /** Whether all of `target` is inside the window as it is, nothing scrolled: what a person sees at once. */
 async function inViewWithoutScrolling(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
@@ -155,7 +148,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
       const { page } = h;
       const shot = (name: string) => h.screenshot(`result-first-${viewport.width}-${colorScheme}-${name}`);
 
-      const greeting = await openDetails(page, 'tts:greeting', 'Greeting');
+      const greeting = await openTaskDetails(page, 'tts:greeting', 'Greeting');
       const player = greeting.getByRole('region', { name: 'Result' }).locator('audio');
       await player.waitFor();
       expect(await player.getAttribute('aria-label')).toBe('Play the audio');
@@ -177,7 +170,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
       await greeting.getByText('Task id', { exact: true }).waitFor();
       expect(await greeting.getByRole('heading', { name: 'Status history' }).isVisible()).toBe(true);
 
-      const rain = await openDetails(page, 'text-to-sound:rain', 'Rain on a tin roof');
+      const rain = await openTaskDetails(page, 'text-to-sound:rain', 'Rain on a tin roof');
       const rainPlayer = rain.locator('audio');
       await rainPlayer.waitFor();
       expect(await rainPlayer.getAttribute('aria-label')).toBe('Play the sound');
@@ -185,7 +178,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
       expect(await inViewWithoutScrolling(page, rainPlayer)).toBe(true);
 
       // A dub's result is a video: no player, and its first action is in view at once.
-      const launch = await openDetails(page, 'dub:launch', 'Launch video');
+      const launch = await openTaskDetails(page, 'dub:launch', 'Launch video');
       const open = launch.getByRole('group', { name: 'Dubbed video' }).getByRole('button', { name: 'Open' });
       await open.waitFor();
       expect(await launch.locator('audio').count()).toBe(0);
@@ -193,10 +186,10 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
       await shot('dub');
 
       // Still running: Check now and Mute are there; the faulty job among them has no result.
-      const running = await openDetails(page, 'story:running', 'Chapter 2');
+      const running = await openTaskDetails(page, 'story:running', 'Chapter 2');
       await running.getByRole('button', { name: 'Check now' }).waitFor();
       await running.getByRole('button', { name: 'Mute notifications' }).waitFor();
-      const failing = await openDetails(page, 'tts:failing', 'Welcome message');
+      const failing = await openTaskDetails(page, 'tts:failing', 'Welcome message');
       expect(await failing.getByRole('button', { name: 'Check now' }).count()).toBe(0);
       expect(await failing.locator('audio').count()).toBe(0);
     },
@@ -207,7 +200,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
     const { page } = h;
 
     // Our own check: the story's audio is on another host, over http; it is named, not played.
-    const story = await openDetails(page, 'story:elsewhere', 'Bedtime story');
+    const story = await openTaskDetails(page, 'story:elsewhere', 'Bedtime story');
     await story
       .getByText(
         'Story audio is not played in this window: Its link is not secure (https). Use Open or Download instead.',
@@ -231,7 +224,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
     ]);
 
     // A file that is not audio: the player says so in words, and where to go instead.
-    const thunder = await openDetails(page, 'text-to-sound:broken', 'Thunder');
+    const thunder = await openTaskDetails(page, 'text-to-sound:broken', 'Thunder');
     await thunder.getByRole('alert').filter({ hasText: 'The sound could not' }).waitFor();
     expect(await thunder.getByRole('alert').innerText()).toMatch(
       /^The sound could not be (loaded here|played)\b.*Use Open or Download instead\.$/u,

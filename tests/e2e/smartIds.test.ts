@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
-import { unfoldAboutThisJob } from './support/aboutThisJob';
+import { unfoldAboutThisJob } from './support/taskDetails';
 import { addTaskInPage, backToList, statusOf, taskRow, useChromium } from './support/appPage';
 import { THEMES, createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 
