@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { RENDERER_CSP } from './src/main/core/appProtocol/rendererFiles';
+import { metaPolicyOf, RENDERER_CSP } from './src/main/core/appProtocol/rendererFiles';
 
 /**
  * The built page carries the same Content-Security-Policy that app:// and the web host send as a header
@@ -10,9 +10,7 @@ import { RENDERER_CSP } from './src/main/core/appProtocol/rendererFiles';
  * behind `npm start` injects styles and React's refresh runtime inline, which that policy forbids.
  */
 function contentSecurityPolicyMeta(): Plugin {
-  const metaPolicy = RENDERER_CSP.split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
+  const metaPolicy = metaPolicyOf(RENDERER_CSP);
   return {
     name: 'camb-watch:csp-meta',
     apply: 'build',

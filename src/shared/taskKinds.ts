@@ -20,6 +20,8 @@ import { MINUTE_MS, SECOND_MS } from './time';
 export const TASK_KIND_TABLE = {
   story: {
     title: 'Story',
+    playerLinks: ['audio_url'],
+    confusedWith: 'dub',
     statusPath: '/story/{task_id}',
     resultPaths: ['/story-result/{run_id}?include_transcript=true'],
     nouns: ['story', 'stories'],
@@ -28,6 +30,8 @@ export const TASK_KIND_TABLE = {
   },
   'translated-story': {
     title: 'Translated story',
+    playerLinks: ['audio_url'],
+    confusedWith: 'story',
     statusPath: '/translated-story/{task_id}',
     resultPaths: ['/translated-story-result/{run_id}/{target_language}'],
     nouns: ['translated story', 'translated stories'],
@@ -36,6 +40,8 @@ export const TASK_KIND_TABLE = {
   },
   dub: {
     title: 'Dub',
+    playerLinks: [],
+    confusedWith: 'story',
     statusPath: '/dub/{task_id}',
     resultPaths: ['/dub-result/{run_id}'],
     nouns: ['dub', 'dubs'],
@@ -44,6 +50,8 @@ export const TASK_KIND_TABLE = {
   },
   'dub-alt-format': {
     title: 'Dub (alternate format)',
+    playerLinks: [],
+    confusedWith: 'dub',
     statusPath: '/dub-alt-format/{task_id}',
     resultPaths: [],
     nouns: ['alternate-format dub', 'alternate-format dubs'],
@@ -52,6 +60,8 @@ export const TASK_KIND_TABLE = {
   },
   tts: {
     title: 'Speech',
+    playerLinks: ['file_url'],
+    confusedWith: null,
     statusPath: '/tts/{task_id}',
     resultPaths: ['/tts-result/{run_id}?output_type=file_url'],
     nouns: ['speech job', 'speech jobs'],
@@ -60,6 +70,8 @@ export const TASK_KIND_TABLE = {
   },
   'translated-tts': {
     title: 'Translated speech',
+    playerLinks: ['file_url'],
+    confusedWith: null,
     statusPath: '/translated-tts/{task_id}',
     resultPaths: ['/tts-result/{run_id}?output_type=file_url', '/translation-result/{run_id}'],
     nouns: ['translated speech job', 'translated speech jobs'],
@@ -68,6 +80,8 @@ export const TASK_KIND_TABLE = {
   },
   translate: {
     title: 'Translation',
+    playerLinks: [],
+    confusedWith: null,
     statusPath: '/translate/{task_id}',
     resultPaths: ['/translation-result/{run_id}'],
     nouns: ['translation', 'translations'],
@@ -76,6 +90,8 @@ export const TASK_KIND_TABLE = {
   },
   transcribe: {
     title: 'Transcription',
+    playerLinks: [],
+    confusedWith: null,
     statusPath: '/transcribe/{task_id}',
     resultPaths: ['/transcription-result/{run_id}'],
     nouns: ['transcription', 'transcriptions'],
@@ -84,6 +100,8 @@ export const TASK_KIND_TABLE = {
   },
   'text-to-sound': {
     title: 'Sound effect',
+    playerLinks: ['file_url'],
+    confusedWith: null,
     statusPath: '/text-to-sound/{task_id}',
     resultPaths: ['/text-to-sound-result/{run_id}?output_type=file_url'],
     nouns: ['sound effect', 'sound effects'],
@@ -92,6 +110,8 @@ export const TASK_KIND_TABLE = {
   },
   'text-to-voice': {
     title: 'Voice',
+    playerLinks: [],
+    confusedWith: null,
     statusPath: '/text-to-voice/{task_id}',
     resultPaths: ['/text-to-voice-result/{run_id}'],
     nouns: ['voice', 'voices'],
@@ -100,6 +120,8 @@ export const TASK_KIND_TABLE = {
   },
   'audio-separation': {
     title: 'Audio separation',
+    playerLinks: [],
+    confusedWith: null,
     statusPath: '/audio-separation/{task_id}',
     resultPaths: ['/audio-separation-result/{run_id}'],
     nouns: ['audio separation', 'audio separations'],
@@ -108,6 +130,8 @@ export const TASK_KIND_TABLE = {
   },
   'project-setup': {
     title: 'Project setup',
+    playerLinks: [],
+    confusedWith: null,
     statusPath: '/project-setup/{task_id}',
     resultPaths: ['/project-setup-result/{run_id}'],
     nouns: ['project setup', 'project setups'],
@@ -119,6 +143,16 @@ export const TASK_KIND_TABLE = {
 export interface TaskKindInfo {
   /** What a person calls the job, used in notifications: "Story ready". */
   readonly title: string;
+  /**
+   * The result links whose audio the details play inline (the job's own sound: speech, a sound effect, a
+   * story's narration); other files are opened or downloaded.
+   */
+  readonly playerLinks: readonly string[];
+  /**
+   * The kind whose ids are most often watched as this one by mistake (a dub id added as a story), named in
+   * the hint under a task CAMB.AI does not know; null where no such mix-up is likely (speech, sounds…).
+   */
+  readonly confusedWith: string | null;
   readonly statusPath: string;
   readonly resultPaths: readonly string[];
   /** What a person calls one job and several jobs of the kind, in running text: "from 37 earlier dubs". */

@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
+import { unfoldAboutThisJob } from './support/taskDetails';
 import { addTaskInPage, openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 
@@ -143,7 +144,7 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     // The stopped task's details say why and what to check, not that an answer is coming.
     await taskRow(page, 'story:typo-job').click();
     const details = page.getByRole('region', { name: 'Mistyped' });
-    await details.getByRole('heading', { name: 'Status history' }).waitFor();
+    await details.getByText('About this job').waitFor();
     const detailText = (await details.textContent()) ?? '';
     expect(detailText).toContain('CAMB.AI does not know this task.');
     expect(detailText).not.toContain('No answer from CAMB.AI yet');
@@ -224,6 +225,7 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     await h.screenshot(`endings-ids-${viewport.width}`);
 
     await taskRow(page, `story:${first}`).click();
+    await unfoldAboutThisJob(page);
     await page.getByRole('button', { name: 'Copy task id' }).waitFor();
     expect(await page.locator('.task-detail').textContent()).toContain(first);
   });

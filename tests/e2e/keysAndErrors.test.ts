@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_KEY_WHERE } from '../../src/webHost/server/developmentSecrets';
 import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
+import { unfoldAboutThisJob } from './support/taskDetails';
 import {
   backToList,
   banner,
@@ -237,6 +238,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     }
 
     await taskRow(page, 'story:working').click();
+    await unfoldAboutThisJob(page);
     const nextCheck = page
       .locator('.facts dt', { hasText: 'Next check' })
       .locator('xpath=following-sibling::dd[1]');

@@ -57,7 +57,7 @@ async function openDetails(page: Page, key: string, label: string): Promise<Loca
   if ((await back.count()) > 0 && (await back.first().isVisible())) await back.first().click();
   await taskRow(page, key).click();
   const details = page.getByRole('region', { name: label });
-  await details.getByRole('heading', { name: 'Status history' }).waitFor();
+  await details.getByText('About this job').waitFor();
   return details;
 }
 

@@ -72,7 +72,7 @@ describe.each(BOTH_VIEWPORTS)('the window at $name', (viewport) => {
 
       await taskRow(page, 'dub:trailer-dub').click();
       const details = page.getByRole('region', { name: 'Trailer (Spanish dub)' });
-      await details.getByRole('heading', { name: 'Status history' }).waitFor();
+      await details.getByText('About this job').waitFor();
       // The details are on screen, not below the list.
       const heading = await details.getByRole('heading', { name: 'Trailer (Spanish dub)' }).boundingBox();
       expect(heading).not.toBeNull();

@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
+import { unfoldAboutThisJob } from './support/taskDetails';
 import { addTaskInPage, backToList, statusOf, taskRow, useChromium } from './support/appPage';
 import { THEMES, createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
 
@@ -17,6 +18,7 @@ async function openDetails(key: string): Promise<void> {
   await backToList(h.page);
   await taskRow(h.page, key).click();
   await h.page.locator('.task-detail').waitFor();
+  await unfoldAboutThisJob(h.page);
 }
 
 /**

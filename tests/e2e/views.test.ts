@@ -96,7 +96,7 @@ describe('every view, light and dark: screenshots and axe', () => {
     await expect.poll(() => statusOf(dub)).toBe('Running');
     await dub.click();
     const details = page.getByRole('region', { name: 'Trailer (Spanish dub)' });
-    await details.getByRole('heading', { name: 'Status history' }).waitFor();
+    await details.getByText('About this job').waitFor();
     expect(await dub.getAttribute('aria-selected')).toBe('true');
     await captureView('05-watch-list-details');
 
@@ -183,7 +183,7 @@ describe('every view, light and dark: screenshots and axe', () => {
 
     await taskRow(page, 'story:chapter-1').click();
     const details = page.getByRole('region', { name: 'Chapter 1 narration' });
-    await details.getByRole('heading', { name: 'Status history' }).waitFor();
+    await details.getByText('About this job').waitFor();
     await page.getByRole('button', { name: 'Back to the list' }).waitFor();
     await captureView('12-narrow-details');
 

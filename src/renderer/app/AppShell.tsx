@@ -151,7 +151,12 @@ export function AppShell() {
   return (
     <TaskStoreContext.Provider value={store}>
       <FocusRequestContext.Provider value={focusRequests}>
-        <WindowContexts clock={clock} addNotice={addNotice} quickAction={quickAction}>
+        <WindowContexts
+          clock={clock}
+          addNotice={addNotice}
+          quickAction={quickAction}
+          onKindChanged={onKindChanged}
+        >
           <div className={status.settings.compactDensity ? 'app is-compact' : 'app'}>
             <header className="app-header">
               <h1>CAMB Watch</h1>

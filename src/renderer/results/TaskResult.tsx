@@ -7,6 +7,7 @@ import { hasResultText } from '../../shared/results/resultText';
 import { languageCodeSchema } from '../../shared/contract';
 import type { TaskDownloads } from '../state/appStatus';
 import { ResultFiles } from './ResultFiles';
+import { ResultPlayer } from './ResultPlayer';
 import { ResultText } from './ResultText';
 import { useResultView } from './useResultView';
 
@@ -16,8 +17,8 @@ interface TaskResultProps {
 }
 
 /**
- * A finished task's result in its details: fetched when shown, then every file it has and the text it
- * carries. A translated story's result lives per language, so that one asks for the language first.
+ * A finished task's result in its details: fetched when shown, then its audio in a player (speech, sound
+ * effects, stories), every file it has and the text it carries. A translated story's result lives per language, so that one asks for the language first.
  */
 export function TaskResult({ task, downloads }: TaskResultProps) {
   const id = useId();
@@ -95,6 +96,7 @@ export function TaskResult({ task, downloads }: TaskResultProps) {
       )}
       {result.state === 'loaded' && (
         <>
+          {result.view.player !== undefined && <ResultPlayer kind={task.kind} player={result.view.player} />}
           {result.view.links.length > 0 && (
             <ResultFiles
               taskKey={key}

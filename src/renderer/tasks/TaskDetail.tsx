@@ -1,5 +1,7 @@
 import './taskDetail.css';
 import { useState, type RefObject } from 'react';
+import { wrongKindHint } from '../../shared/format/failureAction';
+import { isTerminalStatus } from '../../shared/taskStatus';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import type { TaskDownloads } from '../state/appStatus';
 import { useBridge } from '../state/bridgeContext';
@@ -16,7 +18,19 @@ import { statusView } from './statusView';
 import { checkedNowMessage } from './checkNowMessage';
 import { taskProblem } from './taskProblem';
 import { KindSuggestion, TaskKindFact, type KindChanged } from './TaskKindControl';
+import { FailureActionButton } from './FailureActionButton';
 import { useRemoveWithUndo } from './removeWithUndo';
+
+/**
+ * Whether "About this job" was last left open: a person who unfolds it to read the facts finds it unfolded
+ * on the next task too (for as long as the window lives).
+ */
+let aboutOpenBefore = false;
+
+function rememberAboutOpen(open: boolean): boolean {
+  aboutOpenBefore = open;
+  return open;
+}
 
 interface TaskDetailProps {
   readonly taskKey: TaskKey;
@@ -27,7 +41,11 @@ interface TaskDetailProps {
   readonly onKindChanged?: KindChanged;
 }
 
-/** Everything about one task, and what can be done with it. The heading takes focus when asked to. */
+/**
+ * Everything about one task, what it gave first: its status, a failure's one action or the result (its
+ * player, its files), then what can be done with it; the facts and the status history fold under "About
+ * this job". The heading takes focus when asked to.
+ */
 export function TaskDetail({ taskKey, downloads, onRemoved, headingRef, onKindChanged }: TaskDetailProps) {
   const task = useTask(taskKey);
   if (task === undefined) {
@@ -69,6 +87,7 @@ function TaskDetailBody({
   const nextCheckAt = useNextCheck(taskKey);
   const [renaming, setRenaming] = useState(false);
   const { remove } = useRemoveWithUndo();
+  const [aboutOpen, setAboutOpen] = useState(aboutOpenBefore);
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   // "Checking now." waits for the check it announced: the task's next lastCheckAt replaces it.
@@ -115,6 +134,9 @@ function TaskDetailBody({
 
   const problem = taskProblem(task);
   const view = statusView(task);
+  // A finished job has nothing left to check, and no ending left to be told of.
+  const finished = isTerminalStatus(task.status);
+  const hint = wrongKindHint(task);
   return (
     <section className="task-detail" aria-labelledby="task-detail-title">
       <h2 id="task-detail-title" ref={headingRef} tabIndex={-1}>
@@ -130,68 +152,38 @@ function TaskDetailBody({
           {problem}
         </p>
       )}
-      <KindSuggestion task={task} taskKey={taskKey} onChanged={onKindChanged} />
-      <dl className="facts">
-        <dt>Kind</dt>
-        <dd>
-          <TaskKindFact task={task} taskKey={taskKey} onChanged={onKindChanged} />
-        </dd>
-        <dt>Task id</dt>
-        <dd>
-          <CopyableValue value={task.taskId} name="task id" />
-        </dd>
-        {task.runId !== null && (
-          <>
-            <dt>Run id</dt>
-            <dd>
-              <CopyableValue value={String(task.runId)} name="run id" />
-            </dd>
-          </>
-        )}
-        <dt>Added</dt>
-        <dd>
-          <RelativeTime at={task.addedAt} direction="past" />
-        </dd>
-        <DetailEstimate task={task} />
-        <dt>Last check</dt>
-        <dd>
-          {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
-        </dd>
-        {nextCheckAt !== null && (
-          <>
-            <dt>Next check</dt>
-            <dd>
-              <RelativeTime at={nextCheckAt} direction="future" approximate />
-            </dd>
-          </>
-        )}
-        {task.finishedAt !== null && (
-          <>
-            <dt>Finished</dt>
-            <dd>
-              <RelativeTime at={task.finishedAt} direction="past" />
-            </dd>
-          </>
-        )}
-      </dl>
+      {task.suggestedKind !== null ? (
+        <KindSuggestion task={task} taskKey={taskKey} onChanged={onKindChanged} />
+      ) : (
+        <div className="task-detail-action">
+          <FailureActionButton task={task} taskKey={taskKey} place="details" onKindChanged={onKindChanged} />
+        </div>
+      )}
+      {hint !== null && <p className="task-detail-hint muted-text">{hint}</p>}
+
+      {task.status === 'SUCCESS' && <TaskResult key={String(task.runId)} task={task} downloads={downloads} />}
 
       {renaming ? (
         <RenameForm initial={task.label ?? ''} onSave={rename} onCancel={() => setRenaming(false)} />
       ) : (
-        <div className="button-row">
-          <button type="button" onClick={() => void checkNow()}>
-            Check now
-          </button>
+        <div className="button-row task-detail-actions">
+          {!finished && (
+            <button type="button" onClick={() => void checkNow()}>
+              Check now
+            </button>
+          )}
           <button type="button" onClick={() => setRenaming(true)}>
             Rename
           </button>
-          <button
-            type="button"
-            aria-pressed={task.muted}
-            onClick={() => void act(() => bridge.setMuted({ key: taskKey, muted: !task.muted }))}
-          >
-            {task.muted ? 'Unmute notifications' : 'Mute notifications'}
-          </button>
+          {!finished && (
+            <button
+              type="button"
+              aria-pressed={task.muted}
+              onClick={() => void act(() => bridge.setMuted({ key: taskKey, muted: !task.muted }))}
+            >
+              {task.muted ? 'Unmute notifications' : 'Mute notifications'}
+            </button>
+          )}
           <button
             type="button"
             className="danger"
@@ -211,12 +203,61 @@ function TaskDetailBody({
         </p>
       )}
 
-      {task.status === 'SUCCESS' && <TaskResult key={String(task.runId)} task={task} downloads={downloads} />}
-
-      <section aria-labelledby="task-history-title">
-        <h3 id="task-history-title">Status history</h3>
-        <StatusHistory task={task} />
-      </section>
+      {/* What the job is and how it went: there when wanted, below what can be done with it. */}
+      <details
+        className="task-about"
+        open={aboutOpen}
+        onToggle={(event) => setAboutOpen(rememberAboutOpen(event.currentTarget.open))}
+      >
+        <summary>About this job</summary>
+        <dl className="facts">
+          <dt>Kind</dt>
+          <dd>
+            <TaskKindFact task={task} taskKey={taskKey} onChanged={onKindChanged} />
+          </dd>
+          <dt>Task id</dt>
+          <dd>
+            <CopyableValue value={task.taskId} name="task id" />
+          </dd>
+          {task.runId !== null && (
+            <>
+              <dt>Run id</dt>
+              <dd>
+                <CopyableValue value={String(task.runId)} name="run id" />
+              </dd>
+            </>
+          )}
+          <dt>Added</dt>
+          <dd>
+            <RelativeTime at={task.addedAt} direction="past" />
+          </dd>
+          <DetailEstimate task={task} />
+          <dt>Last check</dt>
+          <dd>
+            {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
+          </dd>
+          {nextCheckAt !== null && (
+            <>
+              <dt>Next check</dt>
+              <dd>
+                <RelativeTime at={nextCheckAt} direction="future" approximate />
+              </dd>
+            </>
+          )}
+          {task.finishedAt !== null && (
+            <>
+              <dt>Finished</dt>
+              <dd>
+                <RelativeTime at={task.finishedAt} direction="past" />
+              </dd>
+            </>
+          )}
+        </dl>
+        <section aria-labelledby="task-history-title">
+          <h3 id="task-history-title">Status history</h3>
+          <StatusHistory task={task} />
+        </section>
+      </details>
     </section>
   );
 }

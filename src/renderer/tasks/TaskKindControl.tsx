@@ -3,27 +3,10 @@ import { InlineEditForm } from '../common/InlineEditForm';
 import { kindSuggestionQuestion } from '../../shared/format/taskOutcome';
 import { TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { isStopped, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
-import { useBridge } from '../state/bridgeContext';
-import { errorMessage } from '../state/errorMessage';
-import type { KindChange } from './kindChangeUndo';
+import { useChangeKind, type KindChanged } from './changeKind';
+import { FailureActionButton } from './FailureActionButton';
 
-/** A task now watched as another kind: `change.task` under its new key (or the one already watched there). */
-export type KindChanged = (from: TaskKey, change: KindChange) => void;
-
-/** Asks the app to watch the task as `kind`; resolves with an error sentence, or null once done. */
-function useChangeKind(taskKey: TaskKey, onChanged: KindChanged) {
-  const bridge = useBridge();
-  return async (kind: TaskKind): Promise<string | null> => {
-    try {
-      const outcome = await bridge.changeTaskKind({ key: taskKey, kind });
-      if (!outcome.ok) return outcome.error;
-      onChanged(taskKey, outcome);
-      return null;
-    } catch (error) {
-      return errorMessage(error);
-    }
-  };
-}
+export type { KindChanged } from './changeKind';
 
 interface KindProps {
   readonly task: WatchedTask;
@@ -36,21 +19,12 @@ interface KindProps {
  * kind knows the id: one click watches it as that kind.
  */
 export function KindSuggestion({ task, taskKey, onChanged }: KindProps) {
-  const changeKind = useChangeKind(taskKey, onChanged);
-  const [error, setError] = useState<string | null>(null);
   const suggested = task.suggestedKind;
   if (suggested === null || !isStopped(task)) return null;
   return (
     <div className="kind-suggestion" role="group" aria-label="Suggested kind">
       <p>{kindSuggestionQuestion(suggested)}</p>
-      <button type="button" className="primary" onClick={() => void changeKind(suggested).then(setError)}>
-        Switch to {taskKindInfo(suggested).title.toLowerCase()}
-      </button>
-      {error !== null && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FailureActionButton task={task} taskKey={taskKey} place="details" onKindChanged={onChanged} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { FailureActionButton } from './FailureActionButton';
 import { taskKindInfo } from '../../shared/taskKinds';
 import type { TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../state/useTaskStore';
@@ -86,6 +87,7 @@ export const TaskRow = memo(function TaskRow(props: TaskRowProps) {
             {note}
           </span>
         )}
+        <FailureActionButton task={task} taskKey={taskKey} place="row" />
       </div>
     </div>
   );

@@ -57,12 +57,23 @@ export const transcriptSegmentSchema = z.object({
   speaker: z.string().nullable(),
 });
 
+/**
+ * The result's audio for the details' inline player, named by its link: the link the app checked (https on
+ * CAMB.AI's hosts, as the page's media-src), or why it does not play here.
+ */
+export const resultPlayerSchema = z.union([
+  z.object({ name: z.string(), url: z.string() }).strict(),
+  z.object({ name: z.string(), refused: z.string() }).strict(),
+]);
+
 /** A finished task's output, fetched when asked: links expire after about a day and are never cached. */
 export const resultViewSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     runId: z.union([z.number(), z.string()]),
     links: z.array(resultLinkSchema),
+    /** Absent for a kind whose result is not audio to play (a dub, a translation…). */
+    player: resultPlayerSchema.optional(),
     texts: z.array(z.string()),
     transcript: z.array(transcriptSegmentSchema),
   }),
@@ -277,6 +288,7 @@ export type Insights = z.infer<typeof insightsSchema>;
 
 export type AppSnapshot = z.infer<typeof appSnapshotSchema>;
 export type ResultView = z.infer<typeof resultViewSchema>;
+export type ResultPlayer = z.infer<typeof resultPlayerSchema>;
 export type KeyStatus = z.infer<typeof keyStatusSchema>;
 export type StoreRecoveryView = z.infer<typeof storeRecoverySchema>;
 

@@ -26,7 +26,8 @@ export interface TaskOutcome {
 export type OutcomeFacts = Pick<
   WatchedTask,
   'status' | 'stoppedReason' | 'stopCause' | 'exceptionReason' | 'message'
->;
+> &
+  Partial<Pick<WatchedTask, 'suggestedKind'>>;
 
 /** Reasons CAMB.AI documents or is known to send, in the words a person would use. */
 const REASON_WORDS: Readonly<Record<string, string>> = {
@@ -67,7 +68,8 @@ function failureDetail(task: OutcomeFacts): string | null {
 const STOPPED: Readonly<Record<StopCause, { summary: string; nextStep: string }>> = {
   'not-found': {
     summary: 'CAMB.AI does not know this task.',
-    nextStep: 'Check the id and its kind (a dub id watched as a story is not found), then add it again.',
+    // The mix-up hint, worded for the task's kind, is the details' (failureAction.ts: wrongKindHint).
+    nextStep: 'Check the id and its kind, then add it again.',
   },
   invalid: {
     summary: 'CAMB.AI refused this task id.',
@@ -88,11 +90,16 @@ function asSentence(text: string): string {
 
 function stoppedOutcome(task: OutcomeFacts): TaskOutcome {
   const known = task.stopCause === null ? undefined : STOPPED[task.stopCause];
+  // Another kind knows the id: the next step is the switch its button makes, not "add it again".
+  const switchTo = task.stopCause === 'not-found' ? task.suggestedKind : null;
   return {
     kind: 'stopped',
     word: 'Stopped',
     summary: known?.summary ?? asSentence(task.stoppedReason ?? 'CAMB.AI will not report on this task'),
-    nextStep: known?.nextStep ?? 'Check the id and its kind, then use Check now.',
+    nextStep:
+      switchTo !== null && switchTo !== undefined
+        ? `It is ${taskKindInWords(switchTo)}: switch to ${TASK_KIND_TABLE[switchTo].title.toLowerCase()}.`
+        : (known?.nextStep ?? 'Check the id and its kind, then use Check now.'),
     detail: null,
   };
 }

@@ -1,4 +1,4 @@
-import { RENDERER_CSP } from '../../main/core/appProtocol';
+import { RENDERER_CSP, rendererCsp } from '../../main/core/appProtocol';
 import type { ServerResponse } from 'node:http';
 
 /**
@@ -7,8 +7,16 @@ import type { ServerResponse } from 'node:http';
  */
 export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
+/**
+ * The page's policy on this host: the desktop app's, and where the host talks to a local simulator (the
+ * demo, the tests), that simulator's origin among the media sources, so its result files play as CAMB.AI's
+ * would (the app's own check admits exactly that origin too: core/links checkMediaUrl).
+ */
+export function pagePolicy(localMediaOrigin: string | null): string {
+  return localMediaOrigin === null ? CONTENT_SECURITY_POLICY : rendererCsp(localMediaOrigin);
+}
+
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
@@ -17,6 +25,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
-export function setSecurityHeaders(res: ServerResponse): void {
+export function setSecurityHeaders(res: ServerResponse, policy: string = CONTENT_SECURITY_POLICY): void {
+  res.setHeader('content-security-policy', policy);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }

@@ -25,7 +25,7 @@ import { handleEvents, handleInvoke, refusal, sendJson, type EventStreams } from
 import { developmentSecretStore } from './developmentSecrets';
 import { showNotificationsAsNotices } from './notificationNotices';
 import { createToken, hasOwnHost, hasOwnOriginIfAny, hasToken } from './requestGuard';
-import { setSecurityHeaders } from './securityHeaders';
+import { pagePolicy, setSecurityHeaders } from './securityHeaders';
 import { contentTypeFor } from '../../main/core/appProtocol';
 import { createStaticFiles } from './staticFiles';
 import type { TrafficEntry, WebHost, WebHostOptions } from './webHostTypes';
@@ -101,6 +101,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     secrets,
     logger,
   });
+  // A local simulator's result files play in the details as CAMB.AI's would (its origin only, never http
+  // elsewhere); against the real CAMB.AI the page keeps the desktop app's policy.
+  const localMediaOrigin =
+    options.apiBase !== undefined && isLocalApiBase(options.apiBase) ? new URL(options.apiBase).origin : null;
+  const policy = pagePolicy(localMediaOrigin);
   const openedLinks: string[] = [];
   const shownFiles: string[] = [];
   const platform: HostPlatform = {
@@ -125,6 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     clock,
     logger,
     allowLoopbackHttp: isLocalApiBase(options.apiBase),
+    localMediaOrigin,
     apiBase: options.apiBase ?? DEFAULT_CAMB_API_BASE,
     ...testUpdates(options, clock, logger),
   });
@@ -136,7 +142,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const listener of trafficListeners) listener(entry);
   };
   const streams: EventStreams = new Set();
-  const files = createStaticFiles(rendererDir);
+  const files = createStaticFiles(rendererDir, policy);
   // The bridge and its source map: served without the token, they hold no secret.
   const bridgeFiles = new Map([
     [BRIDGE_SCRIPT_PATH, bridgeScript],
@@ -171,7 +177,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, policy);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (!hasOwnHost(req, port) || !hasOwnOriginIfAny(req, port)) {
       logger.warn('Refused a request addressed to another host or from another origin', {

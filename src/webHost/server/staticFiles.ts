@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { contentTypeFor } from '../../main/core/appProtocol';
+import { contentTypeFor, metaPolicyOf, RENDERER_CSP } from '../../main/core/appProtocol';
 import { BRIDGE_SCRIPT_PATH } from '../browser/webHostPaths';
 
 export type StaticFile =
@@ -18,6 +18,17 @@ export function injectBridgeScript(html: string): string {
   return `${tag}\n${html}`;
 }
 
+/**
+ * The built page's policy meta tag, carrying `policy` instead of the one the build wrote: the browser
+ * enforces the meta tag and the header both, so the page's media sources must widen in both places.
+ */
+export function withPagePolicy(html: string, policy: string): string {
+  if (policy === RENDERER_CSP) return html;
+  // The build writes the attribute with its quotes as character references (Vite: &#39;).
+  const attribute = (text: string) => `content="${metaPolicyOf(text).replaceAll("'", '&#39;')}"`;
+  return html.replace(attribute(RENDERER_CSP), () => attribute(policy));
+}
+
 function isInside(root: string, candidate: string): boolean {
   return candidate === root || candidate.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
 }
@@ -26,7 +37,7 @@ function isInside(root: string, candidate: string): boolean {
  * The renderer's files, and nothing outside its folder: the decoded path is resolved and checked against
  * the folder, and so is its real path, so neither `..` (encoded or not) nor a symbolic link leads out.
  */
-export function createStaticFiles(rendererDir: string) {
+export function createStaticFiles(rendererDir: string, policy: string = RENDERER_CSP) {
   const root = path.resolve(rendererDir);
 
   async function read(urlPath: string): Promise<StaticFile> {
@@ -47,7 +58,7 @@ export function createStaticFiles(rendererDir: string) {
       if (real === path.join(realRoot, 'index.html')) {
         return {
           found: true,
-          body: Buffer.from(injectBridgeScript(body.toString('utf8'))),
+          body: Buffer.from(withPagePolicy(injectBridgeScript(body.toString('utf8')), policy)),
           contentType: contentTypeFor(real),
         };
       }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../../src/webHost/browser/httpTransport';
 import { createBridge } from '../../../src/shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../../../src/webHost/server/securityHeaders';
+import { CONTENT_SECURITY_POLICY, pagePolicy } from '../../../src/webHost/server/securityHeaders';
 import {
   FIXTURE_BRIDGE,
   FIXTURE_SCRIPT,
@@ -104,7 +104,10 @@ describe('web host: serving the renderer', () => {
     const page = await h.raw({ path: '/' });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The desktop app's policy, with the local simulator's origin among the media sources (its files play).
+    const simulator = new URL(h.server.baseUrl).origin;
+    expect(page.headers['content-security-policy']).toBe(pagePolicy(simulator));
+    expect(page.headers['content-security-policy']).toContain(`media-src https://*.camb.ai ${simulator};`);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
@@ -120,7 +123,7 @@ describe('web host: serving the renderer', () => {
     const script = await h.raw({ path: '/assets/app.js' });
     expect(script).toMatchObject({ status: 200, body: FIXTURE_SCRIPT });
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(script.headers['content-security-policy']).toBe(pagePolicy(new URL(h.server.baseUrl).origin));
     const bridge = await h.raw({ path: '/__camb-watch/bridge.js' });
     expect(bridge).toMatchObject({ status: 200, body: FIXTURE_BRIDGE });
     expect(bridge.headers['content-type']).toBe('text/javascript; charset=utf-8');

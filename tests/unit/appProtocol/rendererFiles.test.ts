@@ -5,7 +5,9 @@ import {
   contentTypeFor,
   isTrustedRendererUrl,
   originOf,
+  metaPolicyOf,
   RENDERER_CSP,
+  rendererCsp,
   resolveRendererFile,
   trustedRendererOrigins,
 } from '../../../src/main/core/appProtocol/rendererFiles';
@@ -55,10 +57,31 @@ describe('contentTypeFor', () => {
 });
 
 describe('RENDERER_CSP', () => {
-  it('allows no inline script, eval or remote source', () => {
+  const directives = (policy: string) => policy.split('; ');
+
+  it('allows no inline script, eval or remote source but the player’s media', () => {
     expect(RENDERER_CSP).toContain("default-src 'none'");
     expect(RENDERER_CSP).toContain("script-src 'self'");
-    expect(RENDERER_CSP).not.toMatch(/unsafe-|https?:|\*/u);
+    const others = directives(RENDERER_CSP).filter((directive) => !directive.startsWith('media-src '));
+    expect(others.join('; ')).not.toMatch(/unsafe-|https?:|\*/u);
+  });
+
+  it('lets media play from CAMB.AI’s hosts over https only: no http, no other host, no data: or blob:', () => {
+    expect(directives(RENDERER_CSP)).toContain('media-src https://*.camb.ai');
+    expect(directives(RENDERER_CSP).filter((directive) => directive.startsWith('media-src'))).toHaveLength(1);
+  });
+
+  it('adds exactly a local simulator’s origin for a development page, nothing else', () => {
+    const policy = rendererCsp('http://127.0.0.1:4100');
+    expect(directives(policy)).toContain('media-src https://*.camb.ai http://127.0.0.1:4100');
+    expect(directives(policy).filter((directive) => !directive.startsWith('media-src'))).toEqual(
+      directives(RENDERER_CSP).filter((directive) => !directive.startsWith('media-src')),
+    );
+  });
+
+  it('keeps all but frame-ancestors in the page’s meta tag', () => {
+    expect(metaPolicyOf(RENDERER_CSP)).toContain('media-src https://*.camb.ai');
+    expect(metaPolicyOf(RENDERER_CSP)).not.toContain('frame-ancestors');
   });
 });
 

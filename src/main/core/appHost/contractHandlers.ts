@@ -15,7 +15,7 @@ import { formatResultText, hasResultText, isTimed } from '../../../shared/result
 import { fileKindOfLink } from '../downloads';
 import { checkDownloadUrl, checkExternalUrl } from '../links';
 import { keyStatusFrom } from './keyStatus';
-import { pickLink, toResultView } from './resultView';
+import { pickLink, toResultView, withPlayer } from './resultView';
 import { insightsFrom } from './insights';
 
 export interface ContractHandlerDeps {
@@ -25,6 +25,8 @@ export interface ContractHandlerDeps {
   readonly downloads: ResultDownloads;
   /** Plain-http result links are opened and downloaded only from a local simulator. */
   readonly allowLoopbackHttp: boolean;
+  /** Besides CAMB.AI's hosts, the one origin whose result audio plays inline (a local simulator's). */
+  readonly localMediaOrigin?: string | null;
   readonly storeRecovery: () => StoreRecovery | null;
   readonly updates: UpdateController;
 }
@@ -83,11 +85,15 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     };
   };
 
-  const fetchView = async (key: TaskKey, targetLanguage?: string) =>
-    toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage }));
-
   // A request's key passed taskKeySchema, so it starts with a known kind; the default only satisfies the type.
   const kindOf = (key: TaskKey) => service.get(key)?.kind ?? parseTaskKey(key)?.kind ?? DEFAULT_TASK_KIND;
+
+  const fetchView = async (key: TaskKey, targetLanguage?: string) =>
+    withPlayer(
+      toResultView(await service.fetchResult(key, targetLanguage === undefined ? {} : { targetLanguage })),
+      kindOf(key),
+      deps.localMediaOrigin ?? null,
+    );
 
   return {
     getSnapshot: async () => ({

@@ -22,6 +22,11 @@ export interface AppHostOptions {
   readonly logger: Logger;
   /** Accept plain-http result links from this computer: only when the API itself is a local simulator. */
   readonly allowLoopbackHttp?: boolean;
+  /**
+   * The one origin besides CAMB.AI's hosts whose result audio the details play: a local simulator's, set
+   * only by a host whose page policy admits it too (the web host; see webHost/server/securityHeaders).
+   */
+  readonly localMediaOrigin?: string | null;
   /** The CAMB API in use: named as the referrer in a downloaded file's OS marks. */
   readonly apiBase?: string;
   /** Size cap, stall timeout and redirect limit of result downloads (tests make them small). */
@@ -69,6 +74,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     clock: options.clock,
     downloads,
     allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+    localMediaOrigin: options.localMediaOrigin ?? null,
     storeRecovery: () => storeRecovery,
     updates,
   });

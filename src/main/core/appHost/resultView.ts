@@ -1,4 +1,6 @@
-import type { ResultView } from '../../../shared/contract';
+import type { ResultPlayer, ResultView } from '../../../shared/contract';
+import { TASK_KIND_TABLE, type TaskKind } from '../../../shared/taskKinds';
+import { checkMediaUrl } from '../links';
 import type { NetworkReason, RequestFailure } from '../camb';
 import type { ResultLink, ResultOutcome } from '../camb';
 
@@ -74,4 +76,20 @@ export function pickLink(
         ? 'This result has no file; its text is shown in the task details.'
         : 'This result has no file.',
   };
+}
+
+/**
+ * The view with its inline player: the kind's audio link (speech, a sound effect, a story's narration), if
+ * the result has one, checked as the page's media-src would check it; a refused link says why in words.
+ */
+export function withPlayer(view: ResultView, kind: TaskKind, localMediaOrigin: string | null): ResultView {
+  if (!view.ok) return view;
+  const names: readonly string[] = TASK_KIND_TABLE[kind].playerLinks;
+  const link = view.links.find((candidate) => names.includes(candidate.name));
+  if (link === undefined) return view;
+  const checked = checkMediaUrl(link.url, localMediaOrigin);
+  const player: ResultPlayer = checked.ok
+    ? { name: link.name, url: checked.url }
+    : { name: link.name, refused: checked.message };
+  return { ...view, player };
 }

@@ -4,7 +4,9 @@ export {
   APP_SCHEME,
   contentTypeFor,
   isTrustedRendererUrl,
+  metaPolicyOf,
   RENDERER_CSP,
+  rendererCsp,
   resolveRendererFile,
   trustedRendererOrigins,
 } from './rendererFiles';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CAMB_MEDIA_SOURCE } from '../../../shared/cambMedia';
 
 /**
  * The renderer is served from a custom scheme (`app://camb-watch/…`), never `file://`: a standard, secure
@@ -10,22 +11,38 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Nothing but the app's own files: no inline script, no eval, no remote anything; the page talks to main
- * only through the preload's bridge.
+ * The page's policy: nothing but the app's own files — no inline script, no eval, no remote script, style,
+ * image or connection; the page talks to main only through the preload's bridge. The one remote source is
+ * `media-src` for the details' audio player: CAMB.AI's hosts over https (shared/cambMedia), plus, for a
+ * development page against a local simulator, exactly that simulator's origin (`localMediaOrigin`).
  */
-export const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export function rendererCsp(localMediaOrigin: string | null = null): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `media-src ${CAMB_MEDIA_SOURCE}${localMediaOrigin === null ? '' : ` ${localMediaOrigin}`}`,
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** The policy the desktop app sends and the built page carries. */
+export const RENDERER_CSP = rendererCsp();
+
+/** What of a policy an index.html meta tag can hold: all but frame-ancestors, which only a header sets. */
+export function metaPolicyOf(policy: string): string {
+  return policy
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+}
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,6 @@
 import { BlockList, isIP } from 'node:net';
+import { CAMB_MEDIA_HOST_SUFFIX } from '../../../shared/cambMedia';
+import { clipText } from '../../../shared/format/clipText';
 
 /**
  * Which links may leave the app. Opening a link hands it to the OS, which would as happily run a
@@ -98,4 +100,21 @@ export function checkDownloadUrl(raw: string, allowLocal: boolean): UrlCheck {
   if (isPrivateHost(new URL(checked.url).hostname))
     return { ok: false, message: 'Links to this computer or a private network are not downloaded.' };
   return checked;
+}
+
+/**
+ * For the details' inline player: https on CAMB.AI's own hosts (CAMB_MEDIA_SOURCE, the page's `media-src`)
+ * without credentials, or exactly `localOrigin` — the local simulator a development page also lets play.
+ * Any other host, and plain http from anywhere else, is not played: the page would refuse it anyway.
+ */
+export function checkMediaUrl(raw: string, localOrigin: string | null): UrlCheck {
+  const url = parse(raw.trim());
+  if (url === null) return { ok: false, message: 'Its link is not a web link.' };
+  if (url.username !== '' || url.password !== '')
+    return { ok: false, message: 'Its link has a user name or password in it.' };
+  if (localOrigin !== null && url.origin === localOrigin) return { ok: true, url: url.href };
+  if (url.protocol !== 'https:') return { ok: false, message: 'Its link is not secure (https).' };
+  if (!url.hostname.endsWith(CAMB_MEDIA_HOST_SUFFIX))
+    return { ok: false, message: `It is on ${clipText(url.hostname, 60)}, not on a CAMB.AI host.` };
+  return { ok: true, url: url.href };
 }
