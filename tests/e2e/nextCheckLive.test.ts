@@ -48,7 +48,7 @@ describe('the next check follows a change of responsiveness', () => {
     expect(await nextCheck('story:unknown-to-camb').count()).toBe(0);
     const requests = h.server.requestCount('story', 'working');
 
-    await openSettings(page);
+    await openSettings(page, 'Checking');
     const responsiveness = page.getByRole('radiogroup', { name: 'Polling responsiveness' });
     await responsiveness.getByRole('radio', { name: /Frugal/ }).click();
     await expect.poll(() => responsiveness.getByRole('radio', { name: /Frugal/ }).isChecked()).toBe(true);
