@@ -31,6 +31,7 @@ const SECTIONS: readonly SettingsSectionTitle[] = [
   'API key',
   'Notifications',
   'Checking',
+  'Saving results',
   'Start-up and updates',
   'Window and look',
   'Watch list',

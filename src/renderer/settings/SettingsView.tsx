@@ -4,6 +4,7 @@ import type { AppStatus } from '../state/appStatus';
 import { useFocusRequests, useFocusTarget } from '../state/focusRequest';
 import { ApiKeySettings } from './ApiKeySettings';
 import { AppearanceSettings } from './AppearanceSettings';
+import { AutoSaveSettings } from './AutoSaveSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';
 import { SettingsSectionPicker, type SettingsSection } from './SettingsSectionPicker';
@@ -12,12 +13,13 @@ import { UpdateSettings } from './UpdateSettings';
 import { WatchListTransfer } from './WatchListTransfer';
 import { WindowShortcutSettings } from './WindowShortcutSettings';
 
-type SectionName = 'key' | 'notifications' | 'checking' | 'startup' | 'window' | 'list';
+type SectionName = 'key' | 'notifications' | 'checking' | 'saving' | 'startup' | 'window' | 'list';
 
 const SECTIONS: readonly SettingsSection<SectionName>[] = [
   { name: 'key', title: 'API key' },
   { name: 'notifications', title: 'Notifications' },
   { name: 'checking', title: 'Checking' },
+  { name: 'saving', title: 'Saving results' },
   { name: 'startup', title: 'Start-up and updates' },
   { name: 'window', title: 'Window and look' },
   { name: 'list', title: 'Watch list' },
@@ -70,6 +72,7 @@ export function SettingsView({ status, narrow, onClose }: SettingsViewProps) {
           {section === 'key' && <ApiKeySettings keyStatus={status.keyStatus} keyFieldRef={keyFieldRef} />}
           {section === 'notifications' && <NotificationSettings settings={status.settings} />}
           {section === 'checking' && <PollingSettings settings={status.settings} />}
+          {section === 'saving' && <AutoSaveSettings settings={status.settings} />}
           {section === 'startup' && (
             <>
               <StartupSettings settings={status.settings} host={status.host} />

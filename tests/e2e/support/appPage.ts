@@ -114,7 +114,13 @@ export async function openSettings(page: Page, section?: SettingsSectionTitle): 
 
 /** The sections Settings shows one at a time (SettingsView's side list, or its picker in the popover). */
 export type SettingsSectionTitle =
-  'API key' | 'Notifications' | 'Checking' | 'Start-up and updates' | 'Window and look' | 'Watch list';
+  | 'API key'
+  | 'Notifications'
+  | 'Checking'
+  | 'Saving results'
+  | 'Start-up and updates'
+  | 'Window and look'
+  | 'Watch list';
 
 /** Shows one section of the open Settings: from the side list in a wide window, the picker in a narrow one. */
 export async function showSettingsSection(page: Page, section: SettingsSectionTitle): Promise<void> {
