@@ -276,6 +276,16 @@ export class StandInNotification
 }
 StandInNotification satisfies Pick<typeof Electron.Notification, 'isSupported' | 'handleActivation'>;
 
+/** An attribute's value as Windows reads it out of the toast's XML. */
+function unescapeXmlAttribute(value: string): string {
+  return value
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 /**
  * The user clicks a toast in Windows' Action Center. A toast this run showed (its Notification alive)
  * raises the in-process Activated event: Electron emits that object's `click`, and for a plain click
@@ -292,12 +302,7 @@ export function activateToast(toastXml: string | undefined): void {
     return;
   }
   const launch = /<toast\b[^>]*\blaunch="([^"]*)"/u.exec(toastXml ?? '')?.[1] ?? '';
-  const args = launch
-    .replaceAll('&quot;', '"')
-    .replaceAll('&apos;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
+  const args = unescapeXmlAttribute(launch);
   const details: Electron.ActivationArguments = { type: 'click', arguments: args };
   const callback = notificationControl.activationCallback;
   if (callback === null) notificationControl.pendingActivation = details;
@@ -324,12 +329,7 @@ export function pressNotificationAction(notification: StandInNotification, index
     const buttons = [...(notification.toastXml ?? '').matchAll(/<action\b[^>]*\barguments="([^"]*)"/gu)];
     const encoded = buttons[index]?.[1];
     if (encoded === undefined) return false;
-    const args = encoded
-      .replaceAll('&quot;', '"')
-      .replaceAll('&apos;', "'")
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>')
-      .replaceAll('&amp;', '&');
+    const args = unescapeXmlAttribute(encoded);
     const details: Electron.ActivationArguments = { type: 'action', arguments: args, actionIndex: index };
     const callback = notificationControl.activationCallback;
     if (callback === null) notificationControl.pendingActivation = details;
