@@ -41,7 +41,8 @@ const links = simulator.jobs.map(
     `camb-watch://watch/${job.kind}/${encodeURIComponent(job.taskId)}?label=${encodeURIComponent(job.label)}`,
 );
 console.log(
-  `demo: CAMB simulator at ${simulator.apiBase}, ${simulator.jobs.length} jobs; profile ${profile}`,
+  `demo: CAMB simulator at ${simulator.apiBase}, ${simulator.jobs.length} jobs; profile ${profile}\n` +
+    'demo: the jobs start as the window opens; close the app and run `npm run demo` again to replay them.',
 );
 
 const child = spawn(binary, [ROOT, '--show', ...links], {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTO_SAVE_OFF, autoSaveSchema } from './autoSave';
 import { listGroupingSchema, listOrderSchema } from './taskOrder';
 import { windowShortcutSchema } from './windowShortcut';
 
@@ -49,6 +50,8 @@ export const settingsSchema = z.object({
   compactDensity: z.boolean(),
   /** When pending jobs are checked: learned from the user's own jobs (default), or by age alone. */
   schedule: scheduleSchema,
+  /** Results of these kinds saved into this folder as jobs succeed (off by default). */
+  autoSave: autoSaveSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -68,4 +71,5 @@ export const DEFAULT_SETTINGS: Settings = {
   listGrouping: 'none',
   compactDensity: false,
   schedule: 'duration-aware',
+  autoSave: AUTO_SAVE_OFF,
 };

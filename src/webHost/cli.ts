@@ -24,9 +24,15 @@ if (args.help) {
 }
 
 // Loaded once the arguments are known good, so a typo is answered at once.
-const [{ createRedactor, createStreamLogger }, { startDemoSimulator }, { startWebHost }] = await Promise.all([
+const [
+  { createRedactor, createStreamLogger },
+  { startDemoSimulator },
+  { playDemoOnFirstPage, demoBannerLine },
+  { startWebHost },
+] = await Promise.all([
   import('../main/core/logging'),
   import('./demo/startDemoSimulator'),
+  import('./demo/playDemoOnFirstPage'),
   import('./server/startWebHost'),
 ]);
 
@@ -60,10 +66,8 @@ try {
     lines.push('    (a fresh temporary folder; --state-dir DIR keeps the list between runs)');
   if (simulator !== null) {
     await web.service.setApiKey(simulator.apiKey);
-    for (const job of simulator.jobs) web.service.add(job.kind, job.taskId, job.label);
-    lines.push(
-      `  Demo: a simulated CAMB.AI at ${simulator.apiBase} plays ${simulator.jobs.length} jobs; the demo key is set.`,
-    );
+    playDemoOnFirstPage(web, simulator);
+    lines.push(demoBannerLine(simulator));
   } else {
     lines.push(`  CAMB API: ${args.apiBase ?? 'https://client.camb.ai/apis'}`);
   }

@@ -32,7 +32,7 @@ describe('the API key in the browser', () => {
     await noKey.waitFor();
     expect(await noKey.textContent()).toContain('Then add it in Settings.');
 
-    await openSettings(page);
+    await openSettings(page, 'API key');
     const keyStatus = page.getByTestId('key-status');
     expect(await keyStatus.textContent()).toContain('No key set');
     await saveKeyInSettings(page, `  ${E2E_API_KEY}\n`, false);

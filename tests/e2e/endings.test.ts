@@ -152,7 +152,7 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     if (narrow) await page.getByRole('button', { name: 'Back to the list' }).click();
 
     // Clearing finished tasks offers the stopped one too; the running one stays.
-    await openSettings(page);
+    await openSettings(page, 'Watch list');
     await page.getByRole('button', { name: 'Clear finished tasks' }).click();
     // No confirmation: it is done at once, and the notice offers Undo instead.
     await page

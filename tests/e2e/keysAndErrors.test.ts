@@ -74,7 +74,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
   it('says in one sentence why a file from elsewhere cannot be imported, and loses nothing', async () => {
     h = await harnessWithTwoTasks(viewport);
     const { page } = h;
-    await openSettings(page);
+    await openSettings(page, 'Watch list');
 
     const cases = [
       {
@@ -136,7 +136,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
   it('tells the user CAMB.AI rejected a key and saves it only when they say so', async () => {
     h = await harnessWithTwoTasks(viewport);
     const { page } = h;
-    await openSettings(page);
+    await openSettings(page, 'API key');
 
     await keyField(page, true).fill(WRONG_KEY);
     await page.getByRole('button', { name: 'Replace key', exact: true }).click();
@@ -175,7 +175,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     h = await harnessWithTwoTasks(viewport, { storedKey: null });
     const { page } = h;
     h.server.injectGlobalFaults([faults.reset(), faults.reset(), faults.reset(), faults.reset()]);
-    await openSettings(page);
+    await openSettings(page, 'API key');
     await saveKeyInSettings(page, E2E_API_KEY, false);
     await page
       .getByText(

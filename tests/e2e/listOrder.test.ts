@@ -200,7 +200,7 @@ describe.each(JOURNEY_VIEWPORTS)('the list shows what needs me first ($name)', (
     await expect.poll(() => shownOrder(page)).toEqual(all);
 
     // Clear finished takes the stopped task at once; Undo brings it back, still stopped.
-    await openSettings(page);
+    await openSettings(page, 'Watch list');
     await page.getByRole('button', { name: 'Clear finished tasks' }).click();
     await undoButton(page, 'Cleared “Ghost”').click();
     await openTasks(page);

@@ -55,7 +55,7 @@ describe('the next check follows a change of responsiveness', () => {
     await expect.poll(shownAt).toBe(before);
     const requests = h.server.requestCount('story', 'working');
 
-    await openSettings(page);
+    await openSettings(page, 'Checking');
     const responsiveness = page.getByRole('radiogroup', { name: 'Polling responsiveness' });
     await responsiveness.getByRole('radio', { name: /Frugal/ }).click();
     await expect.poll(() => responsiveness.getByRole('radio', { name: /Frugal/ }).isChecked()).toBe(true);

@@ -83,7 +83,7 @@ describe.each(JOURNEY_VIEWPORTS)('one bad task never silences the others ($name)
     await addTaskInPage(h.page, { taskId: 'waiting' });
     await h.settle();
 
-    await openSettings(h.page);
+    await openSettings(h.page, 'Checking');
     await h.page.getByRole('checkbox', { name: /Pause polling/ }).click();
     await openTasks(h.page);
     await banner(h.page, 'paused').waitFor();

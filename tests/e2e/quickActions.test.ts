@@ -185,7 +185,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     await watchThree(h);
     const comfortable = await rowHeights(page);
 
-    await openSettings(page);
+    await openSettings(page, 'Window and look');
     const toggle = page.getByRole('checkbox', { name: /Compact density/ });
     expect(await toggle.isChecked()).toBe(false);
     // The box follows the saved setting, so it shows checked once the app has it.
@@ -207,7 +207,7 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
 
     await h.restart();
     await expect.poll(async () => (await rowHeights(page))[0]?.height ?? 0).toBe(compact[0]?.height);
-    await openSettings(page);
+    await openSettings(page, 'Window and look');
     expect(await page.getByRole('checkbox', { name: /Compact density/ }).isChecked()).toBe(true);
   });
 });

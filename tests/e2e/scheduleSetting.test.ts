@@ -16,7 +16,7 @@ describe.each(JOURNEY_VIEWPORTS)('check times in Settings ($name)', (viewport) =
   it('learns from my jobs at first; a fixed pace by age, once chosen, is kept across a restart', async () => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
-    await openSettings(page);
+    await openSettings(page, 'Checking');
     const group = page.getByRole('radiogroup', { name: 'Check times' });
     await group.scrollIntoViewIfNeeded();
     expect(await group.getByRole('radio', { name: /Learn from my jobs/ }).isChecked()).toBe(true);
@@ -32,7 +32,7 @@ describe.each(JOURNEY_VIEWPORTS)('check times in Settings ($name)', (viewport) =
     }
 
     await h.restart();
-    await openSettings(h.page);
+    await openSettings(h.page, 'Checking');
     const again = h.page.getByRole('radiogroup', { name: 'Check times' });
     await expect.poll(() => again.getByRole('radio', { name: /Fixed pace by age/ }).isChecked()).toBe(true);
     expect(await again.getByRole('radio', { name: /Learn from my jobs/ }).isChecked()).toBe(false);

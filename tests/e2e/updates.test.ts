@@ -44,7 +44,7 @@ async function dismissTheBrokenDubNotice(): Promise<void> {
 describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
   it('the development web host says it never updates, and offers nothing that would not work', async () => {
     h = await createE2eHarness(chromium(), { viewport });
-    await openSettings(h.page);
+    await openSettings(h.page, 'Start-up and updates');
     await expect.poll(() => updateStatus().textContent()).toBe(WEB_HOST_REASON);
     expect(await updatesSection().getByRole('button').count()).toBe(0);
     expect(await updatesSection().getByRole('checkbox').count()).toBe(0);
@@ -64,7 +64,7 @@ describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
     if (unsigned.available) throw new Error('An unsigned macOS copy must not update itself');
     h = await createE2eHarness(chromium(), { viewport, updatesUnavailable: unsigned });
     await watchAFineStoryAndABrokenDub();
-    await openSettings(h.page);
+    await openSettings(h.page, 'Start-up and updates');
     await expect.poll(() => updateStatus().textContent()).toBe(unsigned.reason);
     expect(unsigned.reason).toMatch(/not signed with an Apple Developer ID/);
     // Nothing that would not work here: no Check now, no automatic-check switch.
@@ -91,7 +91,7 @@ describe.each(JOURNEY_VIEWPORTS)('updates in Settings ($name)', (viewport) => {
     const updater = scriptedUpdater();
     h = await createE2eHarness(chromium(), { viewport, updater: updater.port });
     await watchAFineStoryAndABrokenDub();
-    await openSettings(h.page);
+    await openSettings(h.page, 'Start-up and updates');
     await expect.poll(() => updateStatus().textContent()).toBe('Not checked yet.');
     const automatic = updatesSection().getByRole('checkbox', { name: /Check for updates automatically/ });
     expect(await automatic.isChecked()).toBe(true);

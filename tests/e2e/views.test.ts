@@ -50,7 +50,7 @@ describe('every view, light and dark: screenshots and axe', () => {
     await page.getByRole('heading', { name: 'Nothing watched yet' }).waitFor();
     await captureView('01-banner-no-key');
 
-    await openSettings(page);
+    await openSettings(page, 'API key');
     await saveKeyInSettings(page, E2E_API_KEY, false);
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('Key set');
     await banner(page, 'no-key').waitFor({ state: 'detached' });

@@ -17,7 +17,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window shortcut in Settings ($name)', (vie
   it('is off at first; a chosen one is kept across a restart', async () => {
     h = await createE2eHarness(chromium(), { viewport });
     const { page } = h;
-    await openSettings(page);
+    await openSettings(page, 'Window and look');
     const group = page.getByRole('radiogroup', { name: 'Shortcut to show and hide CAMB Watch' });
     await group.scrollIntoViewIfNeeded();
     expect(await group.getByRole('radio', { name: 'None' }).isChecked()).toBe(true);
@@ -34,7 +34,7 @@ describe.each(JOURNEY_VIEWPORTS)('the window shortcut in Settings ($name)', (vie
     }
 
     await h.restart();
-    await openSettings(h.page);
+    await openSettings(h.page, 'Window and look');
     const again = h.page.getByRole('radiogroup', { name: 'Shortcut to show and hide CAMB Watch' });
     await expect.poll(() => again.getByRole('radio', { name: 'Ctrl+Alt+W' }).isChecked()).toBe(true);
   });

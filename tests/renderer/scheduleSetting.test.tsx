@@ -6,6 +6,7 @@ describe('settings: check times', () => {
   it('learns from my jobs by default; a fixed pace by age, once chosen, is what the app keeps and shows', async () => {
     const { user, real } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Checking' }));
     const group = screen.getByRole('radiogroup', { name: 'Check times' });
     const learn = within(group).getByRole('radio', { name: /Learn from my jobs/ }) as HTMLInputElement;
     const byAge = within(group).getByRole('radio', { name: /Fixed pace by age/ }) as HTMLInputElement;
@@ -19,6 +20,7 @@ describe('settings: check times', () => {
     // Leaving Settings and coming back shows the choice the app keeps, not the page's memory of the click.
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Checking' }));
     const again = screen.getByRole('radiogroup', { name: 'Check times' });
     expect(
       (within(again).getByRole('radio', { name: /Fixed pace by age/ }) as HTMLInputElement).checked,

@@ -36,6 +36,7 @@ describe('settings', () => {
   it('tests the saved key, and a typed candidate before saving it', async () => {
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'API key' }));
     await user.click(screen.getByRole('button', { name: 'Test key' }));
     const verdict = await screen.findByText(/works|accepted/i);
     expect(verdict.className).toBe('field-note');
@@ -50,6 +51,7 @@ describe('settings', () => {
     await user.keyboard('{Control>},{/Control}');
     await screen.findByRole('heading', { level: 2, name: 'Settings' });
     await user.click(screen.getByRole('checkbox', { name: /Notify when a task fails/ }));
+    await user.click(screen.getByRole('button', { name: 'Checking' }));
     await user.click(screen.getByRole('radio', { name: /Frugal/ }));
     await waitFor(() =>
       expect(real.service.getSettings()).toMatchObject({ notifyOnFailure: false, responsiveness: 'frugal' }),
@@ -69,6 +71,7 @@ describe('settings', () => {
   it('imports a watch list and reports what it did', async () => {
     const { user, real } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Watch list' }));
     const other = await renderOtherExport();
     const file = new File([other], 'watch-list.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('Watch list file to import'), file);
@@ -94,6 +97,7 @@ describe('saving a key CAMB.AI rejects', () => {
   it('asks before saving it, saves nothing on Cancel, and saves it on "Save anyway"', async () => {
     const { user, real } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'API key' }));
     const wrong = 'a-wrong-key-that-is-long-enough-12345';
     await user.type(screen.getByLabelText('Replace key'), wrong);
     await user.click(screen.getByRole('button', { name: 'Replace key' }));

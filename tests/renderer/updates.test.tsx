@@ -6,6 +6,7 @@ import { renderApp } from './support/renderApp';
 
 async function openSettings(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await user.click(await screen.findByRole('button', { name: 'Settings' }));
+  await user.click(screen.getByRole('button', { name: 'Start-up and updates' }));
   return within(screen.getByRole('group', { name: 'Updates' }));
 }
 

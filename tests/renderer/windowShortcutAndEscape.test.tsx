@@ -27,6 +27,7 @@ function desktop() {
 
 async function openSettings(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await user.click(await screen.findByRole('button', { name: 'Settings' }));
+  await user.click(screen.getByRole('button', { name: 'Window and look' }));
   return screen.getByRole('radiogroup', { name: 'Shortcut to show and hide CAMB Watch' });
 }
 

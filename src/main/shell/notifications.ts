@@ -6,6 +6,12 @@ import { notificationClickTarget } from '../core/notifications';
 import { MAX_KEPT_NOTIFICATIONS, releasesOnClose } from '../core/notifications';
 import { soundPlan } from '../core/notifications';
 import { activationTarget, windowsToastXml } from '../core/notifications';
+import {
+  notificationActions,
+  notificationActionsShown,
+  type NotificationAction,
+  type NotificationActionId,
+} from '../core/notifications';
 import type { WatchService } from '../core/watchService';
 
 export interface DesktopNotice {
@@ -15,6 +21,8 @@ export interface DesktopNotice {
   readonly taskKey: TaskKey | null;
   /** As the user chose for the outcome; the desktop's own sound when not given (the shell's confirmations). */
   readonly sound?: NotificationSound;
+  /** Buttons (a succeeded job's Open result, Download); shown only where the system has them. */
+  readonly actions?: readonly NotificationAction[];
 }
 
 export interface DesktopNotifications {
@@ -28,6 +36,8 @@ export interface DesktopNotificationOptions {
   readonly logger: Logger;
   /** Shows the window; on the given task when there is one. */
   readonly onClick: (key: TaskKey | null) => void;
+  /** A notification's button was pressed: the core carries the action out on the task. */
+  readonly onAction?: (key: TaskKey, action: NotificationActionId) => void;
   /** Plays the app's chime beside a silent notification. */
   readonly playChime?: () => void;
 }
@@ -54,7 +64,10 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
         options.logger.info('A notification activation that is not ours was ignored', { type: details.type });
         return;
       }
-      options.onClick(target.taskKey);
+      // A button of a toast (alive or from an earlier run): Windows hands its arguments over here.
+      if (target.action !== undefined && target.taskKey !== null)
+        options.onAction?.(target.taskKey, target.action);
+      else options.onClick(target.taskKey);
     });
 
   const show = (notice: DesktopNotice) => {
@@ -64,22 +77,36 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     }
     const sound = soundPlan(notice.sound ?? 'system');
     const { iconPath } = options;
+    const { taskKey } = notice;
+    const actions =
+      taskKey !== null && notificationActionsShown(process.platform) ? (notice.actions ?? []) : [];
     const notification = new Notification({
       title: notice.title,
       body: notice.body,
       silent: sound.silent,
       ...(iconPath === undefined ? {} : { icon: iconPath }),
+      // macOS: buttons from `actions`, pressed as the `action` event (docs/api/notification.md). Windows
+      // writes its buttons into the toast below, whose arguments come to handleActivation.
+      ...(!isWindows && actions.length > 0
+        ? { actions: actions.map((action) => ({ type: 'button' as const, text: action.label })) }
+        : {}),
       ...(isWindows
         ? {
             toastXml: windowsToastXml({
               ...notice,
               ...(iconPath === undefined ? {} : { iconPath }),
               silent: sound.silent,
+              actions,
             }),
           }
         : {}),
     });
     const release = () => alive.delete(notification);
+    notification.on('action', (details, legacyIndex) => {
+      // Electron 45 gives the index in `details.actionIndex`; the positional argument is deprecated.
+      const action = actions[details.actionIndex ?? legacyIndex];
+      if (action !== undefined && taskKey !== null) options.onAction?.(taskKey, action.id);
+    });
     notification.on('click', () => {
       release();
       options.onClick(notice.taskKey);
@@ -111,6 +138,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       body: notification.body,
       taskKey: notificationClickTarget(notification),
       sound: notification.sound ?? 'system',
+      actions: notificationActions(notification),
     }),
   );
   return {

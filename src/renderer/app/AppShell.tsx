@@ -198,7 +198,6 @@ export function AppShell() {
             <main className="app-main">
               <Banners
                 status={status}
-                onOpenSettings={() => showView('settings')}
                 onAddKey={() => go({ type: 'addApiKey' })}
                 onResume={() => void bridge.setPollingPaused({ paused: false }).catch(() => undefined)}
                 onDismissRecovery={() => dispatch({ type: 'dismissRecovery' })}
@@ -207,7 +206,7 @@ export function AppShell() {
               {view === 'insights' ? (
                 <LazyInsightsView onClose={() => showView('tasks')} />
               ) : view === 'settings' ? (
-                <SettingsView status={status} onClose={() => showView('tasks')} />
+                <SettingsView status={status} narrow={narrow} onClose={() => showView('tasks')} />
               ) : (
                 <TasksView
                   status={status}

@@ -20,6 +20,7 @@ import { useRemoveWithUndo } from '../tasks/removeWithUndo';
 import { useMarkSeenWhenShown } from '../tasks/useMarkSeenWhenShown';
 import type { AppStatus } from '../state/appStatus';
 import { useBridge } from '../state/bridgeContext';
+import { DoNotDisturbIndicator } from '../settings/DoNotDisturbIndicator';
 import { useExpectedFinish } from '../estimates/useEstimate';
 import { usePasteOutsideFields } from './usePasteOutsideFields';
 import { useTaskListVersion, useTaskStore } from '../state/useTaskStore';
@@ -172,6 +173,7 @@ export function TasksView(props: TasksViewProps) {
               <section className="watch-list" aria-labelledby="watch-list-title">
                 <div className="view-header">
                   <h2 id="watch-list-title">Watch list</h2>
+                  <DoNotDisturbIndicator until={status.settings.doNotDisturbUntil} />
                   <MarkAllSeenButton />
                   <CheckAllButton />
                 </div>

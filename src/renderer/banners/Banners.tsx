@@ -10,8 +10,7 @@ import type { NoticePayload } from '../notices/useNotices';
 
 interface BannersProps {
   readonly status: AppStatus;
-  readonly onOpenSettings: () => void;
-  /** Opens Settings with the cursor in the API key field. */
+  /** Opens Settings with the cursor in the API key field ("Add API key", "Replace API key"). */
   readonly onAddKey: () => void;
   readonly onResume: () => void;
   readonly onDismissRecovery: () => void;
@@ -21,7 +20,7 @@ interface BannersProps {
 
 /** App-wide problems, most pressing first, each saying what to do. */
 export function Banners(props: BannersProps) {
-  const { status, onOpenSettings, onAddKey, onResume, onDismissRecovery, onNotice } = props;
+  const { status, onAddKey, onResume, onDismissRecovery, onNotice } = props;
   const now = useNow();
   const { state, storeRecovery } = status;
   const rateLimited = state.rateLimitedUntil !== null && state.rateLimitedUntil > now;
@@ -54,7 +53,7 @@ export function Banners(props: BannersProps) {
           testId="banner-auth"
           title="The API key does not work."
           actions={
-            <button type="button" onClick={onOpenSettings}>
+            <button type="button" onClick={onAddKey}>
               Replace API key
             </button>
           }

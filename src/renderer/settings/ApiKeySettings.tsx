@@ -108,10 +108,15 @@ export function ApiKeySettings({ keyStatus, keyFieldRef }: ApiKeySettingsProps) 
           </>
         )}
       </p>
-      <p className="muted-text">
-        A key you save here is kept in: {keyStatus.storeWhere}.
-        {keyStatus.storeProblem !== null && ` It cannot be used right now: ${keyStatus.storeProblem}`}
-      </p>
+      {/* Where the key is kept is said once: here only when no key is set, or the key in use lives elsewhere. */}
+      {(!keyStatus.present ||
+        keyStatus.where !== keyStatus.storeWhere ||
+        keyStatus.storeProblem !== null) && (
+        <p className="muted-text" data-testid="key-store">
+          A key you save here is kept in: {keyStatus.storeWhere}.
+          {keyStatus.storeProblem !== null && ` It cannot be used right now: ${keyStatus.storeProblem}`}
+        </p>
+      )}
       <form className="key-form" onSubmit={save}>
         <label htmlFor={`${id}-key`}>{keyStatus.present ? 'Replace key' : 'API key'}</label>
         <input

@@ -14,7 +14,7 @@ const CHOICES: readonly RadioChoice<Responsiveness>[] = [
   {
     value: 'balanced',
     title: 'Balanced',
-    explanation: 'Between the two (the default); at a fixed pace, about every tenth of a task’s age.',
+    explanation: 'Between the two (the default).',
   },
   {
     value: 'frugal',
@@ -32,7 +32,7 @@ const SCHEDULES: readonly RadioChoice<Schedule>[] = [
   {
     value: 'adaptive',
     title: 'Fixed pace by age',
-    explanation: 'Checks at a pace set by how long a job has run, whatever its kind.',
+    explanation: 'Checks about every tenth of a job’s age so far, whatever its kind.',
   },
 ];
 

@@ -13,6 +13,8 @@ export function WatchListTransfer() {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  /** The name of the file last chosen to import, said in words beside the button. */
+  const [chosenName, setChosenName] = useState<string | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const { offerUndo } = useRemoveWithUndo();
 
@@ -36,6 +38,7 @@ export function WatchListTransfer() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (file === undefined) return;
+    setChosenName(file.name);
     setReport(null);
     await run(async () => {
       setReport(await bridge.importWatchList({ json: await file.text() }));
@@ -62,12 +65,13 @@ export function WatchListTransfer() {
         <button type="button" onClick={() => fileRef.current?.click()}>
           Import watch list…
         </button>
+        {/* Never drawn (the browser's own "Choose File / No file chosen"): the button above opens it. */}
         <input
           ref={fileRef}
           type="file"
           accept="application/json,.json"
           aria-label="Watch list file to import"
-          className="visually-hidden"
+          hidden
           tabIndex={-1}
           onChange={(event) => void importFile(event)}
         />
@@ -75,6 +79,11 @@ export function WatchListTransfer() {
           Clear finished tasks
         </button>
       </div>
+      {chosenName !== null && (
+        <p className="muted-text" data-testid="import-file-name">
+          File chosen: {chosenName}
+        </p>
+      )}
       <ActionMessageView message={message} />
       {report !== null && <ImportReportView report={report} />}
     </section>

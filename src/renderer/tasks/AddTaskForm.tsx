@@ -7,6 +7,14 @@ import { useBridge } from '../state/bridgeContext';
 import { useFocusTarget } from '../state/focusRequest';
 import { errorMessage } from '../state/errorMessage';
 
+/**
+ * One line for a bare id; pasted create-call JSON shows up to six of its lines (not just its "{"), and
+ * scrolls past that.
+ */
+function idFieldRows(text: string): number {
+  return Math.min(6, text.split('\n').length);
+}
+
 /** Text pasted outside the form, to put into its id field; a new object for every paste. */
 export interface PastedId {
   readonly text: string;
@@ -130,7 +138,7 @@ export function AddTaskForm({ onAdded, onClose, pasted = null }: AddTaskFormProp
           <label htmlFor={`${id}-task-id`}>Task id</label>
           <textarea
             id={`${id}-task-id`}
-            rows={1}
+            rows={idFieldRows(taskId)}
             spellCheck={false}
             autoComplete="off"
             value={taskId}

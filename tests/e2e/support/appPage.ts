@@ -113,9 +113,27 @@ async function addFormAnswered(page: Page): Promise<boolean> {
   }
 }
 
-export async function openSettings(page: Page): Promise<void> {
+export async function openSettings(page: Page, section?: SettingsSectionTitle): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+  if (section !== undefined) await showSettingsSection(page, section);
+}
+
+/** The sections Settings shows one at a time (SettingsView's side list, or its picker in the popover). */
+export type SettingsSectionTitle =
+  | 'API key'
+  | 'Notifications'
+  | 'Checking'
+  | 'Saving results'
+  | 'Start-up and updates'
+  | 'Window and look'
+  | 'Watch list';
+
+/** Shows one section of the open Settings: from the side list in a wide window, the picker in a narrow one. */
+export async function showSettingsSection(page: Page, section: SettingsSectionTitle): Promise<void> {
+  const sideList = page.getByRole('navigation', { name: 'Settings sections' });
+  if (await sideList.isVisible()) await sideList.getByRole('button', { name: section, exact: true }).click();
+  else await page.getByRole('combobox', { name: 'Section' }).selectOption({ label: section });
 }
 
 /** Opens Insights from the header and waits for its view (it is loaded the first time). */

@@ -243,6 +243,8 @@ export class StandInNotification
   readonly toastXml: string | undefined;
   /** The toast's tag on Windows: the `id` option, or a random UUID (docs/api/notification.md `id`). */
   readonly id: string;
+  /** The buttons asked for with `actions` (docs/api/notification.md: macOS and Windows; Linux ignores them). */
+  readonly actions: readonly Electron.NotificationAction[];
   /** Whether the OS accepted it (`show` was emitted). */
   shownByOs = false;
   constructor(options?: Electron.NotificationConstructorOptions) {
@@ -251,6 +253,7 @@ export class StandInNotification
     this.body = options?.body ?? '';
     this.silent = options?.silent ?? false;
     this.toastXml = options?.toastXml;
+    this.actions = options?.actions ?? [];
     this.id = options?.id === undefined || options.id === '' ? randomUUID() : options.id;
     notifications.push(this);
   }
@@ -273,6 +276,16 @@ export class StandInNotification
 }
 StandInNotification satisfies Pick<typeof Electron.Notification, 'isSupported' | 'handleActivation'>;
 
+/** An attribute's value as Windows reads it out of the toast's XML. */
+function unescapeXmlAttribute(value: string): string {
+  return value
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 /**
  * The user clicks a toast in Windows' Action Center. A toast this run showed (its Notification alive)
  * raises the in-process Activated event: Electron emits that object's `click`, and for a plain click
@@ -289,16 +302,41 @@ export function activateToast(toastXml: string | undefined): void {
     return;
   }
   const launch = /<toast\b[^>]*\blaunch="([^"]*)"/u.exec(toastXml ?? '')?.[1] ?? '';
-  const args = launch
-    .replaceAll('&quot;', '"')
-    .replaceAll('&apos;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
+  const args = unescapeXmlAttribute(launch);
   const details: Electron.ActivationArguments = { type: 'click', arguments: args };
   const callback = notificationControl.activationCallback;
   if (callback === null) notificationControl.pendingActivation = details;
   else callback(details);
+}
+
+/**
+ * The user presses the notification's button `index`, as each platform reports it. macOS: the `action`
+ * event with `details.actionIndex` (docs/api/notification.md "Event: 'action'"; Electron 45 also passes
+ * the index positionally, deprecated). Windows: a toast written as `toastXml` has its own `<action>`
+ * elements, and a button's `arguments` go to the activation callback whether or not the Notification is
+ * alive (windows_toast_notification.cc ToastEventHandler::Invoke hands action arguments on to
+ * HandleToastActivation; windows_toast_activator.cc). Linux: libnotify is sent no actions, so there is
+ * nothing to press (returns false).
+ */
+export function pressNotificationAction(notification: StandInNotification, index: number): boolean {
+  const platform = desktop().platform;
+  if (platform === 'darwin') {
+    if (index >= notification.actions.length) return false;
+    notification.emit('action', { ...standInEvent(), actionIndex: index, selectionIndex: -1 }, index, -1);
+    return true;
+  }
+  if (platform === 'win32') {
+    const buttons = [...(notification.toastXml ?? '').matchAll(/<action\b[^>]*\barguments="([^"]*)"/gu)];
+    const encoded = buttons[index]?.[1];
+    if (encoded === undefined) return false;
+    const args = unescapeXmlAttribute(encoded);
+    const details: Electron.ActivationArguments = { type: 'action', arguments: args, actionIndex: index };
+    const callback = notificationControl.activationCallback;
+    if (callback === null) notificationControl.pendingActivation = details;
+    else callback(details);
+    return true;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------------------------------------- windows

@@ -8,12 +8,11 @@ import type { Clock } from '../clock';
 import type { UpdateController } from '../updates';
 import type { HostPlatform } from './appHostTypes';
 import { access } from 'node:fs/promises';
-import { parseTaskKey, taskKey, type TaskKey, type WatchedTask } from '../../../shared/watchedTask';
-import { DEFAULT_TASK_KIND } from '../../../shared/taskKinds';
-import { resultFileInSentence, resultFileStem } from '../../../shared/results/resultFileNames';
+import { taskKey, type TaskKey } from '../../../shared/watchedTask';
+import { resultFileInSentence } from '../../../shared/results/resultFileNames';
 import { formatResultText, hasResultText, isTimed } from '../../../shared/results/resultText';
-import { fileKindOfLink } from '../downloads';
-import { checkDownloadUrl, checkExternalUrl } from '../links';
+import { checkExternalUrl } from '../links';
+import { downloadLinkFor, kindOfKey, resultFileName } from './downloadLinks';
 import { keyStatusFrom } from './keyStatus';
 import { pickLink, toResultView, withPlayer } from './resultView';
 import { insightsFrom } from './insights';
@@ -34,15 +33,6 @@ export interface ContractHandlerDeps {
 function keyChangeMessage(outcome: SetKeyOutcome | ClearKeyOutcome, done: string): string {
   if (!outcome.ok) return outcome.message;
   return outcome.notice === undefined ? done : `${done} ${outcome.notice}`;
-}
-
-/**
- * "Menu, in French - dubbed-video" or "camb-dub-5102-dubbed-video": what a saved file is called without a
- * better name (the downloads module makes it safe and short enough).
- */
-function resultFileName(task: WatchedTask | undefined, what: string): string {
-  const stem = task?.label ?? `camb-${task?.kind ?? 'result'}-${task?.runId ?? 'run'}`;
-  return `${stem} - ${what}`;
 }
 
 /** What saving found: the place, and what CAMB.AI said of the key (each said once). */
@@ -85,8 +75,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     };
   };
 
-  // A request's key passed taskKeySchema, so it starts with a known kind; the default only satisfies the type.
-  const kindOf = (key: TaskKey) => service.get(key)?.kind ?? parseTaskKey(key)?.kind ?? DEFAULT_TASK_KIND;
+  const kindOf = (key: TaskKey) => kindOfKey(service, key);
 
   const fetchView = async (key: TaskKey, targetLanguage?: string) =>
     withPlayer(
@@ -136,14 +125,9 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     downloadResult: async ({ key, targetLanguage, linkName }) => {
       const picked = pickLink(await fetchView(key, targetLanguage), linkName);
       if (!picked.ok) return picked;
-      const checked = checkDownloadUrl(picked.link.url, deps.allowLoopbackHttp);
-      if (!checked.ok) return checked;
-      const started = await downloads.start(key, {
-        url: checked.url,
-        fallbackName: resultFileName(service.get(key), resultFileStem(kindOf(key), picked.link.name)),
-        kind: fileKindOfLink(picked.link.name),
-      });
-      return { ok: true, ...started };
+      const ready = downloadLinkFor(service, key, picked.link, deps.allowLoopbackHttp);
+      if (!ready.ok) return ready;
+      return { ok: true, ...(await downloads.start(key, ready.link)) };
     },
     saveResultText: async ({ key, targetLanguage, format }) => {
       const view = await fetchView(key, targetLanguage);

@@ -10,6 +10,7 @@ import { checkDownloadUrl } from '../links';
 import { updatesNotAvailable, WEB_HOST_REASON, type UpdateController } from '../updates';
 import type { WatchService } from '../watchService';
 import type { AppHost, HostPlatform } from './appHostTypes';
+import { startAutoSave } from './autoSave';
 import { createContractHandlers } from './contractHandlers';
 import { forwardServiceEvents } from './forwardServiceEvents';
 
@@ -55,18 +56,40 @@ export function createAppHost(options: AppHostOptions): AppHost {
     }
   };
 
-  const downloads = createResultDownloads({
+  // Manual downloads and automatic saves share everything but the folder.
+  const downloadOptions = {
     fetch: options.fetch,
     clock: options.clock,
     logger,
-    folder: options.platform.downloadsDir,
-    onEvent: (event) => broadcast('downloadProgress', event),
-    checkUrl: (url) => checkDownloadUrl(url, options.allowLoopbackHttp ?? false),
+    checkUrl: (url: string) => checkDownloadUrl(url, options.allowLoopbackHttp ?? false),
     referrer: options.apiBase ?? null,
     ...(options.platform.hostDownloader === undefined
       ? {}
       : { hostDownloader: options.platform.hostDownloader }),
     ...(options.downloadLimits === undefined ? {} : { limits: options.downloadLimits }),
+  };
+  const downloads = createResultDownloads({
+    ...downloadOptions,
+    folder: options.platform.downloadsDir,
+    onEvent: (event) => broadcast('downloadProgress', event),
+  });
+  const autoSave = startAutoSave({
+    service,
+    clock: options.clock,
+    logger,
+    allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+    fetchView: async (key) => handlers.fetchResult({ key }),
+    createDownloads: (folder, folderInWords, onEvent) =>
+      createResultDownloads({
+        ...downloadOptions,
+        folder,
+        folderInWords,
+        onEvent: (event) => {
+          broadcast('downloadProgress', event);
+          onEvent(event);
+        },
+      }),
+    notice: (level, text, key) => broadcast('notice', { level, text, key }),
   });
   const handlers = createContractHandlers({
     service,
@@ -103,11 +126,15 @@ export function createAppHost(options: AppHostOptions): AppHost {
     },
     notice: (level, text, key = null) => broadcast('notice', { level, text, key }),
     showTask: (key) => broadcast('showTask', { key }),
-    whenDownloadsSettled: () => downloads.whenSettled(),
+    whenDownloadsSettled: async () => {
+      await autoSave.whenSettled();
+      await downloads.whenSettled();
+    },
     dispose() {
       for (const stop of stops) stop();
       updates.dispose();
       downloads.dispose();
+      autoSave.dispose();
       sinks.clear();
     },
   };

@@ -67,20 +67,34 @@ function codesOf(error: unknown): string[] {
 }
 
 /**
- * A disk fault (what the code means: diskFaults' table) said for the Downloads folder. A read-only disk
- * and a folder without permission read alike here: either way, the fix is another folder or its rights.
+ * A disk fault (what the code means: diskFaults' table) said for the folder the file goes into: "your
+ * Downloads folder", or the folder chosen for saving results automatically. A read-only disk and a folder
+ * without permission read alike here: either way, the fix is another folder or its rights.
  */
-const DISK_FAULT_SENTENCES: Readonly<Record<DiskFaultKind, string>> = {
-  full: 'The disk is full: free some space and try again.',
-  'read-only': 'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
-  'not-allowed': 'CAMB Watch may not write into your Downloads folder: check its permissions and try again.',
-  'folder-missing': 'Your Downloads folder is missing: create it and try again.',
-  'name-too-long':
-    'Your Downloads folder is nested too deep for this file’s name: choose a shorter folder and try again.',
-  'too-many-open-files':
-    'Too many files are open to save the download: close some programs or windows and try again.',
-  'taken-over': 'Another CAMB Watch program took over its folder: quit one of them and try again.',
-};
+function diskFaultSentence(kind: DiskFaultKind, folder: string): string {
+  switch (kind) {
+    case 'full':
+      return 'The disk is full: free some space and try again.';
+    case 'read-only':
+    case 'not-allowed':
+      return `CAMB Watch may not write into ${folder}: check its permissions and try again.`;
+    case 'folder-missing':
+      return `${capitalised(folder)} is missing: create it (or plug in its drive) and try again.`;
+    case 'name-too-long':
+      return `${capitalised(folder)} is nested too deep for this file’s name: choose a shorter folder and try again.`;
+    case 'too-many-open-files':
+      return 'Too many files are open to save the download: close some programs or windows and try again.';
+    case 'taken-over':
+      return 'Another CAMB Watch program took over its folder: quit one of them and try again.';
+  }
+}
+
+function capitalised(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/** The folder a manual download goes into, in words. */
+export const DOWNLOADS_FOLDER_IN_WORDS = 'your Downloads folder';
 
 function describeHttpStatus(status: number): string {
   if (status === 401 || status === 403 || status === 404 || status === 410) return EXPIRED;
@@ -91,10 +105,6 @@ function describeHttpStatus(status: number): string {
 
 /** Faults of the network and the file server; the disk's are diskFaults'. */
 const BY_CODE: readonly (readonly [RegExp, string])[] = [
-  [
-    /^NoFreeName$/u,
-    'There are already 999 files of this name in your Downloads folder: move some away and try again.',
-  ],
   [/^ENOTFOUND$|^EAI_AGAIN$|^ERR_NAME_NOT_RESOLVED$|^ERR_INTERNET_DISCONNECTED$/u, UNREACHABLE],
   [
     /^ECONNREFUSED$|^EHOSTUNREACH$|^ENETUNREACH$|^ERR_CONNECTION_REFUSED$|^ERR_ADDRESS_UNREACHABLE$/u,
@@ -120,7 +130,11 @@ function formatGiB(bytes: number): string {
 }
 
 /** One sentence for the user; the raw error goes to the log only. */
-export function describeDownloadError(error: unknown, cancelled: boolean): string {
+export function describeDownloadError(
+  error: unknown,
+  cancelled: boolean,
+  folder: string = DOWNLOADS_FOLDER_IN_WORDS,
+): string {
   if (cancelled) return 'The download was cancelled.';
   if (error instanceof FileServerAnswer) return describeHttpStatus(error.httpStatus);
   if (error instanceof IncompleteDownload) return DROPPED;
@@ -131,7 +145,9 @@ export function describeDownloadError(error: unknown, cancelled: boolean): strin
   if (error instanceof RedirectRefused)
     return `The file server passed the download on to a link CAMB Watch refuses. ${error.reason} Try again later, or tell CAMB.AI support.`;
   const fault = diskFaultOf(error);
-  if (fault !== null) return DISK_FAULT_SENTENCES[fault.kind];
+  if (fault !== null) return diskFaultSentence(fault.kind, folder);
+  if (codesOf(error).includes('NoFreeName'))
+    return `There are already 999 files of this name in ${folder}: move some away and try again.`;
   for (const code of codesOf(error)) {
     const match = BY_CODE.find(([pattern]) => pattern.test(code));
     if (match !== undefined) return match[1];

@@ -25,6 +25,8 @@ export interface ResultDownloadsOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly folder: string;
+  /** `folder` in a sentence ("your Downloads folder", the default); failures name it so. */
+  readonly folderInWords?: string;
   readonly onEvent: (event: DownloadEvent) => void;
   /** The policy every link and redirect passes (checkDownloadUrl with the host's allowLoopbackHttp). */
   readonly checkUrl: (url: string) => UrlCheck;
@@ -155,7 +157,7 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
         receivedBytes,
         totalBytes,
         state: cancelled ? 'cancelled' : 'failed',
-        message: describeDownloadError(error, cancelled),
+        message: describeDownloadError(error, cancelled, options.folderInWords),
       });
     } finally {
       running.delete(downloadId);
@@ -199,7 +201,11 @@ export function createResultDownloads(options: ResultDownloadsOptions): ResultDo
         await partial?.handle.close().catch(() => undefined);
         if (partial !== null) await rm(partial.path, { force: true });
         options.logger.warn('A result text could not be saved', { key, error: describeRawError(error) });
-        options.onEvent({ ...base, state: 'failed', message: describeDownloadError(error, false) });
+        options.onEvent({
+          ...base,
+          state: 'failed',
+          message: describeDownloadError(error, false, options.folderInWords),
+        });
         return { downloadId, fileName: name };
       }
     },

@@ -14,3 +14,10 @@ export { chimePlayers, soundPlan, type PlayerCommand } from './notificationSound
 export { createProblemNotifier, type ProblemSignal } from './problemNotifier';
 export { notificationForStop, type NotificationSettings } from './taskNotification';
 export { activationTarget, windowsToastXml } from './windowsToast';
+export {
+  notificationActionRequest,
+  notificationActions,
+  notificationActionsShown,
+  type NotificationAction,
+  type NotificationActionId,
+} from './notificationActions';

@@ -1,5 +1,6 @@
 import { taskKeySchema } from '../../../shared/contract/payloads';
 import type { TaskKey } from '../../../shared/watchedTask';
+import type { NotificationAction, NotificationActionId } from './notificationActions';
 
 /**
  * Windows toasts whose click reaches the app after a restart. Electron 45's `Notification.handleActivation`
@@ -17,7 +18,11 @@ export interface ToastContent {
   readonly silent: boolean;
   /** The task a click opens; null opens the window as it is. */
   readonly taskKey: TaskKey | null;
+  /** Buttons under the text; each activates with its own arguments (toastActionArguments). */
+  readonly actions?: readonly NotificationAction[];
 }
+
+const ACTION_IDS: readonly NotificationActionId[] = ['open-result', 'download'];
 
 /** Tells our activations from others; Electron reads `type` (click) and ignores keys it does not know. */
 const APP_MARK = 'camb-watch';
@@ -36,6 +41,11 @@ export function toastLaunchArguments(taskKey: TaskKey | null): string {
   return `type=click&app=${APP_MARK}&task=${encodeURIComponent(taskKey ?? '')}`;
 }
 
+/** A button's arguments: the launch arguments' fields, with `type=action` and the action's id. */
+export function toastActionArguments(taskKey: TaskKey, action: NotificationActionId): string {
+  return `type=action&app=${APP_MARK}&task=${encodeURIComponent(taskKey)}&action=${action}`;
+}
+
 /** The toast as Electron would write it (windows_toast_notification.cc GetToastXml), plus the launch arguments. */
 export function windowsToastXml(content: ToastContent): string {
   const image =
@@ -47,9 +57,21 @@ export function windowsToastXml(content: ToastContent): string {
     .map((text) => `<text>${escapeXml(text)}</text>`)
     .join('');
   const audio = content.silent ? '<audio silent="true"/>' : '';
+  const { taskKey } = content;
+  const buttons =
+    taskKey === null || content.actions === undefined || content.actions.length === 0
+      ? ''
+      : `<actions>${content.actions
+          .map(
+            (action) =>
+              `<action content="${escapeXml(action.label)}" arguments="${escapeXml(
+                toastActionArguments(taskKey, action.id),
+              )}" activationType="foreground"/>`,
+          )
+          .join('')}</actions>`;
   return (
     `<toast launch="${escapeXml(toastLaunchArguments(content.taskKey))}" activationType="foreground">` +
-    `<visual><binding template="ToastGeneric">${texts}${image}</binding></visual>${audio}</toast>`
+    `<visual><binding template="ToastGeneric">${texts}${image}</binding></visual>${buttons}${audio}</toast>`
   );
 }
 
@@ -59,7 +81,7 @@ export function windowsToastXml(content: ToastContent): string {
  */
 export function activationTarget(
   activationArguments: string,
-): { readonly taskKey: TaskKey | null } | undefined {
+): { readonly taskKey: TaskKey | null; readonly action?: NotificationActionId } | undefined {
   // A toast of a version before this one (Electron's own, without launch arguments): the window, as it is.
   if (activationArguments === '') return { taskKey: null };
   const fields = new Map<string, string>();
@@ -76,5 +98,8 @@ export function activationTarget(
   }
   if (task === '') return { taskKey: null };
   const parsed = taskKeySchema.safeParse(task);
-  return parsed.success ? { taskKey: parsed.data } : undefined;
+  if (!parsed.success) return undefined;
+  // A button of ours (toastActionArguments); an action id we do not know is only a click.
+  const action = ACTION_IDS.find((id) => id === fields.get('action'));
+  return action === undefined ? { taskKey: parsed.data } : { taskKey: parsed.data, action };
 }
