@@ -69,7 +69,8 @@ export function useNotices(narrow = false) {
           return [...current, { ...notice, id, keys, revision: 0 }].slice(-limit);
         }
         joinedAt.current.set(fresh.id, now);
-        const keys = notice.key === null || fresh.keys.includes(notice.key) ? fresh.keys : [...fresh.keys, notice.key];
+        const keys =
+          notice.key === null || fresh.keys.includes(notice.key) ? fresh.keys : [...fresh.keys, notice.key];
         const joined: Notice = {
           ...fresh,
           // A failure among successes is what the notice must show.

@@ -23,8 +23,8 @@ function unseenText(tasks: readonly WatchedTask[]): string | null {
   if (unseen === 0) return null;
   if (tasks.length === 1) return 'It ended and you have not looked at it yet.';
   return unseen === tasks.length
-    ? `All of them ended and you have not looked at them yet.`
-    : `${unseen} of them ended and you have not looked at them yet.`;
+    ? 'All of them ended and you have not looked at them yet.'
+    : `${unseen} of them ended and you have not looked at ${unseen === 1 ? 'it' : 'them'} yet.`;
 }
 
 /**
@@ -67,7 +67,9 @@ export function clearFinishedQuestion(plan: ClearPlan, includeUnseen: boolean): 
   const parts = [`${plural(going, 'finished task')} will be removed.`];
   if (plan.unseen > 0)
     parts.push(
-      includeUnseen ? `That includes ${unseen}.` : `${unseen} ${plan.unseen === 1 ? 'stays' : 'stay'} in the list.`,
+      includeUnseen
+        ? `That includes ${unseen}.`
+        : `${unseen} ${plan.unseen === 1 ? 'stays' : 'stay'} in the list.`,
     );
   if (going > 0) parts.push(`Undo puts ${going === 1 ? 'it' : 'them'} back.`);
   return {

@@ -3,7 +3,10 @@ import { onMac } from '../keyboard/onMac';
 import { isTextEntry } from '../keyboard/textEntry';
 
 /** Ctrl+Z, or Cmd+Z on a Mac, without Shift or Alt (Shift is redo in most apps). */
-export function isUndoPress(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, mac = onMac): boolean {
+export function isUndoPress(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  mac = onMac,
+): boolean {
   const command = mac ? event.metaKey : event.ctrlKey;
   const other = mac ? event.ctrlKey : event.metaKey;
   return command && !other && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z';
@@ -22,7 +25,10 @@ export function useUndoShortcut(undoLast: () => boolean): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat || !isUndoPress(event)) return;
       const target = event.target;
-      if (isTextEntry(target) || (target instanceof Element && target.closest('[aria-modal="true"]') !== null))
+      if (
+        isTextEntry(target) ||
+        (target instanceof Element && target.closest('[aria-modal="true"]') !== null)
+      )
         return;
       if (current.current()) event.preventDefault();
     };

@@ -112,7 +112,9 @@ describe('quietHoursSchema', () => {
     expect(message({ ...NIGHTLY, end: '25:00' })).toBe(
       'The end time of quiet hours must be a time from 00:00 to 23:59, such as 22:00.',
     );
-    expect(message({ ...NIGHTLY, end: '22:00' })).toBe('Quiet hours must end at another time than they start.');
+    expect(message({ ...NIGHTLY, end: '22:00' })).toBe(
+      'Quiet hours must end at another time than they start.',
+    );
     expect(message({ ...NIGHTLY, days: [1, 1] })).toBe('The days of quiet hours name the same day twice.');
     expect(message(NIGHTLY)).toBeNull();
   });

@@ -73,7 +73,11 @@ describe('persisted document: salvage', () => {
       },
     });
     if (result.kind !== 'partial') throw new Error(`expected a partial salvage, got ${result.kind}`);
-    expect(result.document.settings).toEqual({ ...DEFAULT_SETTINGS, compactDensity: true, soundOnFailure: 'chime' });
+    expect(result.document.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      compactDensity: true,
+      soundOnFailure: 'chime',
+    });
     expect(result.settingsProblems).toEqual([
       'Quiet hours were turned off: the end time of quiet hours must be a time from 00:00 to 23:59, such as 22:00',
     ]);

@@ -163,7 +163,8 @@ export function createDoNotDisturb(options: DoNotDisturbOptions) {
       const now = options.clock.now();
       const manual = manualOn(now);
       const quiet = !manual && quietHoursOn(now);
-      const failureLetThrough = quiet && quietHours()?.alwaysAlertOnFailure === true && toldFailure(notification);
+      const failureLetThrough =
+        quiet && quietHours()?.alwaysAlertOnFailure === true && toldFailure(notification);
       if ((!manual && !quiet) || failureLetThrough) {
         options.deliver(notification);
         return;
