@@ -82,7 +82,7 @@ export function QuietHoursSetting({ quietHours }: { readonly quietHours: QuietHo
             />
           </label>
           <label>
-            to{' '}
+            until{' '}
             <input
               type="time"
               value={shown.end}
