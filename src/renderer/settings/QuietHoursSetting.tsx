@@ -70,8 +70,7 @@ export function QuietHoursSetting({ quietHours }: { readonly quietHours: QuietHo
           </span>
         </span>
       </label>
-      <fieldset className="quiet-hours-fields" disabled={!shown.enabled}>
-        <legend className="visually-hidden">When quiet hours hold</legend>
+      <fieldset className="quiet-hours-fields" disabled={!shown.enabled} aria-label="When quiet hours hold">
         <div className="quiet-hours-times">
           <label>
             From{' '}
