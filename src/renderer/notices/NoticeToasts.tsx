@@ -37,7 +37,8 @@ export function NoticeToasts({ notices, onDismiss, onShowTask, onShowTasks }: No
     <div className="toasts" role="status" aria-live="polite" aria-label="Notices">
       {notices.map((notice) => (
         <NoticeToast
-          key={notice.id}
+          // A notice that took in more of its kind starts its life (timer and fade) again.
+          key={`${notice.id}.${notice.revision}`}
           notice={notice}
           onDismiss={onDismiss}
           onShowTask={onShowTask}
