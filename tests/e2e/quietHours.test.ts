@@ -11,7 +11,8 @@ import { documentStoreFile } from '../../src/main/core/persistence/storeOptions'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { banner, openSettings, openTasks, taskRow, useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, THEMES, type E2eHarness } from './support/e2eHarness';
+import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { captureInThemes } from './support/themeCapture';
 import { notice } from './support/listKeyboard';
 
 const chromium = useChromium();
@@ -22,16 +23,6 @@ afterEach(async () => {
 
 const MINUTE = 60_000;
 const quietHours = () => h.page.getByRole('group', { name: 'Quiet hours' });
-
-/** Settings in light and dark, with axe. */
-async function capture(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await h.screenshot(`${name}-${colorScheme}`);
-    await h.axe(`${name} (${colorScheme})`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}
 
 describe.each(JOURNEY_VIEWPORTS)('quiet hours ($name)', (viewport) => {
   it('hold a success overnight, tell a failure at once, and sum up in the morning', async () => {
@@ -62,7 +53,7 @@ describe.each(JOURNEY_VIEWPORTS)('quiet hours ($name)', (viewport) => {
       alwaysAlertOnFailure: true,
       days: [0, 1, 2, 3, 4, 5, 6],
     });
-    await capture(`quiet-hours-settings-${viewport.width}`);
+    await captureInThemes(h, `quiet-hours-settings-${viewport.width}`);
 
     // Overnight: a success waits, the faulty job's failure is told at once, a running one goes on.
     server.addTask('story', 'night-build', [step.pending({ untilMs: 20 * MINUTE }), step.success(4242)]);

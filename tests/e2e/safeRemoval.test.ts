@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { openSettings, openTasks, statusOf, taskRow, useChromium } from './support/appPage';
-import { createE2eHarness, JOURNEY_VIEWPORTS, THEMES, type E2eHarness } from './support/e2eHarness';
+import { createE2eHarness, JOURNEY_VIEWPORTS, type E2eHarness } from './support/e2eHarness';
+import { captureInThemes } from './support/themeCapture';
 import { focusedRowKey, notice, watchList } from './support/listKeyboard';
 
 const chromium = useChromium();
@@ -27,15 +28,6 @@ function shownKeys(page: Page): Promise<(string | null)[]> {
     .evaluateAll((rows: { getAttribute(name: string): string | null }[]) =>
       rows.map((row) => row.getAttribute('data-task-key')),
     );
-}
-
-async function captureBothThemes(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await h.screenshot(`${name}-${colorScheme}`);
-    await h.axe(`${name} (${colorScheme})`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
 }
 
 describe.each(JOURNEY_VIEWPORTS)('a bulk removal asks, and Ctrl+Z takes it back ($name)', (viewport) => {
@@ -67,7 +59,7 @@ describe.each(JOURNEY_VIEWPORTS)('a bulk removal asks, and Ctrl+Z takes it back 
     expect(await question.innerText()).toContain(
       '1 of them ended and you have not looked at it yet. Ctrl+Z or Undo puts them back.',
     );
-    await captureBothThemes(`safe-removal-question-${viewport.width}`);
+    await captureInThemes(h, `safe-removal-question-${viewport.width}`);
     await page.keyboard.press('Escape');
     await question.waitFor({ state: 'detached' });
     expect(await shownKeys(page)).toEqual(all);
@@ -120,7 +112,7 @@ describe.each(JOURNEY_VIEWPORTS)('a bulk removal asks, and Ctrl+Z takes it back 
     expect(await question.innerText()).toContain(
       '1 finished task will be removed. 1 ending you have not looked at yet stays in the list.',
     );
-    await captureBothThemes(`safe-removal-clear-finished-${viewport.width}`);
+    await captureInThemes(h, `safe-removal-clear-finished-${viewport.width}`);
     await question.getByRole('button', { name: 'Clear 1 task' }).click();
     await notice(page, 'Cleared “Chapter done”').waitFor();
     expect(

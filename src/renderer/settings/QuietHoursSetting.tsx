@@ -12,6 +12,12 @@ import { doNotDisturbEndText } from '../../shared/format/doNotDisturb';
 import { useNow } from '../state/coreClock';
 import { useSettingsUpdate } from './useSettingsUpdate';
 
+/** The two times, with the words beside them: "From 22:00 until 08:00". */
+const TIME_FIELDS = [
+  ['start', 'From'],
+  ['end', 'until'],
+] as const;
+
 /** Monday first, as a week is read. */
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
@@ -72,22 +78,16 @@ export function QuietHoursSetting({ quietHours }: { readonly quietHours: QuietHo
       </label>
       <fieldset className="quiet-hours-fields" disabled={!shown.enabled} aria-label="When quiet hours hold">
         <div className="quiet-hours-times">
-          <label>
-            From{' '}
-            <input
-              type="time"
-              value={shown.start}
-              onChange={(event) => event.target.value !== '' && change({ start: event.target.value })}
-            />
-          </label>
-          <label>
-            until{' '}
-            <input
-              type="time"
-              value={shown.end}
-              onChange={(event) => event.target.value !== '' && change({ end: event.target.value })}
-            />
-          </label>
+          {TIME_FIELDS.map(([field, label]) => (
+            <label key={field}>
+              {label}{' '}
+              <input
+                type="time"
+                value={shown[field]}
+                onChange={(event) => event.target.value !== '' && change({ [field]: event.target.value })}
+              />
+            </label>
+          ))}
         </div>
         <div className="quiet-hours-days" role="group" aria-label="Starting on">
           {WEEK.map((day) => {

@@ -6,10 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import { createDoNotDisturb } from '../../../src/main/core/notifications/doNotDisturb';
-import type {
-  NotificationModel,
-  TaskNotification,
-} from '../../../src/main/core/notifications/notificationModel';
+import type { NotificationModel } from '../../../src/main/core/notifications/notificationModel';
+import { ended } from './taskNotificationFixture';
 import {
   DEFAULT_QUIET_HOURS,
   nextQuietHoursChange,
@@ -37,18 +35,6 @@ function local(year: number, month: number, day: number, hour: number, minute = 
 }
 
 const NIGHTLY: QuietHours = { ...DEFAULT_QUIET_HOURS, enabled: true };
-
-function done(name: string, outcome: TaskNotification['outcome']): TaskNotification {
-  return {
-    type: 'task',
-    taskKey: `story:${name}`,
-    taskName: name,
-    outcome,
-    title: outcome === 'failed' ? 'Story failed' : 'Story ready',
-    body: name,
-    sound: 'system',
-  };
-}
 
 describe('quietHoursActive', () => {
   it('holds from the start to the end across midnight, and not outside', () => {
@@ -146,13 +132,13 @@ describe('the notification gate with quiet hours', () => {
 
   it('holds endings overnight, lets a failure through, and sums up the rest at 08:00', async () => {
     const { clock, delivered, gate } = setup(NIGHTLY, local(2026, 5, 12, 21));
-    gate.offer(done('evening', 'succeeded'));
+    gate.offer(ended('evening', 'succeeded'));
     expect(delivered.map((n) => n.body)).toEqual(['evening']);
 
     await clock.advance(2 * HOUR_MS);
-    gate.offer(done('night-1', 'succeeded'));
-    gate.offer(done('broken', 'failed'));
-    gate.offer(done('night-2', 'succeeded'));
+    gate.offer(ended('night-1', 'succeeded'));
+    gate.offer(ended('broken', 'failed'));
+    gate.offer(ended('night-2', 'succeeded'));
     // The failure is told at once; the successes wait.
     expect(delivered.map((n) => n.body)).toEqual(['evening', 'broken']);
     expect(gate.isOn()).toBe(true);
@@ -173,7 +159,7 @@ describe('the notification gate with quiet hours', () => {
       { ...NIGHTLY, alwaysAlertOnFailure: false },
       local(2026, 5, 12, 23),
     );
-    gate.offer(done('broken', 'failed'));
+    gate.offer(ended('broken', 'failed'));
     expect(delivered).toEqual([]);
     await clock.advance(9 * HOUR_MS);
     expect(delivered.map((n) => n.body)).toEqual(['1 job finished during quiet hours: 1 failed.']);
@@ -181,7 +167,7 @@ describe('the notification gate with quiet hours', () => {
 
   it('turned off in the night, releases what it held at once', () => {
     const { delivered, settings, gate } = setup(NIGHTLY, local(2026, 5, 12, 23));
-    gate.offer(done('night', 'succeeded'));
+    gate.offer(ended('night', 'succeeded'));
     settings.quiet = { ...NIGHTLY, enabled: false };
     gate.refresh();
     expect(delivered.map((n) => n.body)).toEqual(['1 job finished during quiet hours: 1 succeeded.']);
@@ -189,7 +175,7 @@ describe('the notification gate with quiet hours', () => {
 
   it('the end is found on the short spring night, on virtual time', async () => {
     const { clock, delivered, gate } = setup(NIGHTLY, local(2026, 3, 28, 23));
-    gate.offer(done('night', 'succeeded'));
+    gate.offer(ended('night', 'succeeded'));
     await clock.advance(local(2026, 3, 29, 8) - clock.now() - MINUTE_MS);
     expect(delivered).toEqual([]);
     await clock.advance(MINUTE_MS);
@@ -200,7 +186,7 @@ describe('the notification gate with quiet hours', () => {
     const { clock, delivered, settings, gate } = setup(NIGHTLY, local(2026, 5, 12, 23));
     settings.until = clock.now() + HOUR_MS;
     gate.refresh();
-    gate.offer(done('broken', 'failed'));
+    gate.offer(ended('broken', 'failed'));
     expect(delivered).toEqual([]);
     // Do not disturb ends at midnight, quiet hours go on: still held.
     await clock.advance(HOUR_MS);
