@@ -10,6 +10,7 @@ import {
 } from '../../shared/quietHours';
 import { doNotDisturbEndText } from '../../shared/format/doNotDisturb';
 import { useNow } from '../state/coreClock';
+import { SettingToggle } from './SettingToggle';
 import { useSettingsUpdate } from './useSettingsUpdate';
 
 /** The two times, with the words beside them: "From 22:00 until 08:00". */
@@ -105,17 +106,12 @@ export function QuietHoursSetting({ quietHours }: { readonly quietHours: QuietHo
             );
           })}
         </div>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={shown.alwaysAlertOnFailure}
-            onChange={(event) => change({ alwaysAlertOnFailure: event.target.checked })}
-          />
-          <span>
-            <span className="toggle-label">Always alert when a job fails</span>
-            <span className="toggle-description">A failure is told at once, even during quiet hours.</span>
-          </span>
-        </label>
+        <SettingToggle
+          label="Always alert when a job fails"
+          description="A failure is told at once, even during quiet hours."
+          checked={shown.alwaysAlertOnFailure}
+          onChange={(alwaysAlertOnFailure) => change({ alwaysAlertOnFailure })}
+        />
       </fieldset>
       {problem !== null && (
         <p className="field-error" role="alert">
