@@ -43,8 +43,18 @@ describe.each(JOURNEY_VIEWPORTS)('a bulk removal asks, and Ctrl+Z takes it back 
     await h.advance(60_000);
     await expect.poll(() => statusOf(taskRow(page, 'story:ghost'))).toBe('Stopped');
     // The unseen ending first (the list's order), then the seven running ones.
+    await h.settle();
     await expect.poll(async () => (await shownKeys(page)).length).toBe(8);
-    const all = await shownKeys(page);
+    // Read once the order holds still: every job has had its first answer.
+    let all = await shownKeys(page);
+    await expect
+      .poll(async () => {
+        const now = await shownKeys(page);
+        const same = JSON.stringify(now) === JSON.stringify(all);
+        all = now;
+        return same;
+      })
+      .toBe(true);
     expect(all[0]).toBe('story:ghost');
 
     // Ctrl+A, Delete: a question first, with how many and how many unseen; Cancel is where focus starts.
