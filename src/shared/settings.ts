@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUTO_SAVE_OFF, autoSaveSchema } from './autoSave';
+import { DEFAULT_QUIET_HOURS, quietHoursSchema } from './quietHours';
 import { listGroupingSchema, listOrderSchema } from './taskOrder';
 import { windowShortcutSchema } from './windowShortcut';
 
@@ -42,6 +43,8 @@ export const settingsSchema = z.object({
   soundOnFailure: notificationSoundSchema,
   /** Notifications are held until this time (epoch ms), then summed up in one; null: not on. */
   doNotDisturbUntil: z.number().int().nonnegative().nullable(),
+  /** A Do not disturb that comes back every night (or on the days chosen), e.g. 22:00–08:00. */
+  quietHours: quietHoursSchema,
   /** How the watch list is sorted: what needs the user first (default), or by date added, name or kind. */
   listOrder: listOrderSchema,
   /** Headers in the watch list: none, one per kind, or one per day. */
@@ -67,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
   soundOnSuccess: 'system',
   soundOnFailure: 'system',
   doNotDisturbUntil: null,
+  quietHours: DEFAULT_QUIET_HOURS,
   listOrder: 'attention',
   listGrouping: 'none',
   compactDensity: false,

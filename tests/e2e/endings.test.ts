@@ -154,7 +154,10 @@ describe.each(JOURNEY_VIEWPORTS)('endings at $name', (viewport) => {
     // Clearing finished tasks offers the stopped one too; the running one stays.
     await openSettings(page, 'Watch list');
     await page.getByRole('button', { name: 'Clear finished tasks' }).click();
-    // No confirmation: it is done at once, and the notice offers Undo instead.
+    // Unseen endings stay unless asked for; asked, they go, and the notice offers Undo.
+    const question = page.getByRole('alertdialog');
+    await question.getByRole('checkbox', { name: /^Also clear the \d+ not looked at yet$/u }).check();
+    await question.getByRole('button', { name: 'Clear 5 tasks' }).click();
     await page
       .getByTestId('notice')
       .filter({ hasText: 'Cleared 5 tasks' })

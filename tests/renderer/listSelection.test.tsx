@@ -53,10 +53,13 @@ describe('the Undo notice', () => {
               key: null,
               durationMs: UNDO_MS,
               action: { label: 'Undo', run: undo },
+              keys: [],
+              revision: 0,
             },
           ]}
           onDismiss={(id) => dismissed.push(id)}
           onShowTask={() => undefined}
+          onShowTasks={() => undefined}
         />,
       );
       expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();

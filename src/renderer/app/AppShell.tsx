@@ -21,6 +21,8 @@ import { useNarrowWindow } from './useNarrowWindow';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { useKeyboardShortcuts } from '../keyboard/useKeyboardShortcuts';
 import { runQuickAction, type QuickAction, type QuickActionRunner } from '../tasks/quickActions';
+import { useUndoShortcut } from '../tasks/useUndoShortcut';
+import { NOTICE_TOPIC_FILTER } from '../notices/noticeTopicFilter';
 
 interface RevealOptions {
   readonly highlight?: boolean;
@@ -32,7 +34,8 @@ export function AppShell() {
   const bridge = useBridge();
   const narrow = useNarrowWindow();
   useEscapeHidesWindow();
-  const { notices, add: addNotice, dismiss } = useNotices(narrow);
+  const { notices, add: addNotice, dismiss, undoLast } = useNotices(narrow);
+  useUndoShortcut(undoLast);
   const [nav, go] = useReducer(navigate, INITIAL_NAVIGATION);
   const { view, selectedKey } = nav;
 
@@ -235,6 +238,13 @@ export function AppShell() {
                 notices={notices}
                 onDismiss={dismiss}
                 onShowTask={(key) => revealTask(key, { focusDetail: true })}
+                onShowTasks={(keys, topic) => {
+                  // The list filtered to what the notice told of, the first of them under the cursor.
+                  go({ type: 'filter', filter: NOTICE_TOPIC_FILTER[topic] });
+                  const [first] = keys;
+                  if (first !== undefined) revealTask(first);
+                  go({ type: 'focus', target: 'list' });
+                }}
               />
             </aside>
             {nav.helpOpen && <ShortcutsDialog onClose={() => go({ type: 'help', open: false })} />}

@@ -17,6 +17,8 @@ import type { FocusRequest, RevealRequest } from '../state/navigation';
 import { NO_SELECTION, selectOnly, type ListSelection } from '../tasks/listSelection';
 import { MarkAllSeenButton } from '../tasks/MarkAllSeenButton';
 import { useRemoveWithUndo } from '../tasks/removeWithUndo';
+import { RemovalConfirm, type PendingRemoval } from '../tasks/RemovalConfirm';
+import { removalQuestion } from '../tasks/removalQuestion';
 import { useMarkSeenWhenShown } from '../tasks/useMarkSeenWhenShown';
 import type { AppStatus } from '../state/appStatus';
 import { useBridge } from '../state/bridgeContext';
@@ -88,12 +90,24 @@ export function TasksView(props: TasksViewProps) {
     if (selectedKey !== null && !selection.keys.has(selectedKey)) setSelection(selectOnly(selectedKey));
   }
 
-  async function removeTasks(keys: readonly TaskKey[], next: TaskKey | null) {
+  // A removal that asks first (many tasks, or unseen endings) waits here for the answer.
+  const [pendingRemoval, setPendingRemoval] = useState<PendingRemoval | null>(null);
+
+  async function removeNow(keys: readonly TaskKey[], next: TaskKey | null) {
     const gone = await remove(keys);
     if (gone.length === 0) return;
     if (selectedKey !== null && gone.includes(selectedKey)) props.onRemoved(selectedKey);
     if (next !== null) props.onSelect(next);
     setSelection(next === null ? NO_SELECTION : selectOnly(next));
+    // The Remove button may be gone with the selection bar: the cursor is on the next row, in the list.
+    focusOn('list');
+  }
+
+  function removeTasks(keys: readonly TaskKey[], next: TaskKey | null) {
+    const tasks = keys.flatMap((key) => store.get(key) ?? []);
+    const question = removalQuestion(tasks);
+    if (question === null) void removeNow(keys, next);
+    else setPendingRemoval({ keys, next, question });
   }
 
   const { listOrder, listGrouping } = status.settings;
@@ -201,7 +215,7 @@ export function TasksView(props: TasksViewProps) {
                   selectedKey={selectedKey}
                   selection={selection}
                   onSelection={setSelection}
-                  onRemove={(keys, next) => void removeTasks(keys, next)}
+                  onRemove={removeTasks}
                   highlightKey={props.highlightKey}
                   reveal={props.reveal}
                   hold={hold}
@@ -211,6 +225,15 @@ export function TasksView(props: TasksViewProps) {
                   onOpen={props.onOpen}
                 />
                 <RowQuickActions selectedKey={selectedKey} />
+                {pendingRemoval !== null && (
+                  <RemovalConfirm
+                    pending={pendingRemoval}
+                    onAnswer={(confirmed) => {
+                      setPendingRemoval(null);
+                      if (confirmed) void removeNow(pendingRemoval.keys, pendingRemoval.next);
+                    }}
+                  />
+                )}
               </section>
             )}
           </div>

@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { keepTabInside, useModalFocus } from './modalFocus';
 
 interface ConfirmDialogProps {
@@ -7,13 +7,18 @@ interface ConfirmDialogProps {
   readonly confirmLabel: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** A choice that changes what the confirmation does (Clear finished: "also the unseen ones"). */
+  readonly children?: ReactNode;
+  /** Nothing would be done as things are chosen: the confirm button waits. */
+  readonly confirmDisabled?: boolean;
 }
 
 /**
- * Asks before something that cannot be undone. Focus starts on Cancel (the safe choice), stays inside the
+ * Asks before something that cannot be undone, or that removes many things at once. Focus starts on Cancel (the safe choice), stays inside the
  * dialog, Escape cancels, and focus returns to whatever opened it.
  */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { title, message, confirmLabel, onConfirm, onCancel, children, confirmDisabled = false } = props;
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -43,11 +48,12 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       >
         <h2 id={`${id}-title`}>{title}</h2>
         <p id={`${id}-message`}>{message}</p>
+        {children}
         <div className="dialog-actions">
           <button ref={cancelRef} type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="danger" onClick={onConfirm}>
+          <button type="button" className="danger" disabled={confirmDisabled} onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>

@@ -12,10 +12,12 @@ export function useModalFocus(first: RefObject<HTMLElement | null>): void {
   }, [first]);
 }
 
-/** Tab and Shift+Tab go round the dialog's buttons instead of leaving it. */
+/** Tab and Shift+Tab go round the dialog's buttons and boxes instead of leaving it. */
 export function keepTabInside(event: KeyboardEvent<HTMLElement>, dialog: HTMLElement | null): void {
   if (event.key !== 'Tab') return;
-  const buttons = [...(dialog?.querySelectorAll('button') ?? [])];
+  const buttons = [
+    ...(dialog?.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled)') ?? []),
+  ];
   const first = buttons[0];
   const last = buttons.at(-1);
   if (event.shiftKey && document.activeElement === first) {

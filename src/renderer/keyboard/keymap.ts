@@ -71,6 +71,7 @@ export function shortcutHelp(mac: boolean): readonly ShortcutHelpEntry[] {
     { keys: ['C'], what: 'Copy the selected task’s id' },
     { keys: ['R'], what: 'Check the selected task now' },
     { keys: [mac ? '⌫' : 'Delete'], what: 'Remove the selected tasks (with Undo)' },
+    { keys: [commandKeyLabel('Z', mac)], what: 'Undo the last removal' },
     { keys: ['Escape'], what: 'Go back, or close what is open' },
     { keys: [commandKeyLabel(',', mac)], what: 'Open Settings' },
     { keys: ['?'], what: 'Show this list' },

@@ -1,14 +1,20 @@
 import { doNotDisturbActive, doNotDisturbEndText } from '../../shared/format/doNotDisturb';
+import type { QuietHours } from '../../shared/quietHours';
 import { useBridge } from '../state/bridgeContext';
 import { useNow } from '../state/coreClock';
+import { QuietHoursSetting } from './QuietHoursSetting';
 
 interface DoNotDisturbProps {
   readonly until: number | null;
+  readonly quietHours: QuietHours;
   readonly run: (action: () => Promise<unknown>) => Promise<void>;
 }
 
-/** Whether Do not disturb is on and until when, with the same choices as the tray menu. */
-export function DoNotDisturbSetting({ until, run }: DoNotDisturbProps) {
+/**
+ * Whether Do not disturb is on and until when, with the same choices as the tray menu, and the quiet
+ * hours that turn it on by themselves.
+ */
+export function DoNotDisturbSetting({ until, quietHours, run }: DoNotDisturbProps) {
   const bridge = useBridge();
   const now = useNow();
   const set = (choice: 'hour' | 'tomorrow' | 'off') => void run(() => bridge.setDoNotDisturb({ choice }));
@@ -44,6 +50,7 @@ export function DoNotDisturbSetting({ until, run }: DoNotDisturbProps) {
           </div>
         </>
       )}
+      <QuietHoursSetting quietHours={quietHours} />
     </div>
   );
 }

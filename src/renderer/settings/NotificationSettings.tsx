@@ -33,7 +33,7 @@ export function NotificationSettings({ settings }: { readonly settings: Settings
         disabled={!settings.notifyOnFailure}
         onChange={(soundOnFailure) => void update({ soundOnFailure })}
       />
-      <DoNotDisturbSetting until={settings.doNotDisturbUntil} run={run} />
+      <DoNotDisturbSetting until={settings.doNotDisturbUntil} quietHours={settings.quietHours} run={run} />
       {error !== null && (
         <p className="field-error" role="alert">
           {error}

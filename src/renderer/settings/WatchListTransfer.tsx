@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useBridge } from '../state/bridgeContext';
 import { errorMessage } from '../state/errorMessage';
-import { removedText, useRemoveWithUndo } from '../tasks/removeWithUndo';
+import { ClearFinishedButton } from '../tasks/ClearFinishedButton';
 import { downloadTextFile } from './downloadTextFile';
 import { ImportReportView, type ImportReport } from './ImportReportView';
 import { ActionMessageView } from '../common/ActionMessageView';
@@ -16,7 +16,6 @@ export function WatchListTransfer() {
   /** The name of the file last chosen to import, said in words beside the button. */
   const [chosenName, setChosenName] = useState<string | null>(null);
   const [message, setMessage] = useState<ActionMessage | null>(null);
-  const { offerUndo } = useRemoveWithUndo();
 
   async function run(action: () => Promise<string | null>) {
     try {
@@ -46,15 +45,6 @@ export function WatchListTransfer() {
     });
   }
 
-  const clearFinished = () =>
-    run(async () => {
-      const { tasks } = await bridge.clearFinished();
-      if (tasks.length === 0) return 'No finished tasks to clear.';
-      // No confirmation first: the notice says what went and offers Undo.
-      offerUndo(tasks, removedText(tasks, 'Cleared'));
-      return null;
-    });
-
   return (
     <section className="settings-section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Watch list</h3>
@@ -75,9 +65,7 @@ export function WatchListTransfer() {
           tabIndex={-1}
           onChange={(event) => void importFile(event)}
         />
-        <button type="button" className="danger" onClick={() => void clearFinished()}>
-          Clear finished tasks
-        </button>
+        <ClearFinishedButton run={run} />
       </div>
       {chosenName !== null && (
         <p className="muted-text" data-testid="import-file-name">

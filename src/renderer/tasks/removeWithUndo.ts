@@ -42,9 +42,10 @@ export function notRestoredText(tasks: readonly WatchedTask[], outcome: RestoreO
 }
 
 /**
- * Removal without a confirmation: done at once, with Undo for a few seconds that puts back the exact
- * records (history, label, status, unseen). Returns `offerUndo` for removals made elsewhere (Clear
- * finished) and `remove` for the list and the details.
+ * Removal with Undo for a few seconds (the notice's button, or Ctrl/Cmd+Z) that puts back the exact
+ * records (history, label, status, unseen). Asking first, when a removal takes many or unseen endings, is
+ * the caller's (removalQuestion). Returns `offerUndo` for removals made elsewhere (Clear finished) and
+ * `remove` for the list and the details.
  */
 export function useRemoveWithUndo() {
   const bridge = useBridge();
@@ -67,7 +68,7 @@ export function useRemoveWithUndo() {
         text,
         key: null,
         durationMs: UNDO_MS,
-        action: { label: 'Undo', run: () => void undo() },
+        action: { label: 'Undo', run: () => void undo(), undoes: true },
       });
     },
     [bridge, addNotice],

@@ -4,6 +4,7 @@ import { settingsSchema } from '../settings';
 import { updateStateSchema } from '../updateState';
 import { watchedTaskSchema } from '../watchedTask';
 import { durationModelsSchema } from '../durations/durationModel';
+import { NOTICE_TOPICS } from '../format/noticeTopics';
 import {
   actionOutcomeSchema,
   addTaskRequestSchema,
@@ -67,7 +68,8 @@ export const INVOKE_CHANNELS = {
   /** One task, or every watched task when no key is given: checks at once, or says why it cannot. */
   checkNow: invoke(z.object({ key: taskKeySchema.optional() }).strict(), checkNowOutcomeSchema),
   clearFinished: invoke(
-    emptySchema,
+    /** Unseen endings stay in the list unless `includeUnseen`. */
+    z.object({ includeUnseen: z.boolean().optional() }).strict(),
     z.object({
       removed: z.array(taskKeySchema),
       /** The records removed, so an Undo can put them back exactly. */
@@ -159,6 +161,8 @@ export const EVENT_CHANNELS = {
     level: z.enum(['info', 'success', 'warning', 'error']),
     text: z.string(),
     key: taskKeySchema.nullable(),
+    /** The kind of event, when many of one kind may come at once (they become one notice). */
+    topic: z.enum(NOTICE_TOPICS).nullable().optional(),
   }),
   /** Bring a task into view: a notification or a tray menu entry was clicked. */
   showTask: z.object({ key: taskKeySchema }),

@@ -5,10 +5,8 @@ import {
   doNotDisturbEnd,
   doNotDisturbSummary,
 } from '../../../src/main/core/notifications/doNotDisturb';
-import type {
-  NotificationModel,
-  TaskNotification,
-} from '../../../src/main/core/notifications/notificationModel';
+import type { NotificationModel } from '../../../src/main/core/notifications/notificationModel';
+import { ended } from './taskNotificationFixture';
 import { doNotDisturbEndText } from '../../../src/shared/format/doNotDisturb';
 
 const HOUR = 3_600_000;
@@ -18,17 +16,7 @@ function local(year: number, month: number, day: number, hour: number, minute = 
   return new Date(year, month - 1, day, hour, minute).getTime();
 }
 
-function done(name: string, outcome: TaskNotification['outcome']): TaskNotification {
-  return {
-    type: 'task',
-    taskKey: `story:${name}`,
-    taskName: name,
-    outcome,
-    title: 'Story ready',
-    body: name,
-    sound: outcome === 'failed' ? 'chime' : 'none',
-  };
-}
+const done = ended;
 
 describe('doNotDisturbEnd', () => {
   it('an hour from now', () => {

@@ -55,10 +55,37 @@ describe('persisted document: salvage', () => {
       tasks: [good, { kind: 'nope', taskId: 'b' }, 7, good],
       settings: { responsiveness: 'turbo' },
     });
-    expect(result).toMatchObject({ kind: 'partial', droppedTasks: 3, settingsReset: true });
+    expect(result).toMatchObject({ kind: 'partial', droppedTasks: 3, settingsReset: false });
     if (result.kind !== 'partial') throw new Error('unreachable');
     expect(result.document.tasks.map((t) => t.taskId)).toEqual(['a']);
     expect(result.document.settings).toEqual(DEFAULT_SETTINGS);
+    expect(result.settingsProblems).toHaveLength(1);
+  });
+
+  it('a bad quiet-hours value resets quiet hours alone, says why, and keeps every other setting', () => {
+    const result = salvageDocument({
+      tasks: [{ kind: 'story', taskId: 'a' }],
+      settings: {
+        ...DEFAULT_SETTINGS,
+        compactDensity: true,
+        soundOnFailure: 'chime',
+        quietHours: { ...DEFAULT_SETTINGS.quietHours, enabled: true, end: '25:00' },
+      },
+    });
+    if (result.kind !== 'partial') throw new Error(`expected a partial salvage, got ${result.kind}`);
+    expect(result.document.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      compactDensity: true,
+      soundOnFailure: 'chime',
+    });
+    expect(result.settingsProblems).toEqual([
+      'Quiet hours were turned off: the end time of quiet hours must be a time from 00:00 to 23:59, such as 22:00',
+    ]);
+  });
+
+  it('settings that are not an object at all go back to their defaults', () => {
+    const result = salvageDocument({ tasks: [], settings: 'loud' });
+    expect(result).toMatchObject({ kind: 'partial', settingsReset: true, settingsProblems: [] });
   });
 
   it('calls anything that is not an object holding a task list unusable', () => {

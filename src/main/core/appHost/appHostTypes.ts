@@ -3,6 +3,7 @@ import type { TaskKey } from '../../../shared/watchedTask';
 import type { WindowShortcut } from '../../../shared/windowShortcut';
 import type { InvokeEnvelope } from '../../../shared/contract/envelope';
 import type { HostDownloader } from '../downloads';
+import type { NoticeTopic } from '../../../shared/format/noticeTopics';
 
 /** How a notice reads: declared once, in the contract's notice event. */
 export type NoticeLevel = EventPayload<'notice'>['level'];
@@ -48,7 +49,7 @@ export interface AppHost {
   /** Sends every event to `sink` until the returned function is called; several windows may listen. */
   attach(sink: EventSink): () => void;
   /** A sentence for the UI (and nothing else): a task added from a link, a finished download, … */
-  notice(level: NoticeLevel, text: string, key?: TaskKey | null): void;
+  notice(level: NoticeLevel, text: string, key?: TaskKey | null, topic?: NoticeTopic | null): void;
   /** Asks the UI to bring a task into view (a notification or tray entry was clicked). */
   showTask(key: TaskKey): void;
   /** Resolves when every download started so far has ended (tests; an orderly quit). */

@@ -103,8 +103,9 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     renameTask: ({ key, label }) => ({ task: service.rename(key, label) ?? null }),
     setMuted: ({ key, muted }) => ({ task: service.setMuted(key, muted) ?? null }),
     checkNow: ({ key }) => service.checkNow(key),
-    clearFinished: () => {
-      const tasks = service.clearFinishedTasks();
+    clearFinished: ({ includeUnseen }) => {
+      // From the window, endings not looked at yet stay unless the person asked for them too.
+      const tasks = service.clearFinishedTasks(includeUnseen ?? false);
       return { removed: tasks.map((task) => taskKey(task.kind, task.taskId)), tasks };
     },
     removeTasks: ({ keys }) => ({ removed: service.removeMany(keys) }),

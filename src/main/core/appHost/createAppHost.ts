@@ -124,7 +124,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
       sinks.add(sink);
       return () => sinks.delete(sink);
     },
-    notice: (level, text, key = null) => broadcast('notice', { level, text, key }),
+    notice: (level, text, key = null, topic = null) => broadcast('notice', { level, text, key, topic }),
     showTask: (key) => broadcast('showTask', { key }),
     whenDownloadsSettled: async () => {
       await autoSave.whenSettled();

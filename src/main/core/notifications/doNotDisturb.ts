@@ -5,6 +5,7 @@ import { doNotDisturbActive } from '../../../shared/format/doNotDisturb';
 import type { GroupNotification, NotificationModel, TaskNotification } from './notificationModel';
 import { HOUR_MS } from '../../../shared/time';
 import { plural } from '../../../shared/format/sentence';
+import { nextQuietHoursChange, quietHoursActive, type QuietHours } from '../../../shared/quietHours';
 
 /** How long "Do not disturb" lasts, as the tray menu and Settings offer it. */
 export type DoNotDisturbChoice = 'hour' | 'tomorrow' | 'off';
@@ -28,9 +29,21 @@ export function doNotDisturbEnd(choice: DoNotDisturbChoice, now: number): number
   return morning.getTime();
 }
 
+/** What held the notifications back: the summary says which, in the words the person chose it by. */
+export type QuietReason = 'do-not-disturb' | 'quiet-hours';
+
+const WHILE: Readonly<Record<QuietReason, string>> = {
+  'do-not-disturb': 'while Do not disturb was on',
+  'quiet-hours': 'during quiet hours',
+};
+
 /** The one notification that sums up what was held: "3 jobs finished while Do not disturb was on". */
-export function doNotDisturbSummary(held: readonly TaskNotification[]): GroupNotification | null {
+export function doNotDisturbSummary(
+  held: readonly TaskNotification[],
+  reason: QuietReason = 'do-not-disturb',
+): GroupNotification | null {
   if (held.length === 0) return null;
+  const during = WHILE[reason];
   const succeeded = held.filter((n) => n.outcome === 'succeeded').length;
   const failed = held.length - succeeded;
   const counts = [succeeded > 0 ? `${succeeded} succeeded` : '', failed > 0 ? `${failed} failed` : ''];
@@ -38,8 +51,8 @@ export function doNotDisturbSummary(held: readonly TaskNotification[]): GroupNot
     type: 'group',
     taskKeys: held.map((n) => n.taskKey),
     failedKeys: held.filter((n) => n.outcome === 'failed').map((n) => n.taskKey),
-    title: 'While Do not disturb was on',
-    body: `${plural(held.length, 'job')} finished while Do not disturb was on: ${counts.filter((c) => c !== '').join(', ')}.`,
+    title: `${during.charAt(0).toUpperCase()}${during.slice(1)}`,
+    body: `${plural(held.length, 'job')} finished ${during}: ${counts.filter((c) => c !== '').join(', ')}.`,
     sound: soundOfGroup(held),
   };
 }
@@ -63,24 +76,44 @@ export interface DoNotDisturbOptions {
   readonly clock: Clock;
   /** The saved end time (a setting, so it survives restarts); null when off. */
   readonly until: () => number | null;
+  /** The recurring quiet hours (a setting); absent: none. */
+  readonly quietHours?: () => QuietHours;
   /** Called once the end time has passed: the setting goes back to off. */
   readonly ended: () => void;
   readonly deliver: (notification: NotificationModel) => void;
 }
 
+/** Whether a notification tells of a failed job (a group: of at least one). */
+function toldFailure(notification: NotificationModel): boolean {
+  if (notification.type === 'task') return notification.outcome === 'failed';
+  return notification.type === 'group' && notification.failedKeys.length > 0;
+}
+
 /**
- * Holds notifications while Do not disturb is on and, when it ends (by itself or turned off), delivers one
- * summary of the jobs that finished meanwhile. Key and connection problems are not held back for later:
- * the window's banners say them, and by morning they are old news.
+ * The notification gate. Holds notifications while Do not disturb is on or quiet hours hold, and, when
+ * that ends (by itself or turned off), delivers one summary of the jobs that finished meanwhile. With
+ * "always alert on failure", quiet hours let a failure through at once (a group holding one failure goes
+ * through whole: it names the failed job, which is what the person asked to hear about). Key and
+ * connection problems are not held back for later: the window's banners say them, and by morning they are
+ * old news. Every decision reads the injected clock, so quiet hours are tested on virtual time.
  */
 export function createDoNotDisturb(options: DoNotDisturbOptions) {
   let held: TaskNotification[] = [];
+  let heldFor: QuietReason = 'quiet-hours';
   let timer: TimerHandle | null = null;
   let armedFor: number | null = null;
+  const quietHours = () => options.quietHours?.() ?? null;
+
+  const manualOn = (now: number) => doNotDisturbActive(options.until(), now);
+  const quietHoursOn = (now: number) => {
+    const quiet = quietHours();
+    return quiet !== null && quietHoursActive(quiet, now);
+  };
 
   function release(): void {
-    const summary = doNotDisturbSummary(held);
+    const summary = doNotDisturbSummary(held, heldFor);
     held = [];
+    heldFor = 'quiet-hours';
     if (summary !== null) options.deliver(summary);
   }
 
@@ -90,19 +123,28 @@ export function createDoNotDisturb(options: DoNotDisturbOptions) {
     armedFor = null;
   }
 
-  /** Follows the setting: arms the end, or releases what was held when it was turned off. */
+  /** The next moment the gate may open or close: Do not disturb's end or a quiet-hours edge. */
+  function nextChange(now: number): number | null {
+    const until = options.until();
+    const quiet = quietHours();
+    const times = [
+      doNotDisturbActive(until, now) ? until : null,
+      quiet === null ? null : nextQuietHoursChange(quiet, now),
+    ].filter((time): time is number => time !== null);
+    return times.length === 0 ? null : Math.min(...times);
+  }
+
+  /** Follows the settings and the clock: arms the next change, and releases what was held once quiet ends. */
   function refresh(): void {
     const until = options.until();
     const now = options.clock.now();
-    if (!doNotDisturbActive(until, now)) {
-      disarm();
-      release();
-      if (until !== null) options.ended();
-      return;
-    }
-    if (armedFor === until) return;
+    if (until !== null && !doNotDisturbActive(until, now)) options.ended();
+    if (!manualOn(now) && !quietHoursOn(now)) release();
+    const next = nextChange(now);
+    if (next === armedFor) return;
     disarm();
-    armedFor = until;
+    if (next === null) return;
+    armedFor = next;
     // Looked at again at least twice a day: a far end (a hand-edited file) never overflows a timer.
     timer = options.clock.setTimer(
       () => {
@@ -110,22 +152,33 @@ export function createDoNotDisturb(options: DoNotDisturbOptions) {
         armedFor = null;
         refresh();
       },
-      Math.min((until as number) - now, LONGEST_WAIT_MS),
+      Math.min(next - now, LONGEST_WAIT_MS),
     );
   }
 
   return {
     refresh,
-    /** Shows `notification` now, or holds it while Do not disturb is on. */
+    /** Shows `notification` now, or holds it while Do not disturb is on or quiet hours hold. */
     offer(notification: NotificationModel): void {
-      if (!doNotDisturbActive(options.until(), options.clock.now())) {
+      const now = options.clock.now();
+      const manual = manualOn(now);
+      const quiet = !manual && quietHoursOn(now);
+      const failureLetThrough =
+        quiet && quietHours()?.alwaysAlertOnFailure === true && toldFailure(notification);
+      if ((!manual && !quiet) || failureLetThrough) {
         options.deliver(notification);
         return;
       }
+      if (manual) heldFor = 'do-not-disturb';
       held.push(...heldTasks(notification));
+      // Quiet hours began on their own: make sure their end is watched for.
+      refresh();
     },
-    /** Whether Do not disturb is on now. */
-    isOn: () => doNotDisturbActive(options.until(), options.clock.now()),
+    /** Whether notifications are held now (Do not disturb or quiet hours). */
+    isOn: () => {
+      const now = options.clock.now();
+      return manualOn(now) || quietHoursOn(now);
+    },
     /** How many jobs' notifications are held now. */
     heldCount: () => held.length,
     dispose(): void {

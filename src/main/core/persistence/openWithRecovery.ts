@@ -72,6 +72,7 @@ interface Diagnosis {
   readonly kept: PersistedDocument | null;
   readonly droppedTasks: number;
   readonly settingsReset: boolean;
+  readonly settingsProblems?: readonly string[];
 }
 
 function unusable(problem: string): Diagnosis {
@@ -92,10 +93,14 @@ function fromSalvage(salvage: SalvageResult): Diagnosis {
       };
     case 'partial':
       return {
-        problem: 'some of its entries are damaged',
+        problem:
+          salvage.droppedTasks === 0 && !salvage.settingsReset && salvage.settingsProblems.length > 0
+            ? 'a setting in it is not valid'
+            : 'some of its entries are damaged',
         kept: salvage.document,
         droppedTasks: salvage.droppedTasks,
         settingsReset: salvage.settingsReset,
+        settingsProblems: salvage.settingsProblems,
       };
   }
 }
@@ -107,6 +112,8 @@ function describe(diagnosis: Diagnosis, movedTo: string): string {
   if (diagnosis.droppedTasks > 0)
     parts.push(`${plural(diagnosis.droppedTasks, 'damaged task was', 'damaged tasks were')} dropped`);
   if (diagnosis.settingsReset) parts.push('the settings were reset to their defaults');
+  const settingProblems = diagnosis.settingsProblems ?? [];
+  if (settingProblems.length > 0) parts.push(`the other settings were kept. ${settingProblems.join('. ')}`);
   return `${start}; ${parts.join(', ')}.`;
 }
 

@@ -1,5 +1,5 @@
 import { finishedRunSchema, type FinishedRun } from '../../../shared/durations/finishedRun';
-import { settingsSchema } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings';
 import { clipText } from '../../../shared/format/clipText';
 import {
   LABEL_LIMIT,
@@ -18,6 +18,8 @@ export type SalvageResult =
       readonly document: PersistedDocument;
       readonly droppedTasks: number;
       readonly settingsReset: boolean;
+      /** Why single settings went back to their defaults (the others were kept), in words. */
+      readonly settingsProblems: readonly string[];
     }
   | { readonly kind: 'unusable'; readonly problem: string };
 
@@ -33,6 +35,32 @@ function withTextsClipped(entry: unknown): unknown {
   }
   if (typeof clipped['label'] === 'string') clipped['label'] = clipText(clipped['label'], LABEL_LIMIT);
   return clipped;
+}
+
+/** What resetting a setting means to the person, where the setting's name alone would not say it. */
+const RESET_WORDS: Partial<Readonly<Record<keyof Settings, string>>> = {
+  quietHours: 'Quiet hours were turned off',
+};
+
+/**
+ * Keeps every setting that validates and puts the default in place of each one that does not, saying why
+ * in the schema's own words: a bad quiet-hours time loses neither the sounds nor the list order.
+ */
+function salvageSettings(raw: unknown): { settings: Settings; problems: string[] } | null {
+  if (!isPlainObject(raw)) return null;
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  for (const [name, field] of Object.entries(settingsSchema.shape)) {
+    const parsed = field.safeParse(raw[name]);
+    if (parsed.success) settings[name] = parsed.data;
+    else {
+      const reset = RESET_WORDS[name as keyof Settings] ?? `The setting “${name}” went back to its default`;
+      const reason = parsed.error.issues[0]?.message ?? 'Its value is not valid.';
+      problems.push(`${reset}: ${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/u, '')}`);
+    }
+  }
+  const whole = settingsSchema.safeParse(settings);
+  return whole.success ? { settings: whole.data, problems } : null;
 }
 
 /**
@@ -59,7 +87,7 @@ export function salvageDocument(raw: unknown): SalvageResult {
     seen.add(taskKey(task.data.kind, task.data.taskId));
     tasks.push(task.data);
   }
-  const settings = settingsSchema.safeParse(filled.settings);
+  const settings = salvageSettings(filled.settings);
   // Durations are only history: the runs that fit are kept, the others dropped without a word.
   const finishedRuns: FinishedRun[] = Array.isArray(filled.finishedRuns)
     ? filled.finishedRuns.flatMap((run: unknown) => {
@@ -73,11 +101,12 @@ export function salvageDocument(raw: unknown): SalvageResult {
     kind: 'partial',
     document: {
       tasks,
-      settings: settings.success ? settings.data : emptyDocument().settings,
+      settings: settings?.settings ?? emptyDocument().settings,
       finishedRuns,
       ...(journalSeq.success && journalSeq.data !== undefined ? { journalSeq: journalSeq.data } : {}),
     },
     droppedTasks,
-    settingsReset: !settings.success,
+    settingsReset: settings === null,
+    settingsProblems: settings?.problems ?? [],
   };
 }

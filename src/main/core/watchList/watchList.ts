@@ -335,7 +335,8 @@ export function createWatchList(options: WatchListOptions): WatchList {
       return takeWhere((key) => wanted.has(key));
     },
 
-    clearFinishedTasks: () => takeWhere((_key, task) => !isWatching(task)),
+    clearFinishedTasks: (includeUnseen = true) =>
+      takeWhere((_key, task) => !isWatching(task) && (includeUnseen || !task.unseen)),
 
     restore(records) {
       const restoring = new Map<TaskKey, WatchedTask>();

@@ -89,8 +89,11 @@ export interface WatchList {
   updateSettings(changes: Partial<Settings>): Settings;
   /** Removes these tasks at once (one write) and hands back the records removed, for an undo. */
   removeMany(keys: readonly TaskKey[]): WatchedTask[];
-  /** Like clearFinished, handing back the records removed, for an undo. */
-  clearFinishedTasks(): WatchedTask[];
+  /**
+   * Like clearFinished, handing back the records removed, for an undo. `includeUnseen` false leaves the
+   * endings the user has not looked at yet in the list.
+   */
+  clearFinishedTasks(includeUnseen?: boolean): WatchedTask[];
   /**
    * Puts removed records back exactly as they were (an undo), in one write. A task watched again since
    * wins over its old record (`keptNewer`, so the user can be told); a record that does not validate is

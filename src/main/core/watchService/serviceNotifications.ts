@@ -41,6 +41,7 @@ export function createServiceNotifications(options: {
   const quiet = createDoNotDisturb({
     clock,
     until: () => watchList.getSettings().doNotDisturbUntil,
+    quietHours: () => watchList.getSettings().quietHours,
     ended: () => {
       // Not the user's action, so nobody to refuse: the end time has passed either way, and the next
       // save that works clears it.

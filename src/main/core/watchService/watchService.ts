@@ -297,7 +297,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
     setMuted: (key, muted) => watchList.setMuted(key, muted),
     clearFinished: () => watchList.clearFinished(),
     removeMany: (keys) => watchList.removeMany(keys),
-    clearFinishedTasks: () => watchList.clearFinishedTasks(),
+    clearFinishedTasks: (includeUnseen) => watchList.clearFinishedTasks(includeUnseen),
     restore(records) {
       const outcome = watchList.restore(records);
       // A job put back while it still runs is polled again; one that had stopped waits for Check now.

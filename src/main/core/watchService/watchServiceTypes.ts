@@ -102,8 +102,8 @@ export interface WatchService {
   clearFinished(): readonly TaskKey[];
   /** Removes several tasks in one write and hands back their records, so an undo can put them back. */
   removeMany(keys: readonly TaskKey[]): WatchedTask[];
-  /** Clears finished and stopped tasks, handing back their records for an undo. */
-  clearFinishedTasks(): WatchedTask[];
+  /** Clears finished and stopped tasks (unseen endings only if `includeUnseen`), handing back their records. */
+  clearFinishedTasks(includeUnseen?: boolean): WatchedTask[];
   /** Puts removed records back exactly as they were (undo); running jobs are polled again. */
   restore(records: readonly unknown[]): RestoreOutcome;
   /** The user looked at these tasks (or at all of them): they no longer count as unseen. */
