@@ -1,7 +1,7 @@
 import { Copy, ExternalLink, RefreshCw, type LucideIcon } from 'lucide-react';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
-import type { TaskKey } from '../../shared/watchedTask';
+import { isWatching, type TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../state/useTaskStore';
 import { resultReady, useQuickActions, type QuickAction } from './quickActions';
 
@@ -48,18 +48,18 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
 }
 
 /**
- * A row's quick actions (Open result once ready, Copy id, Check now), over the row the pointer is on, or
- * over the list's current row while the list has keyboard focus: Tab from the list reaches them. They sit
+ * A row's quick actions (Open result once ready, Copy id, Check now while it runs), over the row the
+ * pointer is on, else over the list's current row: Tab from the list reaches them. They sit
  * beside the list, not inside it: a listbox holds only options, and an option cannot hold buttons.
  */
 export function RowQuickActions({ selectedKey }: { readonly selectedKey: TaskKey | null }) {
   const layerRef = useRef<HTMLDivElement>(null);
   const [hoveredKey, setHoveredKey] = useState<TaskKey | null>(null);
-  const [listFocused, setListFocused] = useState(false);
   /** While focus is on one of the buttons they stay over the row they were for, unless another is pointed at. */
   const [pinnedKey, setPinnedKey] = useState<TaskKey | null>(null);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
-  const key = hoveredKey ?? pinnedKey ?? (listFocused ? selectedKey : null);
+  // The selected row always has them (WCAG 2.2: no hover-only targets); the row pointed at too.
+  const key = hoveredKey ?? pinnedKey ?? selectedKey;
   // For the focus handler below: the row the buttons are over as last drawn.
   const shownKey = useRef(key);
   useLayoutEffect(() => {
@@ -77,7 +77,6 @@ export function RowQuickActions({ selectedKey }: { readonly selectedKey: TaskKey
     const onLeave = () => setHoveredKey(null);
     const onFocus = (event: FocusEvent) => {
       const target = event.type === 'focusin' ? event.target : event.relatedTarget;
-      setListFocused(target instanceof Element && target.getAttribute('role') === 'listbox');
       setPinnedKey(inLayer(target) ? shownKey.current : null);
     };
     area.addEventListener('mouseover', onOver);
@@ -118,7 +117,11 @@ function QuickActionButtons({
   const run = useQuickActions();
   const task = useTask(taskKey);
   if (task === undefined) return null;
-  const buttons = BUTTONS.filter(({ action }) => action !== 'openResult' || resultReady(task));
+  // What cannot apply is not offered: no result yet, or nothing left to check on a finished job.
+  const buttons = BUTTONS.filter(
+    ({ action }) =>
+      (action !== 'openResult' || resultReady(task)) && (action !== 'checkNow' || isWatching(task)),
+  );
   return (
     <div
       role="group"
