@@ -13,6 +13,7 @@ import { TaskDetail } from '../tasks/TaskDetail';
 import type { KindChanged } from '../tasks/TaskKindControl';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskList, type ListHandle } from '../tasks/TaskList';
+import type { HeldArrangement } from '../tasks/heldOrder';
 import { useFocusRequests, useFocusTarget } from '../state/focusRequest';
 import type { FocusRequest, RevealRequest } from '../state/navigation';
 import { NO_SELECTION, selectOnly, type ListSelection } from '../tasks/listSelection';
@@ -107,6 +108,8 @@ export function TasksView(props: TasksViewProps) {
 
   // ↓ and Enter in the search field reach into the list: its first match, then the keyboard is there.
   const listHandle = useRef<ListHandle | null>(null);
+  // The list's held order outlives the list while a small window shows a task's details instead.
+  const holdMemory = useRef<HeldArrangement | null>(null);
   function intoResults(open: boolean) {
     const first = listHandle.current?.firstKey() ?? null;
     if (first === null) return;
@@ -232,6 +235,7 @@ export function TasksView(props: TasksViewProps) {
                   onPick={props.onPick}
                   onOpen={props.onOpen}
                   handle={listHandle}
+                  holdMemory={holdMemory}
                 />
                 <RowQuickActions selectedKey={selectedKey} />
                 {status.state.budgetNotice !== null && (

@@ -6,7 +6,6 @@ import {
   useEffect,
   useMemo,
   useRef,
-  useState,
   type KeyboardEvent,
   type MouseEvent,
   type RefObject,
@@ -33,6 +32,7 @@ import { matchesSearch, passesFilter, type TaskFilter } from '../state/taskCateg
 import { TaskRow, type ClickModifiers } from './TaskRow';
 import { FALLBACK_RECT, measureRowWith, observeListRect } from './virtualListRect';
 import { useHeldArrangement } from './useHeldArrangement';
+import type { HeldArrangement } from './heldOrder';
 import { NewEndingsPill } from './NewEndingsPill';
 
 /** What the search field asks of the list: its first match, and the keyboard. */
@@ -74,6 +74,8 @@ interface TaskListProps {
   readonly onOpen: (key: TaskKey) => void;
   /** Delete, or Remove in the selection bar: `next` is where the cursor goes afterwards. */
   readonly onRemove: (keys: readonly TaskKey[], next: TaskKey | null) => void;
+  /** The order held while the window has focus, kept while the list is not drawn. */
+  readonly holdMemory?: RefObject<HeldArrangement | null>;
   /** Filled in by the list for the search field's ↓ and Enter. */
   readonly handle?: RefObject<ListHandle | null>;
 }
@@ -103,13 +105,7 @@ export function TaskList(props: TaskListProps) {
     }
     return arrangeTasks(shown, order, grouping, clock.now(), expectedFinish);
   }, [store, version, filter, query, order, grouping, clock, expectedFinish]);
-  // A task revealed (just added, or a notification clicked) is worth moving the list for.
-  const [reveals, setReveals] = useState<{ last: RevealRequest | null; count: number }>({
-    last: null,
-    count: 0,
-  });
-  if (reveal !== null && reveal !== reveals.last) setReveals({ last: reveal, count: reveals.count + 1 });
-  const held = useHeldArrangement(live, `${filter}|${query}|${order}|${grouping}|${reveals.count}`);
+  const held = useHeldArrangement(live, `${filter}|${query}|${order}|${grouping}`, props.holdMemory);
   const { keys, rows } = held.arrangement;
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';
 import { useTaskStore } from '../state/useTaskStore';
 import { keepHeldPlaces, newEndings, sameOrder, type HeldArrangement } from './heldOrder';
@@ -24,7 +24,7 @@ export interface HeldList {
   readonly arrangement: ListArrangement;
   /** Endings that arrived while held and sort elsewhere: the "3 new ↑" pill's count (0: no pill). */
   readonly waiting: number;
-  /** Lets go of the hold: the list is sorted anew (the pill, a task revealed). */
+  /** Lets go of the hold: the list is sorted anew (the pill). */
   readonly resort: () => void;
 }
 
@@ -33,19 +33,28 @@ export interface HeldList {
  * gitify-app/gitify#482): endings, seen marks and failures change rows in place, and new endings wait
  * behind a pill. The list is sorted anew when the window is shown or focused again, when the pill is
  * pressed, when the user changes the filter, search, order or grouping, or asks for it (Mark all seen).
+ * `memory` keeps the hold while the list is not drawn (a small window's details screen), so coming back
+ * from a task's details finds every row where it was.
  */
-export function useHeldArrangement(live: ListArrangement, inputs: string): HeldList {
+export function useHeldArrangement(
+  live: ListArrangement,
+  inputs: string,
+  memory?: RefObject<HeldArrangement | null>,
+): HeldList {
   const store = useTaskStore();
   const focused = useSyncExternalStore(subscribeFocus, windowFocused);
-  const [resorts, resort] = useReducer((count: number) => count + 1, 0);
   const isUnseen = (key: TaskKey) => store.get(key)?.unseen === true;
-  const reason = `${inputs}|${resorts}|${store.resortCount()}`;
-  const [held, setHeld] = useState<HeldArrangement>(() => holdOf(reason, live, isUnseen));
+  const reason = `${inputs}|${store.resortCount()}`;
+  const [held, setHeld] = useState<HeldArrangement>(() => {
+    const kept = memory?.current;
+    return kept != null && kept.reason === reason ? kept : holdOf(reason, live, isUnseen);
+  });
+  const resort = () => store.requestResort();
 
   // Shown again (a tray popover opens, a window comes back to the front): a fresh order.
   useEffect(() => {
     const onShown = () => {
-      if (document.visibilityState === 'visible') resort();
+      if (document.visibilityState === 'visible') store.requestResort();
     };
     window.addEventListener('focus', onShown);
     document.addEventListener('visibilitychange', onShown);
@@ -53,7 +62,7 @@ export function useHeldArrangement(live: ListArrangement, inputs: string): HeldL
       window.removeEventListener('focus', onShown);
       document.removeEventListener('visibilitychange', onShown);
     };
-  }, []);
+  }, [store]);
 
   // Nobody is looking (no focus), or the user asked for another list: it follows the live order.
   let current = held;
@@ -61,6 +70,9 @@ export function useHeldArrangement(live: ListArrangement, inputs: string): HeldL
     current = holdOf(reason, live, isUnseen);
     setHeld(current);
   }
+  useEffect(() => {
+    if (memory !== undefined) memory.current = current;
+  });
   const arrangement = useMemo(
     () =>
       current.arrangement === live
