@@ -65,6 +65,8 @@ export function ListViewOptions({
         ref={buttonRef}
         type="button"
         className="view-menu-button"
+        // Its name also where a small window shows the icon alone.
+        aria-label="View"
         aria-expanded={open}
         aria-controls={`${id}-panel`}
         title="View: sort, group, density"
