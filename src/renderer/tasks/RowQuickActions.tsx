@@ -1,7 +1,8 @@
 import { Copy, ExternalLink, RefreshCw, type LucideIcon } from 'lucide-react';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
-import { isWatching, type TaskKey } from '../../shared/watchedTask';
+import { isTerminalStatus } from '../../shared/taskStatus';
+import type { TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../state/useTaskStore';
 import { resultReady, useQuickActions, type QuickAction } from './quickActions';
 
@@ -117,10 +118,12 @@ function QuickActionButtons({
   const run = useQuickActions();
   const task = useTask(taskKey);
   if (task === undefined) return null;
-  // What cannot apply is not offered: no result yet, or nothing left to check on a finished job.
+  // What cannot apply is not offered: no result yet, or nothing left to check once CAMB.AI said how the
+  // job ended. A job the app stopped checking (an unknown id, no access) can still be asked about again.
   const buttons = BUTTONS.filter(
     ({ action }) =>
-      (action !== 'openResult' || resultReady(task)) && (action !== 'checkNow' || isWatching(task)),
+      (action !== 'openResult' || resultReady(task)) &&
+      (action !== 'checkNow' || !isTerminalStatus(task.status)),
   );
   return (
     <div
