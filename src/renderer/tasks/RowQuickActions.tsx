@@ -41,7 +41,13 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
   const rowBox = row.getBoundingClientRect();
   const lineBox = line.getBoundingClientRect();
   const listBox = list.getBoundingClientRect();
-  const top = lineBox.top + lineBox.height / 2 - layer.offsetHeight / 2;
+  // Centred on that line, but never over the first (the name and status): 28-pixel targets are taller
+  // than a line of times.
+  const firstLine = row.querySelector('.task-row-line');
+  const nameBottom =
+    firstLine === null || firstLine === line ? -Infinity : firstLine.getBoundingClientRect().bottom;
+  // (Its line box's last pixel is leading, no ink: the buttons may start there.)
+  const top = Math.max(lineBox.top + lineBox.height / 2 - layer.offsetHeight / 2, nameBottom - 1);
   const inView = top >= listBox.top && top + layer.offsetHeight <= listBox.bottom;
   layer.style.visibility = inView ? 'visible' : 'hidden';
   layer.style.top = `${top - areaBox.top}px`;
