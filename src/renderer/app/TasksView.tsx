@@ -109,7 +109,7 @@ export function TasksView(props: TasksViewProps) {
   // ↓ and Enter in the search field reach into the list: its first match, then the keyboard is there.
   const listHandle = useRef<ListHandle | null>(null);
   // The list's held order outlives the list while a small window shows a task's details instead.
-  const holdMemory = useRef<HeldArrangement | null>(null);
+  const [heldList, setHeldList] = useState<HeldArrangement | null>(null);
   function intoResults(open: boolean) {
     const first = listHandle.current?.firstKey() ?? null;
     if (first === null) return;
@@ -235,7 +235,8 @@ export function TasksView(props: TasksViewProps) {
                   onPick={props.onPick}
                   onOpen={props.onOpen}
                   handle={listHandle}
-                  holdMemory={holdMemory}
+                  held={heldList}
+                  onHold={setHeldList}
                 />
                 <RowQuickActions selectedKey={selectedKey} />
                 {status.state.budgetNotice !== null && (

@@ -74,8 +74,9 @@ interface TaskListProps {
   readonly onOpen: (key: TaskKey) => void;
   /** Delete, or Remove in the selection bar: `next` is where the cursor goes afterwards. */
   readonly onRemove: (keys: readonly TaskKey[], next: TaskKey | null) => void;
-  /** The order held while the window has focus, kept while the list is not drawn. */
-  readonly holdMemory?: RefObject<HeldArrangement | null>;
+  /** The order held while the window has focus, kept by the view while the list is not drawn. */
+  readonly held: HeldArrangement | null;
+  readonly onHold: (held: HeldArrangement) => void;
   /** Filled in by the list for the search field's ↓ and Enter. */
   readonly handle?: RefObject<ListHandle | null>;
 }
@@ -105,7 +106,7 @@ export function TaskList(props: TaskListProps) {
     }
     return arrangeTasks(shown, order, grouping, clock.now(), expectedFinish);
   }, [store, version, filter, query, order, grouping, clock, expectedFinish]);
-  const held = useHeldArrangement(live, `${filter}|${query}|${order}|${grouping}`, props.holdMemory);
+  const held = useHeldArrangement(live, `${filter}|${query}|${order}|${grouping}`, props.held, props.onHold);
   const { keys, rows } = held.arrangement;
 
   const scrollRef = useRef<HTMLDivElement>(null);

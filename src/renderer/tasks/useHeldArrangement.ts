@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TaskKey } from '../../shared/watchedTask';
 import { useTaskStore } from '../state/useTaskStore';
 import { keepHeldPlaces, newEndings, sameOrder, type HeldArrangement } from './heldOrder';
@@ -33,22 +33,19 @@ export interface HeldList {
  * gitify-app/gitify#482): endings, seen marks and failures change rows in place, and new endings wait
  * behind a pill. The list is sorted anew when the window is shown or focused again, when the pill is
  * pressed, when the user changes the filter, search, order or grouping, or asks for it (Mark all seen).
- * `memory` keeps the hold while the list is not drawn (a small window's details screen), so coming back
- * from a task's details finds every row where it was.
+ * The hold is kept by the caller's owner (`kept`, `keep`), so it outlives the list while a small window
+ * shows a task's details instead: coming back finds every row where it was.
  */
 export function useHeldArrangement(
   live: ListArrangement,
   inputs: string,
-  memory?: RefObject<HeldArrangement | null>,
+  kept: HeldArrangement | null,
+  keep: (held: HeldArrangement) => void,
 ): HeldList {
   const store = useTaskStore();
   const focused = useSyncExternalStore(subscribeFocus, windowFocused);
   const isUnseen = (key: TaskKey) => store.get(key)?.unseen === true;
   const reason = `${inputs}|${store.resortCount()}`;
-  const [held, setHeld] = useState<HeldArrangement>(() => {
-    const kept = memory?.current;
-    return kept != null && kept.reason === reason ? kept : holdOf(reason, live, isUnseen);
-  });
   const resort = () => store.requestResort();
 
   // Shown again (a tray popover opens, a window comes back to the front): a fresh order.
@@ -65,13 +62,10 @@ export function useHeldArrangement(
   }, [store]);
 
   // Nobody is looking (no focus), or the user asked for another list: it follows the live order.
-  let current = held;
-  if (held.reason !== reason || (!focused && held.arrangement !== live)) {
-    current = holdOf(reason, live, isUnseen);
-    setHeld(current);
-  }
+  const renew = kept === null || kept.reason !== reason || (!focused && kept.arrangement !== live);
+  const current = renew ? holdOf(reason, live, isUnseen) : kept;
   useEffect(() => {
-    if (memory !== undefined) memory.current = current;
+    if (current !== kept) keep(current);
   });
   const arrangement = useMemo(
     () =>
