@@ -7,8 +7,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
+import { captureThemes, shownOrder } from './support/listLook';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, THEMES, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { arrowToRow, watchList } from './support/listKeyboard';
 
 const chromium = useChromium();
@@ -16,17 +17,6 @@ let h: E2eHarness;
 afterEach(async () => {
   await h.close();
 });
-
-/** The rows in the order the list shows them, by key. */
-function shownOrder(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('task-row')
-    .evaluateAll((rows) =>
-      (rows as unknown as { getAttribute(name: string): string | null }[]).map(
-        (row) => row.getAttribute('data-task-key') ?? '',
-      ),
-    );
-}
 
 /** Where each row's top edge is on screen, by key. */
 async function rowTops(page: Page, keys: readonly string[]): Promise<Record<string, number>> {
@@ -94,7 +84,7 @@ describe.each(JOURNEY_VIEWPORTS)('a list that holds still while looked at ($name
     );
     await pill(page).waitFor();
     expect((await pill(page).textContent())?.trim()).toBe('2 new');
-    await capture(`calm-list-held-${viewport.width}`);
+    await captureThemes(h, `calm-list-held-${viewport.width}`);
 
     // Opening a new ending marks it seen: the row after it stays where it was.
     const opened = 'story:ends-well';
@@ -140,12 +130,3 @@ describe.each(JOURNEY_VIEWPORTS)('a list that holds still while looked at ($name
     expect(await pill(page).count()).toBe(0);
   });
 });
-
-async function capture(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-    await h.axe(`${name} (${colorScheme})`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}

@@ -7,8 +7,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
+import { captureThemes } from './support/listLook';
 import { useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, THEMES, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { watchList } from './support/listKeyboard';
 
 const chromium = useChromium();
@@ -114,7 +115,7 @@ describe.each(JOURNEY_VIEWPORTS)('a header that leaves the list its room ($name)
     expect((await rectOf(watchList(page))).top - Math.max(...boxes.map((box) => box.bottom))).toBeLessThan(
       16,
     );
-    await capture(`compact-header-${viewport.width}`);
+    await captureThemes(h, `compact-header-${viewport.width}`);
 
     // Sort, Group and density are in the View menu, and Escape closes it where it was opened.
     await viewButton.click();
@@ -122,7 +123,7 @@ describe.each(JOURNEY_VIEWPORTS)('a header that leaves the list its room ($name)
     await menu.getByRole('combobox', { name: 'Sort' }).waitFor();
     await menu.getByRole('combobox', { name: 'Group' }).waitFor();
     await menu.getByRole('checkbox', { name: 'Compact rows' }).waitFor();
-    await capture(`compact-header-view-menu-${viewport.width}`);
+    await captureThemes(h, `compact-header-view-menu-${viewport.width}`);
     await page.keyboard.press('Escape');
     expect(await menu.count()).toBe(0);
     expect(await viewButton.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(
@@ -130,12 +131,3 @@ describe.each(JOURNEY_VIEWPORTS)('a header that leaves the list its room ($name)
     );
   });
 });
-
-async function capture(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-    await h.axe(`${name} (${colorScheme})`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}

@@ -7,10 +7,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { captureThemes } from './support/listLook';
 import { useChromium } from './support/appPage';
 import {
   JOURNEY_VIEWPORTS,
-  THEMES,
   createE2eHarness,
   describeViolations,
   type E2eHarness,
@@ -74,15 +74,6 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions anyone can hit ($name)', (viewpo
       const targets = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
       expect(targets.violations, describeViolations(targets.violations)).toEqual([]);
     }
-    await capture(`quick-action-targets-${viewport.width}`);
+    await captureThemes(h, `quick-action-targets-${viewport.width}`);
   });
 });
-
-async function capture(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-    await h.axe(`${name} (${colorScheme})`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}

@@ -6,8 +6,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { captureThemes, shownOrder } from './support/listLook';
 import { useChromium } from './support/appPage';
-import { JOURNEY_VIEWPORTS, THEMES, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
 import { focusedRowKey, watchList } from './support/listKeyboard';
 import { hasFocus, watchThree } from './support/threeJobs';
 
@@ -20,16 +21,6 @@ afterEach(async () => {
 const searchField = (page: Page): Locator => page.getByRole('searchbox', { name: /^Search tasks/ });
 const showMenu = (page: Page): Locator => page.getByRole('combobox', { name: 'Show tasks' });
 
-function shownKeys(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('task-row')
-    .evaluateAll((rows) =>
-      (rows as unknown as { getAttribute(name: string): string | null }[]).map(
-        (row) => row.getAttribute('data-task-key') ?? '',
-      ),
-    );
-}
-
 describe.each(JOURNEY_VIEWPORTS)('from the search into the results by keyboard ($name)', (viewport) => {
   it('↓ reaches the first match, Enter opens it, Escape clears and returns; filters by arrows and 1–5', async () => {
     h = await createE2eHarness(chromium(), { viewport });
@@ -41,17 +32,17 @@ describe.each(JOURNEY_VIEWPORTS)('from the search into the results by keyboard (
     await page.keyboard.press('/');
     expect(await hasFocus(searchField(page))).toBe(true);
     await page.keyboard.type('trailer');
-    await expect.poll(() => shownKeys(page)).toEqual(['dub:trailer-dub']);
+    await expect.poll(() => shownOrder(page)).toEqual(['dub:trailer-dub']);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => focusedRowKey(page)).toBe('dub:trailer-dub');
-    await capture(`search-into-results-${viewport.width}`);
+    await captureThemes(h, `search-into-results-${viewport.width}`);
 
     // Escape in the search clears it and gives the keyboard back to the list, with every task shown.
     await page.keyboard.press('/');
     await page.keyboard.press('Escape');
     expect(await searchField(page).inputValue()).toBe('');
     await expect.poll(() => hasFocus(watchList(page))).toBe(true);
-    expect((await shownKeys(page)).sort()).toEqual([
+    expect((await shownOrder(page)).sort()).toEqual([
       'dub:trailer-dub',
       'story:chapter-1',
       'story:mistyped-id',
@@ -72,7 +63,7 @@ describe.each(JOURNEY_VIEWPORTS)('from the search into the results by keyboard (
     // The arrow keys change it where it is (Chromium's closed menu on Linux and Windows).
     await page.keyboard.press('ArrowDown');
     expect(await showMenu(page).inputValue()).toBe('active');
-    await expect.poll(() => shownKeys(page)).toEqual(['dub:trailer-dub']);
+    await expect.poll(() => shownOrder(page)).toEqual(['dub:trailer-dub']);
     await page.keyboard.press('Tab');
     expect(await hasFocus(showMenu(page))).toBe(false);
     expect(await hasFocus(page.getByRole('button', { name: 'View', exact: true }))).toBe(true);
@@ -81,11 +72,11 @@ describe.each(JOURNEY_VIEWPORTS)('from the search into the results by keyboard (
     await watchList(page).focus();
     await page.keyboard.press('4');
     expect(await showMenu(page).inputValue()).toBe('failed');
-    await expect.poll(() => shownKeys(page)).toEqual(['story:mistyped-id']);
+    await expect.poll(() => shownOrder(page)).toEqual(['story:mistyped-id']);
     await page.keyboard.press('5');
-    await expect.poll(() => shownKeys(page)).toEqual(['story:chapter-1']);
+    await expect.poll(() => shownOrder(page)).toEqual(['story:chapter-1']);
     await page.keyboard.press('1');
-    await expect.poll(async () => (await shownKeys(page)).length).toBe(3);
+    await expect.poll(async () => (await shownOrder(page)).length).toBe(3);
     // Typed into the search, a digit is only text.
     await searchField(page).focus();
     await page.keyboard.type('2');
@@ -100,12 +91,3 @@ describe.each(JOURNEY_VIEWPORTS)('from the search into the results by keyboard (
     await dialog.getByText(/^From the search: into the results/).waitFor();
   });
 });
-
-async function capture(name: string): Promise<void> {
-  for (const colorScheme of THEMES) {
-    await h.page.emulateMedia({ colorScheme });
-    await h.screenshot(`${name}-${colorScheme}`);
-    await h.axe(`${name} (${colorScheme})`);
-  }
-  await h.page.emulateMedia({ colorScheme: 'light' });
-}

@@ -19,14 +19,25 @@ describe('scratch', () => {
         h = await createE2eHarness(chromium(), { openPage: false, viewport: size, colorScheme: scheme });
         for (let i = 0; i < 1000; i++) {
           const id = `bulk-${String(i).padStart(4, '0')}`;
-          h.server.addTask('story', id, i % 3 === 0 ? [step.pending({ polls: 1 }), step.success(4000 + i)] : step.pending());
+          h.server.addTask(
+            'story',
+            id,
+            i % 3 === 0 ? [step.pending({ polls: 1 }), step.success(4000 + i)] : step.pending(),
+          );
           h.web.service.add('story', id, `Bulk job ${id}`);
         }
         h.web.service.add('story', 'mistyped', 'Typo');
         await h.openPage();
         await h.advance(2 * 60_000);
         await h.page.getByTestId('task-row').first().waitFor();
-        if (size.width > 700) await h.page.getByTestId('task-row').nth(1).click(); else { await h.page.getByRole('listbox').focus(); await h.page.keyboard.press('ArrowDown'); await h.page.keyboard.press('ArrowDown'); }
-        await h.page.screenshot({ path: `/tmp/shots/${process.env['SHOT'] ?? 'x'}-${size.name}-${scheme}.png` });
+        if (size.width > 700) await h.page.getByTestId('task-row').nth(1).click();
+        else {
+          await h.page.getByRole('listbox').focus();
+          await h.page.keyboard.press('ArrowDown');
+          await h.page.keyboard.press('ArrowDown');
+        }
+        await h.page.screenshot({
+          path: `/tmp/shots/${process.env['SHOT'] ?? 'x'}-${size.name}-${scheme}.png`,
+        });
       });
 });
