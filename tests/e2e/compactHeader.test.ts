@@ -81,10 +81,12 @@ describe.each(JOURNEY_VIEWPORTS)('a header that leaves the list its room ($name)
     const titleBar = page.getByRole('banner');
     const add = titleBar.getByRole('button', { name: 'Add task', exact: true });
     const checkAll = titleBar.getByRole('button', { name: 'Check all now', exact: true });
-    expect(await add.getAttribute('title')).toMatch(/^Add task/);
+    // (A wide window shows the add form itself, open: its button is there once it is folded away.)
+    const narrow = viewport.width < 720;
+    if (narrow) expect(await add.getAttribute('title')).toMatch(/^Add task/);
     expect(await checkAll.getAttribute('title')).toBe('Check all now');
     const title = await rectOf(titleBar.getByRole('heading', { name: 'CAMB Watch' }));
-    for (const button of [add, checkAll]) {
+    for (const button of narrow ? [add, checkAll] : [checkAll]) {
       const box = await rectOf(button);
       expect(box.top).toBeGreaterThanOrEqual(title.top - 12);
       expect(box.bottom).toBeLessThanOrEqual(title.bottom + 12);
