@@ -37,10 +37,21 @@ function shownOrder(page: Page): Promise<string[]> {
 /** Rows a screen reader announces as new (the dot says it to the eye). */
 const newRows = (page: Page): Locator => page.getByRole('option', { name: /^New: / });
 
-function filterButton(page: Page, name: string): Locator {
+/** A choice in the "Show tasks" menu, with its count ("Failed (4)"). */
+function filterOption(page: Page, name: string): Locator {
   return page
-    .getByRole('group', { name: 'Show tasks' })
-    .getByRole('button', { name: new RegExp(`^${name}`) });
+    .getByRole('combobox', { name: 'Show tasks' })
+    .locator('option', { hasText: new RegExp(`^${name}`) });
+}
+
+/** Sort, Group and density are in the View menu. */
+async function openViewMenu(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'View', exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+async function showTasks(page: Page, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Show tasks' }).selectOption(name.toLowerCase());
 }
 
 /** Clicks a row as a person does; in a narrow window a plain click opens its details: come back. */
@@ -113,10 +124,10 @@ describe.each(JOURNEY_VIEWPORTS)('the list shows what needs me first ($name)', (
     expect(await newRows(page).count()).toBe(0);
 
     // The Succeeded filter, beside Failed.
-    expect(await filterButton(page, 'Succeeded').textContent()).toContain('(2)');
-    await filterButton(page, 'Succeeded').click();
+    expect(await filterOption(page, 'Succeeded').textContent()).toContain('(2)');
+    await showTasks(page, 'Succeeded');
     await expect.poll(() => shownOrder(page)).toEqual(['story:quick', 'tts:older']);
-    await filterButton(page, 'All').click();
+    await showTasks(page, 'All');
 
     // Search finds a run id and a failure reason, not only names.
     const search = page.getByRole('searchbox', { name: /^Search tasks/ });
@@ -127,6 +138,7 @@ describe.each(JOURNEY_VIEWPORTS)('the list shows what needs me first ($name)', (
     await search.fill('');
 
     // Another order, kept as a setting.
+    await openViewMenu(page);
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Name' });
     const byName = ['dub:broken', 'tts:older', 'story:quick', 'story:steady'];
     await expect.poll(() => shownOrder(page)).toEqual(byName);
@@ -134,6 +146,7 @@ describe.each(JOURNEY_VIEWPORTS)('the list shows what needs me first ($name)', (
     await page.locator('.task-group-header').first().waitFor();
     await capture(`list-grouped-by-kind-${viewport.width}`);
     await h.restart();
+    await openViewMenu(page);
     expect(await page.getByRole('combobox', { name: 'Sort' }).inputValue()).toBe('name');
     expect(await page.getByRole('combobox', { name: 'Group' }).inputValue()).toBe('kind');
   });
@@ -155,7 +168,9 @@ describe.each(JOURNEY_VIEWPORTS)('the list shows what needs me first ($name)', (
     }
     await h.advance(30_000);
     await expect.poll(() => statusOf(taskRow(page, 'story:ghost'))).toBe('Stopped');
+    await openViewMenu(page);
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Recently added' });
+    await page.keyboard.press('Escape');
     const all = ['story:four', 'story:three', 'story:two', 'story:ghost', 'story:one'];
     await expect.poll(() => shownOrder(page)).toEqual(all);
     const records = () => all.map((key) => h.web.service.get(key as `story:${string}`));

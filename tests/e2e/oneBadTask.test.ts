@@ -17,10 +17,10 @@ afterEach(async () => {
   await h.close();
 });
 
-/** The message "Check all now" leaves next to itself. */
+/** The message "Check all now" leaves under itself in the title bar. */
 async function checkAllNow(): Promise<string> {
   await h.page.getByRole('button', { name: 'Check all now' }).click();
-  const message = h.page.locator('.watch-list').getByRole('status');
+  const message = h.page.getByRole('banner').getByRole('status');
   await message.waitFor();
   return (await message.innerText()).trim();
 }

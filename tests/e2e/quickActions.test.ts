@@ -78,8 +78,9 @@ describe.each(JOURNEY_VIEWPORTS)('quick actions at $name', (viewport) => {
     await chapterRow.hover();
     const chapter = quickActions(page, 'Chapter 1 narration');
     await chapter.waitFor();
+    // Open result and Copy id: a finished job has nothing left to check.
     const buttons = await chapter.getByRole('button').allTextContents();
-    expect(buttons).toHaveLength(3);
+    expect(buttons).toHaveLength(2);
     const [rowBox, lineBox, actionsBox] = await Promise.all([
       box(chapterRow),
       box(chapterRow.locator('.task-row-line').first()),

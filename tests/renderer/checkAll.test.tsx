@@ -12,7 +12,9 @@ describe('Check all now', () => {
       },
     });
     await real.settle();
-    const list = await screen.findByRole('region', { name: 'Watch list' });
+    // An icon button in the title bar; what it did shows under it there.
+    await screen.findByRole('region', { name: 'Watch list' });
+    const list = screen.getByRole('banner');
     const button = within(list).getByRole('button', { name: 'Check all now' });
 
     await user.click(button);

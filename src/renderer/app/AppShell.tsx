@@ -1,6 +1,6 @@
 import './app.css';
 import { Keyboard } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { taskKey } from '../../shared/watchedTask';
 import { Banners } from '../banners/Banners';
@@ -11,6 +11,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { FocusRequestContext, type FocusRequests } from '../state/focusRequest';
 import { INITIAL_NAVIGATION, navigate, type RevealRequest, type View } from '../state/navigation';
 import { kindChangeNotice, type KindChange } from '../tasks/kindChangeUndo';
+import { TASK_FILTERS } from '../state/taskCategory';
 import { useBridge } from '../state/bridgeContext';
 import { WindowContexts } from './WindowContexts';
 import { TaskStoreContext } from '../state/useTaskStore';
@@ -38,6 +39,8 @@ export function AppShell() {
   useUndoShortcut(undoLast);
   const [nav, go] = useReducer(navigate, INITIAL_NAVIGATION);
   const { view, selectedKey } = nav;
+  // The title bar's place for the tasks view's own buttons (Add task, Check all now).
+  const [titleBarSlot, setTitleBarSlot] = useState<HTMLDivElement | null>(null);
 
   const revealRef = useRef<(key: TaskKey, options?: RevealOptions) => void>(() => undefined);
   const { connection, store, clock, dispatch, retry } = useAppConnection(bridge, {
@@ -101,6 +104,11 @@ export function AppShell() {
     copyId: () => onCurrentTask('copyId'),
     checkNow: () => onCurrentTask('checkNow'),
     help: () => go({ type: 'help', open: true }),
+    // 1–5: All, Active, Finished, Failed, Succeeded.
+    showFilter: (key) => {
+      const filter = TASK_FILTERS[Number(key) - 1];
+      if (view === 'tasks' && filter !== undefined) go({ type: 'filter', filter });
+    },
   });
 
   const select = useCallback((key: TaskKey) => go({ type: 'select', key }), []);
@@ -163,6 +171,7 @@ export function AppShell() {
           <div className={status.settings.compactDensity ? 'app is-compact' : 'app'}>
             <header className="app-header">
               <h1>CAMB Watch</h1>
+              <div ref={setTitleBarSlot} className="title-bar-tools" />
               <nav aria-label="Views" className="app-nav">
                 <button
                   type="button"
@@ -230,6 +239,7 @@ export function AppShell() {
                   onAdded={onAdded}
                   onRemoved={onRemoved}
                   onKindChanged={onKindChanged}
+                  titleBarSlot={titleBarSlot}
                 />
               )}
             </main>

@@ -1,6 +1,7 @@
 import './tasksView.css';
 import { ArrowLeft, Plus } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { TaskKey, WatchedTask } from '../../shared/watchedTask';
 import { AddTaskForm, type PastedId } from '../tasks/AddTaskForm';
 import { CheckAllButton } from '../tasks/CheckAllButton';
@@ -11,11 +12,11 @@ import type { TaskFilter } from '../state/taskCategory';
 import { TaskDetail } from '../tasks/TaskDetail';
 import type { KindChanged } from '../tasks/TaskKindControl';
 import { TaskFilters } from '../tasks/TaskFilters';
-import { TaskList } from '../tasks/TaskList';
+import { TaskList, type ListHandle } from '../tasks/TaskList';
+import type { HeldArrangement } from '../tasks/heldOrder';
 import { useFocusRequests, useFocusTarget } from '../state/focusRequest';
 import type { FocusRequest, RevealRequest } from '../state/navigation';
 import { NO_SELECTION, selectOnly, type ListSelection } from '../tasks/listSelection';
-import { MarkAllSeenButton } from '../tasks/MarkAllSeenButton';
 import { useRemoveWithUndo } from '../tasks/removeWithUndo';
 import { RemovalConfirm, type PendingRemoval } from '../tasks/RemovalConfirm';
 import { removalQuestion } from '../tasks/removalQuestion';
@@ -50,6 +51,8 @@ export interface TasksViewProps {
   readonly onRemoved: (key: TaskKey) => void;
   /** The open task is watched as another kind now, under a new key. */
   readonly onKindChanged?: KindChanged;
+  /** Where the title bar holds the view's own buttons (Add task, Check all now), once it is drawn. */
+  readonly titleBarSlot?: HTMLElement | null;
 }
 
 /**
@@ -110,10 +113,25 @@ export function TasksView(props: TasksViewProps) {
     else setPendingRemoval({ keys, next, question });
   }
 
-  const { listOrder, listGrouping } = status.settings;
+  const { listOrder, listGrouping, compactDensity } = status.settings;
   const expectedFinish = useExpectedFinish();
-  const changeView = (changes: { listOrder?: typeof listOrder; listGrouping?: typeof listGrouping }) =>
-    void bridge.updateSettings(changes).catch(() => undefined);
+  const changeView = (changes: {
+    listOrder?: typeof listOrder;
+    listGrouping?: typeof listGrouping;
+    compactDensity?: boolean;
+  }) => void bridge.updateSettings(changes).catch(() => undefined);
+
+  // ↓ and Enter in the search field reach into the list: its first match, then the keyboard is there.
+  const listHandle = useRef<ListHandle | null>(null);
+  // The list's held order outlives the list while a small window shows a task's details instead.
+  const [heldList, setHeldList] = useState<HeldArrangement | null>(null);
+  function intoResults(open: boolean) {
+    const first = listHandle.current?.firstKey() ?? null;
+    if (first === null) return;
+    props.onSelect(first);
+    if (open) props.onOpen(first);
+    else listHandle.current?.focus();
+  }
 
   usePasteOutsideFields((text) => {
     setAddOpen(true);
@@ -157,27 +175,37 @@ export function TasksView(props: TasksViewProps) {
   }, [showDetails]);
 
   const hold = pollingHold(status.state);
+  // The title bar holds the view's two buttons: the list's header is one line of tools.
+  const titleBarButtons = (
+    <>
+      {!showAddForm && (
+        <button
+          ref={addButtonRef}
+          type="button"
+          className="icon-button add-task-open"
+          aria-label="Add task"
+          aria-expanded={false}
+          aria-keyshortcuts="Control+N Control+V"
+          title="Add task (Ctrl+N, or paste an id)"
+          onClick={() => {
+            setAddOpen(true);
+            focusOn('addForm');
+          }}
+        >
+          <Plus aria-hidden="true" size={18} />
+        </button>
+      )}
+      {!empty && <CheckAllButton />}
+    </>
+  );
   return (
     <div className={`tasks-view ${narrow ? 'is-narrow' : 'is-wide'}`}>
-      <div className="tasks-add">
-        {showAddForm ? (
+      {props.titleBarSlot != null && createPortal(titleBarButtons, props.titleBarSlot)}
+      {showAddForm && (
+        <div className="tasks-add">
           <AddTaskForm onAdded={onAdded} onClose={empty ? undefined : fold} pasted={pasted} />
-        ) : (
-          <button
-            ref={addButtonRef}
-            type="button"
-            className="add-task-open"
-            aria-expanded={false}
-            aria-keyshortcuts="Control+N Control+V"
-            onClick={() => {
-              setAddOpen(true);
-              focusOn('addForm');
-            }}
-          >
-            <Plus aria-hidden="true" size={16} /> Add task
-          </button>
-        )}
-      </div>
+        </div>
+      )}
       <div className="tasks-panes">
         {!showDetails && (
           <div className="list-pane">
@@ -185,26 +213,25 @@ export function TasksView(props: TasksViewProps) {
               <EmptyState />
             ) : (
               <section className="watch-list" aria-labelledby="watch-list-title">
-                <div className="view-header">
-                  <h2 id="watch-list-title">Watch list</h2>
-                  <DoNotDisturbIndicator until={status.settings.doNotDisturbUntil} />
-                  <MarkAllSeenButton />
-                  <CheckAllButton />
-                </div>
-                {status.state.budgetNotice !== null && (
-                  <p className="muted-text budget-notice" data-testid="budget-notice">
-                    {status.state.budgetNotice}
-                  </p>
-                )}
+                {/* For screen readers' headings list; the title bar and the tools say it to the eye. */}
+                <h2 id="watch-list-title" className="watch-list-title">
+                  Watch list
+                </h2>
+                <DoNotDisturbIndicator until={status.settings.doNotDisturbUntil} />
                 <TaskFilters
                   filter={props.filter}
                   query={props.query}
                   order={listOrder}
                   grouping={listGrouping}
+                  compact={compactDensity}
                   onFilter={props.onFilter}
                   onQuery={props.onQuery}
                   onOrder={(order) => changeView({ listOrder: order })}
                   onGrouping={(grouping) => changeView({ listGrouping: grouping })}
+                  onCompact={(compact) => changeView({ compactDensity: compact })}
+                  onIntoResults={() => intoResults(false)}
+                  onOpenFirst={() => intoResults(true)}
+                  onLeaveSearch={() => focusOn('list')}
                 />
                 <TaskList
                   filter={props.filter}
@@ -223,8 +250,20 @@ export function TasksView(props: TasksViewProps) {
                   onSelect={props.onSelect}
                   onPick={props.onPick}
                   onOpen={props.onOpen}
+                  handle={listHandle}
+                  held={heldList}
+                  onHold={setHeldList}
                 />
                 <RowQuickActions selectedKey={selectedKey} />
+                {status.state.budgetNotice !== null && (
+                  <p
+                    className="muted-text budget-notice"
+                    data-testid="budget-notice"
+                    title={status.state.budgetNotice}
+                  >
+                    {status.state.budgetNotice}
+                  </p>
+                )}
                 {pendingRemoval !== null && (
                   <RemovalConfirm
                     pending={pendingRemoval}

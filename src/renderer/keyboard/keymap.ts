@@ -2,7 +2,7 @@ import { shortcutLabel } from '../../shared/windowShortcut';
 
 /** What a key press can ask the window to do, wherever focus is (the list's own arrow keys aside). */
 export type ShortcutAction =
-  'search' | 'add' | 'settings' | 'openResult' | 'copyId' | 'checkNow' | 'remove' | 'help';
+  'search' | 'add' | 'settings' | 'openResult' | 'copyId' | 'checkNow' | 'remove' | 'help' | 'showFilter';
 
 /** The parts of a KeyboardEvent the keymap reads. */
 export interface KeyPress {
@@ -31,6 +31,12 @@ const PLAIN_KEYS: Readonly<Record<string, ShortcutAction>> = {
   c: 'copyId',
   r: 'checkNow',
   Delete: 'remove',
+  // The list's filters in the order they are offered: All, Active, Finished, Failed, Succeeded.
+  '1': 'showFilter',
+  '2': 'showFilter',
+  '3': 'showFilter',
+  '4': 'showFilter',
+  '5': 'showFilter',
 };
 
 /** Which action a key press asks for, or null when it is not a shortcut here (the key does what it does). */
@@ -63,6 +69,11 @@ export interface ShortcutHelpEntry {
 export function shortcutHelp(mac: boolean): readonly ShortcutHelpEntry[] {
   return [
     { keys: ['/', commandKeyLabel('F', mac)], what: 'Search the watch list' },
+    {
+      keys: ['↓'],
+      what: 'From the search: into the results (Enter: open the first match, Escape: clear it)',
+    },
+    { keys: ['1 … 5'], what: 'Show All, Active, Finished, Failed or Succeeded tasks' },
     { keys: [commandKeyLabel('N', mac)], what: 'Add a task' },
     { keys: ['↑', '↓'], what: 'Move through the list (Home, End: to its first and last task)' },
     { keys: ['Shift+↑', 'Shift+↓'], what: 'Select several tasks' },

@@ -3,7 +3,8 @@ import { shortcutAction, type ShortcutAction } from './keymap';
 import { onMac } from './onMac';
 import { isTextEntry } from './textEntry';
 
-export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>>;
+/** Each handler is told the key pressed (1–5 say which filter). */
+export type ShortcutHandlers = Partial<Record<ShortcutAction, (key: string) => void>>;
 
 /** A modal dialog has the keyboard to itself: its own keys only. */
 function inModalDialog(target: EventTarget | null): boolean {
@@ -26,7 +27,7 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
       const handler = action === null ? undefined : current.current[action];
       if (handler === undefined) return;
       event.preventDefault();
-      if (!event.repeat) handler();
+      if (!event.repeat) handler(event.key);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

@@ -33,6 +33,8 @@ export class TaskStore {
    * so its row does not jump away from under the cursor as it is read.
    */
   private placeHeld: TaskKey | null = null;
+  /** How many times the list was asked to let go of the order it holds while looked at (Mark all seen). */
+  private resorts = 0;
 
   get(key: TaskKey): WatchedTask | undefined {
     return this.tasks.get(key);
@@ -80,6 +82,16 @@ export class TaskStore {
 
   holdsPlace(key: TaskKey): boolean {
     return this.placeHeld === key;
+  }
+
+  /** The list sorts itself anew, though the window has focus: the user acted on the whole list. */
+  requestResort(): void {
+    this.resorts += 1;
+    this.listChanged();
+  }
+
+  resortCount(): number {
+    return this.resorts;
   }
 
   /** Changes whenever the list (not just one row) has to be drawn again. */

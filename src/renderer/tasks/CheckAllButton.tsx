@@ -1,3 +1,4 @@
+import { RefreshCw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { CheckNowOutcome } from '../../shared/contract/payloads';
 import { useBridge } from '../state/bridgeContext';
@@ -7,7 +8,10 @@ import { RelativeTime } from './RelativeTime';
 /** Long enough to read a sentence; the next click replaces it sooner. */
 const MESSAGE_MS = 8000;
 
-/** "Check all now", and what it did or why it could not, next to it for a few seconds. */
+/**
+ * "Check all now", an icon button in the title bar, and what it did or why it could not in a small bubble
+ * under it for a few seconds (over the list, never a line of its own that pushes the rows down).
+ */
 export function CheckAllButton() {
   const bridge = useBridge();
   const [outcome, setOutcome] = useState<CheckNowOutcome | null>(null);
@@ -28,9 +32,15 @@ export function CheckAllButton() {
   }
 
   return (
-    <>
-      <button type="button" onClick={() => void checkAll()}>
-        Check all now
+    <div className="check-all">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Check all now"
+        title="Check all now"
+        onClick={() => void checkAll()}
+      >
+        <RefreshCw aria-hidden="true" size={16} />
       </button>
       {outcome !== null && (
         <p className={`check-all-message ${outcome.ok ? 'field-note' : 'field-error'}`} role="status">
@@ -43,6 +53,6 @@ export function CheckAllButton() {
           )}
         </p>
       )}
-    </>
+    </div>
   );
 }

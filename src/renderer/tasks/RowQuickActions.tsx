@@ -1,6 +1,7 @@
 import { Copy, ExternalLink, RefreshCw, type LucideIcon } from 'lucide-react';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { taskDisplayName } from '../../shared/format/taskLabel';
+import { isTerminalStatus } from '../../shared/taskStatus';
 import type { TaskKey } from '../../shared/watchedTask';
 import { useTask } from '../state/useTaskStore';
 import { resultReady, useQuickActions, type QuickAction } from './quickActions';
@@ -40,7 +41,13 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
   const rowBox = row.getBoundingClientRect();
   const lineBox = line.getBoundingClientRect();
   const listBox = list.getBoundingClientRect();
-  const top = lineBox.top + lineBox.height / 2 - layer.offsetHeight / 2;
+  // Centred on that line, but never over the first (the name and status): 28-pixel targets are taller
+  // than a line of times.
+  const firstLine = row.querySelector('.task-row-line');
+  const nameBottom =
+    firstLine === null || firstLine === line ? -Infinity : firstLine.getBoundingClientRect().bottom;
+  // (Its line box's last pixel is leading, no ink: the buttons may start there.)
+  const top = Math.max(lineBox.top + lineBox.height / 2 - layer.offsetHeight / 2, nameBottom - 1);
   const inView = top >= listBox.top && top + layer.offsetHeight <= listBox.bottom;
   layer.style.visibility = inView ? 'visible' : 'hidden';
   layer.style.top = `${top - areaBox.top}px`;
@@ -48,18 +55,18 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
 }
 
 /**
- * A row's quick actions (Open result once ready, Copy id, Check now), over the row the pointer is on, or
- * over the list's current row while the list has keyboard focus: Tab from the list reaches them. They sit
+ * A row's quick actions (Open result once ready, Copy id, Check now while it runs), over the row the
+ * pointer is on, else over the list's current row: Tab from the list reaches them. They sit
  * beside the list, not inside it: a listbox holds only options, and an option cannot hold buttons.
  */
 export function RowQuickActions({ selectedKey }: { readonly selectedKey: TaskKey | null }) {
   const layerRef = useRef<HTMLDivElement>(null);
   const [hoveredKey, setHoveredKey] = useState<TaskKey | null>(null);
-  const [listFocused, setListFocused] = useState(false);
   /** While focus is on one of the buttons they stay over the row they were for, unless another is pointed at. */
   const [pinnedKey, setPinnedKey] = useState<TaskKey | null>(null);
   const [, redraw] = useReducer((count: number) => count + 1, 0);
-  const key = hoveredKey ?? pinnedKey ?? (listFocused ? selectedKey : null);
+  // The selected row always has them (WCAG 2.2: no hover-only targets); the row pointed at too.
+  const key = hoveredKey ?? pinnedKey ?? selectedKey;
   // For the focus handler below: the row the buttons are over as last drawn.
   const shownKey = useRef(key);
   useLayoutEffect(() => {
@@ -77,7 +84,6 @@ export function RowQuickActions({ selectedKey }: { readonly selectedKey: TaskKey
     const onLeave = () => setHoveredKey(null);
     const onFocus = (event: FocusEvent) => {
       const target = event.type === 'focusin' ? event.target : event.relatedTarget;
-      setListFocused(target instanceof Element && target.getAttribute('role') === 'listbox');
       setPinnedKey(inLayer(target) ? shownKey.current : null);
     };
     area.addEventListener('mouseover', onOver);
@@ -118,7 +124,13 @@ function QuickActionButtons({
   const run = useQuickActions();
   const task = useTask(taskKey);
   if (task === undefined) return null;
-  const buttons = BUTTONS.filter(({ action }) => action !== 'openResult' || resultReady(task));
+  // What cannot apply is not offered: no result yet, or nothing left to check once CAMB.AI said how the
+  // job ended. A job the app stopped checking (an unknown id, no access) can still be asked about again.
+  const buttons = BUTTONS.filter(
+    ({ action }) =>
+      (action !== 'openResult' || resultReady(task)) &&
+      (action !== 'checkNow' || !isTerminalStatus(task.status)),
+  );
   return (
     <div
       role="group"

@@ -8,6 +8,7 @@ import {
   useRef,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
 } from 'react';
 import type { ExpectedFinish, ListGrouping, ListOrder } from '../../shared/taskOrder';
 import { isWatching, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
@@ -30,6 +31,15 @@ import { SelectionBar } from './SelectionBar';
 import { matchesSearch, passesFilter, type TaskFilter } from '../state/taskCategory';
 import { TaskRow, type ClickModifiers } from './TaskRow';
 import { FALLBACK_RECT, measureRowWith, observeListRect } from './virtualListRect';
+import { useHeldArrangement } from './useHeldArrangement';
+import type { HeldArrangement } from './heldOrder';
+import { NewEndingsPill } from './NewEndingsPill';
+
+/** What the search field asks of the list: its first match, and the keyboard. */
+export interface ListHandle {
+  readonly firstKey: () => TaskKey | null;
+  readonly focus: () => void;
+}
 
 /**
  * A first guess at a row's height, until it is measured: rows are as tall as what they say (a name and
@@ -64,6 +74,11 @@ interface TaskListProps {
   readonly onOpen: (key: TaskKey) => void;
   /** Delete, or Remove in the selection bar: `next` is where the cursor goes afterwards. */
   readonly onRemove: (keys: readonly TaskKey[], next: TaskKey | null) => void;
+  /** The order held while the window has focus, kept by the view while the list is not drawn. */
+  readonly held: HeldArrangement | null;
+  readonly onHold: (held: HeldArrangement) => void;
+  /** Filled in by the list for the search field's ↓ and Enter. */
+  readonly handle?: RefObject<ListHandle | null>;
 }
 
 const measureRow = measureRowWith(ESTIMATED_ROW_HEIGHT);
@@ -81,7 +96,7 @@ export function TaskList(props: TaskListProps) {
   const store = useTaskStore();
   const clock = useContext(CoreClockContext);
   const version = useTaskListVersion();
-  const { keys, rows } = useMemo(() => {
+  const live = useMemo(() => {
     void version;
     const shown: WatchedTask[] = [];
     for (const key of store.keys()) {
@@ -91,6 +106,8 @@ export function TaskList(props: TaskListProps) {
     }
     return arrangeTasks(shown, order, grouping, clock.now(), expectedFinish);
   }, [store, version, filter, query, order, grouping, clock, expectedFinish]);
+  const held = useHeldArrangement(live, `${filter}|${query}|${order}|${grouping}`, props.held, props.onHold);
+  const { keys, rows } = held.arrangement;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -131,6 +148,11 @@ export function TaskList(props: TaskListProps) {
   }, [reveal, scrollToKey, onRevealed]);
   // Back from a task's details (or after a removal), the cursor is on the list.
   useFocusTarget('list', scrollRef);
+  const { handle } = props;
+  useEffect(() => {
+    if (handle === undefined) return;
+    handle.current = { firstKey: () => keys[0] ?? null, focus: () => scrollRef.current?.focus() };
+  });
 
   const selectedIndex = selectedKey === null ? -1 : keys.indexOf(selectedKey);
   const picked = selectedInOrder(selection, keys);
@@ -222,54 +244,65 @@ export function TaskList(props: TaskListProps) {
           }
         />
       )}
-      <div
-        ref={scrollRef}
-        className="task-list"
-        role="listbox"
-        aria-multiselectable="true"
-        aria-label={`Watched tasks (${keys.length} shown)`}
-        tabIndex={0}
-        aria-activedescendant={selectedRendered ? optionId(selectedIndex) : undefined}
-        onKeyDown={onKeyDown}
-        onMouseDown={onMouseDown}
-      >
-        <div role="presentation" className="task-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
-            if (row.type === 'header') {
+      <div className="task-list-frame">
+        {held.waiting > 0 && (
+          <NewEndingsPill
+            count={held.waiting}
+            onShow={() => {
+              held.resort();
+              virtualizer.scrollToOffset(0);
+            }}
+          />
+        )}
+        <div
+          ref={scrollRef}
+          className="task-list"
+          role="listbox"
+          aria-multiselectable="true"
+          aria-label={`Watched tasks (${keys.length} shown)`}
+          tabIndex={0}
+          aria-activedescendant={selectedRendered ? optionId(selectedIndex) : undefined}
+          onKeyDown={onKeyDown}
+          onMouseDown={onMouseDown}
+        >
+          <div role="presentation" className="task-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (row === undefined) return null;
+              if (row.type === 'header') {
+                return (
+                  <div
+                    key={row.key}
+                    ref={virtualizer.measureElement}
+                    data-index={item.index}
+                    className="task-group-header"
+                    // The rows say their kind and dates themselves; the header is a visual aid.
+                    aria-hidden="true"
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    {row.title} <span className="count">({row.count})</span>
+                  </div>
+                );
+              }
               return (
-                <div
+                <TaskRow
                   key={row.key}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  className="task-group-header"
-                  // The rows say their kind and dates themselves; the header is a visual aid.
-                  aria-hidden="true"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  {row.title} <span className="count">({row.count})</span>
-                </div>
+                  taskKey={row.key}
+                  id={optionId(row.position)}
+                  index={row.position}
+                  rowIndex={item.index}
+                  setSize={keys.length}
+                  top={item.start}
+                  selected={picked.length > 0 ? selection.keys.has(row.key) : row.key === selectedKey}
+                  highlighted={row.key === highlightKey}
+                  query={query}
+                  hold={hold}
+                  measure={virtualizer.measureElement}
+                  onSelect={onRowClicked}
+                />
               );
-            }
-            return (
-              <TaskRow
-                key={row.key}
-                taskKey={row.key}
-                id={optionId(row.position)}
-                index={row.position}
-                rowIndex={item.index}
-                setSize={keys.length}
-                top={item.start}
-                selected={picked.length > 0 ? selection.keys.has(row.key) : row.key === selectedKey}
-                highlighted={row.key === highlightKey}
-                query={query}
-                hold={hold}
-                measure={virtualizer.measureElement}
-                onSelect={onRowClicked}
-              />
-            );
-          })}
+            })}
+          </div>
         </div>
       </div>
     </>

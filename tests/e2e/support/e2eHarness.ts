@@ -63,7 +63,8 @@ export const JOURNEY_VIEWPORTS: readonly (typeof BOTH_VIEWPORTS)[number][] = VIS
 /** The colour schemes a test sweeps for its screenshots and axe checks: the dark one in the visual project. */
 export const THEMES: readonly ColorScheme[] = VISUAL_RUN ? ['light', 'dark'] : ['light'];
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// WCAG 2.2 AA too: target size (2.5.8) among others (axe-core's `wcag22aa` tag).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export type ColorScheme = 'light' | 'dark';
 
@@ -118,7 +119,7 @@ export interface E2eHarness {
   restart(): Promise<void>;
   /** Saves test-results/screenshots/<name>.png (in the visual project; elsewhere nothing). */
   screenshot(name: string): Promise<void>;
-  /** Runs axe-core (WCAG 2.1 A and AA) on the page as it is and fails on any violation (in the visual project). */
+  /** Runs axe-core (WCAG 2.0, 2.1 A and AA and 2.2 AA) on the page as it is and fails on any violation (in the visual project). */
   axe(name: string): Promise<void>;
   close(): Promise<void>;
 }
