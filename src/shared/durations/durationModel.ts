@@ -35,6 +35,7 @@ function compact(value: number): number {
 export const durationModelSchema = z.object({
   kind: taskKindSchema,
   basedOn: z.number().int().nonnegative(),
+  usualMs: z.number().finite().nonnegative(),
   logSurvival: z
     .array(z.number().finite().max(0))
     .length(GRID_POINTS)
@@ -47,6 +48,12 @@ export const durationModelSchema = z.object({
 export interface DurationModel {
   readonly kind: TaskKind;
   readonly basedOn: number;
+  /**
+   * What nine in ten jobs of this kind took when they finished: the finished runs' fit without the jobs
+   * still running. "Longer than usual" is judged against it, since a late job's own age (a censored run in
+   * the full fit) would otherwise push "usual" out ahead of it and no job would ever be late.
+   */
+  readonly usualMs: number;
   readonly logSurvival: readonly number[];
 }
 
@@ -78,8 +85,21 @@ export function buildDurationModel(
       toMs: run.durationMs,
       failed: !run.succeeded,
     }));
-  const kernels = survivalKernels(taskKindInfo(kind).durationPrior, used, runningMs);
+  const prior = taskKindInfo(kind).durationPrior;
+  const logSurvival = tabulate(survivalKernels(prior, used, runningMs));
+  const finishedOnly = runningMs.length === 0 ? logSurvival : tabulate(survivalKernels(prior, used, []));
+  const usualMs = durationQuantileMs(
+    { kind, basedOn: used.length, usualMs: 0, logSurvival: finishedOnly },
+    USUAL_P,
+  );
+  return { kind, basedOn: used.length, usualMs, logSurvival };
+}
 
+/** "Usual" is what nine in ten finished jobs took. */
+const USUAL_P = 0.9;
+
+/** ln P(T > t) at each grid point for a mixture of kernels. */
+function tabulate(kernels: ReturnType<typeof survivalKernels>): number[] {
   const terms = new Array<number>(kernels.length);
   const logSurvival: number[] = [];
   for (let i = 0; i < GRID_POINTS; i += 1) {
@@ -91,7 +111,7 @@ export function buildDurationModel(
     // Guards the order against the last bits of floating-point error.
     logSurvival.push(Math.min(value, logSurvival[i - 1] ?? 0));
   }
-  return { kind, basedOn: used.length, logSurvival };
+  return logSurvival;
 }
 
 /** Every kind's model from one list of runs. */

@@ -1,5 +1,5 @@
 import type { DurationModel } from './durationModel';
-import { durationQuantileMs, logSurvivalAt, timeAtLogSurvival } from './durationModel';
+import { logSurvivalAt, timeAtLogSurvival } from './durationModel';
 
 /** The 80 % interval: from the 10th to the 90th percentile. */
 const LOW_P = 0.1;
@@ -14,7 +14,7 @@ export interface RemainingEstimate {
   readonly lowMs: number;
   readonly medianMs: number;
   readonly highMs: number;
-  /** Older than 90 % of this kind's jobs were when they finished. */
+  /** Older than 90 % of this kind's finished jobs were when they finished (the model's usualMs). */
   readonly longerThanUsual: boolean;
   /** How many finished runs the estimate rests on; 0 means the prior alone. */
   readonly basedOn: number;
@@ -31,7 +31,7 @@ export function estimateRemaining(model: DurationModel, ageMs: number): Remainin
     lowMs: remainingQuantile(model, age, now, LOW_P),
     medianMs: remainingQuantile(model, age, now, 0.5),
     highMs: remainingQuantile(model, age, now, HIGH_P),
-    longerThanUsual: age > durationQuantileMs(model, HIGH_P),
+    longerThanUsual: age > model.usualMs,
     basedOn: model.basedOn,
   };
 }

@@ -72,6 +72,30 @@ describe('the estimator with jobs still running (right-censored)', () => {
     expect(finishChance(model, 10 * MINUTE, 11 * MINUTE)).toBeLessThan(0.2);
   });
 
+  it('judges "longer than usual" by the finished runs, so the late jobs themselves do not move "usual"', () => {
+    fc.assert(
+      fc.property(
+        kindArb,
+        fc.array(durationArb, { minLength: 3, maxLength: 40 }),
+        fc.array(durationArb, { minLength: 1, maxLength: 60 }),
+        (kind, finished, runningAges) => {
+          const runs = runsOf(kind, finished);
+          const without = buildDurationModel(kind, runs);
+          const withRunning = buildDurationModel(kind, runs, runningAges);
+          expect(withRunning.usualMs).toBe(without.usualMs);
+          expect(without.usualMs).toBeCloseTo(durationQuantileMs(without, 0.9), -1);
+        },
+      ),
+    );
+    // Stories took 2, 3 and 4 min; two are 25 min old: they are late, though they weigh on the estimate.
+    const model = buildDurationModel('story', runsOf('story', [2 * MINUTE, 3 * MINUTE, 4 * MINUTE]), [
+      25 * MINUTE,
+      25 * MINUTE,
+    ]);
+    expect(estimateRemaining(model, 25 * MINUTE).longerThanUsual).toBe(true);
+    expect(estimateRemaining(model, 3 * MINUTE).longerThanUsual).toBe(false);
+  });
+
   it('ignores ages that are no ages (negative, zero, not a number)', () => {
     const runs = runsOf('story', [4 * MINUTE, 5 * MINUTE, 6 * MINUTE]);
     expect(buildDurationModel('story', runs, [-5, 0, Number.NaN, Infinity])).toEqual(
