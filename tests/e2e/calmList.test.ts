@@ -85,6 +85,22 @@ describe.each(JOURNEY_VIEWPORTS)('a list that holds still while looked at ($name
     await pill(page).waitFor();
     expect((await pill(page).textContent())?.trim()).toBe('2 new');
     await captureThemes(h, `calm-list-held-${viewport.width}`);
+    // It sits on the list's top edge: a click on the top row's middle or on its name reaches the row.
+    const topRow = taskRow(page, before[0] ?? '');
+    const rowBox = await topRow.boundingBox();
+    const nameBox = await topRow.locator('.task-name-head').boundingBox();
+    const rowAt = (x: number, y: number) =>
+      page.evaluate(
+        ([px, py]) =>
+          document
+            .elementFromPoint(px ?? 0, py ?? 0)
+            ?.closest('[data-testid="task-row"]')
+            ?.getAttribute('data-task-key') ?? null,
+        [x, y],
+      );
+    if (rowBox === null || nameBox === null) throw new Error('The top row is not drawn.');
+    expect(await rowAt(rowBox.x + rowBox.width / 2, rowBox.y + rowBox.height / 2)).toBe(before[0]);
+    expect(await rowAt(nameBox.x + nameBox.width / 2, nameBox.y + nameBox.height / 2)).toBe(before[0]);
 
     // Opening a new ending marks it seen: the row after it stays where it was.
     const opened = 'story:ends-well';
