@@ -12,6 +12,7 @@ import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
 import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
 import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { unfoldAboutThisJob } from './support/taskDetails';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -147,6 +148,7 @@ describe('calm rows in the popover (420×640)', () => {
     // The check times are in the details.
     await taskRow(page, 'story:foley-3').click();
     const details = page.getByRole('region', { name: foleyLabel(3) });
+    await unfoldAboutThisJob(page);
     await details.locator('dt:text-is("Last check")').waitFor();
     expect(await details.locator('dt:text-is("Next check") + dd').innerText()).toMatch(
       /^(in about \d+ (s|min)|any moment)$/u,

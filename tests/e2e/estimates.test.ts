@@ -11,6 +11,7 @@ import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, openInsights, openTasks, taskRow, useChromium } from './support/appPage';
 import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
 import { JOURNEY_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { unfoldAboutThisJob } from './support/taskDetails';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -100,6 +101,7 @@ describe.each(JOURNEY_VIEWPORTS)('time remaining and insights ($name)', (viewpor
     expect(await lineFits(long)).toBe(true);
     await long.click();
     const details = page.getByRole('region', { name: 'Long story' });
+    await unfoldAboutThisJob(page);
     await expect.poll(() => details.innerText()).toMatch(/no story has finished here yet/u);
     await backToList(page);
 

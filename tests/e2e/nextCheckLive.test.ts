@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
 import { openSettings, openTasks, taskRow, useChromium } from './support/appPage';
 import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { unfoldAboutThisJob } from './support/taskDetails';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -40,6 +41,8 @@ describe('the next check follows a change of responsiveness', () => {
     const shownAt = async () =>
       Date.parse((await nextCheck('Working job').locator('time').getAttribute('datetime')) ?? '');
     await taskRow(page, 'story:working').click();
+    // The check times are facts folded under "About this job"; it stays open once unfolded.
+    await unfoldAboutThisJob(page);
     const before = planned();
     expect(before).toBeGreaterThan(h.clock.now() + 20_000);
     await expect.poll(shownAt).toBe(before);

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { AutoSave } from '../../shared/autoSave';
 import type { Settings } from '../../shared/settings';
 import { TASK_KINDS, taskKindInfo, type TaskKind } from '../../shared/taskKinds';
 import { useSettingsUpdate } from './useSettingsUpdate';
@@ -11,17 +12,33 @@ import { useSettingsUpdate } from './useSettingsUpdate';
 export function AutoSaveSettings({ settings }: { readonly settings: Settings }) {
   const id = useId();
   const { update, error } = useSettingsUpdate();
-  const { folder, kinds } = settings.autoSave;
+  // What was last asked for, shown until the saved settings come back (or the change is refused): a
+  // ticked kind shows ticked at once, and a change made before the last one came back builds on it
+  // rather than on the settings before it (which would undo a folder just saved).
+  const [asked, setAsked] = useState<AutoSave | null>(null);
+  const [saved, setSaved] = useState(settings.autoSave);
+  if (saved !== settings.autoSave) {
+    setSaved(settings.autoSave);
+    setAsked(null);
+  }
+  const { folder, kinds } = asked ?? settings.autoSave;
   const [typed, setTyped] = useState(folder ?? '');
+
+  function ask(next: AutoSave) {
+    setAsked(next);
+    void update({ autoSave: next }).then((taken) => {
+      if (!taken) setAsked(null);
+    });
+  }
 
   function saveFolder(event: FormEvent) {
     event.preventDefault();
-    void update({ autoSave: { folder: typed, kinds } });
+    ask({ folder: typed, kinds });
   }
 
   function toggleKind(kind: TaskKind, on: boolean) {
     const next = on ? [...kinds, kind] : kinds.filter((candidate) => candidate !== kind);
-    void update({ autoSave: { folder, kinds: next } });
+    ask({ folder, kinds: next });
   }
 
   const state =
@@ -55,7 +72,7 @@ export function AutoSaveSettings({ settings }: { readonly settings: Settings }) 
               type="button"
               onClick={() => {
                 setTyped('');
-                void update({ autoSave: { folder: null, kinds } });
+                ask({ folder: null, kinds });
               }}
             >
               Stop saving

@@ -26,8 +26,8 @@ function rowKeyAt(target: EventTarget | null): TaskKey | null {
 }
 
 /**
- * Lays the buttons over the end of the row's second line (its times), or hides them while that line is
- * scrolled out of the list's view.
+ * Lays the buttons over the end of the row's second line (its times), before a failed row's own action,
+ * or hides them while that line is scrolled out of the list's view.
  */
 function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void {
   const row = rowElement(area, key);
@@ -51,7 +51,10 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
   const inView = top >= listBox.top && top + layer.offsetHeight <= listBox.bottom;
   layer.style.visibility = inView ? 'visible' : 'hidden';
   layer.style.top = `${top - areaBox.top}px`;
-  layer.style.right = `${areaBox.right - rowBox.right + 8}px`;
+  // A failed row's own action ("Switch to dub") ends that line: the buttons sit just before it, never on it.
+  const failureAction = row.querySelector('[data-testid="failure-action"]');
+  const end = failureAction === null ? rowBox.right : failureAction.getBoundingClientRect().left;
+  layer.style.right = `${areaBox.right - end + 8}px`;
 }
 
 /**
