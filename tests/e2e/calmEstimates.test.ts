@@ -12,6 +12,7 @@ import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
 import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
 import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
+import { unfoldAboutThisJob } from './support/taskDetails';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -91,6 +92,8 @@ describe('estimates to act on, at 420×640', () => {
     // The details say the range and what it rests on.
     await taskRow(page, 'tts:long').click();
     const speech = page.getByRole('region', { name: 'Long speech' });
+    // They are among the facts folded under "About this job" (it stays open once opened).
+    await unfoldAboutThisJob(page);
     await expect
       .poll(() => speech.getByTestId('detail-estimate').innerText())
       .toMatch(/^~\d+ (s|min|h) left \(usually .+ more\), from 2 earlier speech jobs\.$/u);

@@ -90,13 +90,8 @@ describe.each(JOURNEY_VIEWPORTS)('a list that holds still while looked at ($name
     const rowBox = await topRow.boundingBox();
     const nameBox = await topRow.locator('.task-name-head').boundingBox();
     const rowAt = (x: number, y: number) =>
-      page.evaluate(
-        ([px, py]) =>
-          document
-            .elementFromPoint(px ?? 0, py ?? 0)
-            ?.closest('[data-testid="task-row"]')
-            ?.getAttribute('data-task-key') ?? null,
-        [x, y],
+      page.evaluate<string | null>(
+        `document.elementFromPoint(${x}, ${y})?.closest('[data-testid="task-row"]')?.getAttribute('data-task-key') ?? null`,
       );
     if (rowBox === null || nameBox === null) throw new Error('The top row is not drawn.');
     expect(await rowAt(rowBox.x + rowBox.width / 2, rowBox.y + rowBox.height / 2)).toBe(before[0]);
