@@ -26,12 +26,16 @@ function rowKeyAt(target: EventTarget | null): TaskKey | null {
 }
 
 /**
- * Lays the buttons over the end of the row's second line (its times), before a failed row's own action,
- * or hides them while that line is scrolled out of the list's view.
+ * Lays the buttons over the end of the row's second line (its facts), or hides them while that line is
+ * scrolled out of the list's view. A failed row's own action ends that line, and buttons before it would
+ * sit mid-row, where a click means "open this row": there they go on the first line, before the status.
  */
 function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void {
   const row = rowElement(area, key);
-  const line = row?.querySelector('.task-times') ?? row;
+  const failureAction = row?.querySelector('[data-testid="failure-action"]') ?? null;
+  const line =
+    (failureAction === null ? row?.querySelector('.task-row-facts') : row?.querySelector('.task-row-line')) ??
+    row;
   const list = row?.closest('[role="listbox"]');
   if (row === null || line === null || line === undefined || list === null || list === undefined) {
     layer.style.visibility = 'hidden';
@@ -41,8 +45,8 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
   const rowBox = row.getBoundingClientRect();
   const lineBox = line.getBoundingClientRect();
   const listBox = list.getBoundingClientRect();
-  // Centred on that line, but never over the first (the name and status): 28-pixel targets are taller
-  // than a line of times.
+  // Centred on that line, but never over the first (the name and status) when on the second: 28-pixel
+  // targets are taller than a line of facts.
   const firstLine = row.querySelector('.task-row-line');
   const nameBottom =
     firstLine === null || firstLine === line ? -Infinity : firstLine.getBoundingClientRect().bottom;
@@ -51,9 +55,8 @@ function placeOverRow(layer: HTMLElement, area: HTMLElement, key: TaskKey): void
   const inView = top >= listBox.top && top + layer.offsetHeight <= listBox.bottom;
   layer.style.visibility = inView ? 'visible' : 'hidden';
   layer.style.top = `${top - areaBox.top}px`;
-  // A failed row's own action ("Switch to dub") ends that line: the buttons sit just before it, never on it.
-  const failureAction = row.querySelector('[data-testid="failure-action"]');
-  const end = failureAction === null ? rowBox.right : failureAction.getBoundingClientRect().left;
+  const badges = row.querySelector('.task-badges');
+  const end = failureAction === null || badges === null ? rowBox.right : badges.getBoundingClientRect().left;
   layer.style.right = `${areaBox.right - end + 8}px`;
 }
 

@@ -41,9 +41,10 @@ describe('the estimator with jobs still running (right-censored)', () => {
           const withBatch = buildDurationModel(kind, runs, runningAges);
           for (const p of [0.5, 0.9]) {
             // 2 % slack: the kernels' widths are refitted to the reweighted runs, and far past every run
-            // the estimate is the prior's tail, tabulated and rounded.
+            // the estimate is the prior's tail, tabulated and rounded. Seconds-long runs can sit exactly on
+            // that bound, so it is compared with a float's rounding (1e-9) to spare.
             expect(durationQuantileMs(withBatch, p)).toBeGreaterThanOrEqual(
-              0.98 * durationQuantileMs(without, p),
+              0.98 * (1 - 1e-9) * durationQuantileMs(without, p),
             );
           }
           expect(estimateRemaining(withBatch, ageMs).medianMs).toBeGreaterThanOrEqual(
