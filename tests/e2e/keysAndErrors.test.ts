@@ -257,7 +257,7 @@ describe.each(JOURNEY_VIEWPORTS)('errors and keys in plain words ($name)', (view
     await h.advance(500);
     await expect
       .poll(() => detail.locator('.field-note').innerText())
-      .toBe('Checked just now: still pending.');
+      .toBe('Checked just now: still running.');
     await h.screenshot(`keys-checked-now-${viewport.width}`);
 
     await backToList(page);

@@ -7,7 +7,7 @@ export function checkedNowMessage(task: Pick<WatchedTask, 'status' | 'lastProble
   if (task.status === null) return 'Checked just now: no answer from CAMB.AI yet.';
   switch (statusPhase(task.status)) {
     case 'pending':
-      return 'Checked just now: still pending.';
+      return 'Checked just now: still running.';
     case 'succeeded':
       return 'Checked just now: it has finished.';
     case 'failed':

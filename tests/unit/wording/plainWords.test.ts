@@ -139,7 +139,7 @@ describe('times and checks in words', () => {
 
   it('says what a "Check now" found once it is done', () => {
     expect(checkedNowMessage({ status: 'PENDING', lastProblem: null })).toBe(
-      'Checked just now: still pending.',
+      'Checked just now: still running.',
     );
     expect(checkedNowMessage({ status: 'SUCCESS', lastProblem: null })).toBe(
       'Checked just now: it has finished.',
