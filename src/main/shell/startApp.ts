@@ -274,7 +274,7 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     // The core decides what the button does; the shell only hands it over.
     onAction: (key, action) => {
       const request = notificationActionRequest(action, key);
-      void appHost.dispatch(request.channel, request.payload);
+      if (request !== null) void appHost.dispatch(request.channel, request.payload);
     },
     playChime: createChimePlayer(appPaths.chime, logger),
   });

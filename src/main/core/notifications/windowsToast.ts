@@ -1,6 +1,10 @@
 import { taskKeySchema } from '../../../shared/contract/payloads';
 import type { TaskKey } from '../../../shared/watchedTask';
-import type { NotificationAction, NotificationActionId } from './notificationActions';
+import {
+  NOTIFICATION_ACTION_IDS,
+  type NotificationAction,
+  type NotificationActionId,
+} from './notificationActions';
 
 /**
  * Windows toasts whose click reaches the app after a restart. Electron 45's `Notification.handleActivation`
@@ -21,8 +25,6 @@ export interface ToastContent {
   /** Buttons under the text; each activates with its own arguments (toastActionArguments). */
   readonly actions?: readonly NotificationAction[];
 }
-
-const ACTION_IDS: readonly NotificationActionId[] = ['open-result', 'download'];
 
 /** Tells our activations from others; Electron reads `type` (click) and ignores keys it does not know. */
 const APP_MARK = 'camb-watch';
@@ -100,6 +102,6 @@ export function activationTarget(
   const parsed = taskKeySchema.safeParse(task);
   if (!parsed.success) return undefined;
   // A button of ours (toastActionArguments); an action id we do not know is only a click.
-  const action = ACTION_IDS.find((id) => id === fields.get('action'));
+  const action = NOTIFICATION_ACTION_IDS.find((id) => id === fields.get('action'));
   return action === undefined ? { taskKey: parsed.data } : { taskKey: parsed.data, action };
 }
