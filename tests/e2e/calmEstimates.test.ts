@@ -12,7 +12,6 @@ import { faults, step } from '../../tools/fakeCamb/fakeCambServer';
 import { backToList, statusOf, taskRow, useChromium } from './support/appPage';
 import { dismissNotices, screenshotsInThemes } from './support/journeyPictures';
 import { BOTH_VIEWPORTS, createE2eHarness, type E2eHarness } from './support/e2eHarness';
-import { unfoldAboutThisJob } from './support/taskDetails';
 
 const chromium = useChromium();
 let h: E2eHarness;
@@ -92,8 +91,8 @@ describe('estimates to act on, at 420×640', () => {
     // The details say the range and what it rests on.
     await taskRow(page, 'tts:long').click();
     const speech = page.getByRole('region', { name: 'Long speech' });
-    // They are among the facts folded under "About this job" (it stays open once opened).
-    await unfoldAboutThisJob(page);
+    // Not folded with the facts under "About this job": a running job's time left is what they are for.
+    expect(await page.locator('.task-detail details.task-about[open]').count()).toBe(0);
     await expect
       .poll(() => speech.getByTestId('detail-estimate').innerText())
       .toMatch(/^~\d+ (s|min|h) left \(usually .+ more\), from 2 earlier speech jobs\.$/u);

@@ -160,6 +160,10 @@ function TaskDetailBody({
         </div>
       )}
       {hint !== null && <p className="task-detail-hint muted-text">{hint}</p>}
+      {/* A running job's time left is what its details are opened for: it is not folded with the facts. */}
+      <dl className="facts task-detail-estimate">
+        <DetailEstimate task={task} />
+      </dl>
 
       {task.status === 'SUCCESS' && <TaskResult key={String(task.runId)} task={task} downloads={downloads} />}
 
@@ -231,7 +235,6 @@ function TaskDetailBody({
           <dd>
             <RelativeTime at={task.addedAt} direction="past" />
           </dd>
-          <DetailEstimate task={task} />
           <dt>Last check</dt>
           <dd>
             {task.lastCheckAt === null ? 'Not yet' : <RelativeTime at={task.lastCheckAt} direction="past" />}
