@@ -124,8 +124,11 @@ describe.each(JOURNEY_VIEWPORTS)('a list that holds still while looked at ($name
     expect(selected).toEqual(before.slice(from, (to ?? 0) + 1));
     await arrowToRow(page, 'tts:steady');
 
-    // The pill sorts the list anew: the ending not yet seen first, the failure the user saw after it.
-    await pill(page).click();
+    // The pill sorts the list anew: the ending not yet seen first, the failure the user saw after it. (In
+    // the wide window the selection's details showed that last ending beside the list, so nothing new is
+    // left to point at and the pill is gone: the window shown again sorts it, as below.)
+    if ((await pill(page).count()) > 0) await pill(page).click();
+    else await showWindowAgain(page);
     await expect.poll(async () => (await shownOrder(page))[0]).toBe('dub:breaks');
     const sorted = await shownOrder(page);
     expect(sorted.indexOf('tts:steady')).toBeLessThan(sorted.indexOf('story:ends-well'));

@@ -80,6 +80,8 @@ describe.each(JOURNEY_VIEWPORTS)('calm notices ($name)', (viewport) => {
       const list = watchList(page);
       await list.focus();
       await page.keyboard.press('End');
+      // The list scrolls to its last row, which is drawn a frame later.
+      await expect.poll(() => focusedRowKey(page)).not.toBeNull();
       const focused = await focusedRowKey(page);
       if (focused === null) throw new Error('expected a row under the cursor');
       const row = page.locator(`[data-task-key="${focused}"]`);

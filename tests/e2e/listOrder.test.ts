@@ -217,10 +217,13 @@ describe.each(JOURNEY_VIEWPORTS)('the list shows what needs me first ($name)', (
     // Clear finished takes the stopped task at once; Undo brings it back, still stopped.
     await openSettings(page, 'Watch list');
     await page.getByRole('button', { name: 'Clear finished tasks' }).click();
-    // Ghost's ending was never looked at: it stays unless asked for (safeRemoval.test.ts walks this).
-    const question = page.getByRole('alertdialog');
-    await question.getByRole('checkbox', { name: 'Also clear the 1 not looked at yet' }).check();
-    await question.getByRole('button', { name: 'Clear 1 task' }).click();
+    // If Ghost's ending was never looked at, it stays unless asked for (safeRemoval.test.ts walks this);
+    // in the wide window its details were on screen beside the list, so it was seen and goes at once.
+    if (viewport.width < 1000) {
+      const question = page.getByRole('alertdialog');
+      await question.getByRole('checkbox', { name: 'Also clear the 1 not looked at yet' }).check();
+      await question.getByRole('button', { name: 'Clear 1 task' }).click();
+    }
     await undoButton(page, 'Cleared “Ghost”').click();
     await openTasks(page);
     await expect.poll(() => shownOrder(page)).toEqual(all);

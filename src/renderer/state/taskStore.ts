@@ -90,6 +90,22 @@ export class TaskStore {
     this.listChanged();
   }
 
+  /**
+   * Sorts anew once no ending is left unseen: "Mark all seen"'s reply can arrive before the tasks' own
+   * changes, and a sort then would keep the unseen-first order it meant to undo.
+   */
+  requestResortOnceAllSeen(): void {
+    if (this.unseenCount() === 0) {
+      this.requestResort();
+      return;
+    }
+    const stop = this.subscribeList(() => {
+      if (this.unseenCount() !== 0) return;
+      stop();
+      this.requestResort();
+    });
+  }
+
   resortCount(): number {
     return this.resorts;
   }

@@ -20,7 +20,7 @@ export function MarkAllSeenButton() {
       await bridge.markAllSeen({});
       store.holdPlace(null);
       // Acting on the whole list: it sorts anew though the window has focus.
-      store.requestResort();
+      store.requestResortOnceAllSeen();
     } catch (error) {
       addNotice({ level: 'error', text: errorMessage(error), key: null });
     }
