@@ -2,11 +2,12 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { TaskKind } from '../../../src/shared/taskKinds';
 import { sharedChromium } from './chromium';
+import { isWorkerTabContext } from './workerTab';
 
 /**
- * The Chromium this file's tests use (each opens a context and page of its own): the worker's one
- * (sharedChromium), so a file no longer pays for a browser start. A file that leaves a context open
- * gets it closed after its last test, as closing its own browser did.
+ * The Chromium this file's tests use: the worker's one (sharedChromium), so a file no longer pays for a
+ * browser start; the harness uses the worker's one tab in it (workerTab). A file that leaves a context of
+ * its own open gets it closed after its last test, as closing its own browser did.
  */
 export function useChromium(): () => Browser {
   let browser: Browser | undefined;
@@ -16,7 +17,9 @@ export function useChromium(): () => Browser {
     contextsBefore = new Set(browser.contexts());
   });
   afterAll(async () => {
-    const left = browser?.contexts().filter((context) => !contextsBefore.has(context)) ?? [];
+    const left =
+      browser?.contexts().filter((context) => !contextsBefore.has(context) && !isWorkerTabContext(context)) ??
+      [];
     await Promise.all(left.map((context) => context.close()));
   });
   return () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { VirtualClock } from '../../../src/main/core/clock/virtualClock';
 import type { UpdaterPort } from '../../../src/main/core/updates';
@@ -11,10 +11,11 @@ import type { NotificationModel } from '../../../src/main/core/notifications/not
 import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 import { DEVELOPMENT_KEY_WHERE } from '../../../src/webHost/server/developmentSecrets';
 import { startWebHost } from '../../../src/webHost/server/startWebHost';
-import type { TrafficEntry, WebHost } from '../../../src/webHost/server/webHostTypes';
+import type { TrafficEntry, WebHost, WebHostOptions } from '../../../src/webHost/server/webHostTypes';
 import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 import { tasksViewDrawn } from './appPage';
+import { keepHostPort, releaseTab, workerHostPort, workerTab } from './workerTab';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RENDERER_INDEX = path.join(REPOSITORY_ROOT, 'out', 'renderer', 'index.html');
@@ -124,6 +125,20 @@ export interface E2eHarness {
   close(): Promise<void>;
 }
 
+/**
+ * A web host on the port this worker's hosts use (support/workerTab says why), or, where that port is taken
+ * (a host a test started itself, another program), on any: the next ones then use that.
+ */
+async function startWebHostOnWorkerPort(options: Omit<WebHostOptions, 'port'>): Promise<WebHost> {
+  const port = workerHostPort();
+  const web = await startWebHost({ ...options, port }).catch((error: unknown) => {
+    if (port === 0 || !/already in use/u.test(String(error))) throw error;
+    return startWebHost({ ...options, port: 0 });
+  });
+  keepHostPort(web.port);
+  return web;
+}
+
 function requireBuild(): void {
   const missing = [RENDERER_INDEX, BRIDGE_SCRIPT].filter((file) => !fs.existsSync(file));
   if (missing.length > 0) {
@@ -170,7 +185,7 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
   const pageErrors: string[] = [];
 
   async function startHost(): Promise<WebHost> {
-    const web = await startWebHost({
+    const web = await startWebHostOnWorkerPort({
       stateDir,
       clock,
       apiBase: server.baseUrl,
@@ -186,31 +201,30 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
   }
 
   let web = await startHost();
-  // A context of its own (not browser.newPage()): axe opens a second page in it to assemble its results.
-  const context = await browser.newContext({
-    viewport:
-      options.viewport === undefined
-        ? VIEWPORT
-        : { width: options.viewport.width, height: options.viewport.height },
-    deviceScaleFactor: 1,
+  // The worker's tab (support/workerTab: a fresh context per test cost more than most journeys).
+  const page = await workerTab(browser, {
+    viewport: options.viewport ?? VIEWPORT,
     colorScheme: options.colorScheme ?? 'light',
   });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  page.on('response', (response) => {
+  const onPageError = (error: Error) => pageErrors.push(String(error));
+  const onResponse = (response: Response) => {
     // The event stream never ends, so its body cannot be read; its events are in `traffic`.
     if (response.url().endsWith('/__camb-watch/events')) return;
     response.text().then(
       (body) => pageResponses.push({ url: response.url(), body }),
       () => undefined, // a response cut short by a reload or restart has no body to read
     );
-  });
+  };
+  page.on('pageerror', onPageError);
+  page.on('response', onResponse);
 
   async function openPage(): Promise<void> {
     // Once the stream's headers arrive the host has attached its sink: no event after this is missed.
     const streamOpened = page.waitForResponse(
       (response) => response.url().startsWith(web.origin) && response.url().endsWith('/__camb-watch/events'),
     );
+    // The address differs from the last only after its #: leave first, or goto would not load the page.
+    if (page.url() !== 'about:blank') await page.goto('about:blank');
     await page.goto(web.url);
     await streamOpened;
     await tasksViewDrawn(page);
@@ -239,6 +253,8 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
     settle,
     advance,
     async restart() {
+      // Gone before its host: on the same port, the old page would reconnect to the next host.
+      await page.goto('about:blank');
       await web.close();
       web = await startHost();
       await openPage();
@@ -258,7 +274,9 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
       ).toBe(0);
     },
     async close() {
-      await context.close();
+      page.off('pageerror', onPageError);
+      page.off('response', onResponse);
+      await releaseTab(page);
       await web.close();
       await server.close();
       if (options.stateDir === undefined) fs.rmSync(stateDir, { recursive: true, force: true });
