@@ -3,6 +3,7 @@ import type { InvokeResponse } from '../../shared/contract';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKey, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
 import { useBridge } from '../state/bridgeContext';
+import { useFocusRequests } from '../state/focusRequest';
 import { errorMessage } from '../state/errorMessage';
 import { useTaskStore } from '../state/useTaskStore';
 import { useAddNotice } from '../notices/noticeContext';
@@ -51,6 +52,7 @@ export function useRemoveWithUndo() {
   const bridge = useBridge();
   const store = useTaskStore();
   const addNotice = useAddNotice();
+  const { focusOn } = useFocusRequests();
 
   const offerUndo = useCallback(
     (tasks: readonly WatchedTask[], text: string) => {
@@ -58,6 +60,8 @@ export function useRemoveWithUndo() {
       const undo = async () => {
         try {
           const missing = notRestoredText(tasks, await bridge.restoreTasks({ tasks: [...tasks] }));
+          // The Undo button left with its notice: the cursor goes to the list the tasks came back to.
+          focusOn('list');
           if (missing !== null) addNotice({ level: 'warning', text: missing, key: null });
         } catch (error) {
           addNotice({ level: 'error', text: `Could not put it back: ${errorMessage(error)}`, key: null });
@@ -71,7 +75,7 @@ export function useRemoveWithUndo() {
         action: { label: 'Undo', run: () => void undo(), undoes: true },
       });
     },
-    [bridge, addNotice],
+    [bridge, addNotice, focusOn],
   );
 
   /** Removes the tasks; resolves to the keys removed (none when it failed, which is said). */
