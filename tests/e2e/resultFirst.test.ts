@@ -203,7 +203,7 @@ describe.each(JOURNEY_VIEWPORTS)('the result comes first ($name)', (viewport) =>
     const story = await openTaskDetails(page, 'story:elsewhere', 'Bedtime story');
     await story
       .getByText(
-        'Story audio is not played in this window: Its link is not secure (https). Use Open or Download instead.',
+        'Story audio is not played in this window. Its link is not secure (https). Use Open or Download instead.',
       )
       .waitFor();
     expect(await story.locator('audio').count()).toBe(0);

@@ -99,9 +99,18 @@ describe.each(JOURNEY_VIEWPORTS)('a bulk removal asks, and Ctrl+Z takes it back 
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await question.getByRole('button', { name: 'Remove 8 tasks' }).click();
-    await page.getByRole('heading', { name: 'Nothing watched yet' }).waitFor();
+    const nothingLeft = page.getByRole('heading', { name: 'Nothing watched yet' });
+    await nothingLeft.waitFor();
+    // No next row: the cursor is on what took the list's place, not lost to the page.
+    await expect
+      .poll(() => nothingLeft.evaluate((heading) => heading === heading.ownerDocument.activeElement))
+      .toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(() => shownKeys(page)).toEqual(all);
+    // The tasks are back and so is the cursor, in the list.
+    await expect
+      .poll(() => list.evaluate((element) => element === element.ownerDocument.activeElement))
+      .toBe(true);
     expect(await statusOf(taskRow(page, 'story:ghost'))).toBe('Stopped');
     // Nothing left to undo: a second Ctrl+Z changes nothing.
     await page.keyboard.press('Control+z');

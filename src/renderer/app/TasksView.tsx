@@ -102,8 +102,9 @@ export function TasksView(props: TasksViewProps) {
     if (selectedKey !== null && gone.includes(selectedKey)) props.onRemoved(selectedKey);
     if (next !== null) props.onSelect(next);
     setSelection(next === null ? NO_SELECTION : selectOnly(next));
-    // The Remove button may be gone with the selection bar: the cursor is on the next row, in the list.
-    focusOn('list');
+    // The Remove button may be gone with the selection bar: the cursor is on the next row, in the list;
+    // with nothing left, on what takes the list's place (not in the add form: Ctrl+Z must still undo).
+    focusOn(store.size === 0 ? 'emptyState' : 'list');
   }
 
   function removeTasks(keys: readonly TaskKey[], next: TaskKey | null) {

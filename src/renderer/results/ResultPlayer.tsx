@@ -21,7 +21,7 @@ export function ResultPlayer({ kind, player }: ResultPlayerProps) {
   if ('refused' in player) {
     return (
       <p className="result-player-refused field-note" role="note">
-        {`${title} is not played in this window: ${player.refused} Use Open or Download instead.`}
+        {`${title} is not played in this window. ${player.refused} Use Open or Download instead.`}
       </p>
     );
   }

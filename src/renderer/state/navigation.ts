@@ -15,7 +15,7 @@ export type View = 'tasks' | 'settings' | 'insights';
 
 /** The elements navigation moves keyboard focus to (each owned by the component that draws it). */
 export type FocusTarget =
-  'detailHeading' | 'list' | 'search' | 'addForm' | 'settingsHeading' | 'settingsApiKey';
+  'detailHeading' | 'list' | 'emptyState' | 'search' | 'addForm' | 'settingsHeading' | 'settingsApiKey';
 
 export interface FocusRequest {
   readonly target: FocusTarget;

@@ -251,6 +251,8 @@ export function TaskList(props: TaskListProps) {
             onShow={() => {
               held.resort();
               virtualizer.scrollToOffset(0);
+              // The pill goes away when pressed: the cursor goes to the list it sorted, not to the page.
+              scrollRef.current?.focus({ preventScroll: true });
             }}
           />
         )}

@@ -3,7 +3,9 @@ import type { InvokeResponse } from '../../shared/contract';
 import { taskDisplayName } from '../../shared/format/taskLabel';
 import { taskKey, type TaskKey, type WatchedTask } from '../../shared/watchedTask';
 import { useBridge } from '../state/bridgeContext';
+import { useFocusRequests } from '../state/focusRequest';
 import { errorMessage } from '../state/errorMessage';
+import type { TaskStore } from '../state/taskStore';
 import { useTaskStore } from '../state/useTaskStore';
 import { useAddNotice } from '../notices/noticeContext';
 
@@ -42,6 +44,24 @@ export function notRestoredText(tasks: readonly WatchedTask[], outcome: RestoreO
 }
 
 /**
+ * Runs `then` once the list holds any of `keys`: the reply to a restore can come before its tasks do, and
+ * a list not drawn yet cannot take the cursor.
+ */
+function whenListed(store: TaskStore, keys: readonly TaskKey[], then: () => void): void {
+  if (keys.length === 0) return;
+  const listed = () => keys.some((key) => store.get(key) !== undefined);
+  if (listed()) {
+    then();
+    return;
+  }
+  const stop = store.subscribeList(() => {
+    if (!listed()) return;
+    stop();
+    then();
+  });
+}
+
+/**
  * Removal with Undo for a few seconds (the notice's button, or Ctrl/Cmd+Z) that puts back the exact
  * records (history, label, status, unseen). Asking first, when a removal takes many or unseen endings, is
  * the caller's (removalQuestion). Returns `offerUndo` for removals made elsewhere (Clear finished) and
@@ -51,13 +71,17 @@ export function useRemoveWithUndo() {
   const bridge = useBridge();
   const store = useTaskStore();
   const addNotice = useAddNotice();
+  const { focusOn } = useFocusRequests();
 
   const offerUndo = useCallback(
     (tasks: readonly WatchedTask[], text: string) => {
       if (tasks.length === 0) return;
       const undo = async () => {
         try {
-          const missing = notRestoredText(tasks, await bridge.restoreTasks({ tasks: [...tasks] }));
+          const outcome = await bridge.restoreTasks({ tasks: [...tasks] });
+          // The Undo button left with its notice: the cursor goes to the list the tasks came back to.
+          whenListed(store, outcome.restored, () => focusOn('list'));
+          const missing = notRestoredText(tasks, outcome);
           if (missing !== null) addNotice({ level: 'warning', text: missing, key: null });
         } catch (error) {
           addNotice({ level: 'error', text: `Could not put it back: ${errorMessage(error)}`, key: null });
@@ -71,7 +95,7 @@ export function useRemoveWithUndo() {
         action: { label: 'Undo', run: () => void undo(), undoes: true },
       });
     },
-    [bridge, addNotice],
+    [bridge, store, addNotice, focusOn],
   );
 
   /** Removes the tasks; resolves to the keys removed (none when it failed, which is said). */

@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
+import type { DemoJob } from './demoJobs';
 
 /** A second of quiet 16 kHz mono audio: small, but large enough for the download bar to move. */
 function silentWav(seconds: number): Buffer {
@@ -22,12 +22,6 @@ function silentWav(seconds: number): Buffer {
   return Buffer.concat([header, Buffer.alloc(dataBytes)]);
 }
 
-export interface DemoFiles {
-  /** e.g. http://127.0.0.1:43125/files/: a result link is this plus a file name ending in .wav. */
-  readonly baseUrl: string;
-  close(): Promise<void>;
-}
-
 /** A story's dialogue file: who says what, in order. */
 const DIALOGUE = Buffer.from(
   `${JSON.stringify(
@@ -41,34 +35,23 @@ const DIALOGUE = Buffer.from(
 );
 
 /**
- * Serves the demo's result files on 127.0.0.1 without a key, as CAMB.AI's storage links do, so "Open"
- * and "Download" work in the demo. Every `<name>.wav` below /files/ is the same quiet clip (the demo's
- * dubbed "video" too: it has no picture), every `<name>.json` the same dialogue.
+ * Serves every file the demo's results link to (`<files>/<name>.wav` or `.json`) from the simulator
+ * itself, without a key, as CAMB.AI's storage links are, so "Open" and "Download" work in the demo — and
+ * the details' player too: the page's media-src admits the simulator's origin only, so the files must
+ * come from that very origin. Every `.wav` is the same quiet clip (the dubbed "video" too: it has no
+ * picture), every `.json` the same dialogue.
  */
-export async function startDemoFiles(): Promise<DemoFiles> {
+export function serveDemoFiles(server: FakeCambServer, jobs: readonly DemoJob[]): void {
   const clip = silentWav(2);
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0] ?? '';
-    const extension = /^\/files\/[\w-]+\.(wav|json)$/u.exec(path)?.[1];
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || extension === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
+  for (const job of jobs) {
+    const body: unknown = job.result?.body;
+    const links = typeof body === 'object' && body !== null ? Object.values(body) : [];
+    for (const link of links) {
+      const file = typeof link === 'string' ? /\/files\/([\w-]+\.(wav|json))$/u.exec(link) : null;
+      if (file === null) continue;
+      const [, name = '', extension] = file;
+      if (extension === 'wav') server.addFile(name, clip, 'audio/wav');
+      else server.addFile(name, DIALOGUE, 'application/json; charset=utf-8');
     }
-    const [body, type] =
-      extension === 'wav' ? [clip, 'audio/wav'] : [DIALOGUE, 'application/json; charset=utf-8'];
-    res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}/files/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  }
 }

@@ -1,6 +1,6 @@
 import type { TaskKind } from '../../shared/taskKinds';
 import { startFakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
-import { startDemoFiles } from './demoFiles';
+import { serveDemoFiles } from './demoFiles';
 import { demoJobs } from './demoJobs';
 
 /** The key the simulator accepts. It opens nothing anywhere else. */
@@ -26,25 +26,23 @@ export interface DemoSimulatorOptions {
  * `npm run demo` show the app working without a CAMB account.
  */
 export async function startDemoSimulator(options: DemoSimulatorOptions = {}): Promise<DemoSimulator> {
-  const files = await startDemoFiles();
   const server = await startFakeCambServer({
     apiKey: DEMO_API_KEY,
     ...(options.now !== undefined ? { now: options.now } : {}),
-  }).catch(async (error: unknown) => {
-    await files.close();
-    throw error;
   });
-  const jobs = demoJobs(files.baseUrl);
+  // The result files come from the simulator's own origin: the one the page lets its player load.
+  const jobs = demoJobs(`${new URL(server.baseUrl).origin}/files/`);
   for (const job of jobs) {
     server.addTask(job.kind, job.taskId, job.timeline);
     if (job.result !== undefined) server.addResult(job.kind, job.result.runId, job.result.body);
   }
+  serveDemoFiles(server, jobs);
   return {
     apiBase: server.baseUrl,
     apiKey: DEMO_API_KEY,
     jobs: jobs.map(({ kind, taskId, label }) => ({ kind, taskId, label })),
     async close() {
-      await Promise.all([server.close(), files.close()]);
+      await server.close();
     },
   };
 }

@@ -55,6 +55,13 @@ describe('web host: the demo', () => {
       await h.bridge.fetchResult({ key: taskKey('transcribe', 'demo-transcribe-standup') }),
     ).toMatchObject({ ok: true, transcript: [{ text: 'Morning, everyone.', speaker: 'Ana' }, {}] });
 
+    // The details play the demo's audio: its files come from the simulator's own origin, the one the
+    // page's media-src admits (files of another origin were refused: "Its link is not secure (https)").
+    expect(await h.bridge.fetchResult({ key: taskKey('tts', 'demo-tts-welcome') })).toMatchObject({
+      ok: true,
+      player: { name: 'file_url', url: `${new URL(simulator.apiBase).origin}/files/welcome-message.wav` },
+    });
+
     const done = h.nextEvent<EventPayload<'downloadProgress'>>(
       'downloadProgress',
       (e) => e.state !== 'progressing',
