@@ -28,7 +28,12 @@ const FINISH = { timeout: 8_000 };
 const GONE = 'That job is no longer in your watch list, so nothing was done. Add it again to act on it.';
 
 async function launched(platform: NodeJS.Platform) {
-  const wired = await suite.launch({ profile: returningProfile(), apiKey: API_KEY, platform, args: ['--hidden'] });
+  const wired = await suite.launch({
+    profile: returningProfile(),
+    apiKey: API_KEY,
+    platform,
+    args: ['--hidden'],
+  });
   await wired.started();
   const downloads = path.join(wired.profile, 'Downloads');
   fs.mkdirSync(downloads, { recursive: true });
@@ -67,7 +72,10 @@ function buttonsOf(shown: StandInNotification): string[] {
 /** The sentence the app told after a press, as a notification of its own. */
 async function toldAfterwards(text: string | RegExp): Promise<void> {
   await expect
-    .poll(() => notifications.some((shown) => shown.title === 'CAMB Watch' && new RegExp(text).test(shown.body)), FINISH)
+    .poll(
+      () => notifications.some((shown) => shown.title === 'CAMB Watch' && new RegExp(text).test(shown.body)),
+      FINISH,
+    )
     .toBe(true);
 }
 

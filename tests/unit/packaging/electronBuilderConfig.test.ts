@@ -63,7 +63,10 @@ describe('electron-builder.yml', () => {
   });
 
   it('asks macOS for alerts, without which a notification shows none of its buttons (Electron’s notification-action.md)', () => {
-    expect(config.mac?.extendInfo).toMatchObject({ LSUIElement: true, NSUserNotificationAlertStyle: 'alert' });
+    expect(config.mac?.extendInfo).toMatchObject({
+      LSUIElement: true,
+      NSUserNotificationAlertStyle: 'alert',
+    });
   });
 
   it('signs and notarizes macOS builds from the environment, with the hardened runtime', () => {

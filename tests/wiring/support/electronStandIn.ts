@@ -733,9 +733,10 @@ export const powerMonitor = new StandInEmitter();
 export const clipboardControl = { text: '' };
 const clipboardStandIn = {
   readText: () => Promise.resolve(clipboardControl.text),
-  /** docs/api/clipboard.md `clipboard.writeText(text[, type])`: "Writes the text into the clipboard as plain text." */
+  /** Electron 45's electron.d.ts `writeText(text): Promise<void>`: "resolves once the text has been written". */
   writeText: (text: string) => {
     clipboardControl.text = text;
+    return Promise.resolve();
   },
 } satisfies Pick<Electron.Clipboard, 'readText' | 'writeText'>;
 

@@ -5,7 +5,6 @@ import type { InvokeEnvelope } from '../../../shared/contract/envelope';
 import type { HostDownloader } from '../downloads';
 import type { NoticeTopic } from '../../../shared/format/noticeTopics';
 import type { NotificationActionId } from '../notifications';
-import type { NotificationActionOutcome } from './notificationActionRunner';
 
 /** How a notice reads: declared once, in the contract's notice event. */
 export type NoticeLevel = EventPayload<'notice'>['level'];
@@ -21,7 +20,7 @@ export interface HostPlatform {
    */
   readonly linksOpenInPage?: boolean;
   /** Puts a checked link on the system clipboard (a notification's Copy link); absent where main has none. */
-  copyText?(text: string): void;
+  copyText?(text: string): Promise<void>;
   /** Shows a file (a finished download) selected in the system's file manager. */
   showItemInFolder(path: string): void;
   /**
@@ -40,6 +39,15 @@ export interface HostPlatform {
   applyWindowShortcut?(shortcut: WindowShortcut | null): string | null;
   /** Hides the window if it is a tray popover (true); an ordinary window, or a browser tab, stays. */
   hideWindow?(): boolean;
+}
+
+/**
+ * What pressing a notification's button did, for the shell to tell the person, who is not in the window:
+ * `message` is a sentence, or empty when what happened shows itself (a result opened in the browser).
+ */
+export interface NotificationActionOutcome {
+  readonly ok: boolean;
+  readonly message: string;
 }
 
 /**

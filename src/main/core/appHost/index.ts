@@ -1,3 +1,2 @@
 export { createAppHost, type AppHostOptions } from './createAppHost';
-export type { AppHost, HostPlatform, NoticeLevel } from './appHostTypes';
-export type { NotificationActionOutcome } from './notificationActionRunner';
+export type { AppHost, HostPlatform, NoticeLevel, NotificationActionOutcome } from './appHostTypes';

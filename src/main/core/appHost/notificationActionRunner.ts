@@ -5,18 +5,9 @@ import type { TaskKey } from '../../../shared/watchedTask';
 import { checkExternalUrl } from '../links';
 import { notificationActionPlan, type NotificationActionId } from '../notifications';
 import type { WatchService } from '../watchService';
-import type { HostPlatform } from './appHostTypes';
+import type { HostPlatform, NotificationActionOutcome } from './appHostTypes';
 import { kindOfKey } from './downloadLinks';
 import { pickLink } from './resultView';
-
-/**
- * What pressing a notification's button did, for the shell to tell the person, who is not in the window:
- * `message` is a sentence, or empty when what happened shows itself (a result opened in the browser).
- */
-export interface NotificationActionOutcome {
-  readonly ok: boolean;
-  readonly message: string;
-}
 
 export interface NotificationActionDeps {
   readonly service: WatchService;
@@ -61,19 +52,30 @@ export async function runNotificationAction(
     case 'switch-kind': {
       const changed = await handlers.changeTaskKind({ key: plan.key, kind: plan.kind });
       if (!changed.ok) return { ok: false, message: changed.error };
-      return { ok: true, message: `Now watched as ${taskKindInWords(plan.kind)}: CAMB Watch checks it again.` };
+      return {
+        ok: true,
+        message: `Now watched as ${taskKindInWords(plan.kind)}: CAMB Watch checks it again.`,
+      };
     }
   }
 }
 
-async function copyResultLink(key: TaskKey, deps: NotificationActionDeps): Promise<NotificationActionOutcome> {
+async function copyResultLink(
+  key: TaskKey,
+  deps: NotificationActionDeps,
+): Promise<NotificationActionOutcome> {
   const { copyText } = deps.platform;
-  if (copyText === undefined) return { ok: false, message: 'There is no clipboard to copy the link to here.' };
+  if (copyText === undefined)
+    return { ok: false, message: 'There is no clipboard to copy the link to here.' };
   const picked = pickLink(await deps.handlers.fetchResult({ key }), undefined);
   if (!picked.ok) return picked;
   const checked = checkExternalUrl(picked.link.url, deps.allowLoopbackHttp);
   if (!checked.ok) return checked;
-  copyText(checked.url);
+  try {
+    await copyText(checked.url);
+  } catch {
+    return { ok: false, message: 'Could not reach the clipboard. Try again, or open the result instead.' };
+  }
   const what = resultFileInSentence(kindOfKey(deps.service, key), picked.link.name);
   return { ok: true, message: `Copied the link to ${what}. It works for about a day.` };
 }
