@@ -37,7 +37,12 @@ export interface AppHostHarness {
 }
 
 export async function createAppHostHarness(
-  options: ServiceHarnessOptions & { allowLoopbackHttp?: boolean; updater?: UpdaterPort } = {},
+  options: ServiceHarnessOptions & {
+    allowLoopbackHttp?: boolean;
+    updater?: UpdaterPort;
+    /** The desktop's clipboard (a notification's Copy link); none by default, as in the web host. */
+    copyText?: (text: string) => Promise<void>;
+  } = {},
 ): Promise<AppHostHarness> {
   const h = await createWatchServiceHarness(options);
   const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-downloads-'));
@@ -54,6 +59,7 @@ export async function createAppHostHarness(
       },
       showItemInFolder: (file) => shown.push(file),
       applyLaunchAtLogin: (enabled) => loginItem.push(enabled),
+      ...(options.copyText === undefined ? {} : { copyText: options.copyText }),
     },
     fetch,
     clock: h.clock,
