@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventChannelId } from '../../src/shared/contract';
-import { step } from '../../tools/fakeCamb/fakeCambServer';
+import type { TaskKind } from '../../src/shared/taskKinds';
+import { step, type TimelineStep } from '../../tools/fakeCamb/fakeCambServer';
 import {
   clickNotification,
   clipboardControl,
@@ -62,6 +63,18 @@ async function storyNotification(platform: NodeJS.Platform, linuxCapabilities?: 
   return { wired, shown, link, downloads, fileName, key: `story:${id}` };
 }
 
+/** A job CAMB.AI knows as `known` (kind, how it goes), watched as `watched`; its notification, once shown. */
+async function failureNotification(
+  platform: NodeJS.Platform,
+  job: { known: [TaskKind, TimelineStep]; watched: TaskKind; title: string },
+) {
+  const id = randomUUID();
+  suite.server().addTask(job.known[0], id, job.known[1]);
+  const { wired } = await launched(platform);
+  await wired.invoke('addTask', { kind: job.watched, taskId: id, label: 'Feature' });
+  return { wired, id, shown: await notificationTitled(job.title) };
+}
+
 /** The buttons as the person sees them: macOS's `actions`, or the `<action>` elements of the Windows toast. */
 function buttonsOf(shown: StandInNotification): string[] {
   if (shown.toastXml !== undefined)
@@ -98,11 +111,11 @@ describe.each(['darwin', 'win32'] as const)('%s: buttons in the notification', (
   });
 
   it('a dub id watched as a story: "Switch to dub" watches it as a dub', async () => {
-    const id = randomUUID();
-    suite.server().addTask('dub', id, step.pending());
-    const { wired } = await launched(platform);
-    await wired.invoke('addTask', { kind: 'story', taskId: id, label: 'Trailer' });
-    const shown = await notificationTitled('Story stopped');
+    const { wired, shown, id } = await failureNotification(platform, {
+      known: ['dub', step.pending()],
+      watched: 'story',
+      title: 'Story stopped',
+    });
     expect(buttonsOf(shown)).toEqual(['Switch to dub']);
 
     expect(pressNotificationAction(shown, 0)).toBe(true);
@@ -117,11 +130,11 @@ describe.each(['darwin', 'win32'] as const)('%s: buttons in the notification', (
   });
 
   it('out of credits: "Top up credits" opens the studio’s billing page', async () => {
-    const id = randomUUID();
-    suite.server().addTask('dub', id, step.paymentRequired());
-    const { wired } = await launched(platform);
-    await wired.invoke('addTask', { kind: 'dub', taskId: id, label: 'Feature' });
-    const shown = await notificationTitled('Dub ran out of credits');
+    const { shown } = await failureNotification(platform, {
+      known: ['dub', step.paymentRequired()],
+      watched: 'dub',
+      title: 'Dub ran out of credits',
+    });
     expect(buttonsOf(shown)).toEqual(['Top up credits']);
     expect(pressNotificationAction(shown, 0)).toBe(true);
     await expect.poll(() => openedLinks, FINISH).toContain('https://studio.camb.ai/billing');
