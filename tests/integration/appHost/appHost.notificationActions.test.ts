@@ -95,4 +95,13 @@ describe('app host: notification buttons', () => {
     });
     expect(a.opened).toEqual([]);
   });
+
+  it('a press that fails inside the app (no browser to open the result) says so in words', async () => {
+    a = await createAppHostHarness({ copyText, openExternalFails: true });
+    await finishedStory('https://audio-storage.camb.ai/files/story-4242.flac');
+    expect(await a.host.runNotificationAction('story:done', 'open-result')).toEqual({
+      ok: false,
+      message: 'That did not work. Open CAMB Watch and try it from the job’s details.',
+    });
+  });
 });

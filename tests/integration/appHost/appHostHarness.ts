@@ -42,6 +42,8 @@ export async function createAppHostHarness(
     updater?: UpdaterPort;
     /** The desktop's clipboard (a notification's Copy link); none by default, as in the web host. */
     copyText?: (text: string) => Promise<void>;
+    /** The system refuses to open links (no default browser). */
+    openExternalFails?: boolean;
   } = {},
 ): Promise<AppHostHarness> {
   const h = await createWatchServiceHarness(options);
@@ -55,6 +57,7 @@ export async function createAppHostHarness(
       host: 'web',
       downloadsDir,
       openExternal: async (url) => {
+        if (options.openExternalFails === true) throw new Error('No application knows how to open https');
         opened.push(url);
       },
       showItemInFolder: (file) => shown.push(file),

@@ -133,6 +133,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
         handlers,
         platform: options.platform,
         allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+        logger,
       }),
     whenDownloadsSettled: async () => {
       await autoSave.whenSettled();

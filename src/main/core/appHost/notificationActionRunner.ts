@@ -4,6 +4,8 @@ import { taskKindInWords } from '../../../shared/format/taskOutcome';
 import type { TaskKey } from '../../../shared/watchedTask';
 import { checkExternalUrl } from '../links';
 import { notificationActionPlan, type NotificationActionId } from '../notifications';
+import type { Logger } from '../logging';
+import { WatchListError } from '../watchList';
 import type { WatchService } from '../watchService';
 import type { HostPlatform, NotificationActionOutcome } from './appHostTypes';
 import { kindOfKey } from './downloadLinks';
@@ -14,6 +16,7 @@ export interface NotificationActionDeps {
   readonly handlers: ContractHandlers;
   readonly platform: HostPlatform;
   readonly allowLoopbackHttp: boolean;
+  readonly logger: Logger;
 }
 
 /**
@@ -23,6 +26,21 @@ export interface NotificationActionDeps {
  * own signed link, which never holds the API key), and a failure's fix opens the studio or switches kind.
  */
 export async function runNotificationAction(
+  key: TaskKey,
+  id: NotificationActionId,
+  deps: NotificationActionDeps,
+): Promise<NotificationActionOutcome> {
+  // Not through dispatch, so its care is here: a refusal is the user's sentence, anything else a bug.
+  try {
+    return await carryOut(key, id, deps);
+  } catch (error) {
+    if (error instanceof WatchListError) return { ok: false, message: error.message };
+    deps.logger.error('A notification button failed inside CAMB Watch', { action: id, error: String(error) });
+    return { ok: false, message: 'That did not work. Open CAMB Watch and try it from the job’s details.' };
+  }
+}
+
+async function carryOut(
   key: TaskKey,
   id: NotificationActionId,
   deps: NotificationActionDeps,
