@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, shell } from 'electron';
+import { app, clipboard, shell } from 'electron';
 import type { HostPlatform } from '../core/appHost';
 import { APP_NAME, APP_SUMMARY } from '../core/appIdentity';
 import { STARTED_AT_LOGIN_ARGUMENT } from '../core/deepLinks';
@@ -35,6 +35,8 @@ export function electronHostPlatform(logger: Logger): HostPlatform {
     host: 'electron',
     // Reviewed: the app host passes only https links without credentials (checkExternalUrl).
     openExternal: (url) => shell.openExternal(url),
+    // Reviewed: the app host passes only a result link it checked as it would to open it (checkExternalUrl).
+    copyText: (text) => clipboard.writeText(text),
     // Reviewed: the app host passes only paths it wrote itself, looked up by download id.
     showItemInFolder: (file) => shell.showItemInFolder(file),
     downloadsDir: app.getPath('downloads'),

@@ -12,6 +12,7 @@ import {
   type NotificationAction,
   type NotificationActionId,
 } from '../core/notifications';
+import type { NotificationActionOutcome } from '../core/appHost';
 import type { WatchService } from '../core/watchService';
 
 export interface DesktopNotice {
@@ -21,7 +22,7 @@ export interface DesktopNotice {
   readonly taskKey: TaskKey | null;
   /** As the user chose for the outcome; the desktop's own sound when not given (the shell's confirmations). */
   readonly sound?: NotificationSound;
-  /** Buttons (a succeeded job's Open result, Download); shown only where the system has them. */
+  /** Buttons (a ready job's Open result, Download, Copy link; a failure's fix); where the system has them. */
   readonly actions?: readonly NotificationAction[];
 }
 
@@ -36,8 +37,11 @@ export interface DesktopNotificationOptions {
   readonly logger: Logger;
   /** Shows the window; on the given task when there is one. */
   readonly onClick: (key: TaskKey | null) => void;
-  /** A notification's button was pressed: the core carries the action out on the task. */
-  readonly onAction?: (key: TaskKey, action: NotificationActionId) => void;
+  /**
+   * A notification's button was pressed: the core carries the action out on the task and says what came
+   * of it (a link copied, a job no longer watched), which is told as a notification of its own.
+   */
+  readonly runAction?: (key: TaskKey, action: NotificationActionId) => Promise<NotificationActionOutcome>;
   /** Plays the app's chime beside a silent notification. */
   readonly playChime?: () => void;
 }
@@ -57,6 +61,12 @@ const isWindows = process.platform === 'win32';
  */
 export function createDesktopNotifications(options: DesktopNotificationOptions): DesktopNotifications {
   const alive = new Set<Notification>();
+  const runAction = (key: TaskKey, id: NotificationActionId) => {
+    void options.runAction?.(key, id).then((outcome) => {
+      if (!outcome.ok) options.logger.info('A notification button did nothing', { action: id });
+      if (outcome.message !== '') show({ title: 'CAMB Watch', body: outcome.message, taskKey: null });
+    });
+  };
   if (isWindows)
     Notification.handleActivation((details) => {
       const target = activationTarget(details.arguments);
@@ -65,8 +75,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
         return;
       }
       // A button of a toast (alive or from an earlier run): Windows hands its arguments over here.
-      if (target.action !== undefined && target.taskKey !== null)
-        options.onAction?.(target.taskKey, target.action);
+      if (target.action !== undefined && target.taskKey !== null) runAction(target.taskKey, target.action);
       else options.onClick(target.taskKey);
     });
 
@@ -78,8 +87,9 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     const sound = soundPlan(notice.sound ?? 'system');
     const { iconPath } = options;
     const { taskKey } = notice;
+    // The first ones, as many as this system shows (none on Linux: notificationActionsShown says why).
     const actions =
-      taskKey !== null && notificationActionsShown(process.platform) ? (notice.actions ?? []) : [];
+      taskKey === null ? [] : (notice.actions ?? []).slice(0, notificationActionsShown(process.platform));
     const notification = new Notification({
       title: notice.title,
       body: notice.body,
@@ -105,7 +115,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     notification.on('action', (details, legacyIndex) => {
       // Electron 45 gives the index in `details.actionIndex`; the positional argument is deprecated.
       const action = actions[details.actionIndex ?? legacyIndex];
-      if (action !== undefined && taskKey !== null) options.onAction?.(taskKey, action.id);
+      if (action !== undefined && taskKey !== null) runAction(taskKey, action.id);
     });
     notification.on('click', () => {
       release();

@@ -36,7 +36,6 @@ import { sendEventsTo, serveContractOverIpc } from './ipcBridge';
 import { openAppLog } from './logFile';
 import { createMainWindow, type MainWindow } from './mainWindow';
 import { createDesktopNotifications, type DesktopNotifications } from './notifications';
-import { notificationActionRequest } from '../core/notifications';
 import { createChimePlayer } from './chimePlayer';
 import { openShellSecrets } from './secrets';
 import { recoverRenderer } from './rendererRecovery';
@@ -271,11 +270,8 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     iconPath: appPaths.appIcon,
     logger,
     onClick: showWindow,
-    // The core decides what the button does; the shell only hands it over.
-    onAction: (key, action) => {
-      const request = notificationActionRequest(action, key);
-      if (request !== null) void appHost.dispatch(request.channel, request.payload);
-    },
+    // The core decides what the button does and what to say of it; the shell only hands it over.
+    runAction: (key, action) => appHost.runNotificationAction(key, action),
     playChime: createChimePlayer(appPaths.chime, logger),
   });
   lifetime.onEnd(() => notifications.dispose());

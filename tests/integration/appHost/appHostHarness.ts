@@ -37,7 +37,14 @@ export interface AppHostHarness {
 }
 
 export async function createAppHostHarness(
-  options: ServiceHarnessOptions & { allowLoopbackHttp?: boolean; updater?: UpdaterPort } = {},
+  options: ServiceHarnessOptions & {
+    allowLoopbackHttp?: boolean;
+    updater?: UpdaterPort;
+    /** The desktop's clipboard (a notification's Copy link); none by default, as in the web host. */
+    copyText?: (text: string) => Promise<void>;
+    /** The system refuses to open links (no default browser). */
+    openExternalFails?: boolean;
+  } = {},
 ): Promise<AppHostHarness> {
   const h = await createWatchServiceHarness(options);
   const downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'camb-watch-downloads-'));
@@ -50,10 +57,12 @@ export async function createAppHostHarness(
       host: 'web',
       downloadsDir,
       openExternal: async (url) => {
+        if (options.openExternalFails === true) throw new Error('No application knows how to open https');
         opened.push(url);
       },
       showItemInFolder: (file) => shown.push(file),
       applyLaunchAtLogin: (enabled) => loginItem.push(enabled),
+      ...(options.copyText === undefined ? {} : { copyText: options.copyText }),
     },
     fetch,
     clock: h.clock,

@@ -62,6 +62,13 @@ describe('electron-builder.yml', () => {
     expect(targets).toEqual(expect.arrayContaining(['dmg', 'zip']));
   });
 
+  it('asks macOS for alerts, without which a notification shows none of its buttons (Electron’s notification-action.md)', () => {
+    expect(config.mac?.extendInfo).toMatchObject({
+      LSUIElement: true,
+      NSUserNotificationAlertStyle: 'alert',
+    });
+  });
+
   it('signs and notarizes macOS builds from the environment, with the hardened runtime', () => {
     const mac = config.mac ?? {};
     expect(mac.hardenedRuntime).toBe(true);

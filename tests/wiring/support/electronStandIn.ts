@@ -210,9 +210,18 @@ export const notifications: StandInNotification[] = [];
  * mac/cocoa_notification.mm: after the request is added). `activation` is the Windows activation
  * callback (Notification.handleActivation) and an activation that came before it was registered.
  */
+const DAEMON_WITH_ACTIONS = ['actions', 'body'] as const;
+
 export const notificationControl = {
   supported: true,
   failing: false,
+  /**
+   * Linux: what the notification daemon answers to org.freedesktop.Notifications.GetCapabilities. Electron
+   * asks it (linux/libnotify_notification.cc GetServerCapabilities) as it shows a notification, and adds the
+   * invisible "default" action, the one a click invokes, only when "actions" is among them; the
+   * app's own buttons are never sent. Default: a daemon with "actions" (GNOME's, Plasma's); Notify-OSD has none.
+   */
+  linuxCapabilities: [...DAEMON_WITH_ACTIONS] as string[],
   activationCallback: null as ((details: Electron.ActivationArguments) => void) | null,
   pendingActivation: null as Electron.ActivationArguments | null,
 };
@@ -247,6 +256,8 @@ export class StandInNotification
   readonly actions: readonly Electron.NotificationAction[];
   /** Whether the OS accepted it (`show` was emitted). */
   shownByOs = false;
+  /** Linux: whether Electron gave it the "default" action a click invokes (clickNotification). */
+  private clickable = true;
   constructor(options?: Electron.NotificationConstructorOptions) {
     super();
     this.title = options?.title ?? '';
@@ -263,6 +274,8 @@ export class StandInNotification
       this.emit('failed', standInEvent(), 'The notification server refused it');
       return;
     }
+    if (desktop().platform === 'linux')
+      this.clickable = notificationControl.linuxCapabilities.includes('actions');
     const shown = () => {
       this.shownByOs = true;
       this.emit('show', standInEvent());
@@ -273,8 +286,25 @@ export class StandInNotification
     else shown();
   }
   close(): void {}
+  /** See clickNotification. */
+  click(): boolean {
+    if (!this.clickable) return false;
+    this.emit('click', standInEvent());
+    return true;
+  }
 }
 StandInNotification satisfies Pick<typeof Electron.Notification, 'isSupported' | 'handleActivation'>;
+
+/**
+ * The user clicks the notification where it is shown (macOS, Linux, a live toast on Windows): its `click`.
+ * On Linux only where the daemon has the "actions" capability: without it Electron adds no "default"
+ * action, so the daemon has nothing to invoke and the click only dismisses it (libnotify_notification.cc
+ * Show: `if (NotifierSupportsActions()) notify_notification_add_action(…, "default", …)`; the click is
+ * OnNotificationView → NotificationClicked). Returns whether Electron emitted `click`.
+ */
+export function clickNotification(notification: StandInNotification): boolean {
+  return notification.click();
+}
 
 /** An attribute's value as Windows reads it out of the toast's XML. */
 function unescapeXmlAttribute(value: string): string {
@@ -315,8 +345,9 @@ export function activateToast(toastXml: string | undefined): void {
  * the index positionally, deprecated). Windows: a toast written as `toastXml` has its own `<action>`
  * elements, and a button's `arguments` go to the activation callback whether or not the Notification is
  * alive (windows_toast_notification.cc ToastEventHandler::Invoke hands action arguments on to
- * HandleToastActivation; windows_toast_activator.cc). Linux: libnotify is sent no actions, so there is
- * nothing to press (returns false).
+ * HandleToastActivation; windows_toast_activator.cc). Linux: libnotify is sent no button, whatever the
+ * daemon can do (libnotify_notification.cc Show adds only "default"), so there is nothing to press
+ * (returns false).
  */
 export function pressNotificationAction(notification: StandInNotification, index: number): boolean {
   const platform = desktop().platform;
@@ -702,7 +733,12 @@ export const powerMonitor = new StandInEmitter();
 export const clipboardControl = { text: '' };
 const clipboardStandIn = {
   readText: () => Promise.resolve(clipboardControl.text),
-} satisfies Pick<Electron.Clipboard, 'readText'>;
+  /** Electron 45's electron.d.ts `writeText(text): Promise<void>`: "resolves once the text has been written". */
+  writeText: (text: string) => {
+    clipboardControl.text = text;
+    return Promise.resolve();
+  },
+} satisfies Pick<Electron.Clipboard, 'readText' | 'writeText'>;
 
 export const errorBoxes: { title: string; content: string }[] = [];
 const dialogStandIn = {
@@ -860,6 +896,7 @@ export function resetStandIn(): void {
   Object.assign(notificationControl, {
     supported: true,
     failing: false,
+    linuxCapabilities: [...DAEMON_WITH_ACTIONS],
     activationCallback: null,
     pendingActivation: null,
   });

@@ -4,6 +4,7 @@ import type { WindowShortcut } from '../../../shared/windowShortcut';
 import type { InvokeEnvelope } from '../../../shared/contract/envelope';
 import type { HostDownloader } from '../downloads';
 import type { NoticeTopic } from '../../../shared/format/noticeTopics';
+import type { NotificationActionId } from '../notifications';
 
 /** How a notice reads: declared once, in the contract's notice event. */
 export type NoticeLevel = EventPayload<'notice'>['level'];
@@ -18,6 +19,8 @@ export interface HostPlatform {
    * web host (a browser, no desktop of its own to open it on). The Electron shell leaves it unset.
    */
   readonly linksOpenInPage?: boolean;
+  /** Puts a checked link on the system clipboard (a notification's Copy link); absent where main has none. */
+  copyText?(text: string): Promise<void>;
   /** Shows a file (a finished download) selected in the system's file manager. */
   showItemInFolder(path: string): void;
   /**
@@ -39,6 +42,15 @@ export interface HostPlatform {
 }
 
 /**
+ * What pressing a notification's button did, for the shell to tell the person, who is not in the window:
+ * `message` is a sentence, or empty when what happened shows itself (a result opened in the browser).
+ */
+export interface NotificationActionOutcome {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/**
  * The contract served by the real core, for any host: the Electron shell feeds it IPC, the web host HTTP.
  * It holds every decision the hosts would otherwise each make, so they stay thin.
  */
@@ -50,6 +62,8 @@ export interface AppHost {
   attach(sink: EventSink): () => void;
   /** A sentence for the UI (and nothing else): a task added from a link, a finished download, … */
   notice(level: NoticeLevel, text: string, key?: TaskKey | null, topic?: NoticeTopic | null): void;
+  /** Carries out a desktop notification's button on its task, and says what came of it. */
+  runNotificationAction(key: TaskKey, id: NotificationActionId): Promise<NotificationActionOutcome>;
   /** Asks the UI to bring a task into view (a notification or tray entry was clicked). */
   showTask(key: TaskKey): void;
   /** Resolves when every download started so far has ended (tests; an orderly quit). */

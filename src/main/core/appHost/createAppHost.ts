@@ -13,6 +13,7 @@ import type { AppHost, HostPlatform } from './appHostTypes';
 import { startAutoSave } from './autoSave';
 import { createContractHandlers } from './contractHandlers';
 import { forwardServiceEvents } from './forwardServiceEvents';
+import { runNotificationAction } from './notificationActionRunner';
 
 export interface AppHostOptions {
   readonly service: WatchService;
@@ -126,6 +127,14 @@ export function createAppHost(options: AppHostOptions): AppHost {
     },
     notice: (level, text, key = null, topic = null) => broadcast('notice', { level, text, key, topic }),
     showTask: (key) => broadcast('showTask', { key }),
+    runNotificationAction: (key, id) =>
+      runNotificationAction(key, id, {
+        service,
+        handlers,
+        platform: options.platform,
+        allowLoopbackHttp: options.allowLoopbackHttp ?? false,
+        logger,
+      }),
     whenDownloadsSettled: async () => {
       await autoSave.whenSettled();
       await downloads.whenSettled();

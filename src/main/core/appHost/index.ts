@@ -1,2 +1,2 @@
 export { createAppHost, type AppHostOptions } from './createAppHost';
-export type { AppHost, HostPlatform, NoticeLevel } from './appHostTypes';
+export type { AppHost, HostPlatform, NoticeLevel, NotificationActionOutcome } from './appHostTypes';

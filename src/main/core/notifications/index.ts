@@ -15,9 +15,10 @@ export { createProblemNotifier, type ProblemSignal } from './problemNotifier';
 export { notificationForStop, type NotificationSettings } from './taskNotification';
 export { activationTarget, windowsToastXml } from './windowsToast';
 export {
-  notificationActionRequest,
+  notificationActionPlan,
   notificationActions,
   notificationActionsShown,
   type NotificationAction,
   type NotificationActionId,
+  type NotificationActionPlan,
 } from './notificationActions';

@@ -19,6 +19,11 @@ export interface TaskNotification {
   readonly body: string;
   /** What it sounds like, as the user chose for this outcome. */
   readonly sound: NotificationSound;
+  /**
+   * A failed or stopped job's one action, in words ("Top up credits", "Switch to dub"), as its window's
+   * button says it (shared/format/failureAction); null or absent when it has none.
+   */
+  readonly fixLabel?: string | null;
 }
 
 /** Several tasks that ended in the same poll round, as one notification: "3 jobs finished". */

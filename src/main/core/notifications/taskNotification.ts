@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../shared/format/duration';
 import { clipText } from '../../../shared/format/clipText';
+import { failureAction } from '../../../shared/format/failureAction';
 import { taskDisplayName } from '../../../shared/format/taskLabel';
 import {
   kindSuggestionSentences,
@@ -81,6 +82,7 @@ export function notificationForStatusChange(
     sound: settings.soundOnFailure ?? DEFAULT_SETTINGS.soundOnFailure,
     title: `${kindTitle} ${FAILURE_VERBS[outcome.kind] ?? 'failed'}`,
     body: `${withElapsed(taskName, task)} — ${clipText(outcomeSentences(outcome), DETAIL_MAX_CHARS)}`,
+    fixLabel: failureAction(task)?.label ?? null,
   };
 }
 
@@ -106,5 +108,6 @@ export function notificationForStop(
     sound: settings.soundOnFailure ?? DEFAULT_SETTINGS.soundOnFailure,
     title: `${TASK_KIND_TABLE[task.kind].title} stopped`,
     body: `${taskDisplayName(task)} — ${clipText(advice, DETAIL_MAX_CHARS)}`,
+    fixLabel: failureAction(task)?.label ?? null,
   };
 }
