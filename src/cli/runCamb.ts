@@ -113,7 +113,10 @@ export async function runCamb(argv: readonly string[], io: CliIo): Promise<ExitC
     };
     // Only `wait` listens for Ctrl-C itself (to stop its scheduler); every other command (a hung request, a
     // retry's backoff, a key read from a pipe) ends here.
-    return await Promise.race([runCommand(parsed.command, context), io.interrupted.then(() => EXIT.interrupted)]);
+    return await Promise.race([
+      runCommand(parsed.command, context),
+      io.interrupted.then(() => EXIT.interrupted),
+    ]);
   } catch (error) {
     // A bug, not a user error: say so plainly, without a stack full of internals (and never the key).
     const message = error instanceof Error ? error.message : String(error);
