@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../src/main/core/clock/virtualClock';
 import { silentLogger } from '../../src/main/core/logging/logger';
 import { openDocumentStore } from '../../src/main/core/persistence/openDocumentStore';
@@ -15,8 +15,16 @@ import {
   type StateFolderLock,
 } from '../../src/main/core/persistence/stateFolderLock';
 import { createWatchList } from '../../src/main/core/watchList/watchList';
+import { bundleChild } from '../support/bundledChild';
 
-const childScript = path.resolve(__dirname, '../support/lockedStoreChild.ts');
+// Bundled once: a writer is started five times (tsx's start-up each time was most of this file's time).
+let childScript = '';
+beforeAll(async () => {
+  childScript = await bundleChild(path.resolve(__dirname, '../support/lockedStoreChild.ts'));
+});
+afterAll(() => {
+  if (childScript !== '') fs.rmSync(childScript, { force: true });
+});
 const folders: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -42,7 +50,7 @@ interface Writer {
 
 /** A second program on the folder, in a process of its own, as the web host would be. */
 function startWriter(folder: string): Promise<Writer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, folder], {
+  const child = spawn(process.execPath, [childScript, folder], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   children.push(child);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
 import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
-import { ensureCliBuilt, runCli, TEST_KEY } from './runCli';
+import { ensureCliBuilt, runCliProcess, TEST_KEY } from './runCli';
 
 let server: FakeCambServer;
 
@@ -14,7 +14,7 @@ afterAll(() => server.close());
 
 it('a reader that goes away (`wait --json | head -n 1`) ends wait quietly, not as a failed task', async () => {
   server.addTask('story', 'pipe-head', step.pending());
-  const run = await runCli(['wait', 'pipe-head', '--json'], {
+  const run = await runCliProcess(['wait', 'pipe-head', '--json'], {
     server,
     closeStdoutWhen: (stdout) => stdout.includes('\n'),
     // The task moves on only once nobody reads any more. Two more lines, because stdout is a socket here and

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faults, startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
 import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
-import { ensureCliBuilt, runCli, TEST_KEY } from './runCli';
+import { ensureCliBuilt, runCliProcess, TEST_KEY } from './runCli';
 
 /**
  * Ctrl-C ends every command at once with exit 130, whatever it is waiting for: a hung request, a retry's
@@ -29,7 +29,7 @@ describe.concurrent('Ctrl-C', () => {
     server.addTask('story', id, step.pending());
     server.injectFaults('story', id, [faults.hang()]);
     // Without a speedup the hung request would only be abandoned after 15 real seconds.
-    const run = await runCli([command, id], { server, speedup: null, interruptWhen: requestFor(id) });
+    const run = await runCliProcess([command, id], { server, speedup: null, interruptWhen: requestFor(id) });
     expect(run.exitCode).toBe(130);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
@@ -38,7 +38,7 @@ describe.concurrent('Ctrl-C', () => {
   it('ends `result` during a hung request with exit 130', async () => {
     server.addResult('story', 7001, { audio_url: 'https://cdn.example/a.mp3' });
     server.injectResultFaults('story', 7001, [faults.hang()]);
-    const run = await runCli(['result', '7001'], {
+    const run = await runCliProcess(['result', '7001'], {
       server,
       speedup: null,
       interruptWhen: requestFor('7001'),

@@ -2,12 +2,18 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import { runCamb } from '../../../src/cli/runCamb';
 import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 
 /*
- * Runs the built `bin/camb-watch` as a real process against the fake CAMB server, and checks on every run
- * that no key it knows of reached stdout or stderr.
+ * Runs camb-watch against the fake CAMB server, and checks on every run that no key it knows of reached
+ * stdout or stderr. `runCli` runs the CLI's commands in the test's own process (src/cli/runCamb.ts, what
+ * bin/camb-watch runs, with the test's streams and variables): a process of its own costs about half a
+ * second of start-up (Node, then the bundle and zod), which ~100 runs paid for nothing. `runCliProcess`
+ * starts the built `bin/camb-watch` for what only a process shows: exit codes as a shell sees them,
+ * signals (Ctrl-C), a closed pipe, the bundle itself.
  */
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -90,8 +96,47 @@ function assertNoSecretIn(run: CliRun, args: readonly string[]): void {
   }
 }
 
-/** Runs `camb-watch ...args` and resolves with its exit code and output once it has exited. */
-export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+/** Where a run says it went wrong: the secrets check, then the result. */
+function checked(run: CliRun, args: readonly string[]): CliRun {
+  assertNoSecretIn(run, args);
+  return run;
+}
+
+/**
+ * Runs `camb-watch ...args` in this process and resolves with its exit code and output. For Ctrl-C it takes
+ * `interruptWhen` (resolving the CLI's own "interrupted"); a closed pipe needs `runCliProcess`.
+ */
+export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
+  if (options.closeStdoutWhen !== undefined) throw new Error('a closed stdout needs runCliProcess');
+  let stdout = '';
+  let stderr = '';
+  const limit = new AbortController();
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`camb-watch ${args.join(' ')} did not finish; stderr so far:\n${stderr}`));
+    }, RUN_LIMIT_MS);
+    limit.signal.addEventListener('abort', () => clearTimeout(timer));
+  });
+  try {
+    const exitCode = await Promise.race([
+      runCamb(args, {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+        // As a pipe gives it: bytes, then the end.
+        stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
+        env: cliEnv(options),
+        interrupted: options.interruptWhen?.then(() => undefined) ?? new Promise<void>(() => undefined),
+      }),
+      timedOut,
+    ]);
+    return checked({ exitCode, signal: null, stdout, stderr }, args);
+  } finally {
+    limit.abort();
+  }
+}
+
+/** Runs the built `bin/camb-watch ...args` as a process and resolves with its exit code and output once it has exited. */
+export function runCliProcess(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: REPO_ROOT,
@@ -115,9 +160,9 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
     });
     child.on('close', (exitCode, signal) => {
       clearTimeout(limit);
-      const run = { exitCode, signal, stdout, stderr };
+      let run: CliRun;
       try {
-        assertNoSecretIn(run, args);
+        run = checked({ exitCode, signal, stdout, stderr }, args);
       } catch (error) {
         reject(error as Error);
         return;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCambServer, step } from '../../../tools/fakeCamb/fakeCambServer';
 import type { FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
-import { ensureCliBuilt, REPO_ROOT, runCli, TEST_KEY } from './runCli';
+import { ensureCliBuilt, REPO_ROOT, runCli, runCliProcess, TEST_KEY } from './runCli';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -167,11 +167,11 @@ describe.concurrent('help and version', () => {
     expect(run.stdout).toContain('Usage:');
   });
 
-  it('--version prints the package version', async () => {
+  it('--version prints the package version (the built camb-watch: the version is set when it is bundled)', async () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       version: string;
     };
-    const run = await runCli(['--version'], { server });
+    const run = await runCliProcess(['--version'], { server });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe(`${version}\n`);
   });

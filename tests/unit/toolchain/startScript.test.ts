@@ -46,8 +46,15 @@ beforeEach(() => {
   mkdirSync(bin);
   script(join(bin, 'npx'), `echo "npx $*" >>"${project}/calls.log"`);
   script(join(bin, 'npm'), `echo "npm $*" >>"${project}/calls.log"`);
-  // Every system package reads as installed: this test is about Electron, not apt.
-  script(join(bin, 'dpkg-query'), 'printf "install ok installed"');
+  // Every system package reads as installed (one `<package> install ok installed` line each, as
+  // missing_system_packages reads `dpkg-query -W -f='${Package} ${Status}\n'`): this test is about
+  // Electron, not apt. A stand-in apt-get logs a call, so an install that slipped through fails the test
+  // (it did: a bare "install ok installed" read as nothing installed, and each case ran the real apt-get).
+  script(
+    join(bin, 'dpkg-query'),
+    'for arg in "$@"; do case "$arg" in -*) ;; *) printf "%s install ok installed\\n" "$arg" ;; esac; done',
+  );
+  script(join(bin, 'apt-get'), `echo "apt-get $*" >>"${project}/calls.log"`);
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
