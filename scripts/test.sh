@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (npm test): installs what is missing, builds unless out/ is fresh, runs every suite
-# but the visual one (the keychain tests talk to a real gnome-keyring in a private D-Bus session), then the
-# electronegativity security gate.
+# but the visual one (the keychain tests talk to a real gnome-keyring in a private D-Bus session), and the
+# electronegativity security gate beside them.
 # `npm test -- --long` (what .ci/run runs) adds the visual project (every e2e journey at both sizes and
 # in both themes, with screenshots and axe) and the long crash test (CAMB_WATCH_LONG_TESTS=1: 32 kills, not 8).
 # Other extra arguments go to vitest; a --project of theirs chooses the projects instead.
@@ -47,6 +47,11 @@ mkdir -p test-results
 summary=test-results/vitest.json
 rm -f "$summary"
 
+# The security gate reads only the sources and takes ~8 s: it runs while the suites do, not after them.
+scan_log=test-results/security-scan.log
+npx tsx scripts/security-scan.ts >"$scan_log" 2>&1 &
+scan_pid=$!
+
 echo "Running the test suites under Node $(node --version)..."
 status=0
 vitest=(npx vitest run --reporter=default --reporter=json --outputFile.json="$summary" ${vitest_args[@]+"${vitest_args[@]}"})
@@ -63,10 +68,12 @@ else
   NPM_CONFIG_UPDATE_NOTIFIER=false "${vitest[@]}" || status=$?
 fi
 
-# Electronegativity always exits 0; the gate reads its report and fails on HIGH or MEDIUM findings.
+# Electronegativity always exits 0; the gate reads its report and fails on HIGH or MEDIUM findings. It ran
+# beside the suites (started below, before them): its report is printed here.
 echo
-echo "Running the electronegativity security gate..."
-npx tsx scripts/security-scan.ts || status=1
+echo "The electronegativity security gate:"
+wait "$scan_pid" || status=1
+cat "$scan_log"
 
 # Plain closing lines that any CI can read, whatever the reporters printed above: what failed, what did
 # not run (the Electron suite where its binary is absent), and `tests: N passed, N failed[, N not run]`.
