@@ -11,9 +11,10 @@
  * the oldest job still running (the current cohort: those still running, right-censored at their age, and
  * those finished since, each known to have ended within its interval) are scored against the history's
  * own fit under an accelerated-failure-time model: the cohort's durations are the history's times a
- * factor c. The factor is fitted by maximum likelihood, and used only when the likelihood-ratio test
- * against c = 1 rejects it at the 1 % level (2 Δℓ > 6.63, χ² with one degree of freedom): a change
- * detector, so a history that still fits is left as it is. Then the history's runs are rescaled by c and
+ * factor c. The likelihood-ratio test against c = 1 at the 1 % level (2 Δℓ > 6.63, χ² with one degree of
+ * freedom) is the change detector: a history that still fits is left as it is. When it rejects, c is the
+ * end of the 99 % likelihood-ratio interval nearest 1: the least change the evidence demands (with only
+ * running jobs the likelihood keeps rising with c, so its maximum would say nothing). Then the history's runs are rescaled by c and
  * the fit proceeds as before: the history keeps its shape (its spread, its failures) at the new scale.
  */
 
@@ -93,5 +94,17 @@ export function driftFactor(logS: LogSurvival, cohort: Cohort): number {
     }
   }
   const best = f1 > f2 ? x1 : x2;
-  return 2 * (Math.max(f1, f2) - logLikelihood(0)) > CHANGE_LR ? Math.exp(best) : 1;
+  const top = Math.max(f1, f2);
+  if (!(2 * (top - logLikelihood(0)) > CHANGE_LR)) return 1;
+  // The least change the data demand: the end of the 99 % likelihood-ratio interval nearest c = 1. With
+  // only running jobs the likelihood rises for ever with c (they may take any time longer), so the
+  // maximum itself would be the search's bound, not an estimate.
+  let near = 0;
+  let far = best;
+  for (let i = 0; i < 30; i += 1) {
+    const mid = (near + far) / 2;
+    if (2 * (top - logLikelihood(mid)) > CHANGE_LR) near = mid;
+    else far = mid;
+  }
+  return Math.exp(far);
 }
