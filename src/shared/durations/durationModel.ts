@@ -1,12 +1,13 @@
 import { DAY_MS } from '../time';
 import { z } from 'zod';
-import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
+import { TASK_KINDS, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logSumExp } from './logNormal';
 import { kernelLogSurvival, survivalKernels } from './survivalFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
+import { accountPrior } from './accountPace';
 import type { EndedRun } from './survivalFit';
 
 /**
@@ -83,7 +84,7 @@ export function buildDurationModel(
   now?: number,
 ): DurationModel {
   const own = runs.filter((run) => run.kind === kind && !run.lowerBound).slice(-RUNS_KEPT_PER_KIND);
-  const prior = taskKindInfo(kind).durationPrior;
+  const prior = accountPrior(kind, runs);
   const refused = earlyFailureShare(kind, runs);
   const fit = (ended: readonly EndedRun[], running: readonly number[]) =>
     tabulate(survivalKernels(prior, ended, running, refused));
