@@ -27,6 +27,15 @@ const durationArb = fc.double({ min: Math.log(1000), max: Math.log(24 * HOUR), n
 const runsOf = (kind: TaskKind, durations: readonly number[]): FinishedRun[] =>
   finishedRunsOf(kind, durations.map(Math.round));
 
+/** One success of `kind` that took `durationMs`, finished at `finishedAt`. */
+const success = (kind: TaskKind, durationMs: number, finishedAt: number): FinishedRun => ({
+  kind,
+  durationMs: Math.round(durationMs),
+  finishedAt,
+  succeeded: true,
+  lowerBound: false,
+});
+
 /** A job of `kind` refused in 3 s (last seen pending at 0 s), finished at `finishedAt`. */
 const refusal = (kind: TaskKind, finishedAt: number): FinishedRun => ({
   kind,
@@ -42,7 +51,7 @@ const accountArb = fc
   .array(fc.record({ kind: kindArb, refused: fc.boolean(), durationMs: durationArb }), { maxLength: 60 })
   .map((draws) =>
     draws.map(({ kind, refused, durationMs }, i) =>
-      refused ? refusal(kind, T0 + i) : { ...runsOf(kind, [durationMs])[0]!, finishedAt: T0 + i },
+      refused ? refusal(kind, T0 + i) : success(kind, durationMs, T0 + i),
     ),
   );
 
@@ -60,9 +69,7 @@ describe('refusals are the account’s', () => {
           expect(next(refusal(kind, at))).toBe(share);
         } else {
           expect(next(refusal(other, at))).toBeGreaterThanOrEqual(share);
-          expect(
-            next({ ...runsOf(other, [Math.round(durationMs)])[0]!, finishedAt: at }),
-          ).toBeLessThanOrEqual(share);
+          expect(next(success(other, durationMs, at))).toBeLessThanOrEqual(share);
         }
       }),
     );
@@ -165,10 +172,7 @@ describe('a history the current jobs reject', () => {
     const ended = started.filter((job) => job.at + job.durationMs <= now);
     const runs = [
       ...history,
-      ...ended.map((job) => ({
-        ...runsOf('story', [job.durationMs])[0]!,
-        finishedAt: job.at + job.durationMs,
-      })),
+      ...ended.map((job) => success('story', job.durationMs, job.at + job.durationMs)),
     ].sort((a, b) => a.finishedAt - b.finishedAt);
     const running = started.filter((job) => job.at + job.durationMs > now).map((job) => now - job.at);
     expect(ended.length).toBeGreaterThan(5);
