@@ -46,7 +46,8 @@ export function earlyFailureShare(kind: TaskKind, runs: readonly FinishedRun[]):
   for (let i = runs.length - 1; i >= 0 && back < ACCOUNT_RUNS_READ; i -= 1) {
     const run = runs[i];
     if (run === undefined || run.kind === kind || run.lowerBound) continue;
-    const w = 2 ** (-back / ACCOUNT_HALF_LIFE_RUNS);
+    // Exponential decay by runs back, as survivalFit.ts weighs a kind's own runs.
+    const w = Math.exp((-Math.LN2 * back) / ACCOUNT_HALF_LIFE_RUNS);
     weight += w;
     if (refusedEarly(run)) refused += w;
     back += 1;
