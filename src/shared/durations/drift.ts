@@ -9,8 +9,10 @@
  * Yet the running jobs are evidence at once: if the history says a story takes 4 min and 300 stories
  * started since are all still running at 6 min, the history no longer applies. So the jobs started since
  * the oldest job still running (the current cohort: those still running, right-censored at their age, and
- * those finished since, each known to have ended within its interval) are scored against the history's
- * own fit under an accelerated-failure-time model: the cohort's durations are the history's times a
+ * those finished since, each known to have ended within its interval) are scored against the fit of the
+ * runs that had ended before the cohort began (the past: a run that overlapped the cohort is of neither,
+ * which also keeps one burst from being tested against its own first finishes, whose late sightings
+ * under a rate budget would read as a change) under an accelerated-failure-time model: the cohort's durations are the history's times a
  * factor c. The likelihood-ratio test against c = 1 at the 1 % level (2 Δℓ > 6.63, χ² with one degree of
  * freedom) is the change detector: a history that still fits is left as it is. When it rejects, c is the
  * end of the 99 % likelihood-ratio interval nearest 1: the least change the evidence demands (with only

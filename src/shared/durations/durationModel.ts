@@ -1,13 +1,12 @@
 import { DAY_MS } from '../time';
 import { z } from 'zod';
-import { TASK_KINDS, taskKindSchema, type TaskKind } from '../taskKinds';
+import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logSumExp } from './logNormal';
 import { kernelLogSurvival, survivalKernels } from './survivalFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
-import { accountPrior } from './accountPace';
 import type { EndedRun } from './survivalFit';
 
 /**
@@ -84,7 +83,7 @@ export function buildDurationModel(
   now?: number,
 ): DurationModel {
   const own = runs.filter((run) => run.kind === kind && !run.lowerBound).slice(-RUNS_KEPT_PER_KIND);
-  const prior = accountPrior(kind, runs);
+  const prior = taskKindInfo(kind).durationPrior;
   const refused = earlyFailureShare(kind, runs);
   const fit = (ended: readonly EndedRun[], running: readonly number[]) =>
     tabulate(survivalKernels(prior, ended, running, refused));
@@ -95,7 +94,7 @@ export function buildDurationModel(
     drift === null
       ? asEnded
       : own.map((run) =>
-          endedRunOf(run, run.succeeded && startedBefore(run, drift.cohortStart) ? drift.factor : 1),
+          endedRunOf(run, run.succeeded && run.finishedAt < drift.cohortStart ? drift.factor : 1),
         );
   const logSurvival = runningMs.length === 0 ? finishedOnly : fit(used, runningMs);
   const usualMs = durationQuantileMs(
@@ -105,7 +104,7 @@ export function buildDurationModel(
   return { kind, basedOn: own.length, usualMs, logSurvival };
 }
 
-/** Started before the oldest job still running: the kind's history, as against the current cohort. */
+/** Started before the oldest job still running: not of the current cohort. */
 const startedBefore = (run: FinishedRun, at: number) => run.finishedAt - run.durationMs < at;
 
 /** A run as the fit sees it, its times multiplied by `scale` (a stale history's, see drift.ts). */
@@ -119,7 +118,7 @@ const MIN_HISTORY_RUNS = 10;
 
 /**
  * drift.ts's factor of the current cohort (the jobs started since the oldest one still running) over the
- * kind's earlier successes; null when no change is shown or there is too little to tell.
+ * kind's successes that ended before it began; null when no change is shown or there is too little to tell.
  */
 function historyDrift(
   own: readonly FinishedRun[],
@@ -130,7 +129,7 @@ function historyDrift(
   const oldest = Math.max(0, ...runningMs.filter(Number.isFinite));
   if (!(oldest > 0)) return null;
   const cohortStart = now - oldest;
-  const history = own.filter((run) => run.succeeded && startedBefore(run, cohortStart));
+  const history = own.filter((run) => run.succeeded && run.finishedAt < cohortStart);
   if (history.length < MIN_HISTORY_RUNS) return null;
   const model = {
     kind: history[0]?.kind ?? 'story',

@@ -6,4 +6,3 @@ export * from './recordRun';
 export * from './taskEstimate';
 export { driftFactor } from './drift';
 export { EARLY_FAILURE_FLOOR, earlyFailureShare } from './earlyFailures';
-export { accountPrior } from './accountPace';
