@@ -8,24 +8,15 @@ import { describe, expect, it } from 'vitest';
 import {
   buildDurationModel,
   driftFactor,
-  durationQuantileMs,
   EARLY_FAILURE_FLOOR,
   earlyFailureShare,
   estimateRemaining,
   finishChance,
   type FinishedRun,
 } from '../../../src/shared/durations';
-import { TASK_KINDS, type TaskKind } from '../../../src/shared/taskKinds';
-import { runsOf as finishedRunsOf } from '../scheduler/durations';
+import type { TaskKind } from '../../../src/shared/taskKinds';
+import { durationArb, HOUR, kindArb, MINUTE, runsOf } from './arbitraries';
 import { T0 } from '../scheduler/harness';
-
-const MINUTE = 60_000;
-const HOUR = 3600_000;
-
-const kindArb = fc.constantFrom(...TASK_KINDS);
-const durationArb = fc.double({ min: Math.log(1000), max: Math.log(24 * HOUR), noNaN: true }).map(Math.exp);
-const runsOf = (kind: TaskKind, durations: readonly number[]): FinishedRun[] =>
-  finishedRunsOf(kind, durations.map(Math.round));
 
 /** One success of `kind` that took `durationMs`, finished at `finishedAt`. */
 const success = (kind: TaskKind, durationMs: number, finishedAt: number): FinishedRun => ({
@@ -92,36 +83,6 @@ describe('refusals are the account’s', () => {
 });
 
 describe('a history the current jobs reject', () => {
-  it('a batch started after the history never shortens the estimate', () => {
-    fc.assert(
-      fc.property(
-        kindArb,
-        fc.array(durationArb, { minLength: 1, maxLength: 40 }),
-        fc.array(durationArb, { minLength: 1, maxLength: 60 }),
-        fc.double({ min: 0, max: HOUR, noNaN: true }),
-        (kind, finished, runningAges, ageMs) => {
-          const runs = runsOf(kind, finished);
-          // Every finished run started before the oldest running job: the batch has no finish yet.
-          const now = T0 + runs.length + Math.max(...runningAges) + 1;
-          const without = buildDurationModel(kind, runs);
-          const withBatch = buildDurationModel(kind, runs, runningAges, now);
-          for (const p of [0.5, 0.9]) {
-            // 3 % slack, a point more than for the batch without a clock (censoring.property.test.ts): the
-            // rescaled history interleaves differently with the running jobs, so the Kaplan–Meier masses and
-            // the widths fitted to them move a little more (one case in several hundred reached 2 %).
-            expect(durationQuantileMs(withBatch, p)).toBeGreaterThanOrEqual(
-              0.97 * durationQuantileMs(without, p),
-            );
-          }
-          expect(estimateRemaining(withBatch, ageMs).medianMs).toBeGreaterThanOrEqual(
-            0.97 * estimateRemaining(without, ageMs).medianMs - 1,
-          );
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
-
   it('leaves a history alone while the running jobs are younger than it says jobs take', () => {
     fc.assert(
       fc.property(
