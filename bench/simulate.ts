@@ -33,6 +33,8 @@ export interface EtaSample {
   readonly widthMs: number;
   /** The job ends in a failure. */
   readonly failed: boolean;
+  /** How many finished runs of its kind the estimate rested on (0: the prior alone). */
+  readonly basedOn: number;
 }
 
 export interface SimulationResult {
@@ -115,7 +117,7 @@ class LearnedDurations {
     const ages: number[] = [];
     for (const job of this.running.values()) if (job.kind === kind) ages.push(now - job.addedAt);
     this.fittedAt.set(kind, now);
-    this.current = { ...this.current, [kind]: buildDurationModel(kind, this.runs, ages) };
+    this.current = { ...this.current, [kind]: buildDurationModel(kind, this.runs, ages, now) };
   }
 }
 
@@ -169,6 +171,7 @@ export async function simulate(setup: SimulationSetup): Promise<SimulationResult
       inside: remainingMs >= estimate.lowMs && remainingMs <= estimate.highMs,
       widthMs: estimate.highMs - estimate.lowMs,
       failed: (task.endsWith ?? 'SUCCESS') !== 'SUCCESS',
+      basedOn: estimate.basedOn,
     });
   });
 

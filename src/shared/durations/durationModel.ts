@@ -5,6 +5,9 @@ import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logSumExp } from './logNormal';
 import { kernelLogSurvival, survivalKernels } from './survivalFit';
+import { earlyFailureShare } from './earlyFailures';
+import { driftFactor } from './drift';
+import type { EndedRun } from './survivalFit';
 
 /**
  * The log-time grid every model is tabulated on: 250 ms to 7 days, 160 points (about 10 % apart). Between
@@ -69,30 +72,76 @@ export const durationModelsSchema = z.object(
 /**
  * A kind's model from the runs of that kind and the ages of its jobs still running: the censored,
  * recency-weighted survival fit of survivalFit.ts (with the kind's prior worth PRIOR_PSEUDO_RUNS runs and
- * the early-failure floor), tabulated on the grid. Runs of other kinds and lower-bound runs are left out;
- * only the most recent RUNS_KEPT_PER_KIND count.
+ * the early-failure share: at least the floor, more while other kinds are being refused, earlyFailures.ts),
+ * tabulated on the grid. `runs` are the account's, oldest first: the fit itself leaves out other kinds'
+ * runs and lower-bound runs, and counts only the most recent RUNS_KEPT_PER_KIND.
  */
 export function buildDurationModel(
   kind: TaskKind,
   runs: readonly FinishedRun[],
   runningMs: readonly number[] = [],
+  now?: number,
 ): DurationModel {
-  const used = runs
-    .filter((run) => run.kind === kind && !run.lowerBound)
-    .slice(-RUNS_KEPT_PER_KIND)
-    .map((run) => ({
-      fromMs: run.lastPendingMs ?? run.durationMs,
-      toMs: run.durationMs,
-      failed: !run.succeeded,
-    }));
+  const own = runs.filter((run) => run.kind === kind && !run.lowerBound).slice(-RUNS_KEPT_PER_KIND);
   const prior = taskKindInfo(kind).durationPrior;
-  const logSurvival = tabulate(survivalKernels(prior, used, runningMs));
-  const finishedOnly = runningMs.length === 0 ? logSurvival : tabulate(survivalKernels(prior, used, []));
+  const refused = earlyFailureShare(kind, runs);
+  const fit = (ended: readonly EndedRun[], running: readonly number[]) =>
+    tabulate(survivalKernels(prior, ended, running, refused));
+  const asEnded = own.map((run) => endedRunOf(run));
+  const finishedOnly = fit(asEnded, []);
+  const drift = now === undefined ? null : historyDrift(own, runningMs, now, (ended) => fit(ended, []));
+  const used =
+    drift === null
+      ? asEnded
+      : own.map((run) =>
+          endedRunOf(run, run.succeeded && run.finishedAt < drift.cohortStart ? drift.factor : 1),
+        );
+  const logSurvival = runningMs.length === 0 ? finishedOnly : fit(used, runningMs);
   const usualMs = durationQuantileMs(
-    { kind, basedOn: used.length, usualMs: 0, logSurvival: finishedOnly },
+    { kind, basedOn: own.length, usualMs: 0, logSurvival: finishedOnly },
     USUAL_P,
   );
-  return { kind, basedOn: used.length, usualMs, logSurvival };
+  return { kind, basedOn: own.length, usualMs, logSurvival };
+}
+
+/** Started before the oldest job still running: not of the current cohort. */
+const startedBefore = (run: FinishedRun, at: number) => run.finishedAt - run.durationMs < at;
+
+/** A run as the fit sees it, its times multiplied by `scale` (a stale history's, see drift.ts). */
+function endedRunOf(run: FinishedRun, scale = 1): EndedRun {
+  const fromMs = run.lastPendingMs ?? run.durationMs;
+  return { fromMs: fromMs * scale, toMs: run.durationMs * scale, failed: !run.succeeded };
+}
+
+/** Fewer history runs than this cannot be told stale (the fit follows the cohort itself soon enough). */
+const MIN_HISTORY_RUNS = 10;
+
+/**
+ * drift.ts's factor of the current cohort (the jobs started since the oldest one still running) over the
+ * kind's successes that ended before it began; null when no change is shown or there is too little to tell.
+ */
+function historyDrift(
+  own: readonly FinishedRun[],
+  runningMs: readonly number[],
+  now: number,
+  fit: (ended: readonly EndedRun[]) => number[],
+): { factor: number; cohortStart: number } | null {
+  const oldest = Math.max(0, ...runningMs.filter(Number.isFinite));
+  if (!(oldest > 0)) return null;
+  const cohortStart = now - oldest;
+  const history = own.filter((run) => run.succeeded && run.finishedAt < cohortStart);
+  if (history.length < MIN_HISTORY_RUNS) return null;
+  const model = {
+    kind: history[0]?.kind ?? 'story',
+    basedOn: 0,
+    usualMs: 0,
+    logSurvival: fit(history.map((run) => endedRunOf(run))),
+  };
+  const cohort = own
+    .filter((run) => run.succeeded && !startedBefore(run, cohortStart))
+    .map((run) => endedRunOf(run));
+  const factor = driftFactor((ms) => logSurvivalAt(model, ms), { ended: cohort, runningMs });
+  return factor === 1 ? null : { factor, cohortStart };
 }
 
 /** "Usual" is what nine in ten finished jobs took. */
@@ -122,11 +171,8 @@ export function buildDurationModels(
   return Object.fromEntries(
     TASK_KINDS.map((kind) => [
       kind,
-      buildDurationModel(
-        kind,
-        runs.filter((run) => run.kind === kind),
-        runningMs[kind] ?? [],
-      ),
+      // Every kind's runs: refusals of other kinds count towards this kind's (earlyFailures.ts).
+      buildDurationModel(kind, runs, runningMs[kind] ?? []),
     ]),
   ) as DurationModels;
 }

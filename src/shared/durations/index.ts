@@ -4,3 +4,5 @@ export * from './finishedRun';
 export { PRIOR_PSEUDO_RUNS, type DurationPrior } from './priors';
 export * from './recordRun';
 export * from './taskEstimate';
+export { driftFactor } from './drift';
+export { EARLY_FAILURE_FLOOR, earlyFailureShare } from './earlyFailures';

@@ -16,9 +16,10 @@
  *   as "between 3 s and 48 s", not as 48 s. Older stored runs without the interval keep a point.
  * - **Failure and success apart.** Each outcome gets its own kernel width (Silverman's rule on that outcome's
  *   runs), so a kind that fails in seconds and succeeds in minutes is not smeared into one wide hump.
- * - **A floor of early failures.** Every kind keeps EARLY_FAILURE_FLOOR of its mass on a failure in 2–6 s (a
- *   refused job: no credits, a bad input), whatever its history says, so a job is always looked at while
- *   such a failure is possible.
+ * - **A floor of early failures.** Every kind keeps at least EARLY_FAILURE_FLOOR of its mass on a failure in
+ *   2–6 s (a refused job: no credits, a bad input), whatever its history says, so a job is always looked at
+ *   while such a failure is possible; more while the rest of the account is being refused
+ *   (earlyFailures.ts: refusals are the account's state, so other kinds' recent ones count).
  * - **Recency.** Run i of n (oldest first) weighs 2^-((n-1-i)/HALF_LIFE_RUNS): after a drift, the last
  *   ~HALF_LIFE_RUNS runs carry half the weight, instead of the last 500 all weighing the same.
  */
@@ -27,8 +28,8 @@ import type { DurationPrior } from './priors';
 import { PRIOR_PSEUDO_RUNS } from './priors';
 import { quantileOfSorted } from './sampleQuantile';
 
-/** Every model keeps this share on a failure within seconds (see above). */
-export const EARLY_FAILURE_FLOOR = 0.01;
+import { EARLY_FAILURE_FLOOR } from './earlyFailures';
+
 /** Where that early failure sits: median 3.5 s, 80 % of it within about 2.2–5.5 s. */
 const EARLY_FAILURE_MEDIAN_MS = 3_500;
 const EARLY_FAILURE_SIGMA = 0.35;
@@ -172,18 +173,19 @@ export function survivalKernels(
   prior: DurationPrior,
   ended: readonly EndedRun[],
   runningMs: readonly number[] = [],
+  earlyFailure = EARLY_FAILURE_FLOOR,
 ): Kernel[] {
   const observations = observationsOf(ended, runningMs);
   const n = effectiveRuns(observations);
-  const dataShare = (1 - EARLY_FAILURE_FLOOR) * (n / (n + PRIOR_PSEUDO_RUNS));
+  const dataShare = (1 - earlyFailure) * (n / (n + PRIOR_PSEUDO_RUNS));
   const kernels: Kernel[] = [
     {
-      logWeight: Math.log((1 - EARLY_FAILURE_FLOOR) * (PRIOR_PSEUDO_RUNS / (n + PRIOR_PSEUDO_RUNS))),
+      logWeight: Math.log((1 - earlyFailure) * (PRIOR_PSEUDO_RUNS / (n + PRIOR_PSEUDO_RUNS))),
       mu: Math.log(prior.medianMs),
       sigma: prior.sigma,
     },
     {
-      logWeight: Math.log(EARLY_FAILURE_FLOOR),
+      logWeight: Math.log(earlyFailure),
       mu: Math.log(EARLY_FAILURE_MEDIAN_MS),
       sigma: EARLY_FAILURE_SIGMA,
     },

@@ -75,7 +75,7 @@ export function createDurationCache({
     if (staleKinds.size === 0) return durations;
     const runs = finishedRuns();
     durations = { ...durations };
-    for (const kind of staleKinds) durations[kind] = buildDurationModel(kind, runs, running[kind] ?? []);
+    for (const kind of staleKinds) durations[kind] = buildDurationModel(kind, runs, running[kind] ?? [], now);
     staleKinds.clear();
     return durations;
   }
