@@ -11,11 +11,11 @@ import type { NotificationModel } from '../../../src/main/core/notifications/not
 import { memorySecretStore } from '../../../src/main/core/secrets/memorySecretStore';
 import { DEVELOPMENT_KEY_WHERE } from '../../../src/webHost/server/developmentSecrets';
 import { startWebHost } from '../../../src/webHost/server/startWebHost';
-import type { TrafficEntry, WebHost, WebHostOptions } from '../../../src/webHost/server/webHostTypes';
+import type { TrafficEntry, WebHost } from '../../../src/webHost/server/webHostTypes';
 import { startFakeCambServer, type FakeCambServer } from '../../../tools/fakeCamb/fakeCambServer';
 import { advanceVirtualTime } from '../../support/advanceVirtualTime';
 import { tasksViewDrawn } from './appPage';
-import { keepHostPort, releaseTab, workerHostPort, workerTab } from './workerTab';
+import { onWorkerPort, releaseTab, workerTab } from './workerTab';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RENDERER_INDEX = path.join(REPOSITORY_ROOT, 'out', 'renderer', 'index.html');
@@ -125,20 +125,6 @@ export interface E2eHarness {
   close(): Promise<void>;
 }
 
-/**
- * A web host on the port this worker's hosts use (support/workerTab says why), or, where that port is taken
- * (a host a test started itself, another program), on any: the next ones then use that.
- */
-async function startWebHostOnWorkerPort(options: Omit<WebHostOptions, 'port'>): Promise<WebHost> {
-  const port = workerHostPort();
-  const web = await startWebHost({ ...options, port }).catch((error: unknown) => {
-    if (port === 0 || !/already in use/u.test(String(error))) throw error;
-    return startWebHost({ ...options, port: 0 });
-  });
-  keepHostPort(web.port);
-  return web;
-}
-
 function requireBuild(): void {
   const missing = [RENDERER_INDEX, BRIDGE_SCRIPT].filter((file) => !fs.existsSync(file));
   if (missing.length > 0) {
@@ -185,16 +171,21 @@ export async function createE2eHarness(browser: Browser, options: E2eOptions = {
   const pageErrors: string[] = [];
 
   async function startHost(): Promise<WebHost> {
-    const web = await startWebHostOnWorkerPort({
-      stateDir,
-      clock,
-      apiBase: server.baseUrl,
-      secrets: secrets.store,
-      // A CAMB_API_KEY in the developer's environment must not leak into the tests.
-      environment: {},
-      ...(options.updater === undefined ? {} : { updater: options.updater }),
-      ...(options.updatesUnavailable === undefined ? {} : { updatesUnavailable: options.updatesUnavailable }),
-    });
+    const web = await onWorkerPort((port) =>
+      startWebHost({
+        port,
+        stateDir,
+        clock,
+        apiBase: server.baseUrl,
+        secrets: secrets.store,
+        // A CAMB_API_KEY in the developer's environment must not leak into the tests.
+        environment: {},
+        ...(options.updater === undefined ? {} : { updater: options.updater }),
+        ...(options.updatesUnavailable === undefined
+          ? {}
+          : { updatesUnavailable: options.updatesUnavailable }),
+      }),
+    );
     web.observeTraffic((entry) => traffic.push(entry));
     web.service.on('notification', ({ notification }) => notifications.push(notification));
     return web;

@@ -19,32 +19,24 @@ import type { ColorScheme, Viewport } from './e2eHarness';
  */
 interface Tab {
   readonly browser: Browser;
-  readonly context: BrowserContext;
   readonly page: Page;
 }
 
-let tab: Promise<Tab> | undefined;
-let tabContext: BrowserContext | undefined;
+// A worker runs its tests one after another: one tab at a time, never two callers at once.
+let tab: Tab | undefined;
 let hostPort = 0;
-
-async function openTab(browser: Browser): Promise<Tab> {
-  // A context of its own (not browser.newPage()): axe opens a second page in it to assemble its results.
-  const context = await browser.newContext({ deviceScaleFactor: 1 });
-  tabContext = context;
-  return { browser, context, page: await context.newPage() };
-}
 
 /** The worker's tab, sized and coloured for this test (a new one if the browser or the tab went away). */
 export async function workerTab(
   browser: Browser,
   look: { readonly viewport: Viewport; readonly colorScheme: ColorScheme },
 ): Promise<Page> {
-  let current = await tab?.catch(() => undefined);
-  if (current === undefined || current.browser !== browser || current.page.isClosed()) {
-    tab = openTab(browser);
-    current = await tab;
+  if (tab === undefined || tab.browser !== browser || tab.page.isClosed()) {
+    // A context of its own (not browser.newPage()): axe opens a second page in it to assemble its results.
+    const context = await browser.newContext({ deviceScaleFactor: 1 });
+    tab = { browser, page: await context.newPage() };
   }
-  const { page } = current;
+  const { page } = tab;
   await page.setViewportSize({ width: look.viewport.width, height: look.viewport.height });
   await page.emulateMedia({ colorScheme: look.colorScheme, reducedMotion: null, forcedColors: null });
   return page;
@@ -52,7 +44,7 @@ export async function workerTab(
 
 /** Whether a context is the worker's tab's, which outlives the file that opened it (appPage useChromium). */
 export function isWorkerTabContext(context: BrowserContext): boolean {
-  return context === tabContext;
+  return context === tab?.page.context();
 }
 
 /** Leaves the tab as the next test expects to find it: see the module's comment. */
@@ -71,12 +63,18 @@ export async function releaseTab(page: Page): Promise<void> {
   await page.mouse.move(0, 0);
 }
 
-/** The port the worker's web hosts listen on: 0 (any) until the first has one, then that one. */
-export function workerHostPort(): number {
-  return hostPort;
-}
-
-/** Remembers the port a web host of this worker got, for the next. */
-export function keepHostPort(port: number): void {
-  hostPort = port;
+/**
+ * Starts a web host on the port this worker's hosts use, or, where that port is taken (a host a test started
+ * itself, another program), on any: the next ones then use that one.
+ */
+export async function onWorkerPort<Host extends { readonly port: number }>(
+  start: (port: number) => Promise<Host>,
+): Promise<Host> {
+  const port = hostPort;
+  const host = await start(port).catch((error: unknown) => {
+    if (port === 0 || !/already in use/u.test(String(error))) throw error;
+    return start(0);
+  });
+  hostPort = host.port;
+  return host;
 }
