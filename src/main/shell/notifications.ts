@@ -13,6 +13,7 @@ import {
   type NotificationActionId,
 } from '../core/notifications';
 import type { NotificationActionOutcome } from '../core/appHost';
+import type { FreedesktopNotifier } from '../core/freedesktopNotifications';
 import type { WatchService } from '../core/watchService';
 
 export interface DesktopNotice {
@@ -44,6 +45,15 @@ export interface DesktopNotificationOptions {
   readonly runAction?: (key: TaskKey, action: NotificationActionId) => Promise<NotificationActionOutcome>;
   /** Plays the app's chime beside a silent notification. */
   readonly playChime?: () => void;
+  /**
+   * Linux: the app's own notifications over D-Bus, with buttons, where the daemon shows them (the core's
+   * freedesktopNotifications); given the click and button handlers. Null elsewhere, and Electron's
+   * Notification shows every notice the notifier does not take.
+   */
+  readonly overDbus?: (handlers: {
+    readonly onClick: (key: TaskKey | null) => void;
+    readonly onAction: (key: TaskKey, action: NotificationActionId) => void;
+  }) => FreedesktopNotifier | null;
 }
 
 /**
@@ -79,7 +89,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
       else options.onClick(target.taskKey);
     });
 
-  const show = (notice: DesktopNotice) => {
+  const showThroughElectron = (notice: DesktopNotice) => {
     if (!Notification.isSupported()) {
       options.logger.info('Desktop notifications are not supported here', { title: notice.title });
       return;
@@ -142,6 +152,22 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     notification.show();
   };
 
+  const freedesktop = options.overDbus?.({ onClick: options.onClick, onAction: runAction }) ?? null;
+  const show = (notice: DesktopNotice) => {
+    if (freedesktop === null) {
+      showThroughElectron(notice);
+      return;
+    }
+    const sound = soundPlan(notice.sound ?? 'system');
+    void freedesktop
+      .show({ ...notice, silent: sound.silent, actions: notice.actions ?? [] })
+      .then((shown) => {
+        // Taken by the daemon, as Electron's 'show' says below: the chime goes with it.
+        if (!shown) showThroughElectron(notice);
+        else if (sound.playChime) options.playChime?.();
+      });
+  };
+
   const stop = options.service.on('notification', ({ notification }) =>
     show({
       title: notification.title,
@@ -156,6 +182,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     dispose() {
       stop();
       alive.clear();
+      freedesktop?.dispose();
     },
   };
 }

@@ -8,6 +8,7 @@ import { resolveBaseUrl } from '../core/camb';
 import { macStartedAtLogin } from '../core/loginItem';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/logging';
+import { createFreedesktopNotifier } from '../core/freedesktopNotifications';
 import { durableStore } from '../core/persistence';
 import { openWithRecovery } from '../core/persistence';
 import { openWithFolderLock } from '../core/persistence';
@@ -273,6 +274,15 @@ async function runApp(env: NodeJS.ProcessEnv, lifetime: AppLifetime): Promise<La
     // The core decides what the button does and what to say of it; the shell only hands it over.
     runAction: (key, action) => appHost.runNotificationAction(key, action),
     playChime: createChimePlayer(appPaths.chime, logger),
+    overDbus: (handlers) =>
+      createFreedesktopNotifier({
+        platform: process.platform,
+        busAddress: env['DBUS_SESSION_BUS_ADDRESS'],
+        clock: systemClock,
+        logger,
+        iconPath: appPaths.appIcon,
+        ...handlers,
+      }),
   });
   lifetime.onEnd(() => notifications.dispose());
   lifetime.onEnd(followSystemEvents(service, systemClock));

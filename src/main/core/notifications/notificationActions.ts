@@ -63,8 +63,10 @@ export function notificationActions(model: NotificationModel): readonly Notifica
  * only the invisible "default" action, and only when the daemon lists the "actions" capability
  * (shell/browser/notifications/linux/libnotify_notification.cc, NotifierSupportsActions and Show: "adding
  * a notification action" is `notify_notification_add_action(…, "default", "View", …)`); the app's buttons
- * never reach the daemon and Electron does not tell the app what the daemon can do. So none there: a click
- * opens the task (on a daemon without "actions", Electron hears no click at all).
+ * never reach the daemon and Electron does not tell the app what the daemon can do. So none through
+ * Electron there: a click opens the task (on a daemon without "actions", Electron hears no click at all).
+ * Where the daemon lists "actions", the app shows its notifications itself over D-Bus with every button
+ * (core/freedesktopNotifications), and Electron's Notification only where it does not.
  */
 export function notificationActionsShown(platform: NodeJS.Platform): number {
   if (platform === 'win32') return 5;

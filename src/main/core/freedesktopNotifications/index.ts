@@ -1,0 +1,6 @@
+export {
+  createFreedesktopNotifier,
+  type FreedesktopNotifier,
+  type FreedesktopNotifierOptions,
+} from './freedesktopNotifier';
+export { escapeBodyMarkup, notifyArguments, type FreedesktopNotice } from './notifyRequest';
