@@ -1,15 +1,17 @@
 /**
  * Buttons in the desktop notification (issue 19, beyond the peers #2), per platform as Electron 45 shows
  * them: macOS through `actions` and the `action` event, Windows through the toast's own `<action>`
- * elements and the activation callback, Linux none (Electron sends libnotify no buttons; a click opens the
- * task where the daemon has the "actions" capability, and Electron hears nothing where it has not). A
+ * elements and the activation callback, Linux through the app's own D-Bus notification where the session
+ * bus's daemon lists "actions" (a real dbus-daemon and a fake notification daemon here), and Electron's
+ * without buttons elsewhere (Electron sends libnotify no buttons; a click opens the task where the daemon
+ * has the "actions" capability, and Electron hears nothing where it has not). A
  * ready job offers Open result, Download, Copy link; a failure its one fix (Top up credits, Switch to dub);
  * pressing one does what it says, and a press on a job removed since does nothing and says so.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventChannelId } from '../../src/shared/contract';
 import type { TaskKind } from '../../src/shared/taskKinds';
 import { step, type TimelineStep } from '../../tools/fakeCamb/fakeCambServer';
@@ -21,6 +23,8 @@ import {
   pressNotificationAction,
   type StandInNotification,
 } from './support/electronStandIn';
+import { startFakeNotificationDaemon, type FakeNotificationDaemon } from '../support/fakeNotificationDaemon';
+import { hasDbusDaemon, startPrivateSessionBus, type PrivateSessionBus } from '../support/privateSessionBus';
 import { notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
 
@@ -28,12 +32,13 @@ const suite = wiringSuite();
 const FINISH = { timeout: 8_000 };
 const GONE = 'That job is no longer in your watch list, so nothing was done. Add it again to act on it.';
 
-async function launched(platform: NodeJS.Platform) {
+async function launched(platform: NodeJS.Platform, env?: Readonly<Record<string, string>>) {
   const wired = await suite.launch({
     profile: returningProfile(),
     apiKey: API_KEY,
     platform,
     args: ['--hidden'],
+    ...(env === undefined ? {} : { env }),
   });
   await wired.started();
   const downloads = path.join(wired.profile, 'Downloads');
@@ -48,19 +53,25 @@ async function notificationTitled(title: string): Promise<StandInNotification> {
   return shown;
 }
 
-/** A story that is already finished, with its audio on the fake storage; its notification, once shown. */
-async function storyNotification(platform: NodeJS.Platform, linuxCapabilities?: string[]) {
+/** A story that is already finished, with its audio on the fake storage, added to a launched app. */
+async function finishedStory(platform: NodeJS.Platform, env?: Readonly<Record<string, string>>) {
   const id = randomUUID();
   const runId = Math.floor(Math.random() * 1e6);
   const fileName = `chapter-${runId}.wav`;
   const link = suite.server().addFile(fileName, Buffer.from('RIFF-chapter'), 'audio/wav');
   suite.server().addTask('story', id, step.success(runId));
   suite.server().addResult('story', runId, { audio_url: link, transcript: [] });
-  const { wired, downloads } = await launched(platform);
+  const { wired, downloads } = await launched(platform, env);
+  return { wired, link, downloads, fileName, id, key: `story:${id}` };
+}
+
+/** A finished story and its notification, once Electron shows it. */
+async function storyNotification(platform: NodeJS.Platform, linuxCapabilities?: string[]) {
+  const story = await finishedStory(platform);
   if (linuxCapabilities !== undefined) notificationControl.linuxCapabilities = linuxCapabilities;
-  await wired.invoke('addTask', { kind: 'story', taskId: id, label: 'Chapter' });
+  await story.wired.invoke('addTask', { kind: 'story', taskId: story.id, label: 'Chapter' });
   const shown = await notificationTitled('Story ready');
-  return { wired, shown, link, downloads, fileName, key: `story:${id}` };
+  return { ...story, shown };
 }
 
 /** A job CAMB.AI knows as `known` (kind, how it goes), watched as `watched`; its notification, once shown. */
@@ -152,7 +163,7 @@ describe.each(['darwin', 'win32'] as const)('%s: buttons in the notification', (
   });
 });
 
-describe('linux: no buttons in the notification', () => {
+describe('linux without a session bus: no buttons in the notification', () => {
   it('none are offered; a click opens the window on the task where the daemon has "actions"', async () => {
     const { wired, shown, key } = await storyNotification('linux');
     expect(shown.actions).toEqual([]);
@@ -171,5 +182,82 @@ describe('linux: no buttons in the notification', () => {
     expect(shown.actions).toEqual([]);
     expect(clickNotification(shown)).toBe(false);
     expect(wired.window()?.visible ?? false).toBe(false);
+  });
+});
+
+describe.skipIf(!hasDbusDaemon)('linux with a notification daemon on the session bus', () => {
+  let bus: PrivateSessionBus | null = null;
+  let daemon: FakeNotificationDaemon | null = null;
+  beforeAll(async () => {
+    bus = await startPrivateSessionBus();
+  });
+  afterAll(() => bus?.stop());
+  afterEach(async () => {
+    await daemon?.stop();
+    daemon = null;
+  });
+
+  /** GNOME Shell's or KDE Plasma's daemon (`capabilities`) on the bus the app finds in its environment. */
+  async function storyWithDaemon(capabilities: string[]) {
+    if (bus === null) throw new Error('no session bus');
+    daemon = await startFakeNotificationDaemon(bus.address, capabilities);
+    const story = await finishedStory('linux', { DBUS_SESSION_BUS_ADDRESS: bus.address });
+    // What Electron's libnotify would learn from the same daemon (set after the launch resets the stand-in).
+    notificationControl.linuxCapabilities = capabilities;
+    await story.wired.invoke('addTask', { kind: 'story', taskId: story.id, label: 'Chapter' });
+    return { ...story, daemon };
+  }
+
+  it('it lists "actions": the app’s notification goes over D-Bus with the buttons, and a press does what macOS’s does', async () => {
+    const { daemon: shownBy, link } = await storyWithDaemon([
+      'actions',
+      'body',
+      'body-markup',
+      'persistence',
+    ]);
+    const sent = await shownBy.nextNotify();
+    expect(sent.summary).toBe('Story ready');
+    expect(sent.actions).toEqual([
+      'default',
+      'Open',
+      'open-result',
+      'Open result',
+      'download',
+      'Download',
+      'copy-link',
+      'Copy link',
+    ]);
+    // Shown once: not also through Electron.
+    expect(notifications.filter((shown) => shown.title === 'Story ready')).toEqual([]);
+
+    shownBy.invokeAction(sent.id, 'copy-link');
+    await expect.poll(() => clipboardControl.text, FINISH).toBe(link);
+    expect(clipboardControl.text).not.toContain(API_KEY);
+    // What came of it is told the same way, as a notification of its own.
+    const told = await shownBy.nextNotify();
+    expect(told).toMatchObject({
+      summary: 'CAMB Watch',
+      body: 'Copied the link to the story audio. It works for about a day.',
+      actions: ['default', 'Open'],
+    });
+  });
+
+  it('a click on its body opens the window on the task', async () => {
+    const { daemon: shownBy, wired, key } = await storyWithDaemon(['actions', 'body']);
+    const sent = await shownBy.nextNotify();
+    shownBy.invokeAction(sent.id, 'default');
+    await expect.poll(() => wired.window()?.visible, FINISH).toBe(true);
+    await wired.invoke('getSnapshot', {});
+    await expect
+      .poll(() => wired.window()?.webContents.sent, FINISH)
+      .toContainEqual({ channel: eventChannelId('showTask'), payload: { key } });
+  });
+
+  it('it lists no "actions" (Notify-OSD): Electron’s notification, as before, and nothing sent over D-Bus', async () => {
+    const { daemon: asked } = await storyWithDaemon(['body', 'x-canonical-append']);
+    const shown = await notificationTitled('Story ready');
+    expect(shown.actions).toEqual([]);
+    expect(asked.calls).toEqual(['GetCapabilities']);
+    expect(asked.notified).toEqual([]);
   });
 });

@@ -63,10 +63,17 @@ function explain(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** The notifier on Linux; null elsewhere (macOS and Windows show buttons through Electron). */
+/**
+ * The notifier on Linux with a session bus; null elsewhere (macOS and Windows show buttons through
+ * Electron; without a session bus there is no daemon to ask, and Electron's libnotify finds none either).
+ */
 export function createFreedesktopNotifier(options: FreedesktopNotifierOptions): FreedesktopNotifier | null {
   if (options.platform !== 'linux') return null;
   const { logger, busAddress } = options;
+  if (busAddress === undefined || busAddress.trim() === '') {
+    logger.info('Notifications are shown without buttons: there is no session bus');
+    return null;
+  }
   const answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
   /** Notifications the daemon took and has not closed, oldest first (Map keeps insertion order). */
   const shown = new Map<number, Shown>();
@@ -118,7 +125,6 @@ export function createFreedesktopNotifier(options: FreedesktopNotifierOptions): 
     ));
 
   const probe = async (): Promise<Daemon | null> => {
-    if (busAddress === undefined || busAddress === '') return withoutButtons('there is no session bus');
     const bus = await connect(busAddress);
     if (bus === null) return null;
     try {

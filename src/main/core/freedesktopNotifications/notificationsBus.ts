@@ -1,3 +1,4 @@
+import type * as DbusNext from 'dbus-next';
 import type { Message, MessageBus } from 'dbus-next';
 import type { Clock } from '../clock';
 import type { NotifyArguments } from './notifyRequest';
@@ -53,7 +54,7 @@ export class NoAnswerError extends Error {
   }
 }
 
-type DbusModule = typeof import('dbus-next');
+type DbusModule = typeof DbusNext;
 
 async function loadDbus(): Promise<DbusModule> {
   const loaded = await import('dbus-next');
@@ -100,8 +101,13 @@ export async function openNotificationsBus(options: NotificationsBusOptions): Pr
   });
   bus.on('message', (message) => {
     const signal = signalOf(message);
-    if (signal === 'daemon-changed') events.daemonChanged();
-    else if (signal !== null) events.signal(signal);
+    if (signal === null) return;
+    // After the replies read with it have been acted on: a Notify's reply and the first signal for its
+    // id can arrive in one read, and the id must be known (a reply settles through promises) by then.
+    setImmediate(() => {
+      if (signal === 'daemon-changed') events.daemonChanged();
+      else events.signal(signal);
+    });
   });
 
   /** A method call answered within answerWithinMs; `late` gets a reply that came after the wait gave up. */
