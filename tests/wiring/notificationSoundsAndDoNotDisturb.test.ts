@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { step } from '../../tools/fakeCamb/fakeCambServer';
+import { startFakeNotificationDaemon } from '../support/fakeNotificationDaemon';
+import { hasDbusDaemon, startPrivateSessionBus } from '../support/privateSessionBus';
 import { notificationControl } from './support/electronStandIn';
 import { notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
@@ -102,6 +104,41 @@ describe('notification sounds', () => {
       .poll(() => notifications.find((shown) => shown.title === 'Story ready')?.silent, FINISH)
       .toBe(false);
     expect(played).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasDbusDaemon)('notification sounds over D-Bus (Linux, a daemon that shows buttons)', () => {
+  it('the daemon is asked for silence where the user chose the chime, which plays once the daemon took the notice', async () => {
+    const bus = await startPrivateSessionBus();
+    const daemon = await startFakeNotificationDaemon(bus.address, ['actions', 'body', 'sound']);
+    try {
+      const wired = await suite.launch({
+        profile: returningProfile(),
+        apiKey: API_KEY,
+        args: ['--hidden'],
+        env: { DBUS_SESSION_BUS_ADDRESS: bus.address },
+      });
+      await wired.started();
+      await wired.invoke('updateSettings', { soundOnSuccess: 'system', soundOnFailure: 'chime' });
+
+      await wired.invoke('addTask', { kind: 'story', taskId: finishedJob('success') });
+      const ready = await daemon.nextNotify();
+      expect(ready.summary).toBe('Story ready');
+      expect(ready.hints['suppress-sound']).toBeUndefined();
+      expect(played).toEqual([]);
+
+      await wired.invoke('addTask', { kind: 'story', taskId: finishedJob('failure') });
+      const failed = await daemon.nextNotify();
+      expect(failed.summary).toBe('Story failed');
+      expect(failed.hints['suppress-sound']).toBe(true);
+      await expect.poll(() => played.length, FINISH).toBe(1);
+      expect(played[0]?.args.join(' ')).toMatch(/resources[/\\]sounds[/\\]chime\.wav/u);
+      // Shown by the daemon alone, not a second time through Electron.
+      expect(notifications.map((shown) => shown.title)).toEqual([]);
+    } finally {
+      await daemon.stop();
+      bus.stop();
+    }
   });
 });
 
