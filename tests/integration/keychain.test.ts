@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { preferEnvironmentKey } from '../../src/main/core/secrets/environmentKey';
 import { createKeytarSecretStore } from '../../src/main/core/secrets/keytarSecretStore';
+import { bareSessionBusConfig } from '../support/privateSessionBus';
 
 /*
  * Against the real gnome-keyring that scripts/test.sh starts, unlocked, in a private D-Bus session. Each run
@@ -198,22 +199,7 @@ describe('keytar secret store against a real gnome-keyring', () => {
     it('reports "no Secret Service" on a bus where nothing provides one', async () => {
       // A session bus with no service directories, so gnome-keyring cannot be activated on it.
       const config = join(home, 'bare-session-bus.conf');
-      await writeFile(
-        config,
-        `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=${tmpdir()}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`,
-      );
+      await writeFile(config, bareSessionBusConfig(`unix:tmpdir=${tmpdir()}`));
       const { outcomes, stdout, stderr } = await adapterInChild(
         ['dbus-run-session', `--config-file=${config}`, '--'],
         isolatedEnv(home),

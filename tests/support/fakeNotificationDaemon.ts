@@ -6,6 +6,7 @@
  * a notification, and the daemon emits ActionInvoked / NotificationClosed as a real one would.
  */
 import dbus, { type Message, type MessageBus } from 'dbus-next';
+import type { NotifyArguments } from '../../src/main/core/freedesktopNotifications/notifyRequest';
 
 const NAME = 'org.freedesktop.Notifications';
 const PATH = '/org/freedesktop/Notifications';
@@ -20,19 +21,23 @@ export const GNOME_SHELL_CAPABILITIES = [
   'sound',
 ];
 
-export interface NotifyCall {
+/** A Notify as the daemon received it: its arguments, each hint's Variant unwrapped, and the id it gave. */
+export interface NotifyCall extends Omit<NotifyArguments, 'hints'> {
   readonly id: number;
-  readonly appName: string;
-  readonly replacesId: number;
-  readonly appIcon: string;
-  readonly summary: string;
-  readonly body: string;
-  /** [key, label, key, label, …], as sent. */
-  readonly actions: readonly string[];
-  /** Each hint's value (its Variant unwrapped). */
   readonly hints: Readonly<Record<string, unknown>>;
-  readonly expireTimeout: number;
 }
+
+/** A ready job's buttons as Notify sends them, after the body click's "default": [key, label, …]. */
+export const READY_JOB_ACTIONS = [
+  'default',
+  'Open',
+  'open-result',
+  'Open result',
+  'download',
+  'Download',
+  'copy-link',
+  'Copy link',
+];
 
 /**
  * How the daemon answers a method: as the specification says, never, with an org.freedesktop error, or

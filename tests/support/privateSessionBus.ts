@@ -24,13 +24,16 @@ export const hasDbusDaemon = (() => {
   }
 })();
 
-const CONFIG = (
-  folder: string,
-) => `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+/**
+ * A session bus's configuration with no service folders (nothing is activated) that lets every client
+ * own, send and listen to anything; `listen` is its address (`unix:dir=…`, `unix:tmpdir=…`).
+ */
+export function bareSessionBusConfig(listen: string): string {
+  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
-  <listen>unix:dir=${folder}</listen>
+  <listen>${listen}</listen>
   <auth>EXTERNAL</auth>
   <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
@@ -39,11 +42,12 @@ const CONFIG = (
   </policy>
 </busconfig>
 `;
+}
 
 export async function startPrivateSessionBus(): Promise<PrivateSessionBus> {
   const folder = mkdtempSync(path.join(tmpdir(), 'camb-session-bus-'));
   const config = path.join(folder, 'session.conf');
-  writeFileSync(config, CONFIG(folder));
+  writeFileSync(config, bareSessionBusConfig(`unix:dir=${folder}`));
   const daemon = spawn('/usr/bin/dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -23,7 +23,11 @@ import {
   pressNotificationAction,
   type StandInNotification,
 } from './support/electronStandIn';
-import { startFakeNotificationDaemon, type FakeNotificationDaemon } from '../support/fakeNotificationDaemon';
+import {
+  READY_JOB_ACTIONS,
+  startFakeNotificationDaemon,
+  type FakeNotificationDaemon,
+} from '../support/fakeNotificationDaemon';
 import { hasDbusDaemon, startPrivateSessionBus, type PrivateSessionBus } from '../support/privateSessionBus';
 import { notifications } from './support/wiredApp';
 import { API_KEY, returningProfile, wiringSuite } from './support/wiringSuite';
@@ -217,16 +221,7 @@ describe.skipIf(!hasDbusDaemon)('linux with a notification daemon on the session
     ]);
     const sent = await shownBy.nextNotify();
     expect(sent.summary).toBe('Story ready');
-    expect(sent.actions).toEqual([
-      'default',
-      'Open',
-      'open-result',
-      'Open result',
-      'download',
-      'Download',
-      'copy-link',
-      'Copy link',
-    ]);
+    expect(sent.actions).toEqual(READY_JOB_ACTIONS);
     // Shown once: not also through Electron.
     expect(notifications.filter((shown) => shown.title === 'Story ready')).toEqual([]);
 

@@ -20,6 +20,7 @@ import type { TaskKey } from '../../../src/shared/watchedTask';
 import {
   GNOME_SHELL_CAPABILITIES,
   impostorSignal,
+  READY_JOB_ACTIONS,
   startFakeNotificationDaemon,
 } from '../../support/fakeNotificationDaemon';
 import {
@@ -123,16 +124,7 @@ describe.skipIf(!hasDbusDaemon || process.platform !== 'linux')('notifications o
       appIcon: 'camb-watch-app',
       summary: 'Story ready',
       body: 'Chapter 1 (run 4242) after 4 min 12 s',
-      actions: [
-        'default',
-        'Open',
-        'open-result',
-        'Open result',
-        'download',
-        'Download',
-        'copy-link',
-        'Copy link',
-      ],
+      actions: READY_JOB_ACTIONS,
       expireTimeout: -1,
     });
     expect(sent.hints).toEqual({

@@ -10,16 +10,9 @@ import {
   type FreedesktopNotice,
 } from '../../../src/main/core/freedesktopNotifications';
 import { notificationActions, type NotificationModel } from '../../../src/main/core/notifications';
+import { lateDub } from './taskNotificationFixture';
 
-const late: NotificationModel = {
-  type: 'late',
-  taskKey: 'dub:trailer',
-  taskName: 'Trailer',
-  title: 'Dub taking longer than usual',
-  body: 'Trailer has run 40 min; dubs usually take 5–12 min. CAMB.AI still says it is running.',
-  sound: 'system',
-  actions: ['open-studio', 'keep-waiting'],
-};
+const late = lateDub;
 
 function notice(model: NotificationModel & { taskKey: FreedesktopNotice['taskKey'] }): FreedesktopNotice {
   return { ...model, actions: notificationActions(model), silent: false };

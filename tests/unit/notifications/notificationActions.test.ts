@@ -14,16 +14,9 @@ import {
 } from '../../../src/main/core/notifications';
 import type { FailureFacts } from '../../../src/shared/format/failureAction';
 import { activationTarget, toastActionArguments } from '../../../src/main/core/notifications/windowsToast';
+import { lateDub } from './taskNotificationFixture';
 
-const late: NotificationModel = {
-  type: 'late',
-  taskKey: 'dub:trailer',
-  taskName: 'Trailer',
-  title: 'Dub taking longer than usual',
-  body: 'Trailer has run 40 min; dubs usually take 5–12 min. CAMB.AI still says it is running.',
-  sound: 'system',
-  actions: ['open-studio', 'keep-waiting'],
-};
+const late: NotificationModel = lateDub;
 
 const running: FailureFacts = {
   kind: 'dub',
