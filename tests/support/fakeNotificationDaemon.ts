@@ -40,10 +40,11 @@ export const READY_JOB_ACTIONS = [
 ];
 
 /**
- * How the daemon answers a method: as the specification says, never, with an org.freedesktop error, or
- * only when the test says so (`answerHeld`: a reply that comes after the app stopped waiting).
+ * How the daemon answers a method: as the specification says, never, with an org.freedesktop error, only
+ * when the test says so (`answerHeld`: a reply that comes after the app stopped waiting), or with a reply
+ * of the wrong type (a string where the specification says an array or a number).
  */
-export type Answer = 'normally' | 'never' | 'with-error' | 'held';
+export type Answer = 'normally' | 'never' | 'with-error' | 'held' | 'malformed';
 
 export interface FakeNotificationDaemon {
   /** What GetCapabilities lists; change it between tests. */
@@ -61,6 +62,8 @@ export interface FakeNotificationDaemon {
   invokeAction(id: number, key: string): void;
   /** Sends the replies held back ('held'), as a slow daemon finally would. */
   answerHeld(): void;
+  /** A signal of the daemon's own with whatever signature and body: what a broken daemon may send. */
+  sendSignal(member: string, signature: string, body: unknown[]): void;
   /** The notification closes: 1 expired, 2 dismissed by the user, 3 closed by CloseNotification. */
   closeNotification(id: number, reason: 1 | 2 | 3): void;
   /** Gives up the name (so the next daemon can take it at once), then leaves the bus. */
@@ -105,6 +108,9 @@ export async function startFakeNotificationDaemon(
       // Without the "resident" hint the daemon removes it once an action is invoked (the specification).
       signal('NotificationClosed', 'uu', [id, 2]);
     },
+    sendSignal(member, signature, body) {
+      signal(member, signature, body);
+    },
     answerHeld() {
       for (const send of held.splice(0)) send();
     },
@@ -131,6 +137,10 @@ export async function startFakeNotificationDaemon(
         text: string,
       ) => Message;
       bus.send(newError(message, 'org.freedesktop.DBus.Error.Failed', 'The daemon refused it'));
+      return;
+    }
+    if (how === 'malformed') {
+      bus.send(dbus.Message.newMethodReturn(message, 's', [JSON.stringify(body)]));
       return;
     }
     bus.send(dbus.Message.newMethodReturn(message, signature, body));

@@ -299,6 +299,30 @@ describe.skipIf(!hasDbusDaemon || process.platform !== 'linux')('notifications o
     expect(await notifier.show(READY)).toBe(true);
   });
 
+  it('a daemon that answers with the wrong types, or sends malformed signals: not believed', async () => {
+    const daemon = await daemonWith();
+    daemon.answers.GetCapabilities = 'malformed';
+    expect(await notifierOn().notifier.show(READY)).toBe(false);
+    expect(daemon.notified).toEqual([]);
+
+    daemon.answers.GetCapabilities = 'normally';
+    daemon.answers.Notify = 'malformed';
+    expect(await notifierOn().notifier.show(READY)).toBe(false);
+
+    daemon.answers.Notify = 'normally';
+    const { notifier, next, heard } = notifierOn();
+    await notifier.show(READY);
+    const sent = await daemon.nextNotify();
+    daemon.sendSignal('ActionInvoked', 'ss', [String(sent.id), 'download']);
+    daemon.sendSignal('ActionInvoked', 'u', [sent.id]);
+    daemon.sendSignal('ActionInvoked', 'uu', [sent.id, 7]);
+    daemon.sendSignal('NotificationClosed', 's', ['all']);
+    const heardNext = next();
+    daemon.invokeAction(sent.id, 'open-result');
+    expect(await heardNext).toEqual({ type: 'action', key: KEY, action: 'open-result' });
+    expect(heard).toHaveLength(1);
+  });
+
   it('a daemon whose GetCapabilities fails: not shown over D-Bus', async () => {
     const daemon = await daemonWith();
     daemon.answers.GetCapabilities = 'with-error';
