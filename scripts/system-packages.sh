@@ -7,6 +7,7 @@
 BUILD_PACKAGES=(g++ make python3 pkg-config libsecret-1-dev)
 # A real Secret Service (gnome-keyring) on a private session bus for the keychain tests; gdbus (glib) and
 # dbus-send, which the app asks the bus about a tray host with (tests/integration/shell/trayHost.test.ts);
+# dbus-daemon for the private buses the notification tests put a fake notification daemon on;
 # Chromium (with a font, for legible screenshots) for the end-to-end tests; attr (getfattr) to read the
 # origin xattrs of downloads.
 TEST_PACKAGES=(gnome-keyring libsecret-tools dbus dbus-x11 libglib2.0-bin chromium fonts-liberation attr)

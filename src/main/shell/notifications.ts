@@ -67,7 +67,8 @@ const isWindows = process.platform === 'win32';
  * Desktop notifications from the core's notification policy, plus the shell's own confirmations. Shown
  * notifications are held until they are done with (releasesOnClose): a collected Notification loses its
  * click handler. On Windows a click on a toast in the Action Center from an earlier run comes through the
- * activation handler instead, with the task written in the toast's launch arguments.
+ * activation handler instead, with the task written in the toast's launch arguments. On Linux the core's
+ * D-Bus notifier (overDbus) shows them first, with buttons; Electron shows what it does not take.
  */
 export function createDesktopNotifications(options: DesktopNotificationOptions): DesktopNotifications {
   const alive = new Set<Notification>();
@@ -162,7 +163,7 @@ export function createDesktopNotifications(options: DesktopNotificationOptions):
     void freedesktop
       .show({ ...notice, silent: sound.silent, actions: notice.actions ?? [] })
       .then((shown) => {
-        // Taken by the daemon, as Electron's 'show' says below: the chime goes with it.
+        // Taken by the daemon (what Electron's 'show' says of its own): the chime goes with it.
         if (!shown) showThroughElectron(notice);
         else if (sound.playChime) options.playChime?.();
       });
