@@ -80,6 +80,8 @@ export async function startFakeNotificationDaemon(
   capabilities: readonly string[] = GNOME_SHELL_CAPABILITIES,
 ): Promise<FakeNotificationDaemon> {
   const bus: MessageBus = dbus.sessionBus({ busAddress: address });
+  // A test may stop the bus under it (the app's bus going away): that ends the daemon, quietly.
+  bus.on('error', () => {});
   let nextId = 1;
   const waiting: ((call: NotifyCall) => void)[] = [];
   const unclaimed: NotifyCall[] = [];

@@ -323,6 +323,30 @@ describe.skipIf(!hasDbusDaemon || process.platform !== 'linux')('notifications o
     expect(heard).toHaveLength(1);
   });
 
+  it('another daemon takes the name (Notify-OSD replaced by one with buttons): asked again', async () => {
+    const plain = await daemonWith(['body']);
+    const { notifier } = notifierOn();
+    expect(await notifier.show(READY)).toBe(false);
+    await plain.stop();
+    const withButtons = await daemonWith(['actions', 'body']);
+    // Once the bus's word that the name changed owner has reached the app.
+    await expect.poll(() => notifier.show(READY)).toBe(true);
+    expect((await withButtons.nextNotify()).actions).toEqual(READY_JOB_ACTIONS);
+  });
+
+  it('the session bus goes away: Electron from then on, without waiting', async () => {
+    const ownBus = await startPrivateSessionBus();
+    const daemon = await startFakeNotificationDaemon(ownBus.address);
+    const { notifier, logged } = notifierOn(ownBus.address);
+    expect(await notifier.show(READY)).toBe(true);
+    await daemon.nextNotify();
+    ownBus.stop();
+    // No time passes on the notifier's clock: a bus that is gone fails the call at once.
+    expect(await notifier.show(READY)).toBe(false);
+    expect(logged).toContain('Notifications are shown without buttons: the session bus went away');
+    expect(await notifier.show(READY)).toBe(false);
+  });
+
   it('a daemon whose GetCapabilities fails: not shown over D-Bus', async () => {
     const daemon = await daemonWith();
     daemon.answers.GetCapabilities = 'with-error';
