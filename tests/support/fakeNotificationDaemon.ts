@@ -6,6 +6,7 @@
  * a notification, and the daemon emits ActionInvoked / NotificationClosed as a real one would.
  */
 import dbus, { type Message, type MessageBus } from 'dbus-next';
+import { reachableAddress } from '../../src/main/core/freedesktopNotifications';
 import type { NotifyArguments } from '../../src/main/core/freedesktopNotifications/notifyRequest';
 
 const NAME = 'org.freedesktop.Notifications';
@@ -79,7 +80,8 @@ export async function startFakeNotificationDaemon(
   address: string,
   capabilities: readonly string[] = GNOME_SHELL_CAPABILITIES,
 ): Promise<FakeNotificationDaemon> {
-  const bus: MessageBus = dbus.sessionBus({ busAddress: address });
+  // An abstract socket as the app reaches it (dbus-next's own way needs a native module).
+  const bus: MessageBus = dbus.sessionBus({ busAddress: reachableAddress(address) });
   // A test may stop the bus under it (the app's bus going away): that ends the daemon, quietly.
   bus.on('error', () => {});
   let nextId = 1;

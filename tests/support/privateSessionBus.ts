@@ -44,10 +44,17 @@ export function bareSessionBusConfig(listen: string): string {
 `;
 }
 
-export async function startPrivateSessionBus(): Promise<PrivateSessionBus> {
+/**
+ * `abstract`: listening on an abstract socket (`unix:abstract=…`, no file: what older dbus-launch sessions
+ * gave on Linux) instead of a socket file in the folder.
+ */
+export async function startPrivateSessionBus(
+  options: { abstract?: boolean } = {},
+): Promise<PrivateSessionBus> {
   const folder = mkdtempSync(path.join(tmpdir(), 'camb-session-bus-'));
   const config = path.join(folder, 'session.conf');
-  writeFileSync(config, bareSessionBusConfig(`unix:dir=${folder}`));
+  const listen = options.abstract === true ? `unix:abstract=${folder}/bus` : `unix:dir=${folder}`;
+  writeFileSync(config, bareSessionBusConfig(listen));
   const daemon = spawn('/usr/bin/dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });

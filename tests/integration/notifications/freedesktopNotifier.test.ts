@@ -334,6 +334,16 @@ describe.skipIf(!hasDbusDaemon || process.platform !== 'linux')('notifications o
     expect((await withButtons.nextNotify()).actions).toEqual(READY_JOB_ACTIONS);
   });
 
+  it('a session bus on an abstract socket (older dbus-launch sessions) is reached too', async () => {
+    const abstractBus = await startPrivateSessionBus({ abstract: true });
+    cleanups.push(() => abstractBus.stop());
+    expect(abstractBus.address).toMatch(/^unix:abstract=/u);
+    const daemon = await startFakeNotificationDaemon(abstractBus.address);
+    cleanups.push(() => daemon.stop());
+    expect(await notifierOn(abstractBus.address).notifier.show(READY)).toBe(true);
+    expect((await daemon.nextNotify()).summary).toBe('Story ready');
+  });
+
   it('the session bus goes away: Electron from then on, without waiting', async () => {
     const ownBus = await startPrivateSessionBus();
     const daemon = await startFakeNotificationDaemon(ownBus.address);

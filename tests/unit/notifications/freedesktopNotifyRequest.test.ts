@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeBodyMarkup,
   notifyArguments,
+  reachableAddress,
   type FreedesktopNotice,
 } from '../../../src/main/core/freedesktopNotifications';
 import { notificationActions, type NotificationModel } from '../../../src/main/core/notifications';
@@ -58,5 +59,19 @@ describe('Notify’s arguments', () => {
     );
     expect(packed.hints['image-path']).toBeUndefined();
     expect(packed.appIcon).toBe('camb-watch-app');
+  });
+});
+
+describe('the session bus address as dbus-next reaches it', () => {
+  it('an abstract socket becomes a NUL-prefixed socket path, its %xx escapes undone; other addresses stay', () => {
+    expect(reachableAddress('unix:abstract=/tmp/dbus-Ab%2dc,guid=1f')).toBe(
+      'unix:socket=\0/tmp/dbus-Ab-c,guid=1f',
+    );
+    expect(reachableAddress('unix:path=/run/user/1000/bus')).toBe('unix:path=/run/user/1000/bus');
+    expect(reachableAddress('tcp:host=127.0.0.1,port=4000;unix:abstract=x')).toBe(
+      'tcp:host=127.0.0.1,port=4000;unix:socket=\0x',
+    );
+    // A name that dbus-next would read as several values is left alone (and so not reached).
+    expect(reachableAddress('unix:abstract=a%2cb')).toBe('unix:abstract=a%2cb');
   });
 });

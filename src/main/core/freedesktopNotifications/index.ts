@@ -4,3 +4,4 @@ export {
   type FreedesktopNotifierOptions,
 } from './freedesktopNotifier';
 export { escapeBodyMarkup, notifyArguments, type FreedesktopNotice } from './notifyRequest';
+export { reachableAddress } from './notificationsBus';

@@ -62,6 +62,33 @@ async function loadDbus(): Promise<DbusModule> {
   return (loaded as DbusModule & { default?: DbusModule }).default ?? loaded;
 }
 
+/**
+ * The address as dbus-next can reach it. An abstract socket (`unix:abstract=…`, which dbus-launch and
+ * dbus-daemon's `unix:tmpdir` gave on Linux before D-Bus 1.12) it reaches only through its optional native
+ * module, usocket, which the app does not ship (lib/connection.js); Node's own `net` reaches it as a path
+ * that starts with a NUL byte, which dbus-next passes on when the address says `socket=`. Values are
+ * unescaped as the D-Bus specification escapes them (`%xx`).
+ */
+export function reachableAddress(address: string): string {
+  return address
+    .split(';')
+    .map((one) => {
+      const match = /^unix:(.*)$/u.exec(one);
+      if (match === null) return one;
+      const params = (match[1] ?? '').split(',');
+      const abstract = params.find((param) => param.startsWith('abstract='));
+      if (abstract === undefined || params.some((param) => param.startsWith('path='))) return one;
+      const name = abstract
+        .slice('abstract='.length)
+        .replace(/%([0-9a-fA-F]{2})/gu, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      // A name that would read as more than one value in dbus-next's own parsing: left as it is (unreached).
+      if (/[,;:=]/u.test(name)) return one;
+      const others = params.filter((param) => param !== abstract);
+      return `unix:${[`socket=\0${name}`, ...others].join(',')}`;
+    })
+    .join(';');
+}
+
 /** The body of a signal or reply, as a hostile or broken peer may send it: checked before it is used. */
 function numberAt(message: Message, index: number): number | undefined {
   const value: unknown = message.body[index];
@@ -91,7 +118,7 @@ function signalOf(message: Message): NotificationSignal | 'daemon-changed' | nul
 export async function openNotificationsBus(options: NotificationsBusOptions): Promise<NotificationsBus> {
   const { clock, answerWithinMs, events } = options;
   const dbus = await loadDbus();
-  const bus: MessageBus = dbus.sessionBus({ busAddress: options.address });
+  const bus: MessageBus = dbus.sessionBus({ busAddress: reachableAddress(options.address) });
   const pending = new Set<(error: unknown) => void>();
   let broken: unknown = null;
   bus.on('error', (error) => {
