@@ -55,7 +55,7 @@ interface Daemon {
 interface Shown {
   readonly daemon: string;
   readonly taskKey: TaskKey | null;
-  readonly actions: ReadonlySet<string>;
+  readonly actions: readonly NotificationActionId[];
 }
 
 function explain(error: unknown): string {
@@ -95,9 +95,12 @@ export function createFreedesktopNotifier(options: FreedesktopNotifierOptions): 
       shown.delete(signal.id);
       return;
     }
-    if (signal.key === DEFAULT_ACTION_KEY) options.onClick(entry.taskKey);
-    else if (entry.taskKey !== null && entry.actions.has(signal.key))
-      options.onAction(entry.taskKey, signal.key as NotificationActionId);
+    if (signal.key === DEFAULT_ACTION_KEY) {
+      options.onClick(entry.taskKey);
+      return;
+    }
+    const action = entry.actions.find((id) => id === signal.key);
+    if (action !== undefined && entry.taskKey !== null) options.onAction(entry.taskKey, action);
     else logger.info('A notification button the app did not offer was ignored', { key: signal.key });
   };
 
@@ -133,7 +136,7 @@ export function createFreedesktopNotifier(options: FreedesktopNotifierOptions): 
         return withoutButtons('the notification daemon shows none', { capabilities: answer.capabilities });
       return { capabilities: new Set(answer.capabilities) };
     } catch (error) {
-      return withoutButtons('the notification daemon did not answer', { error: explain(error) });
+      return withoutButtons('the notification daemon could not be asked', { error: explain(error) });
     }
   };
 
@@ -162,7 +165,7 @@ export function createFreedesktopNotifier(options: FreedesktopNotifierOptions): 
       shown.set(taken.id, {
         daemon: taken.daemon,
         taskKey: notice.taskKey,
-        actions: new Set(notice.actions.map((action) => action.id)),
+        actions: notice.actions.map((action) => action.id),
       });
       for (const oldest of shown.keys()) {
         if (shown.size <= MAX_KEPT_NOTIFICATIONS) break;
