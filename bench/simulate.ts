@@ -107,7 +107,11 @@ class LearnedDurations {
     if (run !== null) {
       this.running.delete(task.key);
       this.runs = mergeRuns(this.runs, [run]);
-      this.refit(task.kind, checkedAt);
+      // News to every kind still running, as in the watch list's duration cache: the account's other kinds
+      // move each kind's prior and refusal share.
+      for (const kind of new Set([task.kind, ...[...this.running.values()].map((job) => job.kind)])) {
+        this.refit(kind, checkedAt);
+      }
     } else if (checkedAt - (this.fittedAt.get(task.kind) ?? -Infinity) >= REFIT_EVERY_MS) {
       this.refit(task.kind, checkedAt);
     }

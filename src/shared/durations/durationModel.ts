@@ -7,6 +7,7 @@ import { logSumExp } from './logNormal';
 import { kernelLogSurvival, survivalKernels } from './survivalFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
+import { accountPrior } from './accountPrior';
 import type { EndedRun } from './survivalFit';
 
 /**
@@ -71,10 +72,12 @@ export const durationModelsSchema = z.object(
 
 /**
  * A kind's model from the runs of that kind and the ages of its jobs still running: the censored,
- * recency-weighted survival fit of survivalFit.ts (with the kind's prior worth PRIOR_PSEUDO_RUNS runs and
- * the early-failure share: at least the floor, more while other kinds are being refused, earlyFailures.ts),
- * tabulated on the grid. `runs` are the account's, oldest first: the fit itself leaves out other kinds'
- * runs and lower-bound runs, and counts only the most recent RUNS_KEPT_PER_KIND.
+ * recency-weighted survival fit of survivalFit.ts (with the kind's prior worth PRIOR_PSEUDO_RUNS runs, moved
+ * by what the account's other kinds show, accountPrior.ts, and the early-failure share: at least the floor,
+ * more while other kinds are being refused, earlyFailures.ts), tabulated on the grid. `runs` are the
+ * account's, oldest first: the fit itself leaves out other kinds' runs and lower-bound runs, and counts
+ * only the most recent RUNS_KEPT_PER_KIND. Since other kinds' runs move the prior and the refusal share,
+ * a run of any kind is news to every kind's model.
  */
 export function buildDurationModel(
   kind: TaskKind,
@@ -83,10 +86,12 @@ export function buildDurationModel(
   now?: number,
 ): DurationModel {
   const own = runs.filter((run) => run.kind === kind && !run.lowerBound).slice(-RUNS_KEPT_PER_KIND);
-  const prior = taskKindInfo(kind).durationPrior;
+  // The prior from the account's other kinds; a running job's tail past every ending keeps the built-in
+  // one's breadth (accountPrior.ts says why).
+  const prior = accountPrior(kind, runs);
   const refused = earlyFailureShare(kind, runs);
   const fit = (ended: readonly EndedRun[], running: readonly number[]) =>
-    tabulate(survivalKernels(prior, ended, running, refused));
+    tabulate(survivalKernels(prior, ended, running, refused, taskKindInfo(kind).durationPrior));
   const asEnded = own.map((run) => endedRunOf(run));
   const finishedOnly = fit(asEnded, []);
   const drift = now === undefined ? null : historyDrift(own, runningMs, now, (ended) => fit(ended, []));

@@ -142,3 +142,35 @@ describe('a history the current jobs reject', () => {
     );
   });
 });
+
+describe('the factor once the cohort has finishes of its own', () => {
+  /** 80 stories that took 3–5 min, finished before the cohort began. */
+  const history = runsOf(
+    'story',
+    Array.from({ length: 80 }, (_, i) => (3 + i / 40) * MINUTE),
+  );
+  const model = buildDurationModel('story', history);
+  const logS = (ms: number) => Math.log1p(-finishChance(model, 0, ms));
+
+  it('is the cohort’s own (most likely) factor, not only the least change it demands', () => {
+    // 200 stories started together running ×2 (6–10 min), seen at 8 min: the quicker half ended.
+    const durations = Array.from({ length: 200 }, (_, i) => (6 + (4 * ((i * 37) % 200)) / 200) * MINUTE);
+    const age = 8 * MINUTE;
+    const ended = durations.filter((ms) => ms <= age).map((ms) => ({ fromMs: ms - 30_000, toMs: ms }));
+    const runningMs = durations.filter((ms) => ms > age).map(() => age);
+    expect(ended.length).toBeGreaterThanOrEqual(5);
+    const factor = driftFactor(logS, { ended, runningMs });
+    expect(factor).toBeGreaterThan(1.8);
+    expect(factor).toBeLessThan(2.2);
+  });
+
+  it('is still the least change demanded while fewer than five have ended', () => {
+    const ended = [1, 2, 3, 4].map((i) => ({ fromMs: (6 + i / 10) * MINUTE, toMs: (6.2 + i / 10) * MINUTE }));
+    const runningMs = Array.from({ length: 196 }, () => 7 * MINUTE);
+    const few = driftFactor(logS, { ended, runningMs });
+    expect(few).toBeGreaterThan(1);
+    // The running jobs only bound it from below, so the likelihood's maximum is the search's ×8 bound: the
+    // factor is the least change they demand instead.
+    expect(few).toBeLessThan(3);
+  });
+});

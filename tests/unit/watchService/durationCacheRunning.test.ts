@@ -48,3 +48,32 @@ describe('duration models and the jobs still running', () => {
     expect(runningAgesOf(tasks, 10_000)).toEqual({ tts: [10_000], dub: [5_000] });
   });
 });
+
+describe('duration models and the account’s other kinds', () => {
+  it('rebuilds a running kind’s model when another kind’s run is recorded (its prior reads them)', async () => {
+    const clock = new VirtualClock();
+    const dubs = [{ kind: 'dub' as const, addedAt: clock.now(), status: 'PENDING', stoppedReason: null }];
+    let runs: FinishedRun[] = [];
+    const told: number[] = [];
+    const cache = createDurationCache({
+      clock,
+      finishedRuns: () => runs,
+      runningAges: (now) => runningAgesOf(dubs, now),
+      changed: (models) => told.push(durationQuantileMs(models.dub, 0.5)),
+    });
+    const before = durationQuantileMs(cache.current().dub, 0.5);
+    // Forty speech jobs, each three times its usual 10 s: the account runs slow.
+    runs = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'tts',
+      durationMs: 30_000 + i * 100,
+      finishedAt: clock.now() + i,
+      succeeded: true,
+      lowerBound: false,
+    }));
+    cache.learned(['tts']);
+    await clock.advance(1_000);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toBeGreaterThan(2 * before);
+    cache.dispose();
+  });
+});

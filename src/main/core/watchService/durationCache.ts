@@ -67,11 +67,14 @@ export function createDurationCache({
 
   function current(): DurationModels {
     const now = clock.now();
-    const running = staleKinds.size > 0 || now - fittedAt >= RUNNING_REFIT_MS ? runningAges(now) : {};
-    if (now - fittedAt >= RUNNING_REFIT_MS) {
+    const learnedRuns = staleKinds.size > 0;
+    const running = learnedRuns || now - fittedAt >= RUNNING_REFIT_MS ? runningAges(now) : {};
+    // A run of one kind is news to the others too (their prior and refusal share read the account's runs:
+    // shared/durations/accountPrior.ts, earlyFailures.ts); of those, only the kinds still running are shown.
+    if (learnedRuns || now - fittedAt >= RUNNING_REFIT_MS) {
       for (const kind of Object.keys(running) as TaskKind[]) staleKinds.add(kind);
-      fittedAt = now;
     }
+    if (now - fittedAt >= RUNNING_REFIT_MS) fittedAt = now;
     if (staleKinds.size === 0) return durations;
     const runs = finishedRuns();
     durations = { ...durations };
