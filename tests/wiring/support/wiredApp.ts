@@ -118,7 +118,9 @@ case "$*" in *NameHasOwner*org.kde.StatusNotifierWatcher*) echo '${answer}';; *)
 export async function cleanUpWiredApp(): Promise<void> {
   await endRun();
   keychain.reset();
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  // A write the store began before the run ended may still land while the folder is removed (ENOTEMPTY
+  // once, under the whole suite's load): rmSync retries that case itself.
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   profiles.clear();
 }
 
