@@ -29,15 +29,19 @@ const FAMILY_JOBS = 600;
 
 const json = process.argv.includes('--json');
 const startedAt = performance.now();
-/** `--families-only` skips scenarios 1–3; `--family=a,b` runs only those families; `--family-jobs=N`. */
+/**
+ * `--families-only` skips scenarios 1–3; `--family=a,b` runs only those families; `--family-jobs=N`;
+ * `--family-seed=K` draws every family's jobs from its seed + K (other draws of the same shapes).
+ */
 const familiesOnly = process.argv.includes('--families-only');
 const argValue = (name: string) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const familyJobs = Number(argValue('family-jobs') ?? FAMILY_JOBS);
 const onlyFamilies = argValue('family')?.split(',');
+const familySeedOffset = Number(argValue('family-seed') ?? 0);
 
 if (familiesOnly) {
-  const families = await runFamilies(familyJobs, onlyFamilies);
+  const families = await runFamilies(familyJobs, onlyFamilies, familySeedOffset);
   console.log(table(familyRows(families)));
   console.log(`Families took ${round((performance.now() - startedAt) / 1000)} s wall time.`);
   if (json) console.log(JSON.stringify({ families }));
@@ -55,7 +59,7 @@ const concurrent = await concurrentLoad(
   makeRealisticWorkload(CONCURRENT_TASKS, CONCURRENT_SPREAD_MS, mulberry32(SEED + 2)),
 );
 const { store, budget } = await processFigures();
-const families = await runFamilies(familyJobs, onlyFamilies);
+const families = await runFamilies(familyJobs, onlyFamilies, familySeedOffset);
 
 const wallSeconds = round((performance.now() - startedAt) / 1000);
 const memory = process.memoryUsage();
