@@ -25,6 +25,7 @@
 import { taskKindInfo, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import type { DurationPrior } from './priors';
+import { endedRunOf, endingInLogTime } from './survivalFit';
 
 /** A run this many account runs older than the newest weighs half as much. */
 const HALF_LIFE_RUNS = 40;
@@ -34,14 +35,9 @@ const RUNS_READ = 10 * HALF_LIFE_RUNS;
 const PRIOR_RUNS = 6;
 /** A kind's own factor may stray this far (σ in log-time) from the account's, on top of what is seen. */
 const KIND_SPREAD = 0.35;
-/** The shortest time a run is placed at (the model's grid starts here). */
-const FLOOR_MS = 250;
-
-/** The residual of one run against its kind's built-in prior, at its ending interval's middle. */
+/** The residual of one run against its kind's built-in prior, at its ending as the fit places it. */
 function residual(run: FinishedRun): number {
-  const to = Math.max(FLOOR_MS, run.durationMs);
-  const from = Math.max(FLOOR_MS, Math.min(run.lastPendingMs ?? run.durationMs, run.durationMs));
-  return (Math.log(from) + Math.log(to)) / 2 - Math.log(taskKindInfo(run.kind).durationPrior.medianMs);
+  return endingInLogTime(endedRunOf(run)).at - Math.log(taskKindInfo(run.kind).durationPrior.medianMs);
 }
 
 /**

@@ -4,7 +4,7 @@ import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../task
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
 import { logSumExp } from './logNormal';
-import { kernelLogSurvival, survivalKernels } from './survivalFit';
+import { endedRunOf, kernelLogSurvival, survivalKernels } from './survivalFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
 import { accountPrior } from './accountPrior';
@@ -111,12 +111,6 @@ export function buildDurationModel(
 
 /** Started before the oldest job still running: not of the current cohort. */
 const startedBefore = (run: FinishedRun, at: number) => run.finishedAt - run.durationMs < at;
-
-/** A run as the fit sees it, its times multiplied by `scale` (a stale history's, see drift.ts). */
-function endedRunOf(run: FinishedRun, scale = 1): EndedRun {
-  const fromMs = run.lastPendingMs ?? run.durationMs;
-  return { fromMs: fromMs * scale, toMs: run.durationMs * scale, failed: !run.succeeded };
-}
 
 /** Fewer history runs than this cannot be told stale (the fit follows the cohort itself soon enough). */
 const MIN_HISTORY_RUNS = 10;

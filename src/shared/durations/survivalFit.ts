@@ -23,6 +23,7 @@
  * - **Recency.** Run i of n (oldest first) weighs 2^-((n-1-i)/HALF_LIFE_RUNS): after a drift, the last
  *   ~HALF_LIFE_RUNS runs carry half the weight, instead of the last 500 all weighing the same.
  */
+import type { FinishedRun } from './finishedRun';
 import { logNormalSurvival } from './logNormal';
 import type { DurationPrior } from './priors';
 import { PRIOR_PSEUDO_RUNS } from './priors';
@@ -85,20 +86,28 @@ interface Observation {
 
 const logOf = (ms: number) => Math.log(Math.max(FLOOR_MS, ms));
 
+/** A finished run as the fit sees it, its times multiplied by `scale` (a stale history's, see drift.ts). */
+export function endedRunOf(run: FinishedRun, scale = 1): EndedRun {
+  const fromMs = run.lastPendingMs ?? run.durationMs;
+  return { fromMs: fromMs * scale, toMs: run.durationMs * scale, failed: !run.succeeded };
+}
+
+/** Where a run's ending is placed in log-time, and half the log-width of the interval it lies in. */
+export function endingInLogTime(run: EndedRun): { at: number; spread: number } {
+  const from = logOf(Math.min(run.fromMs, run.toMs));
+  const to = logOf(run.toMs);
+  return { at: (from + to) / 2, spread: (to - from) / 2 };
+}
+
 function observationsOf(ended: readonly EndedRun[], runningMs: readonly number[]): Observation[] {
   const n = ended.length;
-  const observations: Observation[] = ended.map((run, i) => {
-    const from = logOf(Math.min(run.fromMs, run.toMs));
-    const to = logOf(run.toMs);
-    return {
-      at: (from + to) / 2,
-      spread: (to - from) / 2,
-      // Exponential decay by runs since: half the weight HALF_LIFE_RUNS runs back.
-      weight: Math.exp((-Math.LN2 * (n - 1 - i)) / HALF_LIFE_RUNS),
-      failed: run.failed,
-      mass: 0,
-    };
-  });
+  const observations: Observation[] = ended.map((run, i) => ({
+    ...endingInLogTime(run),
+    // Exponential decay by runs since: half the weight HALF_LIFE_RUNS runs back.
+    weight: Math.exp((-Math.LN2 * (n - 1 - i)) / HALF_LIFE_RUNS),
+    failed: run.failed,
+    mass: 0,
+  }));
   const sorted = [...runningMs].filter((ms) => Number.isFinite(ms) && ms > 0).sort((a, b) => a - b);
   const step = Math.max(1, sorted.length / MAX_RUNNING);
   for (let k = 0; k < sorted.length; k += step) {
