@@ -8,7 +8,7 @@ import { endedRunOf, kernelLogSurvival, survivalKernels } from './survivalFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
 import { accountPrior } from './accountPrior';
-import type { EndedRun } from './survivalFit';
+import type { EndedRun, Kernel } from './survivalFit';
 
 /**
  * The log-time grid every model is tabulated on: 250 ms to 7 days, 160 points (about 10 % apart). Between
@@ -31,6 +31,14 @@ function compact(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
+const survivalGridSchema = z
+  .array(z.number().finite().max(0))
+  .length(GRID_POINTS)
+  .refine((values) => values.every((value, i) => i === 0 || value <= (values[i - 1] ?? 0)), {
+    error: 'a duration model must not rise',
+  })
+  .readonly();
+
 /**
  * What the app knows of how long jobs of one kind take: ln P(T > t) at each grid point (non-increasing,
  * ≤ 0), and how many finished runs it rests on (0: the prior alone). Small and serialisable: it travels
@@ -40,13 +48,8 @@ export const durationModelSchema = z.object({
   kind: taskKindSchema,
   basedOn: z.number().int().nonnegative(),
   usualMs: z.number().finite().nonnegative(),
-  logSurvival: z
-    .array(z.number().finite().max(0))
-    .length(GRID_POINTS)
-    .refine((values) => values.every((value, i) => i === 0 || value <= (values[i - 1] ?? 0)), {
-      error: 'a duration model must not rise',
-    })
-    .readonly(),
+  logSurvival: survivalGridSchema,
+  failureLogSurvival: survivalGridSchema.optional(),
 });
 
 export interface DurationModel {
@@ -59,6 +62,11 @@ export interface DurationModel {
    */
   readonly usualMs: number;
   readonly logSurvival: readonly number[];
+  /**
+   * ln P(T > t, and the job fails) on the same grid: the failures' part of logSurvival, so an estimate can
+   * hold a likely failure as well as a likely success (estimate.ts). Absent: not told apart.
+   */
+  readonly failureLogSurvival?: readonly number[];
 }
 
 export type DurationModels = Record<TaskKind, DurationModel>;
@@ -91,22 +99,29 @@ export function buildDurationModel(
   const prior = accountPrior(kind, runs);
   const refused = earlyFailureShare(kind, runs);
   const fit = (ended: readonly EndedRun[], running: readonly number[]) =>
-    tabulate(survivalKernels(prior, ended, running, refused, taskKindInfo(kind).durationPrior));
+    survivalKernels(prior, ended, running, refused, taskKindInfo(kind).durationPrior);
   const asEnded = own.map((run) => endedRunOf(run));
-  const finishedOnly = fit(asEnded, []);
-  const drift = now === undefined ? null : historyDrift(own, runningMs, now, (ended) => fit(ended, []));
+  const finishedOnlyKernels = fit(asEnded, []);
+  const finishedOnly = tabulate(finishedOnlyKernels);
+  const drift =
+    now === undefined ? null : historyDrift(own, runningMs, now, (ended) => tabulate(fit(ended, [])));
   const used =
     drift === null
       ? asEnded
       : own.map((run) =>
           endedRunOf(run, run.succeeded && run.finishedAt < drift.cohortStart ? drift.factor : 1),
         );
-  const logSurvival = runningMs.length === 0 ? finishedOnly : fit(used, runningMs);
+  const kernels = runningMs.length === 0 ? finishedOnlyKernels : fit(used, runningMs);
+  const logSurvival = runningMs.length === 0 ? finishedOnly : tabulate(kernels);
+  const failureLogSurvival = tabulate(
+    kernels.filter((kernel) => kernel.failed === true),
+    logSurvival,
+  );
   const usualMs = durationQuantileMs(
     { kind, basedOn: own.length, usualMs: 0, logSurvival: finishedOnly },
     USUAL_P,
   );
-  return { kind, basedOn: own.length, usualMs, logSurvival };
+  return { kind, basedOn: own.length, usualMs, logSurvival, failureLogSurvival };
 }
 
 /** Started before the oldest job still running: not of the current cohort. */
@@ -146,8 +161,14 @@ function historyDrift(
 /** "Usual" is what nine in ten finished jobs took. */
 const USUAL_P = 0.9;
 
-/** ln P(T > t) at each grid point for a mixture of kernels. */
-function tabulate(kernels: ReturnType<typeof survivalKernels>): number[] {
+/** Below this a part's ln-survival is kept at it: finite for the schema, and far past any estimate's need. */
+const LOG_SURVIVAL_FLOOR = -700;
+
+/**
+ * ln P(T > t) at each grid point for a mixture of kernels (a part of a mixture: never above `whole` there,
+ * so rounding cannot make a part outweigh the whole).
+ */
+function tabulate(kernels: readonly Kernel[], whole?: readonly number[]): number[] {
   const terms = new Array<number>(kernels.length);
   const logSurvival: number[] = [];
   for (let i = 0; i < GRID_POINTS; i += 1) {
@@ -155,7 +176,7 @@ function tabulate(kernels: ReturnType<typeof survivalKernels>): number[] {
     kernels.forEach((kernel, k) => {
       terms[k] = kernelLogSurvival(kernel, x);
     });
-    const value = compact(Math.min(0, logSumExp(terms)));
+    const value = compact(Math.max(LOG_SURVIVAL_FLOOR, Math.min(0, whole?.[i] ?? 0, logSumExp(terms))));
     // Guards the order against the last bits of floating-point error.
     logSurvival.push(Math.min(value, logSurvival[i - 1] ?? 0));
   }
@@ -178,7 +199,11 @@ export function buildDurationModels(
 
 /** ln P(T > ms) under the model. */
 export function logSurvivalAt(model: DurationModel, ms: number): number {
-  const values = model.logSurvival;
+  return valueOnGrid(model.logSurvival, ms);
+}
+
+/** logSurvivalAt on any ln-survival grid (a model's whole, or a part of it). */
+export function valueOnGrid(values: readonly number[], ms: number): number {
   const first = values[0] ?? 0;
   if (!(ms > 0)) return 0;
   if (ms <= GRID_FROM_MS) return first * (ms / GRID_FROM_MS);
@@ -193,8 +218,12 @@ export function logSurvivalAt(model: DurationModel, ms: number): number {
 
 /** The smallest time t with ln P(T > t) ≤ `target` (target ≤ 0): the inverse of logSurvivalAt. */
 export function timeAtLogSurvival(model: DurationModel, target: number): number {
+  return timeOnGrid(model.logSurvival, target);
+}
+
+/** timeAtLogSurvival on any ln-survival grid (a model's whole, or a part of it). */
+export function timeOnGrid(values: readonly number[], target: number): number {
   if (target >= 0) return 0;
-  const values = model.logSurvival;
   const first = values[0] ?? 0;
   if (target >= first) return first === 0 ? GRID_FROM_MS : GRID_FROM_MS * (target / first);
   const last = values.length - 1;

@@ -35,3 +35,40 @@ export function logSumExp(values: readonly number[]): number {
   for (const value of values) sum += Math.exp(value - max);
   return max + Math.log(sum);
 }
+
+/** One normal piece of a mixture in log-time, with its log-weight. */
+export interface LogNormalPiece {
+  readonly logWeight: number;
+  readonly mu: number;
+  readonly sigma: number;
+}
+
+/** Midpoints the moments of a mixture within an interval are summed over. */
+const WITHIN_POINTS = 24;
+
+/**
+ * The mean and variance of X ~ Σ pieces restricted to [from, to] (X in log-time): where a value known only
+ * to lie in that interval most likely lies, as the mixture sees it. A midpoint sum; with no mass anywhere
+ * in the interval (far out in every piece's tail, or a piece-less mixture), the interval's uniform moments.
+ */
+export function momentsWithin(
+  pieces: readonly LogNormalPiece[],
+  from: number,
+  to: number,
+): { mean: number; variance: number } {
+  const width = to - from;
+  if (!(width > 0)) return { mean: from, variance: 0 };
+  const step = width / WITHIN_POINTS;
+  const xs = Array.from({ length: WITHIN_POINTS }, (_, i) => from + (i + 0.5) * step);
+  const logDensity = xs.map((x) =>
+    logSumExp(pieces.map((p) => p.logWeight - Math.log(p.sigma) - ((x - p.mu) / p.sigma) ** 2 / 2)),
+  );
+  const top = Math.max(...logDensity);
+  if (!Number.isFinite(top)) return { mean: from + width / 2, variance: (width * width) / 12 };
+  const weights = logDensity.map((value) => Math.exp(value - top));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const mean = xs.reduce((sum, x, i) => sum + (weights[i] ?? 0) * x, 0) / total;
+  const spread = xs.reduce((sum, x, i) => sum + (weights[i] ?? 0) * (x - mean) ** 2, 0) / total;
+  // The sum's own resolution: each midpoint stands for a cell of width `step`.
+  return { mean, variance: spread + (step * step) / 12 };
+}

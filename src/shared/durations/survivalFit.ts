@@ -24,7 +24,7 @@
  *   ~HALF_LIFE_RUNS runs carry half the weight, instead of the last 500 all weighing the same.
  */
 import type { FinishedRun } from './finishedRun';
-import { logNormalSurvival } from './logNormal';
+import { logNormalSurvival, momentsWithin, type LogNormalPiece } from './logNormal';
 import type { DurationPrior } from './priors';
 import { PRIOR_PSEUDO_RUNS } from './priors';
 import { quantileOfSorted } from './sampleQuantile';
@@ -60,6 +60,8 @@ export interface Kernel {
   readonly mu: number;
   readonly sigma: number;
   readonly fromLog?: number;
+  /** The piece stands for jobs that fail (the early-failure piece, a failed run's kernel). */
+  readonly failed?: boolean;
 }
 
 /** ln P(T > e^x) under one kernel. */
@@ -74,10 +76,10 @@ export function kernelLogSurvival(kernel: Kernel, x: number): number {
 }
 
 interface Observation {
-  /** Log-time the product-limit estimator orders it by: the ending's middle, or the running job's age. */
+  /** Log-time the product-limit estimator orders it by: where the ending is placed, or the running job's age. */
   readonly at: number;
-  /** Half the log-width of the ending's interval (0 for a point or a running job). */
-  readonly spread: number;
+  /** The variance (in log-time) of where in its interval the ending lies (0 for a point or a running job). */
+  readonly variance: number;
   readonly weight: number;
   /** null: still running. */
   readonly failed: boolean | null;
@@ -99,10 +101,37 @@ export function endingInLogTime(run: EndedRun): { at: number; spread: number } {
   return { at: (from + to) / 2, spread: (to - from) / 2 };
 }
 
-function observationsOf(ended: readonly EndedRun[], runningMs: readonly number[]): Observation[] {
+/** A success's ending: its interval's middle in log-time, with a uniform's variance over the interval. */
+function evenlyWithin(run: EndedRun): { at: number; variance: number } {
+  const { at, spread } = endingInLogTime(run);
+  return { at, variance: (spread * 2) ** 2 / 12 };
+}
+
+/**
+ * Where a failure's ending is placed within its interval, and how uncertain that is: by the failure prior
+ * restricted to the interval (`failurePrior`, see survivalKernels), not evenly over it. A refused job is
+ * seen pending at 0 s and 3 s and failed at 6 s: spread evenly over 3–6 s, the failures of a kind that is
+ * refused in 2–5 s were learned a second or more too late, and at 3 s old the interval's low end came out
+ * 1–2.5 s away while the truth was 0–2 s (half of those intervals missed). The prior's early-failure piece
+ * is where refusals happen, and within any interval of seconds it is the piece that carries the mass.
+ */
+function failureInLogTime(
+  run: EndedRun,
+  failurePrior: readonly LogNormalPiece[],
+): { at: number; variance: number } {
+  const from = logOf(Math.min(run.fromMs, run.toMs));
+  const { mean, variance } = momentsWithin(failurePrior, from, logOf(run.toMs));
+  return { at: mean, variance };
+}
+
+function observationsOf(
+  ended: readonly EndedRun[],
+  runningMs: readonly number[],
+  failurePrior: readonly LogNormalPiece[],
+): Observation[] {
   const n = ended.length;
   const observations: Observation[] = ended.map((run, i) => ({
-    ...endingInLogTime(run),
+    ...(run.failed ? failureInLogTime(run, failurePrior) : evenlyWithin(run)),
     // Exponential decay by runs since: half the weight HALF_LIFE_RUNS runs back.
     weight: Math.exp((-Math.LN2 * (n - 1 - i)) / HALF_LIFE_RUNS),
     failed: run.failed,
@@ -115,7 +144,7 @@ function observationsOf(ended: readonly EndedRun[], runningMs: readonly number[]
     // Running jobs are the newest evidence: full weight, each standing for `step` of them.
     observations.push({
       at: logOf(ms),
-      spread: 0,
+      variance: 0,
       weight: Math.min(step, sorted.length - k),
       failed: null,
       mass: 0,
@@ -207,7 +236,12 @@ export function survivalKernels(
   earlyFailure = EARLY_FAILURE_FLOOR,
   tailPrior: DurationPrior = prior,
 ): Kernel[] {
-  const observations = observationsOf(ended, runningMs);
+  // What a failure is before its own runs say more: within seconds (a refusal) or like the kind's jobs.
+  const failurePrior: LogNormalPiece[] = [
+    { logWeight: Math.log(earlyFailure), mu: Math.log(EARLY_FAILURE_MEDIAN_MS), sigma: EARLY_FAILURE_SIGMA },
+    { logWeight: Math.log1p(-earlyFailure), mu: Math.log(prior.medianMs), sigma: prior.sigma },
+  ];
+  const observations = observationsOf(ended, runningMs, failurePrior);
   const n = effectiveRuns(observations);
   const dataShare = (1 - earlyFailure) * (n / (n + PRIOR_PSEUDO_RUNS));
   const kernels: Kernel[] = [
@@ -220,6 +254,7 @@ export function survivalKernels(
       logWeight: Math.log(earlyFailure),
       mu: Math.log(EARLY_FAILURE_MEDIAN_MS),
       sigma: EARLY_FAILURE_SIGMA,
+      failed: true,
     },
   ];
   if (n === 0) return kernels;
@@ -232,7 +267,8 @@ export function survivalKernels(
       kernels.push({
         logWeight: Math.log(dataShare * o.mass),
         mu: mean + (o.at - mean) / shrink,
-        sigma: Math.sqrt(h * h + (o.spread * 2) ** 2 / 12),
+        sigma: Math.sqrt(h * h + o.variance),
+        failed,
       });
     }
   }

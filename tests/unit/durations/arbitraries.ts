@@ -16,3 +16,13 @@ export const durationArb = fc
 /** Finished runs of `kind` as the watch list records them (whole milliseconds). */
 export const runsOf = (kind: TaskKind, durations: readonly number[]): FinishedRun[] =>
   finishedRunsOf(kind, durations.map(Math.round));
+
+/** One finished dub run of `durationMs`, with any field overridden. */
+export const run = (durationMs: number, overrides: Partial<FinishedRun> = {}): FinishedRun => ({
+  kind: 'dub',
+  durationMs,
+  finishedAt: 0,
+  succeeded: true,
+  lowerBound: false,
+  ...overrides,
+});

@@ -10,12 +10,7 @@ import {
 } from '../../../src/shared/durations';
 import { TASK_KINDS } from '../../../src/shared/taskKinds';
 import { logUniform, mulberry32 } from '../../../bench/prng';
-
-const MINUTE = 60_000;
-
-function run(durationMs: number, overrides: Partial<FinishedRun> = {}): FinishedRun {
-  return { kind: 'dub', durationMs, finishedAt: 0, succeeded: true, lowerBound: false, ...overrides };
-}
+import { MINUTE, run } from './arbitraries';
 
 /**
  * 60 dubs spread evenly between 3 and 9 minutes, finished in a scrambled order (recent runs weigh more, so
