@@ -162,7 +162,7 @@ function historyDrift(
 const USUAL_P = 0.9;
 
 /** Below this a part's ln-survival is kept at it: finite for the schema, and far past any estimate's need. */
-const LOG_SURVIVAL_FLOOR = -700;
+export const PART_LOG_SURVIVAL_FLOOR = -700;
 
 /**
  * ln P(T > t) at each grid point for a mixture of kernels (a part of a mixture: never above `whole` there,
@@ -176,7 +176,10 @@ function tabulate(kernels: readonly Kernel[], whole?: readonly number[]): number
     kernels.forEach((kernel, k) => {
       terms[k] = kernelLogSurvival(kernel, x);
     });
-    const value = compact(Math.max(LOG_SURVIVAL_FLOOR, Math.min(0, whole?.[i] ?? 0, logSumExp(terms))));
+    const raw = Math.min(0, logSumExp(terms));
+    const value = compact(
+      whole === undefined ? raw : Math.max(PART_LOG_SURVIVAL_FLOOR, Math.min(raw, whole[i] ?? 0)),
+    );
     // Guards the order against the last bits of floating-point error.
     logSurvival.push(Math.min(value, logSurvival[i - 1] ?? 0));
   }

@@ -1,5 +1,12 @@
 import type { DurationModel } from './durationModel';
-import { GRID_FROM_MS, logSurvivalAt, timeAtLogSurvival, timeOnGrid, valueOnGrid } from './durationModel';
+import {
+  GRID_FROM_MS,
+  PART_LOG_SURVIVAL_FLOOR,
+  logSurvivalAt,
+  timeAtLogSurvival,
+  timeOnGrid,
+  valueOnGrid,
+} from './durationModel';
 
 /** The 80 % interval: from the 10th to the 90th percentile. */
 const LOW_P = 0.1;
@@ -88,12 +95,11 @@ function holdingEachOutcome(
   return { lowMs: low, highMs: high };
 }
 
-/** ln(e^a − e^b) for a ≥ b, floored where the difference vanishes. */
+/** ln(e^a − e^b) for a ≥ b, floored (as a model's parts are) where the difference vanishes. */
 function logDifference(a: number, b: number): number {
-  if (!(b < a)) return LOG_FLOOR;
-  return Math.max(LOG_FLOOR, a + Math.log(-Math.expm1(b - a)));
+  if (!(b < a)) return PART_LOG_SURVIVAL_FLOOR;
+  return Math.max(PART_LOG_SURVIVAL_FLOOR, a + Math.log(-Math.expm1(b - a)));
 }
-const LOG_FLOOR = -700;
 
 /**
  * P(T ≤ to | T > from): the chance a job pending at age `fromAgeMs` has finished by age `toAgeMs`. In
