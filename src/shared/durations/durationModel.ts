@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
-import { logSumExp } from './logNormal';
-import { endedRunOf, kernelLogSurvival, survivalKernels } from './survivalFit';
+import { logNormalSurvival, logSumExp } from './logNormal';
+import { endedRunOf, evenlyWithin, kernelLogSurvival, survivalKernels } from './survivalFit';
+import { fitCensoredLogNormal } from './censoredFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
 import { accountPrior } from './accountPrior';
@@ -103,8 +104,7 @@ export function buildDurationModel(
   const asEnded = own.map((run) => endedRunOf(run));
   const finishedOnlyKernels = fit(asEnded, []);
   const finishedOnly = tabulate(finishedOnlyKernels);
-  const drift =
-    now === undefined ? null : historyDrift(own, runningMs, now, (ended) => tabulate(fit(ended, [])));
+  const drift = now === undefined ? null : historyDrift(own, runningMs, now);
   const used =
     drift === null
       ? asEnded
@@ -138,23 +138,23 @@ function historyDrift(
   own: readonly FinishedRun[],
   runningMs: readonly number[],
   now: number,
-  fit: (ended: readonly EndedRun[]) => number[],
 ): { factor: number; cohortStart: number } | null {
   const oldest = Math.max(0, ...runningMs.filter(Number.isFinite));
   if (!(oldest > 0)) return null;
   const cohortStart = now - oldest;
   const history = own.filter((run) => run.succeeded && run.finishedAt < cohortStart);
   if (history.length < MIN_HISTORY_RUNS) return null;
-  const model = {
-    kind: history[0]?.kind ?? 'story',
-    basedOn: 0,
-    usualMs: 0,
-    logSurvival: fit(history.map((run) => endedRunOf(run))),
-  };
+  const shape = fitCensoredLogNormal(
+    history.map((run) => ({ ...evenlyWithin(endedRunOf(run)), weight: 1, censored: false })),
+  );
+  if (shape === null) return null;
   const cohort = own
     .filter((run) => run.succeeded && !startedBefore(run, cohortStart))
     .map((run) => endedRunOf(run));
-  const factor = driftFactor((ms) => logSurvivalAt(model, ms), { ended: cohort, runningMs });
+  const factor = driftFactor((ms) => logNormalSurvival(Math.log(Math.max(1, ms)), shape.mu, shape.sigma), {
+    ended: cohort,
+    runningMs,
+  });
   return factor === 1 ? null : { factor, cohortStart };
 }
 

@@ -26,6 +26,19 @@ export function logNormalSurvival(x: number, mu: number, sigma: number): number 
   return Math.log(0.5) + logErfc((x - mu) / (sigma * Math.SQRT2));
 }
 
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/** φ(z) / P(Z > z) at z = (x − mu) / sigma (the inverse Mills ratio), in logs so a far tail stays finite. */
+export function inverseMills(x: number, mu: number, sigma: number): number {
+  const z = (x - mu) / sigma;
+  return Math.exp(-(z * z) / 2 - LOG_SQRT_2PI - logNormalSurvival(x, mu, sigma));
+}
+
+/** E[X | X > x] for X normal(mu, sigma). */
+export function meanBeyond(x: number, mu: number, sigma: number): number {
+  return mu + sigma * inverseMills(x, mu, sigma);
+}
+
 /** ln(Σ exp(values)), stable for very negative values. */
 export function logSumExp(values: readonly number[]): number {
   let max = -Infinity;

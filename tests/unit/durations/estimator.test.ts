@@ -23,7 +23,9 @@ describe('buildDurationModel', () => {
     const model = buildDurationModel('dub', dubs);
     expect(model.basedOn).toBe(60);
     expect(durationQuantileMs(model, 0.1)).toBeGreaterThan(2.5 * MINUTE);
-    expect(durationQuantileMs(model, 0.5)).toBeCloseTo(6 * MINUTE, -4);
+    // Within 5 s of 6 min before the tail past the 20 longest runs could come from a log-normal fit (which
+    // moves the smoothing at the middle a little): within 3 % now.
+    expect(Math.abs(durationQuantileMs(model, 0.5) - 6 * MINUTE)).toBeLessThan(0.03 * 6 * MINUTE);
     expect(durationQuantileMs(model, 0.9)).toBeLessThan(10 * MINUTE);
   });
 
