@@ -237,8 +237,11 @@ const SPARSE_TAIL = 20;
 /** Finished successes a log-normal fit needs before it may draw a tail. */
 const MIN_FIT_RUNS = 20;
 
-/** A log-normal piece for the tail past `fromLog` (conditioned on lasting that long). */
-type TailFit = { readonly fromLog: number; readonly mu: number; readonly sigma: number };
+/** A log-normal piece for the tail past `fromLog` (conditioned on lasting that long), and its mass. */
+interface TailFit {
+  readonly piece: { readonly fromLog: number; readonly mu: number; readonly sigma: number };
+  readonly mass: number;
+}
 
 /**
  * Where the runs thin out (fewer than SPARSE_TAIL reach past it), and the log-normal that draws the tail
@@ -253,7 +256,11 @@ type TailFit = { readonly fromLog: number; readonly mu: number; readonly sigma: 
  * log-time past the point): a heavy-tailed kind's few long runs already say more than a log-normal, whose
  * tail is lighter than theirs (Pareto durations: the intervals held 72 % with it against 79 % without).
  */
-function sparseTail(observations: readonly Observation[], tailPrior: DurationPrior): TailFit | null {
+function sparseTail(
+  observations: readonly Observation[],
+  tailPrior: DurationPrior,
+  kernelWidth: number,
+): TailFit | null {
   const evidence = observations.filter((o) => o.failed !== true);
   if (evidence.filter((o) => o.failed === false).length < MIN_FIT_RUNS) return null;
   // A running observation stands for `weight` jobs (an even sample of them); a finished one for itself.
@@ -267,21 +274,29 @@ function sparseTail(observations: readonly Observation[], tailPrior: DurationPri
   );
   const beyond = evidence.filter((o) => o.at > fromLog && o.mass > 0);
   const mass = beyond.reduce((sum, o) => sum + o.mass, 0);
-  if (fit === null || !(mass > 0)) return null;
+  // A tail lies past the fit's median. Short of it, the last SPARSE_TAIL runs are most of the runs (a few
+  // dozen nearly equal ones): their kernels draw them better, and a fitted piece there made a model
+  // narrower from 20 such runs than from 40.
+  if (fit === null || !(mass > 0) || fromLog <= fit.mu) return null;
+  // Never narrower than a run's own kernel: a fit to nearly equal runs is no spread (σ 0.05, its floor).
+  const sigma = Math.max(fit.sigma, kernelWidth);
   // The runs' own mean log-time past the point: a finished run's ending, a running job's tail (see below).
   const runsMean =
     beyond.reduce((sum, o) => {
       if (o.failed === false) return sum + o.mass * o.at;
-      const { mu, sigma } = runningTail(o.at, tailPrior);
-      return sum + o.mass * meanBeyond(o.at, mu, sigma);
+      const shape = runningTail(o.at, tailPrior);
+      return sum + o.mass * meanBeyond(o.at, shape.mu, shape.sigma);
     }, 0) / mass;
-  return meanBeyond(fromLog, fit.mu, fit.sigma) > runsMean ? { fromLog, ...fit } : null;
+  return meanBeyond(fromLog, fit.mu, sigma) > runsMean
+    ? { piece: { fromLog, mu: fit.mu, sigma }, mass }
+    : null;
 }
 
 /**
  * The kernels of a kind's model: the prior worth PRIOR_PSEUDO_RUNS runs, the early-failure floor, one kernel
- * per finished run (Kaplan–Meier mass, its outcome's width, widened by its interval), a fitted tail where the
- * runs thin out (sparseTail), and a tail per running job past every ending, shaped by `tailPrior` (by default the same prior).
+ * per finished run (Kaplan–Meier mass, its outcome's width, widened by its interval), a fitted tail where
+ * the runs thin out (sparseTail), and a tail per running job past every ending, shaped by `tailPrior` (by
+ * default the same prior).
  */
 export function survivalKernels(
   prior: DurationPrior,
@@ -313,16 +328,21 @@ export function survivalKernels(
   ];
   if (n === 0) return kernels;
   productLimit(observations);
-  const tail = sparseTail(observations, tailPrior);
-  const inTail = (o: Observation) => tail !== null && o.failed !== true && o.at > tail.fromLog;
-  if (tail !== null) {
-    const mass = observations.reduce((sum, o) => sum + (inTail(o) ? o.mass : 0), 0);
-    if (mass > 0) kernels.push({ logWeight: Math.log(dataShare * mass), ...tail });
-  }
-  for (const failed of [false, true]) {
+  const byOutcome = [false, true].map((failed) => {
     const group = observations.filter((o) => o.failed === failed && o.mass > 0);
-    if (group.length === 0) continue;
-    const { mean, shrink, h } = smoothing(group, failed ? 1 : PREDICTIVE_WIDTH);
+    return {
+      failed,
+      group,
+      smooth: group.length === 0 ? null : smoothing(group, failed ? 1 : PREDICTIVE_WIDTH),
+    };
+  });
+  const tail = sparseTail(observations, tailPrior, byOutcome[0]?.smooth?.h ?? 0);
+  // The runs past its start give their mass to the fitted tail, not kernels of their own.
+  const inTail = (o: Observation) => tail !== null && o.failed !== true && o.at > tail.piece.fromLog;
+  if (tail !== null) kernels.push({ logWeight: Math.log(dataShare * tail.mass), ...tail.piece });
+  for (const { failed, group, smooth } of byOutcome) {
+    if (smooth === null) continue;
+    const { mean, shrink, h } = smooth;
     for (const o of group) {
       if (inTail(o)) continue;
       kernels.push({
