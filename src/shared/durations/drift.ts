@@ -6,18 +6,19 @@
  * have outlived it: until then every estimate is the old one (a burst after four hours of history: 68 %
  * of the 80 % intervals held). Recency by run count cannot help while none of the new jobs has finished.
  *
- * Yet the running jobs are evidence at once: if the history says a story takes 4 min and 300 stories
- * started since are all still running at 6 min, the history no longer applies. So the jobs started since
- * the oldest job still running (the current cohort: those still running, right-censored at their age, and
- * those finished since, each known to have ended within its interval) are scored against a log-normal
- * fitted to the runs that had ended before the cohort began (the past: a run that overlapped the cohort is of neither,
- * which also keeps one burst from being tested against its own first finishes, whose late sightings
- * under a rate budget would read as a change) under an accelerated-failure-time model: the cohort's durations are the history's times a
- * factor c. The likelihood-ratio test against c = 1 at the 1 % level (2 Δℓ > 6.63, χ² with one degree of
- * freedom) is the change detector: a history that still fits is left as it is. When it rejects, c is the
- * end of the 99 % likelihood-ratio interval nearest 1: the least change the evidence demands (with only
- * running jobs the likelihood keeps rising with c, so its maximum would say nothing). Then the history's runs are rescaled by c and
- * the fit proceeds as before: the history keeps its shape (its spread, its failures) at the new scale.
+ * Yet the running jobs are evidence at once: if the history says a story takes 4 min and 300 stories started
+ * since are all still running at 6 min, the history no longer applies. So the jobs started since the oldest
+ * job still running (the current cohort: those still running, right-censored at their age, and those
+ * finished since, each known to have ended within its interval) are scored against a log-normal fitted to
+ * the runs that had ended before the cohort began (the past: a run that overlapped the cohort is of neither,
+ * which also keeps one burst from being tested against its own first finishes, whose late sightings under a
+ * rate budget would read as a change) under an accelerated-failure-time model: the cohort's durations are
+ * the history's times a factor c. The likelihood-ratio test against c = 1 at the 1 % level (2 Δℓ > 6.63, χ²
+ * with one degree of freedom) is the change detector: a history that still fits is left as it is. When it
+ * rejects, c is the end of the 99 % likelihood-ratio interval nearest 1: the least change the evidence
+ * demands (with only running jobs the likelihood keeps rising with c, so its maximum would say nothing).
+ * Then the history's runs are rescaled by c and the fit proceeds as before: the history keeps its shape (its
+ * spread, its failures) at the new scale.
  *
  * Why a log-normal and not the history's own fit: while only running jobs are seen, the least change is
  * read off the history's lower tail (jobs alive at 10 min rule out any c under which a few percent of jobs

@@ -269,15 +269,16 @@ function sparseTail(
     .sort((a, b) => b.at - a.at)
     .find((o) => (count += o.failed === null ? o.weight : 1) >= SPARSE_TAIL)?.at;
   if (fromLog === undefined) return null;
+  const beyond = evidence.filter((o) => o.at > fromLog && o.mass > 0);
+  const mass = beyond.reduce((sum, o) => sum + o.mass, 0);
+  if (!(mass > 0)) return null;
   const fit = fitCensoredLogNormal(
     evidence.map((o) => ({ at: o.at, variance: o.variance, weight: o.weight, censored: o.failed === null })),
   );
-  const beyond = evidence.filter((o) => o.at > fromLog && o.mass > 0);
-  const mass = beyond.reduce((sum, o) => sum + o.mass, 0);
   // A tail lies past the fit's median. Short of it, the last SPARSE_TAIL runs are most of the runs (a few
   // dozen nearly equal ones): their kernels draw them better, and a fitted piece there made a model
   // narrower from 20 such runs than from 40.
-  if (fit === null || !(mass > 0) || fromLog <= fit.mu) return null;
+  if (fit === null || fromLog <= fit.mu) return null;
   // Never narrower than a run's own kernel: a fit to nearly equal runs is no spread (σ 0.05, its floor).
   const sigma = Math.max(fit.sigma, kernelWidth);
   // The runs' own mean log-time past the point: a finished run's ending, a running job's tail (see below).
