@@ -11,7 +11,8 @@
  *
  * So each kind is taken as its prior median times an account factor e^s times its own factor e^d:
  * ln T = ln m_kind + s + d_kind + ε. The other kinds' successes give residuals r = ln T − ln m_kind
- * (recency-weighted as survivalFit.ts weighs a kind's own runs, each at its ending interval's middle); their
+ * (recency-weighted as survivalFit.ts weighs a kind's own runs, each where its kind's prior puts the ending
+ * within its interval: successWithin); their
  * mean estimates s and their spread the sum of the kind-to-kind and the within-kind spread, which is what a
  * kind with no runs of its own must allow for. Both are shrunk towards the built-in prior (0 and its σ) by
  * PRIOR_RUNS runs' worth, so a couple of runs move it little and the built-in prior is what a new account
@@ -25,7 +26,7 @@
 import { taskKindInfo, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import type { DurationPrior } from './priors';
-import { endedRunOf, endingInLogTime } from './survivalFit';
+import { endedRunOf, priorPiece, successWithin } from './survivalFit';
 
 /** A run this many account runs older than the newest weighs half as much. */
 const HALF_LIFE_RUNS = 40;
@@ -37,7 +38,8 @@ const PRIOR_RUNS = 6;
 const KIND_SPREAD = 0.35;
 /** The residual of one run against its kind's built-in prior, at its ending as the fit places it. */
 function residual(run: FinishedRun): number {
-  return endingInLogTime(endedRunOf(run)).at - Math.log(taskKindInfo(run.kind).durationPrior.medianMs);
+  const prior = priorPiece(taskKindInfo(run.kind).durationPrior);
+  return successWithin(endedRunOf(run), prior).at - prior.mu;
 }
 
 /**

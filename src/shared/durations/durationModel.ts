@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { TASK_KINDS, taskKindInfo, taskKindSchema, type TaskKind } from '../taskKinds';
 import type { FinishedRun } from './finishedRun';
 import { RUNS_KEPT_PER_KIND } from './finishedRun';
-import { logNormalSurvival, logSumExp } from './logNormal';
-import { endedRunOf, evenlyWithin, kernelLogSurvival, survivalKernels } from './survivalFit';
+import { logNormalSurvival, logSumExp, type LogNormalPiece } from './logNormal';
+import { endedRunOf, kernelLogSurvival, priorPiece, successWithin, survivalKernels } from './survivalFit';
 import { fitCensoredLogNormal } from './censoredFit';
 import { earlyFailureShare } from './earlyFailures';
 import { driftFactor } from './drift';
@@ -104,7 +104,7 @@ export function buildDurationModel(
   const asEnded = own.map((run) => endedRunOf(run));
   const finishedOnlyKernels = fit(asEnded, []);
   const finishedOnly = tabulate(finishedOnlyKernels);
-  const drift = now === undefined ? null : historyDrift(own, runningMs, now);
+  const drift = now === undefined ? null : historyDrift(own, runningMs, now, priorPiece(prior));
   const used =
     drift === null
       ? asEnded
@@ -138,6 +138,7 @@ function historyDrift(
   own: readonly FinishedRun[],
   runningMs: readonly number[],
   now: number,
+  prior: LogNormalPiece,
 ): { factor: number; cohortStart: number } | null {
   const oldest = Math.max(0, ...runningMs.filter(Number.isFinite));
   if (!(oldest > 0)) return null;
@@ -145,7 +146,7 @@ function historyDrift(
   const history = own.filter((run) => run.succeeded && run.finishedAt < cohortStart);
   if (history.length < MIN_HISTORY_RUNS) return null;
   const shape = fitCensoredLogNormal(
-    history.map((run) => ({ ...evenlyWithin(endedRunOf(run)), weight: 1, censored: false })),
+    history.map((run) => ({ ...successWithin(endedRunOf(run), prior), weight: 1, censored: false })),
   );
   if (shape === null) return null;
   const cohort = own

@@ -11,9 +11,9 @@
  *   finished run is longer than stays with the running jobs as a tail: the kind's prior, conditioned on
  *   lasting longer than the job's age. Kaplan–Meier needs no shape; the kernels then only smooth it.
  * - **Interval censoring of the ending.** A run ended between the last PENDING answer and the first terminal
- *   one; its kernel sits at the interval's middle in log-time and is widened by the interval's spread
- *   (a uniform of log-width w adds w²/12 to the variance), so a failure at 3 s first seen at 48 s is learned
- *   as "between 3 s and 48 s", not as 48 s. Older stored runs without the interval keep a point.
+ *   one; its kernel sits where the outcome's prior puts the ending within that interval, with the spread
+ *   the prior leaves there (momentsWithin), so a failure at 3 s first seen at 48 s is learned as "between
+ *   3 s and 48 s", not as 48 s. Older stored runs without the interval keep a point.
  * - **Failure and success apart.** Each outcome gets its own kernel width (Silverman's rule on that outcome's
  *   runs), so a kind that fails in seconds and succeeds in minutes is not smeared into one wide hump.
  * - **A floor of early failures.** Every kind keeps at least EARLY_FAILURE_FLOOR of its mass on a failure in
@@ -97,17 +97,21 @@ export function endedRunOf(run: FinishedRun, scale = 1): EndedRun {
   return { fromMs: fromMs * scale, toMs: run.durationMs * scale, failed: !run.succeeded };
 }
 
-/** Where a run's ending is placed in log-time, and half the log-width of the interval it lies in. */
-export function endingInLogTime(run: EndedRun): { at: number; spread: number } {
-  const from = logOf(Math.min(run.fromMs, run.toMs));
-  const to = logOf(run.toMs);
-  return { at: (from + to) / 2, spread: (to - from) / 2 };
+/** The prior as one log-normal piece, for placing an ending within its interval (momentsWithin). */
+export function priorPiece(prior: DurationPrior): LogNormalPiece {
+  return { logWeight: 0, mu: Math.log(prior.medianMs), sigma: prior.sigma };
 }
 
-/** A success's ending: its interval's middle in log-time, with a uniform's variance over the interval. */
-export function evenlyWithin(run: EndedRun): { at: number; variance: number } {
-  const { at, spread } = endingInLogTime(run);
-  return { at, variance: (spread * 2) ** 2 / 12 };
+/**
+ * A success's ending: where `prior` puts it within its interval, with the variance left there. A narrow
+ * interval comes out as its middle with a uniform's variance, as before. A wide one no longer does: under
+ * a rate budget a speech job is seen pending at 0.3 s and done at 60 s, and the middle in log-time (4 s)
+ * taught "speech takes 4 s" where the kind takes 5–20 s, and moved every other kind's prior short with it
+ * (accountPrior.ts). The prior's breadth (σ ≥ 1) keeps it from overruling a narrow interval.
+ */
+export function successWithin(run: EndedRun, prior: LogNormalPiece): { at: number; variance: number } {
+  const { mean, variance } = momentsWithin([prior], logOf(Math.min(run.fromMs, run.toMs)), logOf(run.toMs));
+  return { at: mean, variance };
 }
 
 /**
@@ -130,11 +134,12 @@ function failureInLogTime(
 function observationsOf(
   ended: readonly EndedRun[],
   runningMs: readonly number[],
+  successPrior: LogNormalPiece,
   failurePrior: readonly LogNormalPiece[],
 ): Observation[] {
   const n = ended.length;
   const observations: Observation[] = ended.map((run, i) => ({
-    ...(run.failed ? failureInLogTime(run, failurePrior) : evenlyWithin(run)),
+    ...(run.failed ? failureInLogTime(run, failurePrior) : successWithin(run, successPrior)),
     // Exponential decay by runs since: half the weight HALF_LIFE_RUNS runs back.
     weight: Math.exp((-Math.LN2 * (n - 1 - i)) / HALF_LIFE_RUNS),
     failed: run.failed,
@@ -311,7 +316,7 @@ export function survivalKernels(
     { logWeight: Math.log(earlyFailure), mu: Math.log(EARLY_FAILURE_MEDIAN_MS), sigma: EARLY_FAILURE_SIGMA },
     { logWeight: Math.log1p(-earlyFailure), mu: Math.log(prior.medianMs), sigma: prior.sigma },
   ];
-  const observations = observationsOf(ended, runningMs, failurePrior);
+  const observations = observationsOf(ended, runningMs, priorPiece(prior), failurePrior);
   const n = effectiveRuns(observations);
   const dataShare = (1 - earlyFailure) * (n / (n + PRIOR_PSEUDO_RUNS));
   const kernels: Kernel[] = [
