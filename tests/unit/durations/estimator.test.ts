@@ -117,7 +117,7 @@ describe('calibration', () => {
   /** Jobs from 30 s to 2 h, the estimator learning from each as it ends (no peeking): a job's 80 % range
    *  before it starts should hold its duration about 80 % of the time. */
   it.each([1, 2, 3])(
-    'holds about 80 %% of durations in the 80 %% range (seed %i)',
+    'holds about four in five durations in its 80-percent range (seed %i)',
     (seed) => {
       const random = mulberry32(seed);
       const learned: FinishedRun[] = [];
