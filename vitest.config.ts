@@ -35,6 +35,9 @@ function testFilesUnder(folder: string): string[] {
  * took 4 s in a process of its own but went past 20 s in a shared one on a loaded machine: these files keep
  * a process each.
  */
+/** One fixed seed for every property test (PROP_SEED explores others): see the file. */
+const PROPERTY_SEED = 'tests/unit/support/propertySeed.ts';
+
 const UNIT_FILES_WITH_MODULE_MOCKS = testFilesUnder('tests/unit').filter((file) =>
   /\bvi\.(?:do)?[mM]ock\(|\bvi\.spyOn\(\w+\.prototype\b/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')),
 );
@@ -62,6 +65,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...UNIT_FILES_WITH_MODULE_MOCKS],
           environment: 'node',
           isolate: false,
+          setupFiles: [PROPERTY_SEED],
           // Some cases do a lot of work on purpose (1,000 tasks, calibration over thousands of runs): 4 s
           // of a 5 s default on a quiet machine; a shared one needs room.
           testTimeout: 20_000,
@@ -73,6 +77,7 @@ export default defineConfig({
           name: 'unit-mocks',
           include: UNIT_FILES_WITH_MODULE_MOCKS,
           environment: 'node',
+          setupFiles: [PROPERTY_SEED],
           testTimeout: 20_000,
         },
       },
