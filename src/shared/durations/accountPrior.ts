@@ -12,9 +12,8 @@
  * So each kind is taken as its prior median times an account factor e^s times its own factor e^d:
  * ln T = ln m_kind + s + d_kind + ε. The other kinds' successes give residuals r = ln T − ln m_kind
  * (recency-weighted as survivalFit.ts weighs a kind's own runs, each where its kind's prior puts the ending
- * within its interval: successWithin); their
- * mean estimates s and their spread the sum of the kind-to-kind and the within-kind spread, which is what a
- * kind with no runs of its own must allow for. Both are shrunk towards the built-in prior (0 and its σ) by
+ * within its interval: successWithin); their mean estimates s and their spread the sum of the kind-to-kind
+ * and the within-kind spread, which is what a kind with no runs of its own must allow for. Both are shrunk towards the built-in prior (0 and its σ) by
  * PRIOR_RUNS runs' worth, so a couple of runs move it little and the built-in prior is what a new account
  * gets. A kind's own runs are left out: they are in its own fit already.
  *

@@ -102,6 +102,12 @@ export function priorPiece(prior: DurationPrior): LogNormalPiece {
   return { logWeight: 0, mu: Math.log(prior.medianMs), sigma: prior.sigma };
 }
 
+/** Where `pieces` (restricted to a run's interval) put its ending in log-time, with the variance left there. */
+function endingWithin(run: EndedRun, pieces: readonly LogNormalPiece[]): { at: number; variance: number } {
+  const { mean, variance } = momentsWithin(pieces, logOf(Math.min(run.fromMs, run.toMs)), logOf(run.toMs));
+  return { at: mean, variance };
+}
+
 /**
  * A success's ending: where `prior` puts it within its interval, with the variance left there. A narrow
  * interval comes out as its middle with a uniform's variance, as before. A wide one no longer does: under
@@ -110,8 +116,7 @@ export function priorPiece(prior: DurationPrior): LogNormalPiece {
  * (accountPrior.ts). The prior's breadth (σ ≥ 1) keeps it from overruling a narrow interval.
  */
 export function successWithin(run: EndedRun, prior: LogNormalPiece): { at: number; variance: number } {
-  const { mean, variance } = momentsWithin([prior], logOf(Math.min(run.fromMs, run.toMs)), logOf(run.toMs));
-  return { at: mean, variance };
+  return endingWithin(run, [prior]);
 }
 
 /**
@@ -122,14 +127,7 @@ export function successWithin(run: EndedRun, prior: LogNormalPiece): { at: numbe
  * 1–2.5 s away while the truth was 0–2 s (half of those intervals missed). The prior's early-failure piece
  * is where refusals happen, and within any interval of seconds it is the piece that carries the mass.
  */
-function failureInLogTime(
-  run: EndedRun,
-  failurePrior: readonly LogNormalPiece[],
-): { at: number; variance: number } {
-  const from = logOf(Math.min(run.fromMs, run.toMs));
-  const { mean, variance } = momentsWithin(failurePrior, from, logOf(run.toMs));
-  return { at: mean, variance };
-}
+const failureWithin = endingWithin;
 
 function observationsOf(
   ended: readonly EndedRun[],
@@ -139,7 +137,7 @@ function observationsOf(
 ): Observation[] {
   const n = ended.length;
   const observations: Observation[] = ended.map((run, i) => ({
-    ...(run.failed ? failureInLogTime(run, failurePrior) : successWithin(run, successPrior)),
+    ...(run.failed ? failureWithin(run, failurePrior) : successWithin(run, successPrior)),
     // Exponential decay by runs since: half the weight HALF_LIFE_RUNS runs back.
     weight: Math.exp((-Math.LN2 * (n - 1 - i)) / HALF_LIFE_RUNS),
     failed: run.failed,
