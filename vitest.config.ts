@@ -20,6 +20,9 @@ const NOTHING_TO_SEE = [
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /** Every test file under a folder of tests/ (relative to the repository root), for the globs below. */
+/** One fixed seed for every property test (PROP_SEED explores others): see the file. */
+const PROPERTY_SEED = 'tests/unit/support/propertySeed.ts';
+
 function testFilesUnder(folder: string): string[] {
   return fs
     .readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
@@ -35,9 +38,6 @@ function testFilesUnder(folder: string): string[] {
  * took 4 s in a process of its own but went past 20 s in a shared one on a loaded machine: these files keep
  * a process each.
  */
-/** One fixed seed for every property test (PROP_SEED explores others): see the file. */
-const PROPERTY_SEED = 'tests/unit/support/propertySeed.ts';
-
 const UNIT_FILES_WITH_MODULE_MOCKS = testFilesUnder('tests/unit').filter((file) =>
   /\bvi\.(?:do)?[mM]ock\(|\bvi\.spyOn\(\w+\.prototype\b/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')),
 );

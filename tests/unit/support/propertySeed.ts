@@ -1,7 +1,7 @@
 /**
  * Every property test in the unit projects draws its cases from one fixed seed, so the suite is the same
- * from run to run: with fast-check's default (a new seed each run) a rare case — the censoring property
- * fails at two seeds in a thousand with 1,500 runs — turned CI red now and then, for no change of ours.
+ * from run to run: with fast-check's default (a new seed each run) a rare case (the censoring property
+ * fails at PROP_SEED 1 and 2 with 1,500 runs) could turn CI red for no change of ours.
  * `PROP_SEED=<n>` (and `PROP_RUNS`, where a test reads it) explores other cases on purpose; a failure prints
  * the seed and path that reproduce it.
  */
