@@ -19,10 +19,10 @@ const NOTHING_TO_SEE = [
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
-/** Every test file under a folder of tests/ (relative to the repository root), for the globs below. */
 /** One fixed seed for every property test (PROP_SEED explores others): see the file. */
 const PROPERTY_SEED = 'tests/unit/support/propertySeed.ts';
 
+/** Every test file under a folder of tests/ (relative to the repository root), for the globs below. */
 function testFilesUnder(folder: string): string[] {
   return fs
     .readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
