@@ -28,6 +28,7 @@ import {
   startPrivateSessionBus,
   type PrivateSessionBus,
 } from '../../support/privateSessionBus';
+import { startBusRelay } from '../../support/busRelay';
 
 const KEY = 'story:0b6f0f46-5f0e-4d4c-9d59-0a1c3c2f7a11' as TaskKey;
 const OTHER_KEY = 'dub:7d0f5a8e-4b7c-4f0e-8f55-3a2c1b0e9d22' as TaskKey;
@@ -352,6 +353,19 @@ describe.skipIf(!hasDbusDaemon || process.platform !== 'linux')('notifications o
     await daemon.nextNotify();
     ownBus.stop();
     // No time passes on the notifier's clock: a bus that is gone fails the call at once.
+    expect(await notifier.show(READY)).toBe(false);
+    expect(logged).toContain('Notifications are shown without buttons: the session bus went away');
+    expect(await notifier.show(READY)).toBe(false);
+  });
+
+  it('the bus reads a Notify and ends its stream cleanly: not shown, at once, and Electron from then on', async () => {
+    await daemonWith();
+    const relay = await startBusRelay(bus.address);
+    cleanups.push(() => relay.stop());
+    const { notifier, logged } = notifierOn(relay.address);
+    expect(await notifier.show(READY)).toBe(true);
+    relay.endOnNextCall();
+    // No time passes on the notifier's clock: the end of the stream is the answer.
     expect(await notifier.show(READY)).toBe(false);
     expect(logged).toContain('Notifications are shown without buttons: the session bus went away');
     expect(await notifier.show(READY)).toBe(false);

@@ -121,11 +121,20 @@ export async function openNotificationsBus(options: NotificationsBusOptions): Pr
   const bus: MessageBus = dbus.sessionBus({ busAddress: reachableAddress(options.address) });
   const pending = new Set<(error: unknown) => void>();
   let broken: unknown = null;
-  bus.on('error', (error) => {
-    broken ??= error;
+  const lose = (error: unknown) => {
+    if (broken !== null) return;
+    broken = error;
     for (const fail of [...pending]) fail(error);
     events.lost(error);
-  });
+  };
+  bus.on('error', lose);
+  // A bus that closes cleanly (a dbus-daemon that read our call, then its SIGTERM) ends the stream
+  // without an error. dbus-next's connection then emits only 'end' (lib/connection.js, createConnection),
+  // which its MessageBus does not pass on (lib/bus.js forwards 'error' alone), so a call already written
+  // would wait out answerWithinMs. The connection is a field of dbus-next 0.10 (its last release, 2021).
+  (bus as unknown as { _connection?: NodeJS.EventEmitter })._connection?.on('end', () =>
+    lose(new Error('the session bus closed the connection')),
+  );
   bus.on('message', (message) => {
     const signal = signalOf(message);
     if (signal === null) return;
