@@ -13,9 +13,10 @@
  * ln T = ln m_kind + s + d_kind + ε. The other kinds' successes give residuals r = ln T − ln m_kind
  * (recency-weighted as survivalFit.ts weighs a kind's own runs, each where its kind's prior puts the ending
  * within its interval: successWithin); their mean estimates s and their spread the sum of the kind-to-kind
- * and the within-kind spread, which is what a kind with no runs of its own must allow for. Both are shrunk towards the built-in prior (0 and its σ) by
- * PRIOR_RUNS runs' worth, so a couple of runs move it little and the built-in prior is what a new account
- * gets. A kind's own runs are left out: they are in its own fit already.
+ * and the within-kind spread, which is what a kind with no runs of its own must allow for. Both are shrunk
+ * towards the built-in prior (0 and its σ) by PRIOR_RUNS runs' worth, so a couple of runs move it little and
+ * the built-in prior is what a new account gets. A kind's own runs are left out: they are in its own fit
+ * already.
  *
  * Where it is not used: the tail of a job still running past every ending of its kind (survivalFit.ts)
  * keeps the built-in prior's breadth. What lies past the longest run on record is what nothing on record
